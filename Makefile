@@ -1,0 +1,52 @@
+# Two commands for a fresh machine: `make demo` and `make test`. Everything they need is set up here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+SAMPLE := data/samples/release.en.txt data/samples/release.uk.txt data/samples/release.ru.txt
+DEMO_OUT ?= demo-out
+# Pytest-xdist is not used: the suite is sized for 2 cores as it is.
+PYTEST_ARGS ?= -q
+
+.PHONY: setup demo test test-fast lint bench browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	# The CPU wheel of torch first: a looser requirement resolved later would pull a multi-GB CUDA build.
+	$(BIN)/python -m pip install -q "torch==2.13.0"
+	$(BIN)/python -m pip install -q -e ".[embed,translate,dev]"
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+browser:
+	bash scripts/ensure_chromium.sh
+
+demo: setup
+	@echo "== align check on the bundled sample (it has deliberate inconsistencies) =="
+	-$(BIN)/align check $(SAMPLE)
+	@echo
+	@echo "== align run: HTML and JSON reports =="
+	-$(BIN)/align run $(SAMPLE) --out $(DEMO_OUT)
+	@echo
+	@echo "HTML report: $(abspath $(DEMO_OUT))/release.report.html"
+
+test: setup browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not slow"
+
+lint: setup
+	$(BIN)/ruff check align tests scripts
+
+bench: setup
+	$(BIN)/python scripts/bench_check.py
+	$(BIN)/python scripts/bench_align.py
+	$(BIN)/python scripts/bench_translate.py
+	$(BIN)/python scripts/bench_run.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .ruff_cache

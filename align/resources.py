@@ -1,0 +1,52 @@
+"""Where the project's data files live: `data/` in a checkout, `align/_data` in a wheel."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from pathlib import Path
+
+import tomllib
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def data_dir() -> Path:
+    for candidate in (_PACKAGE_DIR / "_data", _PACKAGE_DIR.parent / "data"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("align's data directory is missing (neither align/_data nor data/)")
+
+
+def data_path(*parts: str) -> Path:
+    return data_dir().joinpath(*parts)
+
+
+def lang_path(lang: str, name: str) -> Path:
+    """Per-language data file, e.g. lang_path("uk", "abbreviations.txt")."""
+    return data_path("lang", lang, name)
+
+
+@cache
+def load_toml(*parts: str) -> dict:
+    with data_path(*parts).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def read_lines(path: Path) -> list[str]:
+    """Non-empty, non-comment lines of a plain list file."""
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def registry_path() -> Path:
+    """The model registry: models/registry.toml in a checkout, align/_data/models in a wheel."""
+    for candidate in (_PACKAGE_DIR / "_data" / "models" / "registry.toml",
+                      _PACKAGE_DIR.parent / "models" / "registry.toml"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("align's model registry (models/registry.toml) is missing")

@@ -1,0 +1,217 @@
+"""The main jobs, wired stage by stage: files -> documents -> segments -> issues -> report.
+
+The CLI and the batch pipeline call these; none of them prints or exits.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from align.errors import InputError
+from align.model import LANGS, Document, Report, Segment, Sentence
+from align.textio import check_language, lang_from_name, read_text
+
+MODES = ("split", "segmented", "aligned")
+
+
+@dataclass
+class Inputs:
+    """Documents keyed by language, source first, as the user gave them."""
+
+    documents: dict[str, Document]
+    source: str
+    mode: str = "split"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.documents)
+
+    @property
+    def files(self) -> dict[str, str]:
+        return {lang: doc.path or "" for lang, doc in self.documents.items()}
+
+
+def parse_langs(value: str | None) -> list[str] | None:
+    """"en,uk,ru" -> ["en", "uk", "ru"], refusing codes align does not know."""
+    if not value:
+        return None
+    langs = [part.strip().lower() for part in value.split(",") if part.strip()]
+    for lang in langs:
+        if lang not in LANGS:
+            raise InputError(f"unknown language '{lang}' (use {', '.join(LANGS)})")
+    return langs
+
+
+def resolve_languages(paths: Sequence[Path], langs: Sequence[str] | None) -> list[str]:
+    if langs:
+        if len(langs) != len(paths):
+            raise InputError(f"--lang names {len(langs)} languages for {len(paths)} files")
+        resolved = list(langs)
+    else:
+        resolved = []
+        for path in paths:
+            lang = lang_from_name(path)
+            if lang is None:
+                raise InputError(f"{path}: cannot tell the language: name it NAME.LANG.txt "
+                                 f"(e.g. release.uk.txt) or pass --lang")
+            if lang not in LANGS:
+                raise InputError(f"{path}: unknown language suffix '.{lang}.' (use {', '.join(LANGS)})")
+            resolved.append(lang)
+    if len(set(resolved)) != len(resolved):
+        raise InputError(f"two files have the same language ({', '.join(resolved)})")
+    return resolved
+
+
+def document_from_text(text: str, lang: str, mode: str = "split", path: str | None = None,
+                       encoding: str = "utf-8") -> Document:
+    from align.segmenting import split_lines, split_sentences
+
+    sentences = split_sentences(text, lang) if mode == "split" else split_lines(text)
+    return Document(lang=lang, text=text, sentences=sentences, path=path, encoding=encoding)
+
+
+def load_documents(
+    paths: Sequence[str | os.PathLike],
+    langs: Sequence[str] | None = None,
+    source: str = "en",
+    mode: str = "split",
+    verify_language: bool = True,
+) -> Inputs:
+    """Read, decode, verify the language of and split two or three files."""
+    if mode not in MODES:
+        raise InputError(f"unknown mode '{mode}'")
+    paths = [Path(p) for p in paths]
+    if not 2 <= len(paths) <= 3:
+        raise InputError(f"give two or three files (one per language), got {len(paths)}")
+    resolved = resolve_languages(paths, langs)
+    if source not in resolved:
+        raise InputError(f"no file in the source language '{source}' among {', '.join(resolved)}")
+    warnings: list[str] = []
+    documents: dict[str, Document] = {}
+    for path, lang in sorted(zip(paths, resolved, strict=True), key=lambda pl: (pl[1] != source, LANGS.index(pl[1]))):
+        decoded = read_text(path)
+        warnings += decoded.warnings
+        if verify_language:
+            check_language(decoded.text, lang, str(path))
+        documents[lang] = document_from_text(decoded.text, lang, "split" if mode == "split" else "segmented",
+                                             str(path), decoded.encoding)
+    if mode == "aligned":
+        counts = {lang: len(doc.text.rstrip("\n").split("\n")) for lang, doc in documents.items()}
+        if len(set(counts.values())) > 1:
+            detail = ", ".join(f"{lang} {n}" for lang, n in counts.items())
+            raise InputError(f"--aligned files must have the same number of lines ({detail})")
+    return Inputs(documents=documents, source=source, mode=mode, warnings=warnings)
+
+
+def line_segments(documents: dict[str, Document]) -> list[Segment]:
+    """--aligned: segment i is line i of every file; lines blank everywhere make no segment."""
+    by_index: dict[int, dict[str, Sentence]] = {}
+    for lang, doc in documents.items():
+        for sent in doc.sentences:
+            by_index.setdefault(sent.index, {})[lang] = sent
+    segments = []
+    for index in sorted(by_index):
+        row = by_index[index]
+        segments.append(Segment(
+            id=index,
+            sentences={lang: [index] if lang in row else [] for lang in documents},
+            text={lang: row[lang].text if lang in row else "" for lang in documents},
+        ))
+    return segments
+
+
+@dataclass
+class Aligned:
+    segments: list[Segment]
+    signature: str
+    warnings: list[str]
+
+
+def align_inputs(inputs: Inputs, embedder: str | None = "auto") -> Aligned:
+    if inputs.mode == "aligned":
+        return Aligned(line_segments(inputs.documents), "align:lines", [])
+    from align.alignment import align_documents
+
+    result = align_documents(inputs.documents, source=inputs.source, embedder=embedder)
+    return Aligned(result.segments, result.signature, list(result.warnings))
+
+
+def build_report(inputs: Inputs, aligned: Aligned, check_signature: str = "") -> Report:
+    from align.checking import summarize
+
+    signature = f"mode:{inputs.mode}|{aligned.signature}" + (f"|{check_signature}" if check_signature else "")
+    return Report(
+        languages=inputs.languages,
+        source=inputs.source,
+        files=inputs.files,
+        segments=aligned.segments,
+        summary=summarize(aligned.segments, inputs.source, inputs.languages),
+        signature=signature,
+        warnings=inputs.warnings + aligned.warnings,
+        documents=inputs.documents,
+    )
+
+
+def check_documents(
+    inputs: Inputs,
+    *,
+    glossary: Any = None,
+    embedder: str | None = "auto",
+    checker: Any = None,
+) -> Report:
+    """Align (unless --aligned) and check; the report carries issues, scores and the signature."""
+    from align.checking import Checker, summarize
+
+    aligned = align_inputs(inputs, embedder=embedder)
+    checker = checker or Checker(glossary=glossary)
+    checker.check_segments(aligned.segments, inputs.source, inputs.languages)
+    report = build_report(inputs, aligned, checker.signature)
+    report.summary = summarize(report.segments, inputs.source, inputs.languages)
+    return report
+
+
+def check_files(
+    paths: Sequence[str | os.PathLike],
+    *,
+    langs: Sequence[str] | None = None,
+    source: str = "en",
+    mode: str = "split",
+    glossary_files: Sequence[str | os.PathLike] | None = None,
+    embedder: str | None = "auto",
+) -> Report:
+    """`align check` without the CLI: read, align, check."""
+    inputs = load_documents(paths, langs=langs, source=source, mode=mode)
+    glossary = load_glossary(glossary_files)
+    return check_documents(inputs, glossary=glossary, embedder=embedder)
+
+
+def align_files(
+    paths: Sequence[str | os.PathLike],
+    *,
+    langs: Sequence[str] | None = None,
+    source: str = "en",
+    segmented: bool = False,
+    embedder: str | None = "auto",
+) -> Report:
+    """`align align` without the CLI: read, split and align; no checking."""
+    inputs = load_documents(paths, langs=langs, source=source, mode="segmented" if segmented else "split")
+    from align.checking import CheckSettings, low_confidence_issue
+
+    aligned = align_inputs(inputs, embedder=embedder)
+    targets = [lang for lang in inputs.languages if lang != inputs.source]
+    for seg in aligned.segments:
+        seg.score = seg.confidence
+        low = low_confidence_issue(seg, inputs.source, targets, CheckSettings().min_confidence)
+        seg.issues = [low] if low else []
+    return build_report(inputs, aligned)
+
+
+def load_glossary(files: Sequence[str | os.PathLike] | None = None) -> Any:
+    from align.names import load_glossary as _load
+
+    return _load([str(f) for f in files] if files else None)
