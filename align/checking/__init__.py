@@ -128,7 +128,7 @@ class Checker:
                     issue.segment = seg.id
                     issue.assign_id(src_text, tgt_text)
                 seg.issues.extend(found)
-                seg.scores[lang] = _pair_score(found, len(seg.figures[source]) + len(seg.names[source]))
+                seg.scores[lang] = pair_score(found, len(seg.figures[source]) + len(seg.names[source]))
             low = low_confidence_issue(seg, source, targets, self.settings.min_confidence)
             if low is not None:
                 seg.issues.append(low)
@@ -204,7 +204,7 @@ def untranslated_issue(source_text: str, target_text: str, source_lang: str, tar
                  f"{target_lang} sentence is still {what}: {_clip(target_text)}", rule="untranslated")
 
 
-def _pair_score(issues: list[Issue], items: int) -> float:
+def pair_score(issues: list[Issue], items: int) -> float:
     if any(i.category in ("omission", "addition", "untranslated") for i in issues):
         return 0.0
     penalty = sum(SEVERITY_PENALTY[i.severity] for i in issues)

@@ -1,0 +1,690 @@
+"""`align run`: translate, align and check a folder of releases, resumably, and write one page to review.
+
+A release is every `NAME.LANG.txt` sharing a NAME: the source (`NAME.en.txt`) and, sometimes,
+translators' drafts (`NAME.uk.txt`, `NAME.ru.txt`). For each release the pipeline translates the
+missing languages (when a model is on disk; machine translations go to OUT/NAME.LANG.txt and never
+replace a draft), aligns and checks every version, and writes OUT/NAME.report.html and
+OUT/NAME.report.json; OUT/index.html summarises all releases.
+
+Resumable and safe:
+- every output is written atomically (align.textio.write_atomic), so a killed run leaves no
+  half-written file;
+- OUT/.align-manifest.json records, per release, a key hashing the input files' bytes and every
+  setting that shapes the outputs (config, glossary contents, tool version, translation models),
+  the ids of the issues found and which of them were accepted, and the sha256 of each output; a
+  re-run skips a release whose key, accepted issues and outputs are unchanged (accepting an issue
+  redoes only the release it is in), and the manifest is rewritten after each finished release, so killing a
+  run loses nothing finished;
+- a failing release is reported (one line on stderr, and in index.html) and the others go on.
+
+Exit codes (BatchResult.exit_code): 0 clean; 1 some release has an issue at or above fail_on;
+2 some release failed (unreadable input, nothing to check, internal error) or the input was bad.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from align import __version__
+from align.accepted import AcceptedSet, apply_accepted, load_accepted
+from align.config import Config
+from align.errors import AlignError, InputError
+from align.model import LANGS, SEVERITIES, Report, severity_rank
+from align.textio import write_atomic
+
+MANIFEST_NAME = ".align-manifest.json"
+LOCK_NAME = ".align-run.lock"
+INDEX_NAME = "index.html"
+DEFAULT_OUT_DIR = Path("align-out")
+REPORT_FORMATS: tuple[str, ...] = ("json", "html")  # always written; more with `formats`
+# Bump when the manifest layout or the meaning of a key changes: every release is then redone.
+MANIFEST_VERSION = 1
+_RELEASE_FILE = re.compile(r"^(?P<name>[^.].*?)\.(?P<lang>[a-z]{2})\.txt$")
+
+Log = Callable[[str], None]
+
+
+# -- releases -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Release:
+    """One news release: its name and the input file of each language it came with."""
+
+    name: str
+    files: dict[str, Path]  # lang -> input file (the source and translators' drafts)
+
+
+@dataclass
+class ReleaseResult:
+    name: str
+    status: str  # done | skipped | failed
+    error: str = ""
+    summary: dict[str, Any] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # severity -> issues left after accepting
+    languages: list[str] = field(default_factory=list)
+    translated: list[str] = field(default_factory=list)  # languages machine-translated
+    drafts: list[str] = field(default_factory=list)  # languages given as input files
+    outputs: dict[str, str] = field(default_factory=dict)  # kind (html/json/LANG) -> file name in out_dir
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def worst(self) -> str | None:
+        present = [sev for sev in SEVERITIES if self.counts.get(sev)]
+        return max(present, key=severity_rank, default=None)
+
+
+@dataclass
+class BatchResult:
+    releases: list[ReleaseResult]
+    out_dir: Path
+    index: Path | None
+    fail_on: str = "error"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ReleaseResult]:
+        return [r for r in self.releases if r.status == "failed"]
+
+    @property
+    def any_failed(self) -> bool:
+        return bool(self.failed)
+
+    @property
+    def has_issues(self) -> bool:
+        """Whether a release has an issue at or above fail_on."""
+        config = Config(fail_on=self.fail_on)
+        return any(config.fails(r.worst) for r in self.releases if r.status != "failed")
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 issues at or above fail_on, 2 a release failed."""
+        if self.any_failed:
+            return 2
+        return 1 if self.has_issues else 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {"done": 0, "skipped": 0, "failed": 0}
+        for r in self.releases:
+            out[r.status] += 1
+        return out
+
+
+def discover_releases(
+    inputs: Sequence[Path], config: Config, out_dir: Path | None = None, produced: set[Path] | None = None
+) -> tuple[list[Release], list[str]]:
+    """Releases in `inputs` (directories: every NAME.LANG.txt directly inside; or explicit files).
+
+    `produced` are machine translations an earlier run wrote; they are outputs, not drafts, when
+    the output folder is also an input folder. Raises InputError for bad input.
+    """
+    produced = {p.resolve() for p in (produced or set())}
+    warnings: list[str] = []
+    found: dict[str, dict[str, Path]] = {}
+    if not inputs:
+        raise InputError("give a folder of releases (NAME.en.txt, NAME.uk.txt, ...) or release files")
+
+    def add(path: Path, explicit: bool) -> None:
+        m = _RELEASE_FILE.match(path.name)
+        if not m or m["lang"] not in LANGS:
+            if explicit:
+                raise InputError(f"{path}: not a release file; name it NAME.LANG.txt with LANG one of "
+                                 f"{', '.join(LANGS)} (e.g. budget.en.txt)")
+            if m:
+                warnings.append(f"{path}: skipped, '.{m['lang']}.' is not one of {', '.join(LANGS)}")
+            return
+        if m["lang"] not in config.languages:
+            warnings.append(f"{path}: skipped, {m['lang']} is not in the configured languages")
+            return
+        if path.resolve() in produced:
+            return
+        name, lang = m["name"], m["lang"]
+        other = found.setdefault(name, {}).get(lang)
+        if other is not None and other.resolve() != path.resolve():
+            raise InputError(f"two inputs for release '{name}' in {lang}: {other} and {path}")
+        found[name][lang] = path
+
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.is_file() and child.suffix == ".txt" and not child.name.startswith("."):
+                    add(child, explicit=False)
+        elif path.is_file():
+            add(path, explicit=True)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    if not found:
+        where = ", ".join(str(p) for p in inputs)
+        raise InputError(f"no releases found in {where} (expected files named NAME.{config.source}.txt)")
+    releases = [Release(name, dict(sorted(files.items(), key=lambda kv: LANGS.index(kv[0]))))
+                for name, files in sorted(found.items())]
+    return releases, warnings
+
+
+# -- translation ---------------------------------------------------------------------------------
+
+
+def model_state(source: str, target: str, config: Config) -> tuple[str, str | None]:
+    """(model name, fingerprint of its files) for a direction; fingerprint None when it is not on disk.
+
+    The fingerprint goes into release keys, so new weights redo the machine translations."""
+    wanted = config.model_for(source, target)
+    try:
+        from align.translation.registry import resolve_model
+
+        resolved = resolve_model(source, target, wanted)
+    except ImportError:
+        return wanted or "", None
+    except AlignError:
+        return wanted or "", None
+    return resolved.name, resolved.fingerprint
+
+
+def _translate_text(text: str, source: str, target: str, model: str) -> str:
+    """Machine translation of a whole release (paragraphs kept), offline; one call per language."""
+    from align.translation import translate_texts
+
+    # No per-sentence bar inside a worker: the batch shows its own bar over releases.
+    return translate_texts([text], source, target, model=model or None, progress=False).texts[0]
+
+
+# -- keys and the manifest -----------------------------------------------------------------------
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def release_key(release: Release, settings: dict[str, Any], models: dict[str, str]) -> str:
+    """Hash of the release's input bytes and every setting that shapes its outputs."""
+    payload = {
+        "manifest": MANIFEST_VERSION,
+        "name": release.name,
+        "inputs": {lang: sha256_file(path) for lang, path in release.files.items()},
+        "settings": settings,
+        "models": models,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+class Manifest:
+    """OUT/.align-manifest.json: what each finished release was made from, and what it wrote."""
+
+    def __init__(self, path: Path, data: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.data = data or {"version": MANIFEST_VERSION, "releases": {}}
+
+    @classmethod
+    def load(cls, path: Path, log: Log) -> Manifest:
+        if not path.exists():
+            return cls(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+                raise ValueError("other version")
+            if not isinstance(data.get("releases"), dict):
+                raise ValueError("no releases")
+        except (OSError, ValueError) as exc:
+            log(f"align: {path}: unreadable manifest ({exc}); redoing every release")
+            return cls(path)
+        return cls(path, data)
+
+    def entry(self, name: str) -> dict[str, Any] | None:
+        entry = self.data["releases"].get(name)
+        return entry if isinstance(entry, dict) else None
+
+    def produced_files(self, out_dir: Path) -> set[Path]:
+        """Machine translations recorded here, still as align wrote them (an edited one is a draft)."""
+        out = set()
+        for entry in self.data["releases"].values():
+            for item in (entry.get("translations") or {}).values():
+                path = out_dir / item["file"]
+                if path.is_file() and sha256_file(path) == item["sha256"]:
+                    out.add(path)
+        return out
+
+    def record(self, name: str, entry: dict[str, Any]) -> None:
+        self.data["releases"][name] = entry
+        write_atomic(self.path, json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def up_to_date(entry: dict[str, Any], key: str, accepted: AcceptedSet, out_dir: Path) -> bool:
+    """Whether a finished release needs no work: same key, same accepted issues among those it
+    found, and every output still as it was written."""
+    if entry.get("key") != key:
+        return False
+    found = entry.get("issue_ids") or []
+    if [issue_id for issue_id in found if issue_id in accepted] != entry.get("accepted", []):
+        return False
+    return outputs_intact(entry, out_dir)
+
+
+def outputs_intact(entry: dict[str, Any], out_dir: Path) -> bool:
+    for file_name, digest in (entry.get("outputs") or {}).items():
+        path = out_dir / file_name
+        if not path.is_file() or sha256_file(path) != digest:
+            return False
+    return bool(entry.get("outputs"))
+
+
+# -- one release ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ReleaseTask:
+    """Everything a worker process needs to do one release (picklable)."""
+
+    release: Release
+    out_dir: Path
+    config: Config
+    accepted: AcceptedSet
+    key: str
+    translate: bool
+    models: dict[str, str]  # target lang -> "model name@fingerprint", for the languages to translate
+    previous: dict[str, Any] | None  # the manifest entry of an earlier run, for reusing translations
+    formats: tuple[str, ...] = REPORT_FORMATS
+
+
+def process_release(task: ReleaseTask) -> tuple[ReleaseResult, dict[str, Any] | None]:
+    """Translate, check and report one release; never raises for a problem with the release."""
+    import time
+
+    started = time.perf_counter()
+    release = task.release
+    result = ReleaseResult(name=release.name, status="failed", drafts=list(release.files))
+    try:
+        entry = _do_release(task, result)
+    except AlignError as exc:
+        result.error = str(exc)
+        entry = None
+    except Exception as exc:  # noqa: BLE001 - one release must not stop the batch
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        result.error = f"internal error: {type(exc).__name__}: {exc} ({where})"
+        entry = None
+    result.seconds = time.perf_counter() - started
+    return result, entry
+
+
+def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
+    from align import workflow
+    from align.reports import render
+
+    release, out_dir, config = task.release, task.out_dir, task.config
+    source = config.source
+    if source not in release.files:
+        raise InputError(f"no {source} version ({release.name}.{source}.txt) to check the others against")
+    files = dict(release.files)
+    translations: dict[str, dict[str, str]] = {}
+    missing = [lang for lang in config.targets if lang not in files]
+    source_sha = sha256_file(files[source])
+    previous = (task.previous or {}).get("translations") or {}
+    for lang in missing:
+        model = task.models.get(lang)
+        if not task.translate or model is None:
+            continue
+        target = out_dir / f"{release.name}.{lang}.txt"
+        earlier = previous.get(lang)
+        reusable = (earlier is not None and earlier.get("source_sha256") == source_sha
+                    and earlier.get("model") == model and target.is_file()
+                    and sha256_file(target) == earlier.get("sha256"))
+        if not reusable:
+            if target.exists() and not (earlier and sha256_file(target) == earlier.get("sha256")):
+                raise InputError(f"{target} exists and was not written by align (or was edited since); "
+                                 f"move it next to {release.name}.{source}.txt to check it as a draft, "
+                                 f"or delete it")
+            from align.textio import read_text
+
+            text = read_text(files[source]).text
+            write_atomic(target, _translate_text(text, source, lang, model.rpartition("@")[0]))
+        translations[lang] = {"file": target.name, "model": model, "source_sha256": source_sha,
+                              "sha256": sha256_file(target)}
+        files[lang] = target
+        result.translated.append(lang)
+    if len(files) < 2:
+        why = ("machine translation is off" if not task.translate else
+               f"no translation model on disk for {', '.join(f'{source}-{lang}' for lang in missing)}")
+        raise InputError(f"nothing to check: only {files[source].name}, and {why}")
+    ordered = [files[lang] for lang in LANGS if lang in files]
+    inputs = workflow.load_documents(ordered, langs=[lang for lang in LANGS if lang in files], source=source)
+    embedder = None if config.embedder.lower() == "none" else config.embedder
+    report = workflow.check_documents(inputs, glossary=_glossary(config), embedder=embedder)
+    found_ids = sorted({issue.id for issue in report.issues})
+    report = apply_accepted(report, task.accepted, config.ignore)
+    result.warnings = list(report.warnings)
+    result.languages = list(report.languages)
+    result.summary = _json_safe(report.summary)
+    result.counts = _severity_counts(report)
+    from align.reports import SUFFIXES
+
+    files_by_format = {fmt: f"{release.name}.report{SUFFIXES[fmt]}" for fmt in task.formats}
+    outputs = {file_name: render(report, fmt) for fmt, file_name in files_by_format.items()}
+    for file_name, content in outputs.items():
+        write_atomic(out_dir / file_name, content)
+    result.outputs = dict(files_by_format)
+    result.outputs.update({lang: item["file"] for lang, item in translations.items()})
+    result.status = "done"
+    digests = {name: sha256_file(out_dir / name) for name in outputs}
+    digests.update({item["file"]: item["sha256"] for item in translations.values()})
+    return {
+        "key": task.key,
+        "issue_ids": found_ids,
+        "accepted": [issue_id for issue_id in found_ids if issue_id in task.accepted],
+        "outputs": dict(sorted(digests.items())),
+        "translations": translations,
+        "result": {
+            "summary": result.summary,
+            "counts": result.counts,
+            "languages": result.languages,
+            "translated": result.translated,
+            "drafts": result.drafts,
+            "files": result.outputs,
+            "warnings": result.warnings,
+        },
+    }
+
+
+_GLOSSARIES: dict[tuple[Path, ...], Any] = {}
+
+
+def _glossary(config: Config) -> Any:
+    """The project glossary, loaded once per process (workers check many releases)."""
+    from align import workflow
+
+    if config.glossary not in _GLOSSARIES:
+        _GLOSSARIES[config.glossary] = workflow.load_glossary(list(config.glossary) or None)
+    return _GLOSSARIES[config.glossary]
+
+
+def _lang_rank(lang: str) -> int:
+    return LANGS.index(lang) if lang in LANGS else len(LANGS)
+
+
+def _severity_counts(report: Report) -> dict[str, int]:
+    counts = {sev: 0 for sev in reversed(SEVERITIES)}
+    for issue in report.issues:
+        counts[issue.severity] = counts.get(issue.severity, 0) + 1
+    return counts
+
+
+def _json_safe(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))
+
+
+def _from_manifest(name: str, entry: dict[str, Any]) -> ReleaseResult:
+    saved = entry.get("result") or {}
+    return ReleaseResult(
+        name=name, status="skipped", summary=saved.get("summary", {}), counts=saved.get("counts", {}),
+        languages=saved.get("languages", []), translated=saved.get("translated", []),
+        drafts=saved.get("drafts", []), outputs=saved.get("files", {}), warnings=saved.get("warnings", []),
+    )
+
+
+# -- the batch -----------------------------------------------------------------------------------
+
+
+def run_batch(
+    inputs: list[Path],
+    out_dir: Path | None,
+    jobs: int = 1,
+    config: Config | None = None,
+    translate: bool = True,
+    progress: bool | None = None,
+    force: bool = False,
+    log: Log | None = None,
+    formats: Sequence[str] = (),
+) -> BatchResult:
+    """Translate, check and report every release in `inputs` into `out_dir` (default ./align-out).
+
+    jobs > 1 checks releases in that many worker processes. progress None: a bar on stderr when it
+    is a terminal. force: redo releases even when their outputs are up to date. formats: report
+    formats written besides json and html, e.g. ("sarif", "junit") for CI. Raises InputError
+    for bad input (no releases, an unreadable config, a busy output folder).
+    """
+    config = config or Config()
+    out_dir = Path(out_dir) if out_dir is not None else DEFAULT_OUT_DIR
+    if jobs < 1:
+        raise InputError(f"--jobs must be at least 1, not {jobs}")
+    report_formats = _report_formats(formats)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: exists and is not a folder")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    show_progress = sys.stderr.isatty() if progress is None else progress
+
+    with _exclusive(out_dir), _Reporter(show_progress, log) as say:
+        manifest = Manifest.load(out_dir / MANIFEST_NAME, say.line)
+        releases, warnings = discover_releases(inputs, config, out_dir, manifest.produced_files(out_dir))
+        for warning in warnings:
+            say.line(f"align: {warning}")
+        accepted = load_accepted(config.accepted_path)
+        settings = {
+            "tool": __version__,
+            "config": config.fingerprint(),
+            "translate": translate,
+            "formats": list(report_formats),
+        }
+        models, unavailable = _translation_models(releases, config, translate)
+        if unavailable:
+            # Once per run, not once per release.
+            message = (f"no translation model on disk for {', '.join(unavailable)}; checking only the "
+                       f"versions that exist (see `align models`)")
+            warnings.append(message)
+            say.line(f"align: {message}")
+
+        tasks: list[ReleaseTask] = []
+        results: dict[str, ReleaseResult] = {}
+        for release in releases:
+            wanted = {lang: models[lang] for lang in config.targets if lang not in release.files and lang in models}
+            key = release_key(release, settings, wanted)
+            entry = manifest.entry(release.name)
+            if not force and entry is not None and up_to_date(entry, key, accepted, out_dir):
+                results[release.name] = _from_manifest(release.name, entry)
+                continue
+            tasks.append(ReleaseTask(release, out_dir, config, accepted, key, translate, wanted, entry,
+                                     report_formats))
+
+        say.start(len(releases), len(releases) - len(tasks))
+        for result, entry in _execute(tasks, jobs, say):
+            results[result.name] = result
+            if entry is not None:
+                manifest.record(result.name, entry)
+            else:
+                say.line(f"align: {result.name}: failed: {result.error}")
+            say.advance(result.name)
+
+        ordered = [results[r.name] for r in releases]
+        index = out_dir / INDEX_NAME
+        write_atomic(index, _render_index(ordered))
+    return BatchResult(ordered, out_dir, index, config.fail_on, warnings)
+
+
+def _report_formats(extra: Sequence[str]) -> tuple[str, ...]:
+    from align.reports import SUFFIXES
+
+    formats = list(REPORT_FORMATS)
+    for fmt in extra:
+        if fmt not in SUFFIXES or fmt == "table":
+            known = ", ".join(f for f in SUFFIXES if f != "table")
+            raise InputError(f"unknown report format {fmt!r} for align run (choose from {known})")
+        if fmt not in formats:
+            formats.append(fmt)
+    return tuple(formats)
+
+
+def _translation_models(releases: list[Release], config: Config, translate: bool
+                        ) -> tuple[dict[str, str], list[str]]:
+    """"name@fingerprint" per target language some release needs, and the directions with no model."""
+    if not translate:
+        return {}, []
+    needed = sorted({lang for r in releases for lang in config.targets if lang not in r.files},
+                    key=LANGS.index)
+    models: dict[str, str] = {}
+    unavailable = []
+    for lang in needed:
+        name, fingerprint = model_state(config.source, lang, config)
+        if fingerprint is not None:
+            models[lang] = f"{name}@{fingerprint}"
+        else:
+            unavailable.append(f"{config.source}-{lang}")
+    return models, unavailable
+
+
+def _execute(tasks: list[ReleaseTask], jobs: int, say: _Reporter
+             ) -> Iterator[tuple[ReleaseResult, dict[str, Any] | None]]:
+    if jobs == 1 or len(tasks) <= 1:
+        for task in tasks:
+            say.current(task.release.name)
+            yield process_release(task)
+        return
+    broken: list[ReleaseTask] = []
+    with _pool(min(jobs, len(tasks))) as pool:
+        futures = {pool.submit(process_release, task): task for task in tasks}
+        try:
+            for future in as_completed(futures):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    broken.append(futures[future])
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    # A worker died (killed, out of memory, a crash in native code) and took the pool with it:
+    # redo its releases one by one in fresh single-worker pools, so only the culprit fails.
+    for task in broken:
+        with _pool(1) as pool:
+            try:
+                yield pool.submit(process_release, task).result()
+            except BrokenProcessPool:
+                result = ReleaseResult(name=task.release.name, status="failed", drafts=list(task.release.files),
+                                       error="the worker process died while checking this release")
+                yield result, None
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: a forked copy of a process that already runs torch threads can deadlock.
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(threads,))
+
+
+def _init_worker(threads: int) -> None:
+    # Before torch/numpy load: N workers must not each start a thread per core.
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ.setdefault(var, str(threads))
+
+
+@contextlib.contextmanager
+def _exclusive(out_dir: Path) -> Iterator[None]:
+    """Refuse a second `align run` writing into the same folder at the same time."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; atomic writes still keep every file whole
+        yield
+        return
+    with open(out_dir / LOCK_NAME, "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(f"{out_dir}: another `align run` is writing there; wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+class _Reporter:
+    """One-line messages and the progress bar, both on stderr."""
+
+    def __init__(self, show_progress: bool, log: Log | None) -> None:
+        self._show = show_progress
+        self._log = log
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> _Reporter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def line(self, message: str) -> None:
+        if self._log is not None:
+            self._log(message)
+        elif self._progress is not None:
+            self._progress.console.print(message, markup=False, highlight=False)
+        else:
+            print(message, file=sys.stderr, flush=True)
+
+    def start(self, total: int, done: int) -> None:
+        if not self._show or total == done:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                  TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+        self._progress.start()
+        self._task = self._progress.add_task("releases", total=total, completed=done)
+
+    def current(self, name: str) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, description=name)
+
+    def advance(self, name: str) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, advance=1, description=name)
+
+
+def _render_index(results: list[ReleaseResult]) -> str:
+    from align.reports import IndexEntry, render_index
+
+    return render_index([IndexEntry(**index_fields(r)) for r in results])
+
+
+def index_fields(result: ReleaseResult) -> dict[str, Any]:
+    """The index row of a release. Reused and freshly made reports look the same there, so a
+    re-run that redoes nothing rewrites index.html byte for byte."""
+    if result.status == "failed":
+        return {"name": result.name, "languages": result.drafts, "status": "failed", "message": result.error}
+    summary = result.summary
+    notes = []
+    if result.translated:
+        notes.append(f"machine-translated: {', '.join(result.translated)}")
+    if summary.get("accepted"):
+        notes.append(f"{summary['accepted']} accepted")
+    if summary.get("ignored"):
+        notes.append(f"{summary['ignored']} ignored")
+    return {
+        "name": result.name,
+        "languages": result.languages,
+        # In language order: the manifest stores summaries with sorted keys.
+        "scores": {lang: score for lang, score in sorted((summary.get("score") or {}).items(),
+                                                         key=lambda kv: _lang_rank(kv[0]))},
+        "errors": int(result.counts.get("error", 0)),
+        "warnings": int(result.counts.get("warning", 0)),
+        "status": "ok",
+        "message": "; ".join(notes),
+        "html_href": result.outputs.get("html"),
+        "json_href": result.outputs.get("json"),
+    }

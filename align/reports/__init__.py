@@ -1,0 +1,58 @@
+"""Renderers for a Report: table (terminal), json, md, junit, sarif, html, tsv, tmx, jsonl
+(owner: reports helper).
+
+Public interface (keep this signature):
+    render(report: Report, fmt: str, color: bool = False) -> str
+    render_index(entries: list[IndexEntry], title: str = ...) -> str   (batch index.html)
+    IndexEntry: one release of a batch run (name, languages, scores, errors, warnings, status,
+        message, html_href, json_href); IndexEntry.from_report(name, report).
+    FORMATS: the format names render() accepts; SUFFIXES: the file suffix for each.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from align.errors import InputError
+from align.model import Report
+from align.reports.ci import render_junit, render_sarif
+from align.reports.exchange import render_jsonl, render_tmx, render_tsv
+from align.reports.html import IndexEntry, render_html, render_index
+from align.reports.text import render_markdown, render_table
+
+
+def render_json(report: Report) -> str:
+    """The public JSON contract (docs: /work/shared/report-format.md), UTF-8 text as is."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[Report], str]] = {
+    "json": render_json,
+    "md": render_markdown,
+    "junit": render_junit,
+    "sarif": render_sarif,
+    "html": render_html,
+    "tsv": render_tsv,
+    "tmx": render_tmx,
+    "jsonl": render_jsonl,
+}
+
+FORMATS: tuple[str, ...] = ("table", *_RENDERERS)
+SUFFIXES: dict[str, str] = {
+    "table": ".txt", "json": ".json", "md": ".md", "junit": ".junit.xml", "sarif": ".sarif",
+    "html": ".html", "tsv": ".tsv", "tmx": ".tmx", "jsonl": ".jsonl",
+}
+
+
+def render(report: Report, fmt: str, color: bool = False) -> str:
+    """`report` in format `fmt` (one of FORMATS); `color` only affects `table`."""
+    if fmt == "table":
+        return render_table(report, color=color)
+    renderer = _RENDERERS.get(fmt)
+    if renderer is None:
+        raise InputError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return renderer(report)
+
+
+__all__ = ["FORMATS", "SUFFIXES", "IndexEntry", "render", "render_index", "render_json"]

@@ -1,0 +1,459 @@
+"""The self-contained HTML report (one file, inline CSS and JS, nothing fetched) and the batch index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from urllib.parse import quote
+
+from align import __version__
+from align.model import CATEGORIES, Issue, Report, Segment
+from align.reports.common import (
+    SEVERITY_ORDER,
+    issues_by_lang,
+    sorted_issues,
+    spans_of,
+    summary_of,
+)
+
+# The page may not load anything: a report opened from a CI artifact or an e-mail must look the
+# same offline and must not leak that it was opened.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+
+CSS = """
+:root { --err:#b42318; --err-bg:#fde8e7; --warn:#9a6700; --warn-bg:#fff4d6; --info:#175cd3;
+  --info-bg:#e8f0fe; --ok:#067647; --ok-bg:#e3f6ec; --line:#d0d5dd; --muted:#5d6673;
+  --fig:#fff1b8; --name:#dbeafe; --link:#f59e0b; }
+* { box-sizing: border-box; }
+html { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+  color:#1d2433; background:#fff; }
+body { margin: 0 auto; padding: 0 1.25rem 2rem; max-width: 1600px; }
+h1 { font-size: 1.45rem; margin: 1rem 0 .4rem; }
+h2 { font-size: 1.15rem; margin: 1.2rem 0 .5rem; }
+code { font: .85em/1.3 ui-monospace, "DejaVu Sans Mono", monospace; overflow-wrap: anywhere; }
+table { border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; }
+.muted { color: var(--muted); }
+.overview { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+.overview table td, .overview table th { padding: .2rem .7rem .2rem 0; border-bottom: 1px solid var(--line); }
+.counts { display: flex; gap: .5rem; flex-wrap: wrap; margin: .2rem 0; }
+.pill { display: inline-block; padding: .05rem .5rem; border-radius: 999px; font-weight: 600; font-size: .85rem; }
+.sev-error { background: var(--err-bg); color: var(--err); }
+.sev-warning { background: var(--warn-bg); color: var(--warn); }
+.sev-info { background: var(--info-bg); color: var(--info); }
+.good { background: var(--ok-bg); color: var(--ok); }
+.fair { background: var(--warn-bg); color: var(--warn); }
+.poor { background: var(--err-bg); color: var(--err); }
+.signature { margin: .4rem 0; color: var(--muted); }
+.notes { margin: .3rem 0; padding-left: 1.2rem; color: var(--warn); }
+.controls { position: sticky; top: 0; z-index: 2; background: #f8f9fb; border: 1px solid var(--line);
+  border-radius: 6px; padding: .45rem .7rem; margin: .8rem 0; display: flex; flex-wrap: wrap;
+  gap: .4rem 1.2rem; align-items: center; }
+.controls fieldset { border: 0; margin: 0; padding: 0; display: flex; gap: .6rem; align-items: center; flex-wrap: wrap; }
+.controls legend { float: left; font-weight: 600; margin-right: .4rem; }
+.controls label { white-space: nowrap; cursor: pointer; }
+#shown { margin-left: auto; color: var(--muted); }
+details.issue-list > summary { cursor: pointer; font-weight: 600; font-size: 1.15rem; margin: .8rem 0 .4rem; }
+table.issues { width: 100%; }
+table.issues td, table.issues th { padding: .25rem .5rem; border-bottom: 1px solid var(--line); }
+table.issues th { background: #f2f4f7; }
+table.segments { width: 100%; table-layout: fixed; }
+table.segments col.meta { width: 7.5rem; }
+table.segments thead th { background: #f2f4f7; padding: .35rem .5rem; border-bottom: 2px solid var(--line); }
+table.segments td { padding: .4rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+tbody.seg:hover td { background: #fcfcfd; }
+tbody.seg.worst-error td.meta { border-left: 4px solid var(--err); }
+tbody.seg.worst-warning td.meta { border-left: 4px solid var(--warn); }
+tbody.seg.worst-info td.meta { border-left: 4px solid var(--info); }
+td.meta { font-size: .85rem; color: var(--muted); }
+td.meta a { font-weight: 700; color: #1d2433; text-decoration: none; font-size: 1rem; }
+td.empty { background: repeating-linear-gradient(135deg, #fff, #fff 6px, #f6f6f8 6px, #f6f6f8 12px); color: var(--muted); font-style: italic; }
+.line { display: block; color: var(--muted); font-size: .75rem; margin-top: .2rem; }
+tr.seg-issues td { border-bottom: 2px solid var(--line); padding-top: 0; }
+ul.seg-issues { margin: 0; padding-left: 0; list-style: none; }
+ul.seg-issues li { margin: .15rem 0; }
+.cat { font-weight: 600; }
+.ef { color: var(--muted); }
+mark { border-radius: 3px; padding: 0 .1em; color: inherit; cursor: pointer; }
+mark.fig { background: var(--fig); }
+mark.name { background: var(--name); }
+mark.odd { text-decoration: underline wavy var(--err); text-underline-offset: 3px; }
+mark.linked, mark.pinned { outline: 2px solid var(--link); background: #ffd88a; }
+.legend mark { cursor: default; }
+[hidden] { display: none !important; }
+@media (max-width: 900px) { table.segments col.meta { width: 5rem; } }
+@media print {
+  html { font-size: 11px; }
+  body { max-width: none; padding: 0; }
+  .controls, .noprint { display: none !important; }
+  .controls { position: static; }
+  tbody.seg[hidden] { display: table-row-group !important; }
+  tr.seg-issues[hidden], tr.issue[hidden] { display: table-row !important; }
+  li.issue[hidden] { display: list-item !important; }
+  tbody.seg { break-inside: avoid; }
+  details.issue-list > summary { list-style: none; }
+  mark.linked, mark.pinned { outline: none; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+JS = """
+(function () {
+  "use strict";
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("input[data-filter]"));
+  var only = document.getElementById("only-issues");
+  var shown = document.getElementById("shown");
+  var segments = Array.prototype.slice.call(document.querySelectorAll("tbody.seg"));
+  function apply() {
+    var allowed = {severity: {}, category: {}};
+    boxes.forEach(function (b) { if (b.checked) { allowed[b.getAttribute("data-filter")][b.value] = true; } });
+    Array.prototype.forEach.call(document.querySelectorAll(".issue"), function (el) {
+      el.hidden = !(allowed.severity[el.getAttribute("data-severity")] &&
+                    allowed.category[el.getAttribute("data-category")]);
+    });
+    var count = 0;
+    segments.forEach(function (seg) {
+      var visible = seg.querySelectorAll(".issue:not([hidden])").length;
+      var row = seg.querySelector("tr.seg-issues");
+      if (row) { row.hidden = visible === 0; }
+      seg.hidden = only.checked && visible === 0;
+      if (!seg.hidden) { count += 1; }
+    });
+    var issues = document.querySelectorAll("table.issues .issue:not([hidden])").length;
+    shown.textContent = "showing " + count + " of " + segments.length + " segments, " + issues + " issues";
+  }
+  boxes.forEach(function (b) { b.addEventListener("change", apply); });
+  only.addEventListener("change", apply);
+
+  function counterparts(mark) {
+    var seg = mark.closest("tbody.seg");
+    var link = mark.getAttribute("data-link");
+    return Array.prototype.filter.call(seg.querySelectorAll("mark[data-link]"), function (m) {
+      return m.getAttribute("data-link") === link;
+    });
+  }
+  function light(mark, cls, on) {
+    counterparts(mark).forEach(function (m) { m.classList.toggle(cls, on); });
+  }
+  document.addEventListener("mouseover", function (e) {
+    var m = e.target.closest && e.target.closest("mark[data-link]");
+    if (m) { light(m, "linked", true); }
+  });
+  document.addEventListener("mouseout", function (e) {
+    var m = e.target.closest && e.target.closest("mark[data-link]");
+    if (m) { light(m, "linked", false); }
+  });
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("mark[data-link]")) { light(e.target, "linked", true); }
+  });
+  document.addEventListener("focusout", function (e) {
+    if (e.target.matches && e.target.matches("mark[data-link]")) { light(e.target, "linked", false); }
+  });
+  document.addEventListener("click", function (e) {
+    var m = e.target.closest && e.target.closest("mark[data-link]");
+    if (!m) { return; }
+    var wasPinned = m.classList.contains("pinned");
+    Array.prototype.forEach.call(document.querySelectorAll("mark.pinned"), function (p) {
+      p.classList.remove("pinned");
+    });
+    if (!wasPinned) { light(m, "pinned", true); }
+  });
+  apply();
+})();
+"""
+
+
+def _score_class(score: float) -> str:
+    return "good" if score >= 0.95 else ("fair" if score >= 0.8 else "poor")
+
+
+def _score_pill(score: float | None) -> str:
+    if score is None:
+        return '<span class="muted">–</span>'
+    return f'<span class="pill {_score_class(score)}">{score:.3f}</span>'
+
+
+def _highlight(segment: Segment, lang: str, keys_elsewhere: list[set[str]]) -> str:
+    """The text of `lang` with figures and names wrapped in <mark>, all text escaped."""
+    text = segment.text.get(lang, "")
+    out: list[str] = []
+    pos = 0
+    for span in spans_of(segment, lang):
+        link = ("f:" if span.kind == "figure" else "n:") + span.key
+        odd = any(link not in keys for keys in keys_elsewhere)
+        classes = ("fig" if span.kind == "figure" else "name") + (" odd" if odd else "")
+        title = f"{span.kind} ({span.label}): {span.key}" + (
+            " — no counterpart in the other version" if odd else "")
+        out.append(escape(text[pos:span.start]))
+        out.append(f'<mark class="{classes}" data-link="{escape(link)}" tabindex="0" '
+                   f'title="{escape(title)}">{escape(text[span.start:span.end])}</mark>')
+        pos = span.end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def _links(segment: Segment, lang: str) -> set[str]:
+    return {("f:" if s.kind == "figure" else "n:") + s.key for s in spans_of(segment, lang)}
+
+
+def _issue_attrs(issue: Issue) -> str:
+    return (f'class="issue" data-severity="{escape(issue.severity)}" '
+            f'data-category="{escape(issue.category)}" data-lang="{escape(issue.lang)}" '
+            f'data-id="{escape(issue.id)}"')
+
+
+def _issue_body(issue: Issue) -> str:
+    parts = [f'<span class="pill sev-{escape(issue.severity)}">{escape(issue.severity)}</span> ',
+             f'<span class="cat">{escape(issue.category)}</span> ',
+             f'<span class="muted">{escape(issue.lang)}</span> ',
+             escape(issue.message)]
+    ef = []
+    if issue.expected and issue.expected not in issue.message:
+        ef.append(f"expected <q>{escape(issue.expected)}</q>")
+    if issue.found and issue.found not in issue.message:
+        ef.append(f"found <q>{escape(issue.found)}</q>")
+    if ef:
+        parts.append(f' <span class="ef">({", ".join(ef)})</span>')
+    return "".join(parts)
+
+
+def _segment_rows(report: Report, seg: Segment) -> str:
+    issues = sorted_issues(seg.issues)
+    worst = issues[0].severity if issues else None
+    classes = "seg" + (f" has-issues worst-{worst}" if worst else " clean")
+    present = [lang for lang in report.languages if seg.text.get(lang)]
+    links = {lang: _links(seg, lang) for lang in present}
+    cells = []
+    for lang in report.languages:
+        text = seg.text.get(lang, "")
+        if not text:
+            cells.append(f'<td class="text empty" lang="{escape(lang)}">nothing in {escape(lang)}</td>')
+            continue
+        # A target's figure or name should be in the source; the source's in every target.
+        if lang == report.source:
+            others = [links[o] for o in present if o != lang]
+        elif report.source in links:
+            others = [links[report.source]]
+        else:
+            others = [links[o] for o in present if o != lang]
+        line = report.line_of(lang, seg)
+        line_html = f'<span class="line">line {line}</span>' if line is not None else ""
+        cells.append(f'<td class="text" lang="{escape(lang)}">{_highlight(seg, lang, others)}{line_html}</td>')
+    scores = "<br>".join(f"{escape(lang)} {seg.scores[lang]:.2f}"
+                         for lang in report.languages if lang in seg.scores)
+    meta = (f'<td class="meta"><a href="#seg-{seg.id}">#{seg.id}</a><br>'
+            f'score {_score_pill(seg.score)}<br>'
+            f'<span title="alignment confidence">align {seg.confidence:.2f}</span>'
+            + (f'<br><span class="muted">{scores}</span>' if len(seg.scores) > 1 else "")
+            + "</td>")
+    rows = [f'<tbody class="{classes}" id="seg-{seg.id}" data-issues="{len(issues)}">',
+            f'<tr class="texts">{meta}{"".join(cells)}</tr>']
+    if issues:
+        items = "".join(f"<li {_issue_attrs(i)}>{_issue_body(i)}</li>" for i in issues)
+        rows.append(f'<tr class="seg-issues"><td></td><td colspan="{len(report.languages)}">'
+                    f'<ul class="seg-issues">{items}</ul></td></tr>')
+    rows.append("</tbody>")
+    return "\n".join(rows)
+
+
+def render_html(report: Report) -> str:
+    """One self-contained page: overview, filters, issue list, the versions side by side."""
+    summary = summary_of(report)
+    per_lang = issues_by_lang(report)
+    scores = summary.get("score", {})
+    all_issues = [(seg, i) for seg in report.segments for i in sorted_issues(seg.issues)]
+    clean = sum(1 for seg in report.segments if not seg.issues)
+    title = "align report: " + ", ".join(report.files.get(lang, lang) for lang in report.languages)
+
+    overview_rows = []
+    for lang in report.languages:
+        score = '<span class="muted">source</span>' if lang == report.source else _score_pill(scores.get(lang))
+        overview_rows.append(
+            f"<tr><th>{escape(lang)}</th><td><code>{escape(report.files.get(lang, '-'))}</code></td>"
+            f"<td>{score}</td><td>{per_lang.get(lang, {}).get('error', 0)}</td>"
+            f"<td>{per_lang.get(lang, {}).get('warning', 0)}</td></tr>")
+    counts = (f'<span class="pill sev-error">{summary.get("errors", 0)} errors</span>'
+              f'<span class="pill sev-warning">{summary.get("warnings", 0)} warnings</span>'
+              f'<span class="pill sev-info">{summary.get("infos", 0)} info</span>'
+              f'<span class="pill good">{clean} of {len(report.segments)} segments clean</span>')
+    notes = "".join(f"<li>{escape(w)}</li>" for w in report.warnings)
+
+    sev_counts = {sev: 0 for sev in SEVERITY_ORDER}
+    cat_counts: dict[str, int] = {}
+    for _, issue in all_issues:
+        sev_counts[issue.severity] = sev_counts.get(issue.severity, 0) + 1
+        cat_counts[issue.category] = cat_counts.get(issue.category, 0) + 1
+    categories = [c for c in CATEGORIES if c in cat_counts] + sorted(set(cat_counts) - set(CATEGORIES))
+    sev_boxes = "".join(
+        f'<label><input type="checkbox" data-filter="severity" value="{escape(sev)}" checked> '
+        f'<span class="pill sev-{escape(sev)}">{escape(sev)}</span> {sev_counts.get(sev, 0)}</label>'
+        for sev in SEVERITY_ORDER)
+    cat_boxes = "".join(
+        f'<label><input type="checkbox" data-filter="category" value="{escape(cat)}" checked> '
+        f'{escape(cat)} {cat_counts[cat]}</label>' for cat in categories)
+
+    issue_rows = "\n".join(
+        f'<tr {_issue_attrs(i)}><td><a href="#seg-{seg.id}">#{seg.id}</a></td>'
+        f'<td><span class="pill sev-{escape(i.severity)}">{escape(i.severity)}</span></td>'
+        f'<td>{escape(i.category)}</td><td>{escape(i.lang)}</td><td>{escape(i.message)}</td>'
+        f'<td>{escape(i.expected)}</td><td>{escape(i.found)}</td></tr>'
+        for seg, i in all_issues)
+    issue_section = (
+        f'<details class="issue-list" open><summary>Issues ({len(all_issues)})</summary>'
+        f'<table class="issues"><thead><tr><th>Segment</th><th>Severity</th><th>Category</th>'
+        f'<th>Lang</th><th>Message</th><th>Expected</th><th>Found</th></tr></thead>'
+        f'<tbody>{issue_rows}</tbody></table></details>'
+        if all_issues else '<p class="pill good">No issues: every figure and name agrees.</p>')
+
+    heads = "".join(
+        f'<th lang="{escape(lang)}">{escape(lang)}'
+        + (" (source)" if lang == report.source else f" {_score_pill(scores.get(lang))}")
+        + f'<br><code class="muted">{escape(report.files.get(lang, ""))}</code></th>'
+        for lang in report.languages)
+    cols = '<col class="meta">' + "".join(f'<col class="lang-{escape(lang)}">' for lang in report.languages)
+    segments = "\n".join(_segment_rows(report, seg) for seg in report.segments)
+
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="generator" content="align {escape(__version__)}">
+<title>{escape(title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header>
+<h1>align report</h1>
+<div class="overview">
+<table class="files"><thead><tr><th>Lang</th><th>File</th><th>Score</th><th>Errors</th><th>Warnings</th></tr></thead>
+<tbody>{"".join(overview_rows)}</tbody></table>
+<div><div class="counts">{counts}</div>
+<p class="legend muted">Source: <b>{escape(report.source)}</b>. <mark class="fig">figures</mark> and
+<mark class="name">names</mark> are highlighted; hover or click one to see its counterparts;
+<mark class="fig odd">wavy underline</mark>: no counterpart in the source (or, in the source, in a translation).</p></div>
+</div>
+<p class="signature">Signature: <code id="signature">{escape(report.signature or "-")}</code></p>
+{f'<ul class="notes">{notes}</ul>' if notes else ""}
+</header>
+<nav class="controls" id="controls" aria-label="Filters">
+<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>
+<fieldset><legend>Category</legend>{cat_boxes or '<span class="muted">none</span>'}</fieldset>
+<label><input type="checkbox" id="only-issues"> Show only segments with issues</label>
+<span id="shown"></span>
+</nav>
+<main>
+{issue_section}
+<h2>Segments ({len(report.segments)})</h2>
+<table class="segments">
+<colgroup>{cols}</colgroup>
+<thead><tr><th>#</th>{heads}</tr></thead>
+{segments}
+</table>
+</main>
+<script>{JS}</script>
+</body>
+</html>
+"""
+
+
+# -- batch index --------------------------------------------------------------------------------
+
+INDEX_STATUSES = ("ok", "failed", "skipped")
+
+
+@dataclass
+class IndexEntry:
+    """One release of a batch run, as the index page lists it."""
+
+    name: str
+    languages: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)  # per target language
+    errors: int = 0
+    warnings: int = 0
+    status: str = "ok"  # ok | failed | skipped
+    message: str = ""  # why it failed or was skipped
+    html_href: str | None = None  # None: NAME.report.html when status is ok
+    json_href: str | None = None  # None: NAME.report.json when status is ok
+
+    def __post_init__(self) -> None:
+        if self.status not in INDEX_STATUSES:
+            raise ValueError(f"IndexEntry.status must be one of {', '.join(INDEX_STATUSES)}, not {self.status!r}")
+        if self.status == "ok":
+            if self.html_href is None:
+                self.html_href = f"{self.name}.report.html"
+            if self.json_href is None:
+                self.json_href = f"{self.name}.report.json"
+
+    @classmethod
+    def from_report(cls, name: str, report: Report) -> IndexEntry:
+        summary = summary_of(report)
+        return cls(name=name, languages=list(report.languages), scores=dict(summary.get("score", {})),
+                   errors=int(summary.get("errors", 0)), warnings=int(summary.get("warnings", 0)))
+
+
+def _href(target: str) -> str:
+    return escape(quote(target.replace("\\", "/"), safe="/:#?&=@-._~%"))
+
+
+def render_index(entries: list[IndexEntry], title: str = "align batch report") -> str:
+    """index.html of a batch run: one row per release with scores, counts, status and links."""
+    langs: list[str] = []
+    for entry in entries:
+        for lang in entry.scores:
+            if lang not in langs:
+                langs.append(lang)
+    status_count = {s: sum(1 for e in entries if e.status == s) for s in INDEX_STATUSES}
+    errors = sum(e.errors for e in entries)
+    warnings = sum(e.warnings for e in entries)
+    rows = []
+    for e in entries:
+        score_cells = "".join(f"<td>{_score_pill(e.scores.get(lang))}</td>" for lang in langs)
+        status_class = {"ok": "good", "failed": "poor", "skipped": "fair"}[e.status]
+        status = f'<span class="pill {status_class}">{escape(e.status)}</span>'
+        if e.message:
+            status += f' <span class="muted">{escape(e.message)}</span>'
+        links = []
+        if e.html_href:
+            links.append(f'<a href="{_href(e.html_href)}">HTML</a>')
+        if e.json_href:
+            links.append(f'<a href="{_href(e.json_href)}">JSON</a>')
+        err_class = ' class="pill sev-error"' if e.errors else ""
+        rows.append(
+            f'<tr class="release status-{escape(e.status)}"><th>{escape(e.name)}</th>'
+            f'<td>{escape(" ".join(e.languages))}</td>{score_cells}'
+            f'<td><span{err_class}>{e.errors}</span></td><td>{e.warnings}</td>'
+            f'<td>{status}</td><td>{" · ".join(links) or "–"}</td></tr>')
+    score_heads = "".join(f"<th>{escape(lang)} score</th>" for lang in langs)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="generator" content="align {escape(__version__)}">
+<title>{escape(title)}</title>
+<style>{CSS}
+table.index {{ width: 100%; }}
+table.index td, table.index th {{ padding: .3rem .6rem; border-bottom: 1px solid var(--line); }}
+table.index thead th {{ background: #f2f4f7; }}
+</style>
+</head>
+<body>
+<h1>{escape(title)}</h1>
+<div class="counts"><span class="pill">{len(entries)} releases</span>
+<span class="pill good">{status_count["ok"]} ok</span>
+<span class="pill poor">{status_count["failed"]} failed</span>
+<span class="pill fair">{status_count["skipped"]} skipped</span>
+<span class="pill sev-error">{errors} errors</span>
+<span class="pill sev-warning">{warnings} warnings</span></div>
+<table class="index">
+<thead><tr><th>Release</th><th>Languages</th>{score_heads}<th>Errors</th><th>Warnings</th><th>Status</th><th>Reports</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+</body>
+</html>
+"""
