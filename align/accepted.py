@@ -216,7 +216,7 @@ def apply_accepted(report: Report, accepted: AcceptedSet | None, ignore_patterns
 
 def _rescore(seg, kept: list[Issue], source: str, checking) -> dict[str, float]:
     pair_score = checking.pair_score
-    items = len(seg.figures.get(source, [])) + len(seg.names.get(source, []))
+    items = checking.checked_items(seg, source)
     scores = dict(seg.scores)
     for lang in scores:
         # The alignment warning is not part of a language pair's score (see Checker.check_segments).

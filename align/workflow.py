@@ -144,7 +144,16 @@ def align_inputs(inputs: Inputs, embedder: str | None = "auto") -> Aligned:
 def build_report(inputs: Inputs, aligned: Aligned, check_signature: str = "") -> Report:
     from align.checking import summarize
 
-    signature = f"mode:{inputs.mode}|{aligned.signature}" + (f"|{check_signature}" if check_signature else "")
+    parts = [f"mode:{inputs.mode}"]
+    if inputs.mode == "split":
+        from align.segmenting import splitter_signature
+
+        # The rules version and data digest are shared by all languages; the digest covers each.
+        parts.append(";".join(splitter_signature(lang) for lang in inputs.languages))
+    parts.append(aligned.signature)
+    if check_signature:
+        parts.append(check_signature)
+    signature = "|".join(parts)
     return Report(
         languages=inputs.languages,
         source=inputs.source,

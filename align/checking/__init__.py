@@ -7,7 +7,6 @@ signatures are equal.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,6 +15,8 @@ from align import __version__
 from align.model import Figure, Issue, NameMention, Segment, severity_rank
 from align.textio import detect_language, script_profile
 
+# Name kinds that are compared (demonyms, adjectives and common words only help matching).
+CHECKED_NAME_KINDS = frozenset({"name", "acronym", "latin"})
 # Penalty per issue when scoring: an error costs a whole figure/name, a warning half of one.
 SEVERITY_PENALTY = {"error": 1.0, "warning": 0.5, "info": 0.0}
 SCORE_VERSION = "1"
@@ -43,20 +44,24 @@ class Checker:
     def __init__(self, glossary: Any = None, settings: CheckSettings | None = None) -> None:
         (self._extract_figures, self._compare_figures, self._extract_names, self._compare_names,
          load_glossary) = _import_extractors()
+        from align.figures import FIGURES_VERSION
+
+        self._figures_version = FIGURES_VERSION
         self.settings = settings or CheckSettings()
         self.glossary = glossary if glossary is not None else load_glossary()
-        self._glossary_digest = _digest_glossary(self.glossary)
+        from align.names import names_signature
+
+        self._names_signature = names_signature(self.glossary)
 
     @property
     def signature(self) -> str:
         s = self.settings
         parts = [
             f"check:{__version__}",
-            "figures" if s.figures else "nofigures",
-            "names" if s.names else "nonames",
+            f"figures:v{self._figures_version}" if s.figures else "nofigures",
+            self._names_signature if s.names else "nonames",
             "untranslated" if s.untranslated else "nountranslated",
             f"minconf:{s.min_confidence:g}",
-            f"glossary:{self._glossary_digest}",
             f"score:v{SCORE_VERSION}",
         ]
         return "|".join(parts)
@@ -128,7 +133,7 @@ class Checker:
                     issue.segment = seg.id
                     issue.assign_id(src_text, tgt_text)
                 seg.issues.extend(found)
-                seg.scores[lang] = pair_score(found, len(seg.figures[source]) + len(seg.names[source]))
+                seg.scores[lang] = pair_score(found, checked_items(seg, source))
             low = low_confidence_issue(seg, source, targets, self.settings.min_confidence)
             if low is not None:
                 seg.issues.append(low)
@@ -154,7 +159,7 @@ def summarize(segments: list[Segment], source: str, languages: list[str]) -> dic
         for seg in segments:
             if lang not in seg.scores:
                 continue
-            weight = max(1, len(seg.figures.get(source, [])) + len(seg.names.get(source, [])))
+            weight = max(1, checked_items(seg, source))
             num += seg.scores[lang] * weight
             den += weight
         scores[lang] = round(num / den, 4) if den else 1.0
@@ -180,6 +185,11 @@ def low_confidence_issue(seg: Segment, source: str, targets: list[str], threshol
     issue.segment = seg.id
     issue.assign_id(seg.text.get(source, ""), " ".join(seg.text.get(lang, "") for lang in targets))
     return issue
+
+
+def checked_items(seg: Segment, lang: str) -> int:
+    """How many figures and names of `lang` the segment's score is taken over."""
+    return len(seg.figures.get(lang, [])) + sum(n.kind in CHECKED_NAME_KINDS for n in seg.names.get(lang, []))
 
 
 def worst_severity(issues: list[Issue]) -> str | None:
@@ -218,15 +228,6 @@ def _normalise(text: str) -> str:
 def _clip(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _digest_glossary(glossary: Any) -> str:
-    fingerprint = getattr(glossary, "fingerprint", None)
-    if callable(fingerprint):
-        return str(fingerprint())[:8]
-    if isinstance(fingerprint, str):
-        return fingerprint[:8]
-    return hashlib.sha1(repr(glossary).encode()).hexdigest()[:8]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,27 @@
+"""Figures: numbers, money, percentages, dates, times, units, ordinals (owner: figures helper).
+
+Public interface (keep these signatures):
+    extract_figures(text: str, lang: str) -> list[Figure]
+    compare_figures(source: list[Figure], target: list[Figure], source_lang: str, target_lang: str)
+        -> list[Issue]   (category "figure"; segment/id are filled in by align.checking)
+
+Keys are language-independent ("7660000000 USD", "2024-01-02", "70 %", "20 mile"), so equal
+keys mean the same figure in en, uk and ru; compare.py adds the tolerant matches (unit
+conversions, rounding, dates without a year). Vocabulary lives in data/lang/{lang}/:
+numbers.toml (generated, every inflected form), number_words.toml, months.toml, units.toml,
+currencies.toml, hedges.toml, percent.toml.
+"""
+
+from __future__ import annotations
+
+from align.figures.compare import FIGURES_VERSION, compare_figures
+from align.figures.extract import extract as _extract
+from align.model import Figure
+
+
+def extract_figures(text: str, lang: str) -> list[Figure]:
+    """Every figure in `text` (one sentence or more) written in `lang` (en, uk or ru)."""
+    return _extract(text, lang)
+
+
+__all__ = ["FIGURES_VERSION", "compare_figures", "extract_figures"]

@@ -1,0 +1,38 @@
+"""Names of people, places and organisations across Latin and Cyrillic (owner: names helper).
+
+Public interface (keep these signatures):
+    load_glossary(extra: list[str | Path] | None = None) -> Glossary
+    extract_names(text: str, lang: str, glossary: Glossary | None = None) -> list[NameMention]
+    compare_names(source: list[NameMention], target: list[NameMention], source_lang: str,
+                  target_lang: str, glossary: Glossary | None = None) -> list[Issue]
+"""
+
+from align.names.compare import compare_names
+from align.names.extract import default_glossary, extract_names
+from align.names.glossary import Glossary, GlossaryEntry, load_glossary
+from align.names.morph import COMMON_ZIPF, INITIAL_NAME_ZIPF, ORDINARY_PHRASE_ZIPF
+from align.names.translit import match_key, transliterate
+
+NAMES_VERSION = 1
+
+
+def names_signature(glossary: Glossary | None = None) -> str:
+    """sacrebleu-style record of every setting that shapes name issues, e.g.
+    "names:1|glossary:314@5e0c9a1b|zipf:3.3/1.0/2.5"."""
+    glossary = glossary if glossary is not None else default_glossary()
+    return (f"names:{NAMES_VERSION}|glossary:{len(glossary)}@{glossary.digest}"
+            f"|zipf:{COMMON_ZIPF}/{INITIAL_NAME_ZIPF}/{ORDINARY_PHRASE_ZIPF}")
+
+
+__all__ = [
+    "NAMES_VERSION",
+    "names_signature",
+    "Glossary",
+    "GlossaryEntry",
+    "compare_names",
+    "default_glossary",
+    "extract_names",
+    "load_glossary",
+    "match_key",
+    "transliterate",
+]

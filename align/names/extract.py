@@ -1,0 +1,319 @@
+"""Finding names in a sentence: glossary entries first (multi-word, through inflection),
+then runs of capitalised name-like words and acronyms.
+
+Mention kinds: `name` (a person, place or organisation we expect every version to carry),
+`acronym` (NATO, ЗСУ), `latin` (Latin script inside Cyrillic text: IRIS-T, Marks & Spencer),
+`demonym` (Ukrainian / український: keyed to the country, used to match, never flagged),
+`adjective` (a lower-case word made from a place name, новозеландський, австралієць: matched
+by stem, never flagged) and `common` (capitalised ordinary words such as "Main" or "Army", or a
+glossary name written in lower case: a translator renders them by meaning, so they may match
+but are never expected). Consumers that count names (scores) should skip these three kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from align.errors import InputError
+from align.model import LANGS, NameMention
+from align.names.glossary import Glossary, load_glossary
+from align.names.morph import (
+    COMMON_ZIPF,
+    INITIAL_NAME_ZIPF,
+    ORDINARY_PHRASE_ZIPF,
+    WordInfo,
+    analyse,
+    en_zipf,
+    strip_possessive,
+)
+from align.names.translit import fold_latin, transliterate, word_key
+from align.resources import lang_path, read_lines
+
+_WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*|&", re.UNICODE)
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_OPENERS = "\"'«„“‘”’([{—–-*•·"
+_SENTENCE_END = ".!?…:;\n"
+# Lower-case particles inside a personal or company name: Ursula von der Leyen, Bank of England.
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "al", "bin",
+                        "of", "&"})
+
+
+# English capitalises peoples and doctrines (Babylonians, Hinduism, Stoics) that Ukrainian and
+# Russian write in lower case (вавилоняни, індуїзм), where no name is extracted to match them.
+_LOWERCASE_IN_CYRILLIC = ("ism", "isms", "ians", "ists", "ites")
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    initial: bool  # opens a sentence (or a quotation, heading, list item)
+    capitalised: bool
+    latin: bool  # no Cyrillic letter in it
+
+
+@lru_cache(maxsize=1)
+def default_glossary() -> Glossary:
+    """The shipped glossary, loaded once per process."""
+    return load_glossary()
+
+
+@lru_cache(maxsize=4)
+def _stopwords(lang: str) -> frozenset[str]:
+    path = lang_path(lang, "name_stopwords.txt")
+    return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for m in _WORD.finditer(text):
+        # Look back over spaces and opening quotes/dashes to the previous real character.
+        k = m.start() - 1
+        while k >= 0 and (text[k].isspace() or text[k] in _OPENERS):
+            k -= 1
+        initial = k < 0 or text[k] in _SENTENCE_END
+        word = m.group()
+        tokens.append(_Token(word, m.start(), m.end(), initial, word[:1].isupper(),
+                             _CYRILLIC.search(word) is None))
+    return tokens
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return (len(word) >= 2 and len(letters) >= 1 and word.isupper() and not _ROMAN.match(word)
+            and word[0].isalpha())
+
+
+def acronym_key(word: str, lang: str) -> str:
+    """NATO and НАТО both give "nato"; digits are kept (F-16 -> f16, IRIS-T -> irist)."""
+    return re.sub(r"[^a-z0-9]", "", fold_latin(transliterate(word, lang)))
+
+
+def _word_class(token: _Token, lang: str) -> str | None:
+    """"strong" (a name), "weak" (a capitalised common word), "acronym", or None (not a name)."""
+    word = token.text
+    if not token.capitalised:
+        return None  # acronyms and names open with a capital
+    if not any(ch.isalpha() for ch in word):
+        return None
+    if _is_acronym(word):
+        return "acronym"
+    if not token.capitalised or len(word) < 2:
+        return None
+    word_lang = "en" if token.latin else lang
+    plain = word.lower().replace("’", "'")
+    if plain in _stopwords(word_lang) or strip_possessive(plain) in _stopwords(word_lang):
+        return None
+    info = analyse(word, word_lang)
+    if word_lang == "en" and lang != "en":
+        # Latin script inside Cyrillic text is a name or a brand whatever its position.
+        return "weak" if en_zipf(word) >= COMMON_ZIPF else "strong"
+    if word_lang == "en":
+        if len(word) >= 7 and strip_possessive(plain).endswith(_LOWERCASE_IN_CYRILLIC):
+            return "weak"
+        frequency = en_zipf(word)
+        # A sentence opens with a capital whatever the word, so only a rare word counts there
+        # as a name; a fairly common one (Negotiators, Fluke) may match but is never expected.
+        if token.initial:
+            if frequency >= COMMON_ZIPF:
+                return None
+            return "weak" if frequency >= INITIAL_NAME_ZIPF else "strong"
+        return "weak" if frequency >= COMMON_ZIPF else "strong"
+    # Ukrainian and Russian capitalise only names (and a name phrase's first word), so a
+    # dictionary word without a name parse is a translated institution word (Геологічна
+    # служба) or opens the sentence.
+    common = info.known and not info.name_tagged
+    if token.initial and info.common_reading:
+        return None
+    return "weak" if common else "strong"
+
+
+def _word_key(token: _Token, lang: str, info: WordInfo | None) -> str:
+    if _is_acronym(token.text):
+        return acronym_key(token.text, "en" if token.latin else lang)
+    if token.latin:
+        return word_key(strip_possessive(token.text), "en")
+    assert info is not None
+    return word_key(info.lemma, lang)
+
+
+def _glossary_match(tokens: list[_Token], i: int, text: str, lang: str,
+                    glossary: Glossary) -> tuple[int, NameMention] | None:
+    token = tokens[i]
+    word_lang = "en" if token.latin else lang
+    if not glossary.may_start(token.text, word_lang):
+        return None
+    info = analyse(token.text, word_lang)
+    for pattern in glossary.candidates(word_lang, info.lemmas):
+        n = len(pattern.words)
+        if i + n > len(tokens):
+            continue
+        entry = glossary.entries[pattern.entry]
+        # A glossary name written in lower case (конгресу, рада) is kept as a silent mention:
+        # it may answer a name of the other version but is never expected itself.
+        lowercase = not token.capitalised and (entry.kind != "demonym" or lang == "en")
+        ok = True
+        for j in range(n):
+            tok = tokens[i + j]
+            if j and text[tokens[i + j - 1].end: tok.start].strip(" -"):
+                ok = False  # a comma or other punctuation between words breaks a name
+                break
+            if pattern.caps[j] and not tok.text.isupper():
+                ok = False
+                break
+            tok_info = analyse(tok.text, "en" if tok.latin else lang)
+            if not (pattern.words[j] & tok_info.lemmas):
+                ok = False
+                break
+        if not ok:
+            continue
+        last = tokens[i + n - 1]
+        if entry.kind == "demonym":
+            kind = "demonym"
+        elif lowercase:
+            kind = "common"
+        else:
+            kind = "acronym" if n == 1 and _is_acronym(token.text) else "name"
+        lemma = " ".join(analyse(t.text, "en" if t.latin else lang).lemma for t in tokens[i:i + n])
+        return n, NameMention(text[token.start:last.end], token.start, last.end, entry.id, lemma, kind)
+    return None
+
+
+def extract_names(text: str, lang: str, glossary: Glossary | None = None) -> list[NameMention]:
+    """Names in `text` written in `lang` (en, uk or ru), in order, with language-independent keys."""
+    if lang not in LANGS:
+        raise InputError(f"names: unsupported language '{lang}' (expected one of {', '.join(LANGS)})")
+    glossary = glossary if glossary is not None else default_glossary()
+    return list(_extract_cached(text, lang, glossary))
+
+
+def _extract_cached(text: str, lang: str, glossary: Glossary) -> tuple[NameMention, ...]:
+    if glossary is _CACHE_OWNER[0]:
+        hit = _CACHE.get((text, lang))
+        if hit is not None:
+            return hit
+    else:
+        _CACHE.clear()
+        _CACHE_OWNER[0] = glossary
+    result = tuple(_extract(text, lang, glossary))
+    if len(_CACHE) > 50_000:
+        _CACHE.clear()
+    _CACHE[(text, lang)] = result
+    return result
+
+
+# One extraction cache per glossary: the checker extracts each sentence once per target
+# language pair, and the benchmark re-extracts the clean source for every injected variant.
+_CACHE: dict[tuple[str, str], tuple[NameMention, ...]] = {}
+_CACHE_OWNER: list[Glossary | None] = [None]
+
+
+def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
+    tokens = _tokens(text)
+    mentions: list[NameMention] = []
+    i = 0
+    while i < len(tokens):
+        hit = _glossary_match(tokens, i, text, lang, glossary)
+        if hit is not None:
+            n, mention = hit
+            mentions.append(mention)
+            i += n
+            continue
+        cls = _word_class(tokens[i], lang)
+        if cls is None:
+            adjective = _name_adjective(tokens[i], lang)
+            if adjective is not None:
+                mentions.append(adjective)
+            i += 1
+            continue
+        run = [(tokens[i], cls)]
+        j = i + 1
+        while j < len(tokens):
+            tok = tokens[j]
+            gap = text[run[-1][0].end: tok.start]
+            if gap.strip(" -"):
+                break
+            if tok.text.lower() in _PARTICLES and j + 1 < len(tokens) and tok.latin == run[0][0].latin:
+                nxt = tokens[j + 1]
+                if (not text[tok.end: nxt.start].strip(" ") and nxt.capitalised
+                        and _word_class(nxt, lang) and _glossary_match(tokens, j + 1, text, lang, glossary) is None
+                        and (tok.text == "&" or tok.latin)):
+                    run.append((tok, "particle"))
+                    j += 1
+                    continue
+                break
+            if _glossary_match(tokens, j, text, lang, glossary) is not None:
+                break
+            tcls = _word_class(tok, lang)
+            if tcls is None or tcls == "acronym" or run[0][1] == "acronym" or tok.latin != run[0][0].latin:
+                break
+            run.append((tok, tcls))
+            j += 1
+        mentions.append(_run_mention(run, text, lang))
+        i = j
+    return mentions
+
+
+def _ordinary_phrase(words: list[tuple[_Token, str]]) -> bool:
+    """Title-case English words that are all dictionary words (Director of Public Prosecutions,
+    Astrogeology Team aside): a translator renders such a phrase by meaning."""
+    freqs = [en_zipf(tok.text) for tok, _cls in words]
+    return min(freqs) >= ORDINARY_PHRASE_ZIPF and max(freqs) >= COMMON_ZIPF
+
+
+def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str) -> NameMention:
+    words = [(tok, cls) for tok, cls in run if cls != "particle"]
+    keys, lemmas = [], []
+    for tok, _cls in words:
+        info = None if tok.latin else analyse(tok.text, lang)
+        keys.append(_word_key(tok, lang, info))
+        lemmas.append(info.lemma if info else strip_possessive(tok.text))
+    first, last = run[0][0], run[-1][0]
+    classes = {cls for _tok, cls in words}
+    if classes == {"acronym"}:
+        kind = "acronym"
+    elif lang != "en" and first.latin:
+        kind = "latin"
+    elif classes == {"weak"} or (len(words) > 1 and first.latin and _ordinary_phrase(words)):
+        kind = "common"
+    else:
+        kind = "name"
+    end = last.end
+    surface = text[first.start:end]
+    if first.latin and surface.endswith(("'s", "’s")):
+        end -= 2
+        surface = surface[:-2]
+    return NameMention(surface, first.start, end, " ".join(k for k in keys if k), " ".join(lemmas), kind)
+
+
+# Dictionary forms of adjectives made from place names (харківський, новозеландський,
+# киевский) and of nouns for their people (австралієць, австрійка, новозеландец).
+_ADJECTIVE_SUFFIX = {"uk": ("ський", "цький", "зький"), "ru": ("ский", "цкий")}
+_PEOPLE_SUFFIX = {"uk": ("ець", "єць", "ка"), "ru": ("ец", "ка")}
+# Written endings of those words, to skip lemmatising every other word.
+_DERIVED_SURFACE = {
+    "uk": re.compile(r"(?:ськ|цьк|зьк)[а-яіїє]{0,4}$|ц(?:ь|я|ю|ем|і|ям|ями|ях|ів)$|[еє]ць$"
+                     r"|к(?:а|и|і|у|ою|ам|ами|ах)$", re.I),
+    "ru": re.compile(r"(?:ск|цк)[а-яё]{0,4}$|ц(?:а|у|ем|ы|ам|ами|ах|ев)$|ец$"
+                     r"|к(?:а|и|е|у|ой|ою|ам|ами|ах)$", re.I),
+}
+
+
+def _name_adjective(token: _Token, lang: str) -> NameMention | None:
+    """A lower-case adjective of the kind made from a place name (новозеландський, харьковской),
+    as a silent mention: it lets "New Zealand's Adam Hall" agree with "новозеландський
+    спортсмен" without ever being flagged itself."""
+    if lang == "en" or token.latin or len(token.text) < 6 or not _DERIVED_SURFACE[lang].search(token.text):
+        return None
+    info = analyse(token.text, lang)
+    if not (info.lemma.endswith(_ADJECTIVE_SUFFIX[lang])
+            or (info.animate and info.lemma.endswith(_PEOPLE_SUFFIX[lang]))):
+        return None
+    key = word_key(info.lemma, lang)
+    return NameMention(token.text, token.start, token.end, key, info.lemma, "adjective")

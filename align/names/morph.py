@@ -1,0 +1,113 @@
+"""Word analysis for names: pymorphy3 lemmas for uk/ru, word frequencies to tell common
+words from names. Every analysis is cached: pymorphy3 costs tens of microseconds per call
+and one release repeats the same names many times."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# pymorphy3 grammemes that mark a parse as a proper name.
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+# At or above this Zipf frequency (wordfreq: 3 = once per million words) a capitalised word
+# is an ordinary word that happens to open a sentence or a title ("Army", "Main"), so a
+# translator renders it by meaning, not by spelling.
+COMMON_ZIPF = 3.3
+# A sentence-initial capitalised word this frequent is as likely an ordinary word (Ocelots,
+# Templars) as a name: it may match but is not expected.
+INITIAL_NAME_ZIPF = 1.0
+# A title-case phrase whose words are all at least this frequent is translated by meaning.
+ORDINARY_PHRASE_ZIPF = 2.5
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    lemma: str  # the most likely dictionary form, lower case
+    lemmas: frozenset[str]  # every dictionary form pymorphy3 offers, lower case
+    known: bool  # in the dictionary (not guessed)
+    name_tagged: bool  # some parse is a proper name (Name, Surn, Geox, ...)
+    animate: bool = False  # some parse is an animate noun (австрійка, новозеландець)
+    common_reading: bool = False  # some dictionary parse is an ordinary word (Дані: дані, Дана)
+
+
+@lru_cache(maxsize=2)
+def _analyzer(lang: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=300_000)
+def zipf(word: str, lang: str) -> float:
+    """Zipf frequency of a lower-case word in `lang` (0 when wordfreq has never seen it)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def strip_possessive(word: str) -> str:
+    """Ukraine's -> Ukraine, Reuters' -> Reuters."""
+    return _POSSESSIVE.sub("", word) if len(word) > 2 else word
+
+
+@lru_cache(maxsize=300_000)
+def analyse(word: str, lang: str) -> WordInfo:
+    """Lemmas and name evidence for one word (case-insensitive; pass it as written)."""
+    lower = word.lower()
+    if lang == "en" or not any("\u0400" <= ch <= "\u04ff" for ch in word):
+        base = strip_possessive(lower)
+        return WordInfo(base, frozenset({lower, base}), True, False)
+    morph = _analyzer(lang)
+    parses = morph.parse(lower)
+    lemmas = frozenset(p.normal_form for p in parses)
+    best = parses[0].normal_form if parses else lower
+    # Prefer a proper-name parse for a capitalised word: "Путіна" is Путін, not путь.
+    if word[:1].isupper():
+        for p in parses:
+            if _NAME_GRAMMEMES & set(p.tag.grammemes):
+                best = p.normal_form
+                break
+    name_tagged = any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses)
+    animate = any("anim" in p.tag.grammemes and "NOUN" in p.tag.grammemes for p in parses)
+    known = morph.word_is_known(lower)
+    if not known and lang == "uk":
+        # Ukrainian locatives and datives soften a final consonant (Ірак -> в Іраці, Прага
+        # -> у Празі, Стокгольм aside): pymorphy3 guesses a wrong lemma for unknown names.
+        for ending, base in (("ці", "к"), ("зі", "г"), ("сі", "х")):
+            if lower.endswith(ending) and len(lower) > 4:
+                lemmas = lemmas | {lower[: -len(ending)] + base, lower[: -len(ending)] + base + "а"}
+    common_reading = known and any(not (_NAME_GRAMMEMES & set(p.tag.grammemes)) for p in parses)
+    return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
+
+
+def lexeme_forms(word: str, lang: str) -> set[str]:
+    """Every inflected form of every reading of `word` (lower case)."""
+    forms = set()
+    for parse in _analyzer(lang).parse(word.lower())[:4]:
+        forms.update(f.word for f in parse.lexeme)
+    return forms
+
+
+def en_zipf(word: str) -> float:
+    """Zipf frequency of an English word as written (possessive stripped, any case)."""
+    return zipf(strip_possessive(word.lower()), "en")
+
+
+def inflect(word: str, lang: str, grammemes: frozenset[str]) -> str | None:
+    """`word` put into the case/number given by `grammemes` (pymorphy3), keeping its capital."""
+    morph = _analyzer(lang)
+    for parse in morph.parse(word.lower()):
+        form = parse.inflect(set(grammemes))
+        if form is not None:
+            text = form.word
+            return text[:1].upper() + text[1:] if word[:1].isupper() else text
+    return None
+
+
+def case_of(word: str, lang: str) -> frozenset[str]:
+    """The case and number pymorphy3 reads in `word` (its most likely parse)."""
+    parse = _analyzer(lang).parse(word.lower())[0]
+    wanted = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "sing", "plur"}
+    return frozenset(g for g in parse.tag.grammemes if g in wanted)
