@@ -306,3 +306,156 @@ def test_speeds_written_out() -> None:
         == keys("17 500 миль в час", "ru") == ["17500 mph"]
     assert keys("70 km/h", "en") == keys("70 кілометрів на годину", "uk") == keys("70 километров в час", "ru") \
         == ["70 km/h"]
+
+
+# -- second pass: the native-speaker review -----------------------------------------------------
+
+def hedges(text: str, lang: str) -> list[tuple[str, str | None]]:
+    return [(f.key, f.hedge) for f in extract_figures(text, lang)]
+
+
+@pytest.mark.parametrize("text,lang,hedge", [
+    ("не більше 10 людей", "uk", "up_to"),
+    ("не більш як 10 людей", "uk", "up_to"),
+    ("не більше ніж 10 людей", "uk", "up_to"),
+    ("щонайбільше 10 людей", "uk", "up_to"),
+    ("не менш як 70 ракет", "uk", "at_least"),
+    ("не менше 70 ракет", "uk", "at_least"),
+    ("не более 10 человек", "ru", "up_to"),
+    ("не больше 10 человек", "ru", "up_to"),
+    ("не свыше 10 человек", "ru", "up_to"),
+    ("не меньше 70 ракет", "ru", "at_least"),
+    ("не менее 70 ракет", "ru", "at_least"),
+    ("no more than 10 people", "en", "up_to"),
+    ("not more than 10 people", "en", "up_to"),
+    ("no fewer than 70 missiles", "en", "at_least"),
+    ("not less than 70 missiles", "en", "at_least"),
+])
+def test_negated_comparatives_are_not_reversed(text: str, lang: str, hedge: str) -> None:
+    assert [h for _, h in hedges(text, lang)] == [hedge]
+
+
+def test_negated_comparative_agrees_across_languages() -> None:
+    assert check("no more than 10 people", "не більше 10 людей", "uk") == []
+    assert check("no fewer than 70 missiles", "не меньше 70 ракет", "ru") == []
+    (issue,) = check("more than 10 people", "не більше 10 людей", "uk")
+    assert issue.rule == "figure.hedge"
+
+
+@pytest.mark.parametrize("text,lang,hedge", [
+    ("більш як 10 людей", "uk", "more_than"),
+    ("менш як 10 людей", "uk", "less_than"),
+    ("без малого 100 ракет", "ru", "almost"),
+    ("трохи менше 40 000 жителів", "uk", "almost"),
+    ("чуть меньше 40 000 жителей", "ru", "almost"),
+])
+def test_more_hedges(text: str, lang: str, hedge: str) -> None:
+    assert [h for _, h in hedges(text, lang)] == [hedge]
+
+
+def test_ponad_yak_is_no_hedge() -> None:
+    from align.figures.lexicon import lexicon
+
+    assert "понад як" not in lexicon("uk").hedges
+
+
+@pytest.mark.parametrize("text,lang,key", [
+    ("майже сотню ракет", "uk", "100"), ("почти сотню ракет", "ru", "100"),
+    ("сотня людей", "uk", "100"), ("сотнею ракет", "uk", "100"),
+    ("близько сотні ракет", "uk", "100"), ("около сотни ракет", "ru", "100"),
+    ("дюжину будинків", "uk", "12"), ("дюжина домов", "ru", "12"), ("близько дюжини", "uk", "12"),
+    ("десяток дронів", "uk", "10"), ("около десятка дронов", "ru", "10"),
+    ("дві сотні", "uk", "200"), ("два десятки", "uk", "20"),
+    ("одинадцятеро загиблих", "uk", "11"),
+    ("близько тисячі людей", "uk", "1000"), ("около тысячи человек", "ru", "1000"),
+])
+def test_counting_nouns_are_numbers(text: str, lang: str, key: str) -> None:
+    assert keys(text, lang) == [key]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("сотні ракет", "uk"), ("сотни ракет", "ru"), ("дюжини дронів", "uk"), ("десятки дронів", "uk"),
+    ("тисячі людей", "uk"), ("тысячи людей", "ru"), ("сотнями ракет", "ru"),
+])
+def test_plural_counting_nouns_stay_vague(text: str, lang: str) -> None:
+    assert keys(text, lang) == []
+
+
+def test_sample_hundred_and_dozen_agree() -> None:
+    en = "firing almost a hundred missiles; a dozen apartment buildings damaged"
+    assert check(en, "випустивши майже сотню ракет; пошкоджено дюжину багатоквартирних будинків", "uk") == []
+    assert check(en, "выпустив почти сотню ракет; повреждена дюжина многоквартирных домов", "ru") == []
+
+
+def test_bare_pound_is_sterling() -> None:
+    assert keys("2,5 млрд фунтів", "uk") == keys("2,5 млрд фунтов", "ru") == keys("£2.5 billion", "en") \
+        == ["2500000000 GBP"]
+    assert check("£2.5 billion", "2,5 млрд фунтів", "uk") == []
+    assert [i.severity for i in check("£2.5 billion", "2,5 млрд доларів", "uk")] == ["error"]
+
+
+def test_over_a_period_means_during() -> None:
+    assert hedges("to support Ukraine over four years", "en") == [("4 year", None)]
+    assert hedges("over the next three years", "en") == [("3 year", None)]
+    assert hedges("over 400 people", "en") == [("400", "more_than")]
+    assert check("a €50 billion facility over four years", "механізм 50 млрд євро на чотири роки", "uk") == []
+
+
+def test_month_adjectives_count_as_the_month() -> None:
+    assert keys("homes damaged in the January attacks", "en") == ["--01"]
+    assert keys("житла, пошкодженого під час січневих атак", "uk") == ["--01"]
+    assert keys("жилья, повреждённого во время январских атак", "ru") == ["--01"]
+    assert check("the January attacks", "під час січневих атак", "uk") == []
+    assert [i.severity for i in check("the January attacks", "під час лютневих атак", "uk")] == ["error"]
+
+
+def test_uk_data_fixes() -> None:
+    from align.figures.lexicon import lexicon
+
+    uk = lexicon("uk")
+    assert "сьома" not in uk.cardinals and uk.ordinals["сьома"] == 7
+    assert not {"одно", "одніє"} & uk.not_alone
+    assert keys("сьома річниця", "uk") == ["7"]  # the ordinal, not a cardinal
+    assert extract_figures("сьома річниця", "uk")[0].kind == "ordinal"
+
+
+def test_year_words_are_durations_or_dates_alike_in_uk_and_ru() -> None:
+    assert keys("чотири роки", "uk") == keys("четыре года", "ru") == keys("four years", "en") == ["4 year"]
+    assert keys("5 років", "uk") == keys("5 лет", "ru") == ["5 year"]
+    assert keys("у 2024 році", "uk") == keys("в 2024 году", "ru") == ["2024"]
+    assert keys("тисячу років", "uk") == keys("a thousand years", "en") == ["1000 year"]
+
+
+def test_rise_to_is_no_hedge() -> None:
+    en = "British military aid would rise to £2.5 billion this year."
+    assert check(en, "британська військова допомога зросте до 2,5 млрд фунтів стерлінгів", "uk") == []
+    assert check(en, "британская военная помощь вырастет до 2,5 млрд фунтов стерлингов", "ru") == []
+    assert hedges("до 10 людей", "uk") == [("10", "up_to")]
+
+
+def test_dropped_year_is_info_but_a_different_year_is_an_error() -> None:
+    en = "The attack began on January 2, 2024."
+    rules = lambda other: [(i.severity, i.rule) for i in check(en, other, "uk")]  # noqa: E731
+    assert rules("Атака почалася 2 січня.") == [("info", "figure.date_partial")]
+    assert rules("Атака почалася 2 січня, у 2024 році.") == [("info", "figure.date_partial")]
+    assert rules("Атака почалася 2 січня, у 2023 році.") == [("error", "figure.mismatch")]
+    assert [(i.severity, i.rule) for i in check(en, "Атака началась 2 января, в 2023 году.", "ru")] \
+        == [("error", "figure.mismatch")]
+
+
+@pytest.mark.parametrize("text", ["about one-third is covered", "a third of the people", "half an hour",
+                                  "Several million vials of vaccine"])
+def test_english_fractions_and_vague_millions_are_no_figures(text: str) -> None:
+    assert keys(text, "en") == []
+
+
+def test_ordinals_and_counted_scales_still_count() -> None:
+    assert keys("finished twenty-fourth", "en") == ["24"]
+    assert keys("the third time", "en") == ["3"]
+    assert keys("a million vials", "en") == ["1000000"]
+
+
+def test_hedge_reaches_over_a_distance_phrase() -> None:
+    assert hedges("приблизно на відстані 20 км", "uk") == [("20 km", "about")]
+    assert hedges("Примерно через 3 минуты", "ru") == [("3 min", "about")]
+    assert hedges("приблизно до 1100 року", "uk") == [("1100", "about")]

@@ -19,7 +19,7 @@ from math import floor, log10
 from align.figures.units import convertible, to_base
 from align.model import Figure, Issue
 
-FIGURES_VERSION = "1"
+FIGURES_VERSION = "2"  # bump when extraction or comparison changes what is reported
 CONVERSION_TOLERANCE = 0.05  # relative, in the base unit: 20 miles = 32.19 km ~ 32 km
 _NUMERIC = {"number", "ordinal", "percent", "money", "unit", "decade"}
 _FAMILY = {"date": "date", "time": "time"}
@@ -87,6 +87,16 @@ def _same_value(s: Figure, t: Figure) -> str | None:
     if s.kind == "unit" and t.kind == "unit" and not _units_compatible(s, t):
         return None
     return ""
+
+
+def _year_of(fig: Figure) -> int | None:
+    """The year a figure states on its own ("2023", "2023 року", "січень 2023"), or None."""
+    if fig.kind == "date":
+        y, _, d = _date_parts(fig)
+        return y if y and not d else None
+    if fig.kind == "number" and fig.value and fig.value[0] == int(fig.value[0]) and 1000 <= fig.value[0] <= 2200:
+        return int(fig.value[0])
+    return None
 
 
 def _significant(value: float) -> int:
@@ -182,13 +192,29 @@ def compare_figures(source: list[Figure], target: list[Figure], source_lang: str
 
     match(lambda s, t: s.key == t.key or None)
 
+    no_year: list[tuple[Figure, Figure]] = []
+
     def on_same(s: Figure, t: Figure, how: str) -> Issue | None:
         if how == "no_year":
-            return Issue("figure", "info", tl, s.text, t.text,
-                         f"{tl} gives {t.text} without the year of {s.text}", rule="figure.date_partial")
+            no_year.append((s, t))
         return None
 
     match(_same_value, on_same)
+    # A full date whose year the translation leaves out of the date: fine (info) when the
+    # sentence gives the same year elsewhere or none; a different year is a changed date.
+    for s, t in no_year:
+        year = _date_parts(s)[0]
+        other = next((ti for ti in tgt_left if _year_of(target[ti]) is not None), None)
+        if other is not None and _year_of(target[other]) != year:
+            tgt_left.remove(other)
+            issues.append(Issue("figure", "error", tl, s.text, f"{t.text} … {target[other].text}",
+                                f"{tl} has the year {target[other].text} where {sl} has {s.text}",
+                                rule="figure.mismatch"))
+            continue
+        if other is not None:
+            tgt_left.remove(other)
+        issues.append(Issue("figure", "info", tl, s.text, t.text,
+                            f"{tl} gives {t.text} without the year of {s.text}", rule="figure.date_partial"))
     match(lambda s, t: _converted(s, t) or None,
           lambda s, t, _: Issue("figure", "info", tl, s.text, t.text,
                                 f"{tl} converts {s.text} to {t.text}{_ctx(s)}; check the conversion",

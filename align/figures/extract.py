@@ -144,6 +144,8 @@ class _Extractor:
             self.toks.append(_Tok(kind, word, start, end, norm))
         self.figures: list[Figure] = []
         self.taken: list[tuple[int, int]] = []
+        regex = self.lex.month_adjective_regex
+        self.month_adjectives = regex is not None and regex.search(normed) is not None
 
     # -- helpers ----------------------------------------------------------------------------
     def _covered(self, start: int, end: int) -> bool:
@@ -162,13 +164,22 @@ class _Extractor:
             j += 1
         return j
 
-    def _hedge(self, start: int) -> tuple[str | None, str]:
-        window = self.text[max(0, start - 32):start]
-        m = self.lex.hedge_regex.search(window)
+    def _hedge(self, start: int, unit: str | None) -> tuple[str | None, str]:
+        """(canonical hedge, hedge as written) right before `start`, or (None, "")."""
+        offset = max(0, start - 32)
+        m = self.lex.hedge_regex.search(self.text[offset:start])
         if not m:
             return None, ""
         written = m.group("hedge")
-        return self.lex.hedges[" ".join(norm_word(written).split())], written
+        key = " ".join(norm_word(written).split())
+        if unit is not None and unit in self.lex.duration_units and key in self.lex.duration_hedges:
+            return None, ""  # "over four years" = during four years
+        stems = self.lex.hedge_not_after.get(key)
+        if stems:
+            before = _LAST_WORD_RE.search(self.text, max(0, offset + m.start("hedge") - 40), offset + m.start("hedge"))
+            if before and norm_word(before.group(1)).startswith(stems):
+                return None, ""  # "зросте до 2,5 млрд" = "will rise to", not "up to"
+        return self.lex.hedges[key], written
 
     def _context(self, i: int) -> str:
         seen = 0
@@ -189,7 +200,7 @@ class _Extractor:
              unit: str | None = None, next_index: int = -1, hedge: bool = True) -> None:
         if self._covered(start, end):
             return
-        hedge_name, hedge_text = self._hedge(start) if hedge else (None, "")
+        hedge_name, hedge_text = self._hedge(start, unit) if hedge else (None, "")
         if hedge_name == "up_to" and norm_word(hedge_text).startswith("до") and (
                 kind in ("date", "time", "decade")
                 or (kind in ("number", "ordinal") and value and 1000 <= value[0] <= 2100 and value[0] == int(value[0]))):
@@ -303,6 +314,9 @@ class _Extractor:
             tok = toks[j]
             if tok.kind == "sym" and tok.text in _HYPHENS and words and self._adjacent(j - 1, j) \
                     and self._adjacent(j, j + 1) and self._word(j + 1) in lex.number_words:
+                if self._word(j + 1) in lex.fraction_ordinals and current < 10 and not total:
+                    # "one-third" (but "twenty-fourth" is an ordinal): a fraction, which uk/ru write as a noun ("третина")
+                    return _Quantity(Decimal(0), toks[i].start, toks[j + 1].end, j + 2, spelled=True, kind="skip")
                 j += 1
                 continue
             if tok.kind != "word":
@@ -331,14 +345,20 @@ class _Extractor:
                 current += Decimal(str(lex.fractions[w]))
             elif w in lex.scales:
                 scale = Decimal(str(lex.scales[w]))
-                if words == 0 and not current and w in lex.vague:
-                    return None
+                if words == 0 and not current and lex.scale_needs_count:
+                    return None  # "several million": no count, a vague amount
+                if words == 0 and not current and w in lex.vague and not (
+                        w in lex.genitive_singular and self._word(j - 1) in lex.genitive_after):
+                    return None  # "сотні ракет" = hundreds; "близько сотні ракет" = about 100
                 if scale == 100:
                     current = (current or Decimal(1)) * 100
                 else:
                     total += (current or Decimal(1)) * scale
                     current = Decimal(0)
             elif w in lex.ordinals:
+                if words == 0 and w in lex.fraction_ordinals and self._word(j - 1) in ("a", "one") \
+                        and self._word(j + 1) == "of":
+                    return None  # "a third of", "one third of": a fraction
                 v = Decimal(str(lex.ordinals[w]))
                 if v >= 100 and current:
                     current *= v
@@ -361,6 +381,8 @@ class _Extractor:
         if words == 1 and first_norm in lex.not_alone:
             return None
         value = total + current
+        if value < 1 and not total:
+            return None  # a bare "half" ("half an hour" = "півгодини"): no figure in uk/ru either
         return _Quantity(value, toks[i].start, toks[last].end, last + 1, spelled=True, ordinal=ordinal,
                          scaled=total > 0 or value >= 100)
 
@@ -529,7 +551,8 @@ class _Extractor:
 
     @staticmethod
     def _is_year(q: _Quantity) -> bool:
-        return q.value == q.value.to_integral_value() and 1000 <= q.value <= 2200
+        # a year is written in digits: "тисячу років" is a thousand years, not the year 1000
+        return not q.spelled and q.value == q.value.to_integral_value() and 1000 <= q.value <= 2200
 
     # -- dates with month names ---------------------------------------------------------------
     def _month_at(self, j: int) -> int | None:
@@ -655,6 +678,13 @@ class _Extractor:
             if tok.kind == "word" and tok.norm in lex.months:
                 i = self._date_from_month(i)
                 continue
+            if self.month_adjectives and tok.kind == "word":
+                month = lex.month_adjective(tok.norm)
+                if month is not None:
+                    # "січневих атак": the month as a modifier, like English "the January attacks"
+                    self._add("date", f"--{month:02d}", tok.start, tok.end, (0, month, 0), hedge=False)
+                    i += 1
+                    continue
             q: _Quantity | None = None
             if tok.kind == "num":
                 if i > 0 and toks[i - 1].kind == "word" and self._adjacent(i - 1, i) and \
@@ -680,7 +710,8 @@ class _Extractor:
                 if self._compound_adjective(i):
                     i += 1
                     continue
-                q = self._read_words(i) if tok.norm in lex.cardinals or tok.norm in lex.ordinals else None
+                q = self._read_words(i) if tok.norm in lex.cardinals or tok.norm in lex.ordinals \
+                    or tok.norm in lex.scales else None
             elif tok.kind == "word" and (tok.norm in lex.cardinals or tok.norm in lex.ordinals or tok.norm in lex.scales
                                          or tok.norm in lex.fractions or tok.norm in lex.unit_article):
                 q = self._read_words(i)
@@ -866,6 +897,7 @@ class _Extractor:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)[^\w]*$")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _ROMAN_HINT = re.compile(r"\b[IVXLC]+\b")
 
@@ -874,7 +906,10 @@ def _may_hold_figures(text: str, lex: Lexicon) -> bool:
     """Cheap test that lets most sentences without digits skip the full pass."""
     if _HAS_DIGIT.search(text) or (lex.century_words and _ROMAN_HINT.search(text)):
         return True
-    for word in _WORDS.findall(norm_text(text)):
+    normed = norm_text(text)
+    if lex.month_adjective_regex is not None and lex.month_adjective_regex.search(normed):
+        return True
+    for word in _WORDS.findall(normed):
         if word in lex.triggers or (len(word) > 6 and word[:3] in lex.compound_prefixes):
             return True
     return False

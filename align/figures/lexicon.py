@@ -63,6 +63,24 @@ class Lexicon:
     compound_prefixes: dict[str, tuple[tuple[str, float], ...]]  # "чотирьох" in "чотирьохмісячні"
     number_words: frozenset[str]  # cardinals and ordinals, for joining compounds
     triggers: frozenset[str]  # words that can start a figure without digits
+    # vague plural forms that are a genitive singular after these words ("близько сотні")
+    genitive_singular: frozenset[str]
+    genitive_after: frozenset[str]
+    # hedge -> starts of the words after which it is no hedge ("зросте до" = "rise to")
+    hedge_not_after: dict[str, tuple[str, ...]]
+    duration_hedges: frozenset[str]  # "over four years" = during: no hedge before these units
+    duration_units: frozenset[str]
+    scale_needs_count: bool  # en: "million" alone ("several million") is vague
+    fraction_ordinals: frozenset[str]  # en "third" in "one-third", "a third of"
+    month_adjectives: tuple[tuple[str, int], ...]  # "січнев" -> 1, longest first
+    month_adjective_regex: re.Pattern[str] | None  # finds any of them in normalised text
+
+    def month_adjective(self, word: str) -> int | None:
+        """Month of a (normalised) month adjective ("січневих" -> 1), or None."""
+        for stem, month in self.month_adjectives:
+            if word.startswith(stem):
+                return month
+        return None
 
     def unit_of(self, word: str, exact: str = "") -> str | None:
         """Canonical unit of a (normalised) word after a number, or None."""
@@ -144,6 +162,14 @@ def lexicon(lang: str) -> Lexicon:
     ) or r"(?!x)x"
     multiword_after = re.compile(rf"\s*(?P<w>{multi_alt})", re.IGNORECASE)
 
+    genitive = words.get("genitive_singular", {})
+    duration = hedges.get("duration", {})
+    month_adjectives = tuple(sorted(((norm_word(k), int(v)) for k, v in months.get("adjective_stems", {}).items()),
+                                    key=lambda sv: -len(sv[0])))
+    month_adjective_regex = re.compile(
+        r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s, _ in month_adjectives) + ")"
+    ) if month_adjectives else None
+
     return Lexicon(
         lang=lang,
         cardinals=cardinals,
@@ -181,6 +207,16 @@ def lexicon(lang: str) -> Lexicon:
         triggers=frozenset(cardinals) | frozenset(ordinals) | frozenset(norm_word(k) for k in numbers["scales"])
         | frozenset(norm_word(k) for k in words.get("fractions", {})) | frozenset(norm_word(k) for k in months["months"])
         | frozenset(words.get("unit_article", [])),
+        genitive_singular=frozenset(norm_word(w) for w in genitive.get("forms", [])),
+        genitive_after=frozenset(norm_word(w) for w in genitive.get("after", [])),
+        hedge_not_after={norm_word(k): tuple(norm_word(s) for s in v)
+                         for k, v in hedges.get("not_after", {}).items()},
+        duration_hedges=frozenset(norm_word(w) for w in duration.get("hedges", [])),
+        duration_units=frozenset(duration.get("units", [])),
+        scale_needs_count=bool(words.get("scale_needs_count", False)),
+        fraction_ordinals=frozenset(words.get("fraction_ordinals", [])),
+        month_adjectives=month_adjectives,
+        month_adjective_regex=month_adjective_regex,
     )
 
 
