@@ -203,6 +203,8 @@ def translate(
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing translations.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the translation "
                                            "cache.")] = False,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
+                                                  "[default: when stderr is a terminal].")] = None,
 ) -> None:
     """Translate a release with a pretrained model on this machine, offline.
 
@@ -213,7 +215,7 @@ def translate(
 
     result = translate_file(file, parse_langs(to) or [], from_lang=(parse_langs(from_lang) or [None])[0],
                             out_dir=out, model=model, backend=backend.value, beams=beams, force=force,
-                            use_cache=not no_cache)
+                            use_cache=not no_cache, progress=progress)
     for line in result.summary_lines():
         typer.echo(line, err=True)
 
@@ -295,9 +297,10 @@ def models_list() -> None:
 
     rows = list_models()
     width = max((len(r.model) for r in rows), default=10)
+    typer.echo(f"{'direction':9} {'model':{width}}  {'token':8}  on disk")
     for r in rows:
-        where = r.path if r.on_disk else "not on disk (align models pull " + r.model + ")"
-        typer.echo(f"{r.direction:6} {r.model:{width}}  {where}")
+        where = f"{r.path} ({r.where})" if r.on_disk else f"no: align models pull {r.model}"
+        typer.echo(f"{r.direction:9} {r.model:{width}}  {r.target_token or '-':8}  {where}")
 
 
 @models_app.command("pull")
