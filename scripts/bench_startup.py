@@ -30,7 +30,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     exe = shutil.which("align", path=str(Path(sys.executable).parent)) or "align"
-    print(f"| command | median s | worst s | runs |\n|---|---|---|---|")
+    print("| command | median s | worst s | runs |\n|---|---|---|---|")
     for cmd in ([exe, "--help"], [exe, "check", "--help"]):
         times = time_command(cmd, args.runs)
         print(f"| `{' '.join(['align'] + cmd[1:])}` | {statistics.median(times):.3f} | {max(times):.3f} | {args.runs} |")

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 EN = ("Almost a hundred missiles were launched at Ukraine on January 2, 2024.\n\n"
