@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from align import __version__
+from align.alignment.aligner import CONFIDENCE_THRESHOLD
 from align.model import Figure, Issue, NameMention, Segment, severity_rank
 from align.textio import detect_language, script_profile
 
@@ -28,7 +29,7 @@ class CheckSettings:
     names: bool = True
     untranslated: bool = True
     # Segments the aligner is less sure of than this get an `alignment` warning.
-    min_confidence: float = 0.5
+    min_confidence: float = CONFIDENCE_THRESHOLD
 
 
 def _import_extractors():

