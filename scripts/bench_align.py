@@ -361,6 +361,43 @@ def confidence_data(flores, seed: int, rate: float, embedder: str | None, misali
     return np.array(rows), np.array(labels), np.array(emb)
 
 
+def unrelated_check(flores, seed: int) -> dict:
+    """Confidence of lone 1-1 beads: every FLORES pair (right) against a same-length unrelated
+    partner per sentence (wrong). Counts those below CONFIDENCE_THRESHOLD, separately for the
+    unrelated pairs whose anchors fully disagree (anchor mismatch >= 0.99)."""
+    from align.alignment import CONFIDENCE_THRESHOLD
+    from align.alignment.aligner import _confidence, _FeatureCache
+    from align.alignment.features import AnchorExtractors
+    from align.alignment.pairwise import PairScorer
+
+    cache = _FeatureCache(AnchorExtractors.load())
+    rng = random.Random(seed)
+    out = {}
+    for lang in ("uk", "ru"):
+        src, tgt = flores["en"], flores[lang]
+        scorer = PairScorer([cache.get(x, "en") for x in src], [cache.get(x, lang) for x in tgt],
+                            [len(x) for x in src], [len(x) for x in tgt], "en", lang)
+
+        def lone(i: int, j: int, scorer: PairScorer = scorer) -> tuple[float, float]:
+            mismatch = scorer.anchor_mismatch(i + 1, j + 1, 1, 1)
+            return _confidence(scorer.cost(i + 1, j + 1, 1, 1), 1, 1, False, mismatch), mismatch
+
+        right = [lone(i, i) for i in range(len(src))]
+        wrong = []
+        for i in range(len(src)):
+            near = [j for j in range(len(tgt))
+                    if abs(j - i) > 10 and abs(len(tgt[j]) - len(src[i]) * scorer.c) < 0.08 * len(src[i])]
+            if near:
+                wrong.append(lone(i, rng.choice(near)))
+        full = [c for c, m in wrong if m >= 0.99]
+        out[f"en-{lang}"] = {
+            "right": len(right), "right_below": sum(c < CONFIDENCE_THRESHOLD for c, _ in right),
+            "unrelated": len(wrong), "unrelated_below": sum(c < CONFIDENCE_THRESHOLD for c, _ in wrong),
+            "disagreeing_anchors": len(full), "disagreeing_below": sum(c < CONFIDENCE_THRESHOLD for c in full),
+        }
+    return out
+
+
 def fit(flores, args) -> None:
     path = REPO / "data" / "lang" / "alignment.toml"
     text = path.read_text(encoding="utf-8")
@@ -426,6 +463,9 @@ def main() -> None:
                          "tried: it made correct merges look doubtful, see docs/bench/align.md)")
     ap.add_argument("--timing-child", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--unrelated", type=int, default=0, metavar="SEED",
+                    help="also count lone 1-1 beads below the confidence threshold: FLORES pairs "
+                         "vs same-length unrelated partners drawn with SEED")
     ARGS = ap.parse_args()
     if not ARGS.flores.is_dir():
         raise SystemExit(f"FLORES not found at {ARGS.flores} (pass --flores DIR)")
@@ -441,6 +481,8 @@ def main() -> None:
     results = {"command": " ".join(sys.argv), "seed": ARGS.seed, "rate": ARGS.rate,
                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                "accuracy": evaluate(flores, ARGS.seed, ARGS.rate, embedders, size)}
+    if ARGS.unrelated:
+        results["unrelated"] = unrelated_check(flores, ARGS.unrelated)
     if not ARGS.no_timing:
         results["timing"] = {str(n): timing(flores, n, ARGS.seed, ARGS.rate) for n in (1000, 10000)}
     text = json.dumps(results, indent=2, ensure_ascii=False)

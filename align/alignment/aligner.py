@@ -25,7 +25,7 @@ from align.alignment.pairwise import (
 from align.errors import InputError
 from align.model import LANGS, Document, Segment
 
-VERSION = "1"
+VERSION = "2"  # 2: orphan cost on merge beads, anchor mismatch in the confidence
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -81,13 +81,15 @@ class _FeatureCache:
         return hit
 
 
-def _confidence(cost: float, a: int, b: int, embedded: bool) -> float:
-    """Probability that a bead is right, from its cost per sentence and its shape."""
-    cfg = params()["confidence"]
-    if embedded and "embedding" in cfg:
-        cfg = cfg["embedding"]
+def _confidence(cost: float, a: int, b: int, embedded: bool, mismatch: float = 0.0) -> float:
+    """Probability that a bead is right, from its cost per sentence, its shape and how strongly
+    its anchors disagree (PairScorer.anchor_mismatch)."""
+    top = params()["confidence"]
+    cfg = top["embedding"] if embedded and "embedding" in top else top
     per_sentence = cost / max((a + b) * 0.5, 0.5)
-    x = float(cfg["bias"]) + float(cfg["cost"]) * per_sentence
+    # The mismatch weight is set, not fitted: perturbed FLORES has almost no wrong bead whose
+    # anchors all disagree, so a fit cannot see it (docs/bench/align.md).
+    x = float(cfg["bias"]) + float(cfg["cost"]) * per_sentence + float(top.get("mismatch", 0.0)) * mismatch
     if a == 0 or b == 0:
         x += float(cfg["skip"])
     elif a + b > 2:
@@ -141,8 +143,8 @@ def align_pair(
     widths = np.full(n + 1, float(BAND_WIDTH))
     limit = float(max(n, m))
 
-    def cost(i: int, j: int, a: int, b: int) -> float:
-        return scorer.cost(i, j, a, b, embed_all)
+    def cost(i: int, j: int, a: int, b: int, limit: float) -> float:
+        return scorer.cost(i, j, a, b, embed_all, limit)
 
     passes = 0
     while True:
@@ -161,7 +163,9 @@ def align_pair(
         center = path_center(path, n)
     notes["band"] = f"{int(widths.max())}x{passes}"
     notes["anchors"] = str(len(anchors))
-    beads = [Bead(s0, s1, t0, t1, c, _confidence(c, s1 - s0, t1 - t0, embed_all), embed_all)
+    beads = [Bead(s0, s1, t0, t1, c,
+                  _confidence(c, s1 - s0, t1 - t0, embed_all, scorer.anchor_mismatch(s1, t1, s1 - s0, t1 - t0)),
+                  embed_all)
              for s0, s1, t0, t1, c in path]
 
     if embedder is not None and not embed_all:
@@ -196,9 +200,11 @@ def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: 
                               dict(zip(tgt_idx, embedder.embed([tgt[j] for j in tgt_idx]), strict=True)),
                               cos_true, cos_random)
         rows = i1 - i0 + 1
-        path = banded_dp(lambda i, j, a, b: scorer.cost(i, j, a, b, True), i0, i1, j0, j1,
+        path = banded_dp(lambda i, j, a, b, limit: scorer.cost(i, j, a, b, True, limit), i0, i1, j0, j1,
                          [j0] * rows, [j1] * rows)
-        out.extend(Bead(s0, s1, t0, t1, c, _confidence(c, s1 - s0, t1 - t0, True), True)
+        out.extend(Bead(s0, s1, t0, t1, c,
+                        _confidence(c, s1 - s0, t1 - t0, True, scorer.anchor_mismatch(s1, t1, s1 - s0, t1 - t0)),
+                        True)
                    for s0, s1, t0, t1, c in path)
         done = end + 1
     out.extend(beads[done:])
@@ -337,7 +343,8 @@ def align_documents(
         f"names:{anchors.notes.get('names')}",
         f"embed:{embed_note}",
         f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}",
-        f"conf:logistic(flores)<{CONFIDENCE_THRESHOLD}",
+        f"merge:orphan{params()['cost'].get('orphan', 0.0):g}",
+        f"conf:logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}",
     ])
     return Alignment(segments=segments, signature=signature, warnings=warnings,
                      pairs={f"{source}-{lang}": beads for lang, beads in pairs.items()})

@@ -41,7 +41,7 @@ def gale_church(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     neglog = {k: -math.log(v) for k, v in GC_PRIORS.items()}
     base = min(neglog.values())
 
-    def cost(i: int, j: int, a: int, b: int) -> float:
+    def cost(i: int, j: int, a: int, b: int, limit: float = math.inf) -> float:
         ls = cs[i] - cs[i - a]
         lt = ct[j] - ct[j - b]
         mean = (ls + lt / c) / 2.0

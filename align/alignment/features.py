@@ -2,7 +2,8 @@
 and the figure/name anchors of align.figures and align.names when those are available.
 
 A feature is a string such as "#1234", "w:zln", "p:?" or "f:70 %"; two sentences that render
-each other tend to share features whatever their script.
+each other tend to share features whatever their script. "k:" features (skeleton prefixes of
+every word) are not evidence by themselves: they only let anchors find their rendering.
 """
 
 from __future__ import annotations
@@ -96,9 +97,13 @@ def lexical_features(text: str) -> Counter[str]:
         word = m.group()
         capitalised = word[0].isupper() and not first
         first = False
+        sk = skeleton(word)
+        if len(sk) >= 2:
+            # Match keys only (not weighted evidence): lets a name anchor find its rendering
+            # among the other side's ordinary words (Sámi / народа саами).
+            feats["k:" + sk[:k]] = 1
         if len(word) < min_len and not (capitalised and len(word) >= 3):
             continue
-        sk = skeleton(word)
         if len(sk) >= k:
             feats["w:" + sk[:k]] += 1
     if "?" in sample:

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from align.alignment.features import feature_weight, params
+from align.alignment.features import feature_weight, params, skeleton
 
+ANCHOR_KINDS = frozenset("#fn")  # feature kinds that are numbers, figures or names
 MAX_ANCHOR_DF = 50  # features this frequent are too common to anchor anything
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 INF = float("inf")
@@ -76,6 +77,13 @@ class PairScorer:
         self.w_lex = float(cfg["lexical"]) if use_lexical else 0.0
         self.lex_k = float(cfg["lexical_evidence"])
         self.w_emb = float(cfg["embedding"])
+        self.w_orphan = float(cfg.get("orphan", 0.0)) if use_lexical else 0.0
+        self.orphan_k = float(cfg.get("orphan_evidence", 1.0))
+        conf = params()["confidence"]
+        self.anchor_k = float(conf.get("anchor_evidence", 4.0))
+        self.anchor_name_weight = float(conf.get("anchor_name", 1.0))
+        self.anchor_figure_weight = float(conf.get("anchor_figure", 2.0))
+        self.prefix = int(params()["features"]["prefix_consonants"])
         self.skip = float(cfg["skip"])
         self.penalty = {tuple(int(x) for x in k.split("-")): float(v) for k, v in cfg["bead"].items()}
         self.cs = np.concatenate([[0], np.cumsum(src_lens)]).tolist()
@@ -91,17 +99,34 @@ class PairScorer:
         self.df_s, self.df_t = df_s, df_t
         weights: dict[str, float] = {}
         for feat in set(df_s) & set(df_t):
+            if feat[0] == "k":
+                continue
             weights[feat] = feature_weight(feat) / math.sqrt(max(df_s[feat], df_t[feat]))
         self.weights = weights
         self.src_feats = [{f: c for f, c in fs.items() if f in weights} for fs in src_feats]
         self.tgt_feats = [{f: c for f, c in fs.items() if f in weights} for fs in tgt_feats]
         # Features found on one side only still count as unmatched evidence.
-        ws = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_s[f])) for f, c in fs.items())
-              for fs in src_feats]
-        wt = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_t[f])) for f, c in fs.items())
-              for fs in tgt_feats]
+        ws = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_s[f])) for f, c in fs.items()
+                  if f[0] != "k") for fs in src_feats]
+        wt = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_t[f])) for f, c in fs.items()
+                  if f[0] != "k") for fs in tgt_feats]
         self.ws = np.concatenate([[0.0], np.cumsum(ws)]).tolist() if ws else [0.0]
         self.wt = np.concatenate([[0.0], np.cumsum(wt)]).tolist() if wt else [0.0]
+        # The same for anchors only (numbers, figures, names): unlike word skeletons, a
+        # translation keeps nearly all of them, so their absence on one side means something.
+        self.src_anchors = [self._anchors(fs) for fs in src_feats]
+        self.tgt_anchors = [self._anchors(fs) for fs in tgt_feats]
+        self.src_keys = [self._match_keys(fs, an) for fs, an in zip(src_feats, self.src_anchors, strict=True)]
+        self.tgt_keys = [self._match_keys(fs, an) for fs, an in zip(tgt_feats, self.tgt_anchors, strict=True)]
+        ss = [sum(w for w, _ in an) for an in self.src_anchors]
+        st = [sum(w for w, _ in an) for an in self.tgt_anchors]
+        # A sentence's orphan cost before checking the other side: min(1, weight / evidence).
+        self.src_orphan = [min(w / self.orphan_k, 1.0) for w in ss]
+        self.tgt_orphan = [min(w / self.orphan_k, 1.0) for w in st]
+        self._src_hits: dict[tuple[int, int], bool] = {}
+        self._tgt_hits: dict[tuple[int, int], bool] = {}
+        self.ss = np.concatenate([[0.0], np.cumsum(ss)]).tolist() if ss else [0.0]
+        self.st = np.concatenate([[0.0], np.cumsum(st)]).tolist() if st else [0.0]
         self._overlap: dict[tuple[int, int], float] = {}
         self.src_vecs: dict[int, np.ndarray] = {}
         self.tgt_vecs: dict[int, np.ndarray] = {}
@@ -132,6 +157,108 @@ class PairScorer:
         self._overlap[key] = total
         return total
 
+    def orphan_term(self, i: int, j: int, a: int, b: int) -> float:
+        """Anchor weight, on a side with several sentences, of sentences none of whose anchors
+        (numbers, figures, names) the other side has; each capped at 1.
+
+        The bead's Dice overlap is pooled over all its sentences, so a 2-1 bead can swallow a
+        short sentence the translation left out: its unmatched name is diluted by its long
+        neighbour's matches, and the pooled length fits. Only anchors count here because a
+        translation keeps them; ordinary words of a real merge often share no skeleton.
+        """
+        out = 0.0
+        # Plain loops rather than any(...): this runs for every merge bead the DP prices.
+        if a > 1:
+            for p in range(i - a, i):
+                strength = self.src_orphan[p]
+                if strength:
+                    for q in range(j - b, j):
+                        if self._src_hit(p, q):
+                            break
+                    else:
+                        out += strength
+        if b > 1:
+            for q in range(j - b, j):
+                strength = self.tgt_orphan[q]
+                if strength:
+                    for p in range(i - a, i):
+                        if self._tgt_hit(p, q):
+                            break
+                    else:
+                        out += strength
+        return out
+
+    def _src_hit(self, p: int, q: int) -> bool:
+        """True when target sentence q has one of source sentence p's anchors (cached)."""
+        key = (p, q)
+        hit = self._src_hits.get(key)
+        if hit is None:
+            keys = self.tgt_keys[q]
+            hit = any(not k.isdisjoint(keys) for _, k in self.src_anchors[p])
+            self._src_hits[key] = hit
+        return hit
+
+    def _tgt_hit(self, p: int, q: int) -> bool:
+        """True when source sentence p has one of target sentence q's anchors (cached)."""
+        key = (p, q)
+        hit = self._tgt_hits.get(key)
+        if hit is None:
+            keys = self.src_keys[p]
+            hit = any(not k.isdisjoint(keys) for _, k in self.tgt_anchors[q])
+            self._tgt_hits[key] = hit
+        return hit
+
+    def anchor_mismatch(self, i: int, j: int, a: int, b: int) -> float:
+        """0..1: how strongly the bead's anchors (numbers, figures, names) disagree.
+
+        1 when both sides carry at least `anchor_evidence` weight of anchors and none of them is
+        found on the other side; 0 when one side has none or they all match. A name counts as
+        found when one of its words shares a consonant-skeleton prefix with a word of the other
+        side: names outside the glossary get script-specific keys (Ryan Gosling / Раян Гослінг),
+        and a name may be rendered as a common word (Sámi / саами).
+        Translations keep figures and names, so a high value means misalignment or a badly
+        broken translation.
+        """
+        if a == 0 or b == 0:
+            return 0.0
+        es = self.ss[i] - self.ss[i - a]
+        et = self.st[j] - self.st[j - b]
+        if es <= 0.0 or et <= 0.0:
+            return 0.0
+        src = [x for p in range(i - a, i) for x in self.src_anchors[p]]
+        tgt = [x for q in range(j - b, j) for x in self.tgt_anchors[q]]
+        keys_s = set().union(*(self.src_keys[p] for p in range(i - a, i)))
+        keys_t = set().union(*(self.tgt_keys[q] for q in range(j - b, j)))
+        shared = sum(w for w, k in src if k & keys_t) + sum(w for w, k in tgt if k & keys_s)
+        dice = min(shared / (es + et), 1.0)
+        return (1.0 - dice) * min(min(es, et) / self.anchor_k, 1.0)
+
+    @staticmethod
+    def _match_keys(feats: Counter[str], anchors: list[tuple[float, frozenset[str]]]) -> frozenset[str]:
+        """Everything another sentence's anchor may match in this one: its anchor keys and
+        the skeleton prefixes of all its words."""
+        keys = {f for f in feats if f[0] == "k"}
+        for _, k in anchors:
+            keys.update(k)
+        return frozenset(keys)
+
+    def _anchors(self, feats: Counter[str]) -> list[tuple[float, frozenset[str]]]:
+        """(weight, keys that count as a match) of each anchor feature of one sentence. Names
+        weigh less than numbers and figures: the name extractor also picks up capitalised
+        common words (Earth, Scientists) that a translation renders as ordinary words."""
+        out = []
+        for f, c in feats.items():
+            if f[0] not in ANCHOR_KINDS:
+                continue
+            keys = {f}
+            if f[0] == "n":
+                words = f[2:].replace("_", " ").split()
+                keys.update("k:" + sk[:self.prefix] for sk in map(skeleton, words) if len(sk) >= 2)
+                out.append((c * self.anchor_name_weight, frozenset(keys)))
+            else:
+                out.append((c * self.anchor_figure_weight, frozenset(keys)))
+        return out
+
     def embedding_term(self, i: int, j: int, a: int, b: int) -> float | None:
         """(cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors, or None."""
         try:
@@ -143,8 +270,12 @@ class PairScorer:
         z = (self.cos_true - cos) / max(self.cos_true - self.cos_random, 1e-3)
         return min(max(z, 0.0), 1.5)
 
-    def cost(self, i: int, j: int, a: int, b: int, use_embedding: bool = False) -> float:
-        """Cost of the bead (a, b) ending at cell (i, j); lower is better, never negative."""
+    def cost(self, i: int, j: int, a: int, b: int, use_embedding: bool = False, limit: float = INF) -> float:
+        """Cost of the bead (a, b) ending at cell (i, j); lower is better, never negative.
+
+        Once the running total reaches `limit` the rest is skipped and that partial (lower)
+        total returned: the DP passes the margin by which the bead would have to win.
+        """
         if a == 0 or b == 0:
             return self.skip * (a + b)
         ls = self.cs[i] - self.cs[i - a]
@@ -154,6 +285,8 @@ class PairScorer:
         delta = (lt - c * ls) / math.sqrt(self.s2 * (mean if mean > 1.0 else 1.0))
         half = delta * delta * 0.5
         total = self.w_len * (half if half < self.len_cap else self.len_cap) + self.penalty[(a, b)]
+        if total >= limit:
+            return total
         scale = (a + b) * 0.5
         if self.w_lex:
             evidence = self.ws[i] - self.ws[i - a] + self.wt[j] - self.wt[j - b]
@@ -169,6 +302,8 @@ class PairScorer:
                 if strength > 1.0:
                     strength = 1.0
                 total += self.w_lex * (1.0 - dice) * strength * scale
+                if self.w_orphan and a + b > 2 and total < limit:
+                    total += self.w_orphan * self.orphan_term(i, j, a, b)
         if use_embedding:
             z = self.embedding_term(i, j, a, b)
             if z is not None:
@@ -267,13 +402,15 @@ def band_from_path(center: np.ndarray, width: float | np.ndarray, m: int) -> tup
 
 
 def banded_dp(
-    cost: Callable[[int, int, int, int], float],
+    cost: Callable[[int, int, int, int, float], float],
     i0: int, i1: int, j0: int, j1: int,
     lo: list[int], hi: list[int],
     beads: Sequence[tuple[int, int]] = BEADS,
 ) -> list[tuple[int, int, int, int, float]]:
     """Cheapest bead path from (i0, j0) to (i1, j1) inside rows i0..i1, row r limited to
-    target boundaries lo[r - i0]..hi[r - i0]. Returns beads as (s0, s1, t0, t1, cost)."""
+    target boundaries lo[r - i0]..hi[r - i0]. Returns beads as (s0, s1, t0, t1, cost).
+    `cost(i, j, a, b, limit)` may stop early and return any value >= limit once the bead
+    cannot beat the best so far (limit is the margin it would have to beat)."""
     rows = i1 - i0 + 1
     back: list[list[int]] = []
     costs: list[list[float]] = []
@@ -309,8 +446,9 @@ def banded_dp(
                     prev = dp[pr][pj - plo]
                 if prev >= best:
                     continue  # costs are never negative, so this bead cannot win
-                c = cost(i, j, a, b)
-                if prev + c < best:
+                margin = best - prev
+                c = cost(i, j, a, b, margin)
+                if c < margin:  # the same comparison cost() stopped on, so no rounding slip
                     best, best_k, best_c = prev + c, k, c
             row[col] = best
             brow[col] = best_k
