@@ -252,6 +252,9 @@ def test_unit_conversion_is_info() -> None:
     (issue,) = check("The convoy was 20 miles long.", "Колона мала довжину 32 км.", "uk")
     assert (issue.severity, issue.rule) == ("info", "figure.conversion")
     assert check("20 miles", "45 км", "uk")[0].severity == "error"
+    # A preposition after the unit is not the counted thing: no "(from)" in the message.
+    (issue,) = check("a village 20 miles from the border", "село за 32 км від кордону", "uk")
+    assert "(from)" not in issue.message and "20 miles" in issue.message
 
 
 def test_rounding_is_a_warning() -> None:

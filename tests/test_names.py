@@ -286,3 +286,20 @@ def test_few_false_alarms_on_real_translations(glossary):
         errors = sum(any(i.severity == "error" for i in issues(en, t, tgt, glossary))
                      for en, t in zip(lines["en"], lines[tgt], strict=True))
         assert errors <= 6, f"{tgt}: {errors} of 300 clean pairs raise a name error"
+
+
+def test_acronyms_of_common_nouns_are_answered_by_the_english_phrase(glossary):
+    # ППО / ПВО render lower-case "air defence": not a name the English lacks.
+    assert not issues("Air defence shot down 20 drones.", "ППО збила 20 дронів.", "uk", glossary)
+    assert not issues("Missiles and air defence were busy.", "Ракеты и ПВО работали.", "ru", glossary)
+    # The lower-case English phrase is never expected on its own.
+    assert not issues("The city's air defence held.", "Оборона міста вистояла.", "uk", glossary)
+
+
+@pytest.mark.parametrize("tgt, lang", [
+    ("Засідання Ради Україна — НАТО відбулося в середу.", "uk"),
+    ("Засідання Ради Україна-НАТО відбулося в середу.", "uk"),
+    ("Заседание Совета Украина – НАТО состоялось в среду.", "ru"),
+])
+def test_multiword_glossary_name_spans_any_dash(glossary, tgt, lang):
+    assert not issues("The NATO-Ukraine Council met on Wednesday.", tgt, lang, glossary)

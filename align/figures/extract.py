@@ -50,6 +50,13 @@ _RANGE_STARTS = {"en": {"from", "between"}, "uk": {"від", "з", "із", "мі
 _DECADE_SUFFIXES = {"х", "ті", "тих", "тими", "е", "ые", "ых", "ими", "ми"}
 _CONTEXT_SKIP = {"of", "the", "a", "an", "з", "із", "зі", "з-поміж", "из", "от", "від", "and", "та", "і",
                  "и", "per", "in", "у", "в", "на", "on", "at"}
+# A preposition after a figure starts a new phrase ("20 miles from the border"): the figure has
+# no counted noun to show, and "(from)" would only confuse the message.
+_CONTEXT_STOP = {"from", "to", "by", "for", "with", "than", "into", "over", "under", "after", "before",
+                 "during", "since", "until", "about", "near", "across", "against", "between", "within",
+                 "до", "для", "за", "після", "перед", "під", "над", "через", "про", "по", "при", "між",
+                 "без", "біля", "понад", "к", "ко", "с", "со", "после", "около", "между", "под",
+                 "против", "проти", "чем", "ніж", "towards", "toward"}
 
 
 @dataclass(slots=True)
@@ -190,6 +197,8 @@ class _Extractor:
                     seen += 1
                     i += 1
                     continue
+                if tok.norm in _CONTEXT_STOP:
+                    return ""
                 return tok.text if len(tok.text) > 2 else ""
             if tok.kind == "num" or tok.text in ".,;:!?()\"«»":
                 return ""

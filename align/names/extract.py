@@ -161,7 +161,7 @@ def _glossary_match(tokens: list[_Token], i: int, text: str, lang: str,
         ok = True
         for j in range(n):
             tok = tokens[i + j]
-            if j and text[tokens[i + j - 1].end: tok.start].strip(" -"):
+            if j and text[tokens[i + j - 1].end: tok.start].strip(" -\u2010\u2011\u2013\u2014\u00a0"):
                 ok = False  # a comma or other punctuation between words breaks a name
                 break
             if pattern.caps[j] and not tok.text.isupper():
