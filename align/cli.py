@@ -63,7 +63,7 @@ class Backend(str, Enum):
     ctranslate2 = "ctranslate2"
 
 
-Files = Annotated[list[Path], typer.Argument(help="Two or three files, one per language: NAME.LANG.txt.",
+Files = Annotated[list[Path], typer.Argument(metavar="FILES", help="Two or three files, one per language: NAME.LANG.txt.",
                                              show_default=False)]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Languages of the files in order, e.g. en,uk,ru "
                                              "(default: from the NAME.LANG.txt suffix).")]
@@ -191,7 +191,7 @@ def align_cmd(
 
 @app.command()
 def translate(
-    file: Annotated[Path, typer.Argument(help="The release to translate, NAME.LANG.txt.", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The release to translate, NAME.LANG.txt.", show_default=False)],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "uk,ru",
     from_lang: Annotated[str | None, typer.Option("--from", help="Source language (default: the file's "
                                                   "suffix).")] = None,
@@ -222,7 +222,7 @@ def translate(
 
 @app.command()
 def run(
-    inputs: Annotated[list[Path], typer.Argument(help="Folders of releases (every NAME.LANG.txt inside) or "
+    inputs: Annotated[list[Path], typer.Argument(metavar="DIR_OR_FILES", help="Folders of releases (every NAME.LANG.txt inside) or "
                                                  "release files.", show_default=False)],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for NAME.report.html/.json, machine "
                                              "translations and index.html [default: ./align-out].")] = None,
@@ -260,14 +260,15 @@ def run(
     result = run_batch(inputs, out, jobs=jobs, config=cfg, translate=not no_translate, progress=progress,
                        force=force, formats=fmt or ())
     c = result.counts
-    typer.echo(f"align: {len(result.releases)} releases: {c['done']} checked, {c['skipped']} up to date, "
+    n = len(result.releases)
+    typer.echo(f"align: {n} release{'' if n == 1 else 's'}: {c['done']} checked, {c['skipped']} up to date, "
                f"{c['failed']} failed; open {result.index}", err=True)
     raise typer.Exit(result.exit_code)
 
 
 @app.command()
 def accept(
-    ids: Annotated[list[str], typer.Argument(help="Issue ids from a report, e.g. figure:uk:3f2a9c01d4.",
+    ids: Annotated[list[str], typer.Argument(metavar="ISSUE_ID", help="Issue ids from a report, e.g. figure:uk:3f2a9c01d4.",
                                              show_default=False)],
     reason: Annotated[str, typer.Option("--reason", help="Why the issue is fine; kept for reviewers.")] = "",
     report: Annotated[Path | None, typer.Option("--report", help="The NAME.report.json the ids come from: ids "
@@ -305,7 +306,7 @@ def models_list() -> None:
 
 @models_app.command("pull")
 def models_pull(
-    name: Annotated[str, typer.Argument(help="Model name on the Hugging Face hub.", show_default=False)],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Model name on the Hugging Face hub.", show_default=False)],
     dest: Annotated[Path | None, typer.Option("--dest", help="Download into this folder (default: the HF "
                                               "cache).")] = None,
 ) -> None:

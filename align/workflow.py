@@ -68,10 +68,10 @@ def resolve_languages(paths: Sequence[Path], langs: Sequence[str] | None) -> lis
 
 
 def document_from_text(text: str, lang: str, mode: str = "split", path: str | None = None,
-                       encoding: str = "utf-8") -> Document:
+                       encoding: str = "utf-8", notes: list[str] | None = None) -> Document:
     from align.segmenting import split_lines, split_sentences
 
-    sentences = split_sentences(text, lang) if mode == "split" else split_lines(text)
+    sentences = split_sentences(text, lang, notes) if mode == "split" else split_lines(text)
     return Document(lang=lang, text=text, sentences=sentences, path=path, encoding=encoding)
 
 
@@ -98,8 +98,10 @@ def load_documents(
         warnings += decoded.warnings
         if verify_language:
             check_language(decoded.text, lang, str(path))
+        notes: list[str] = []
         documents[lang] = document_from_text(decoded.text, lang, "split" if mode == "split" else "segmented",
-                                             str(path), decoded.encoding)
+                                             str(path), decoded.encoding, notes)
+        warnings += [f"{path}: {note}" for note in notes]
     if mode == "aligned":
         counts = {lang: len(doc.text.rstrip("\n").split("\n")) for lang, doc in documents.items()}
         if len(set(counts.values())) > 1:

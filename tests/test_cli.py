@@ -114,3 +114,15 @@ def test_wrong_figure_fails_with_exit_1_and_points_at_it(tmp_path):
     assert any(i["category"] == "figure" and i["expected"] == "70" and i["found"] == "60" and i["lang"] == "uk"
                for i in issues), issues
     assert run("check", *files, "--fail-on", "never", "--embedder", "none").returncode == 0
+
+
+def test_a_huge_line_is_cut_with_a_warning_and_aligned(tmp_path):
+    en = write(tmp_path, "wall.en.txt", EN + ", ".join(["the convoy moved on along the old road"] * 300) + "\n")
+    uk = write(tmp_path, "wall.uk.txt", UK + ", ".join(["колона рушила далі старою дорогою"] * 300) + "\n")
+    out = tmp_path / "wall.tsv"
+    proc = run("align", en, uk, "--embedder", "none", "--format", "tsv", "--output", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "no sentence end; cut into" in proc.stderr
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert len(rows) > 10 and all(len(row) < 2500 for row in rows)

@@ -334,3 +334,30 @@ def test_random_text_invariants(lang: str) -> None:
             previous_end = s.end
             covered[s.start:s.end] = b"\x01" * (s.end - s.start)
         assert all(covered[i] for i, ch in enumerate(text) if ch.isalpha()), text
+
+
+@pytest.mark.parametrize("lang, clause", [
+    ("en", "the convoy moved on, and the road was long"),
+    ("uk", "колона рушила далі, а дорога була довга"),
+    ("ru", "колонна двинулась дальше, а дорога была длинной"),
+])
+def test_a_line_without_sentence_ends_is_cut_with_a_note(lang: str, clause: str) -> None:
+    text = "Short opening sentence here.\n\n" + "; ".join([clause] * 200)
+    notes: list[str] = []
+    sentences = split_sentences(text, lang, notes)
+    assert sentences[0].text.startswith("Short")
+    pieces = sentences[1:]
+    assert len(pieces) > 5 and all(len(s.text) <= 1000 for s in pieces)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    # Cut at clause marks, not inside words, and nothing of the text is lost.
+    assert all(s.text[-1] in ";," for s in pieces[:-1])
+    assert " ".join(s.text for s in pieces).split() == text.split("\n\n")[1].split()
+    assert len(notes) == 1 and "no sentence end" in notes[0] and "line 3" in notes[0]
+
+
+def test_long_but_real_sentences_are_not_cut() -> None:
+    text = ", ".join(["the minister said the talks went well"] * 40) + "."  # about 1,560 characters
+    notes: list[str] = []
+    assert len(split_sentences(text, "en", notes)) == 1 and notes == []
+    spaceless = "x" * 2500
+    assert [len(s.text) for s in split_sentences(spaceless, "en")] == [1000, 1000, 500]

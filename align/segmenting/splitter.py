@@ -60,11 +60,18 @@ _SHORT_PREFIX_WORDS = 2
 # A quotation kept whole with its attribution is at most this long; longer ones are split
 # like running text (this also keeps the quote look-ups linear in the text's length).
 _MAX_QUOTATION_CHARS = 1500
+# No news sentence is this long: a longer one is a text without sentence ends (a table
+# flattened to one line, a paste without punctuation). It is cut at clause marks or spaces
+# into pieces of at most _CUT_CHARS so alignment and translation get units they can handle.
+MAX_SENTENCE_CHARS = 2000
+_CUT_CHARS = 1000
+_CUT_AT = re.compile(r"[;:,)»”]\s+|\s+[–—]\s+|\s+")
 
 
 def splitter_signature(lang: str) -> str:
     """Every setting that shapes the split, sacrebleu style: rules version and data digest."""
-    return f"split:rules-v{SPLITTER_VERSION}|lang:{lang}|data:{load_rules(lang).fingerprint}"
+    return (f"split:rules-v{SPLITTER_VERSION}|lang:{lang}|data:{load_rules(lang).fingerprint}"
+            f"|cut:{MAX_SENTENCE_CHARS}/{_CUT_CHARS}")
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, int]]:
@@ -242,10 +249,32 @@ def _split_chunk(chunk: str, rules: SplitterRules) -> Iterator[tuple[int, int]]:
     yield start, len(chunk)
 
 
-def split_sentences(text: str, lang: str) -> list[Sentence]:
+def _cut(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of an over-long sentence, each at most _CUT_CHARS long, cut in the
+    second half of the window at the last clause mark, else the last space, else hard."""
+    while end - start > _CUT_CHARS:
+        marks = spaces = None
+        for m in _CUT_AT.finditer(text, start + _CUT_CHARS // 2, start + _CUT_CHARS):
+            if m.group().strip():
+                marks = m
+            else:
+                spaces = m
+        chosen = marks or spaces
+        if chosen is None:
+            cut_end = next_start = start + _CUT_CHARS
+        else:
+            cut_end, next_start = chosen.start() + len(chosen.group().rstrip()), chosen.end()
+        yield start, cut_end
+        start = next_start
+    if end > start:
+        yield start, end
+
+
+def split_sentences(text: str, lang: str, notes: list[str] | None = None) -> list[Sentence]:
     """Sentences of `text` in order; blank lines are hard boundaries.
 
-    Raises InputError for a language without splitter data.
+    A "sentence" longer than MAX_SENTENCE_CHARS is cut into pieces, and a one-line note on it
+    is appended to `notes` when given. Raises InputError for a language without splitter data.
     """
     rules = load_rules(lang)
     line_starts = [start for _, start, _ in _lines(text)]
@@ -259,14 +288,22 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
                 if not stripped:
                     continue
                 begin = chunk_start + start + (len(piece) - len(piece.lstrip()))
-                sentences.append(Sentence(
-                    index=len(sentences),
-                    text=stripped,
-                    start=begin,
-                    end=begin + len(stripped),
-                    line=bisect_right(line_starts, begin),
-                    paragraph=paragraph_number,
-                ))
+                pieces = [(begin, begin + len(stripped))]
+                if len(stripped) > MAX_SENTENCE_CHARS:
+                    pieces = list(_cut(text, begin, begin + len(stripped)))
+                    if notes is not None:
+                        notes.append(f"{lang}: line {bisect_right(line_starts, begin)} has a sentence of "
+                                     f"{len(stripped):,} characters with no sentence end; cut into "
+                                     f"{len(pieces):,} pieces of at most {_CUT_CHARS:,} characters")
+                for piece_start, piece_end in pieces:
+                    sentences.append(Sentence(
+                        index=len(sentences),
+                        text=text[piece_start:piece_end],
+                        start=piece_start,
+                        end=piece_end,
+                        line=bisect_right(line_starts, piece_start),
+                        paragraph=paragraph_number,
+                    ))
     return sentences
 
 
