@@ -29,26 +29,12 @@ Today we thank everyone who helps.
 """
 
 
-def _checker():
-    """The project's checker once it is importable; until then a digits-only stand-in."""
-    try:
-        from align.checking import check_pair
+def CHECK(source: str, target: str, source_lang: str, target_lang: str) -> list[Issue]:
+    """The project's checker, as `align translate` uses it after each sentence."""
+    from align.checking import check_pair
 
-        check_pair("1 test.", "1 тест.", "en", "uk")
-        return check_pair
-    except ImportError:
-        def digits_only(source: str, target: str, source_lang: str, target_lang: str) -> list[Issue]:
-            expected = sorted(re.sub(r"\D", "", n) for n in re.findall(r"\d[\d,. ]*\d|\d", source))
-            found = sorted(re.sub(r"\D", "", n) for n in re.findall(r"\d[\d,. ]*\d|\d", target))
-            if expected == found:
-                return []
-            return [Issue("figure", "error", target_lang, " ".join(expected), " ".join(found),
-                          f"{target_lang} has {found} where {source_lang} has {expected}")]
+    return check_pair(source, target, source_lang, target_lang)
 
-        return digits_only
-
-
-CHECK = _checker()
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +43,28 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.build(tmp_path_factory.mktemp("models") / "tiny-opus-mt-en-zle")
+
+
+def _tiny_seq2seq(tmp_path_factory: pytest.TempPathFactory, family: str) -> Path:
+    spec = importlib.util.spec_from_file_location("make_tiny_nllb", ROOT / "scripts" / "make_tiny_nllb.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build(tmp_path_factory.mktemp("models") / f"tiny-{family}", family=family)
+
+
+@pytest.fixture(scope="session")
+def tiny_nllb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _tiny_seq2seq(tmp_path_factory, "nllb")
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _tiny_seq2seq(tmp_path_factory, "m2m100")
+
+
+# NLLB and M2M100 name the same languages differently: (source en, target uk, target ru).
+CODES = {"nllb": ("eng_Latn", "ukr_Cyrl", "rus_Cyrl"), "m2m100": ("en", "uk", "ru")}
+TOKENS = {"nllb": ("eng_Latn", "ukr_Cyrl", "rus_Cyrl"), "m2m100": ("__en__", "__uk__", "__ru__")}
 
 
 @pytest.fixture(autouse=True)
@@ -567,3 +575,73 @@ def test_unusable_cache_degrades_to_a_warning(tmp_path: Path) -> None:
     assert cache.get_many(["k"]) == {}
     cache.put_many([("k", "m", "en-uk", "s", "t")])
     assert "translation cache" in cache.warning
+
+
+# -- NLLB and M2M100 through AutoModelForSeq2SeqLM ------------------------------------------
+@pytest.mark.parametrize("family", ["nllb", "m2m100"])
+def test_multilingual_model_resolves_with_its_language_codes(family: str, request) -> None:
+    from align.translation.registry import resolve_model
+
+    path = request.getfixturevalue(f"tiny_{family}")
+    en, uk, ru = CODES[family]
+    model = resolve_model("en", "uk", str(path))
+    assert (model.family, model.source_code, model.target_token) == (family, en, uk)
+    back = resolve_model("ru", "en", str(path))
+    assert (back.source_code, back.target_token) == (ru, en)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+@pytest.mark.parametrize("family", ["nllb", "m2m100"])
+def test_source_code_and_forced_target_language(family: str, backend: str, request) -> None:
+    if backend == "ctranslate2":
+        pytest.importorskip("ctranslate2")
+    from align.translation.backends import _target_token_id, load_backend, unload_all
+    from align.translation.registry import resolve_model
+
+    path = request.getfixturevalue(f"tiny_{family}")
+    en, uk, ru = TOKENS[family]
+    unload_all()
+    to_uk = load_backend(resolve_model("en", "uk", str(path)), backend)
+    to_ru = load_backend(resolve_model("en", "ru", str(path)), backend)
+    tok = to_uk.tokenizer
+    ids = tok("On January 2, 2024, Russia launched 100 missiles.")["input_ids"]
+    assert ids[0] == tok.convert_tokens_to_ids(en) and ids[-1] == tok.eos_token_id
+    assert _target_token_id(to_uk.model, tok) == tok.convert_tokens_to_ids(uk)
+    assert _target_token_id(to_ru.model, to_ru.tokenizer) == tok.convert_tokens_to_ids(ru)
+    if backend == "ctranslate2":
+        assert (to_uk._prefix, to_ru._prefix) == ([uk], [ru])
+    out = to_uk.translate_batch(["Hello.", "On January 2, 2024, Russia launched 100 missiles."], beams=2)
+    assert len(out) == 2 and all(isinstance(t, str) for t in out)
+    # Language codes are special tokens: the forced one never leaks into the text.
+    assert not any(code in t for t in out for code in TOKENS[family])
+    unload_all()
+
+
+@pytest.mark.slow
+def test_nllb_translate_file_both_ways(tiny_nllb: Path, tmp_path: Path) -> None:
+    from align.translation import translate_file
+
+    source = _write_release(tmp_path)
+    result = translate_file(source, "uk,ru", model=str(tiny_nllb), checker=CHECK)
+    assert set(result.paths) == {"uk", "ru"}
+    for lang in ("uk", "ru"):
+        text = result.paths[lang].read_text(encoding="utf-8")
+        assert len(_paragraphs(text)) == len(_paragraphs(RELEASE))
+    back = translate_file(result.paths["uk"], "en", from_lang="uk", out_dir=tmp_path / "back",
+                          model=str(tiny_nllb), checker=CHECK)
+    assert back.paths["en"].is_file()
+
+
+def test_marian_tokenizer_posing_as_nllb_is_one_clear_error(tiny_model: Path, tmp_path: Path) -> None:
+    from align.translation.backends import load_backend, unload_all
+    from align.translation.registry import resolve_model
+
+    fake = tmp_path / "fake-nllb"
+    shutil.copytree(tiny_model, fake)
+    config = json.loads((fake / "config.json").read_text())
+    config["model_type"] = "m2m_100"
+    (fake / "config.json").write_text(json.dumps(config))
+    unload_all()
+    with pytest.raises(InputError, match="language code|cannot load"):
+        load_backend(resolve_model("en", "uk", str(fake)), "transformers")

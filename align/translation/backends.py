@@ -64,7 +64,15 @@ def _load_tokenizer(model: ResolvedModel):
     except Exception as exc:  # a broken spm/vocab raises anything from OSError to RuntimeError
         raise InputError(f"cannot load the tokenizer of {model.name} from {model.path}: {_first_line(exc)}") from None
     if model.family in ("nllb", "m2m100"):
-        tokenizer.src_lang = model.source_code
+        try:
+            tokenizer.src_lang = model.source_code
+            known = _target_token_id(model, tokenizer)
+        except (KeyError, ValueError, AttributeError):  # a code unknown to it, or not its kind of tokenizer
+            known = None
+        if known is None or known == tokenizer.unk_token_id:
+            raise InputError(f"the tokenizer of {model.name} ({model.path}) has no {model.family} language code "
+                             f"for {model.source_lang} or {model.target_lang} ({model.source_code}, "
+                             f"{model.target_token}); is it really a {model.family} model?")
     return tokenizer
 
 

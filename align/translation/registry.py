@@ -209,7 +209,7 @@ def _family(config: dict, tok_config: dict, path: Path) -> str:
         return "marian"
     if model_type == "m2m_100":
         tok_class = str(tok_config.get("tokenizer_class", ""))
-        if tok_class.startswith("Nllb") or "nllb" in str(path).lower():
+        if tok_class.startswith("Nllb") or (not tok_class and "nllb" in path.name.lower()):
             return "nllb"
         return "m2m100"
     raise InputError(f"model at {path} has type '{model_type or 'unknown'}': align runs Marian (opus-mt), "
