@@ -33,11 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomllib
-
 from align.errors import InputError
 from align.model import CATEGORIES, Issue, Report
-from align.textio import write_atomic
+from align.textio import read_toml, write_atomic
 
 ISSUE_ID = re.compile(rf"^(?:{'|'.join(CATEGORIES)}):[a-z]{{2}}:[0-9a-f]{{10}}$")
 _HEADER = (
@@ -83,13 +81,7 @@ def load_accepted(path: Path | None) -> AcceptedSet:
     if path is None or not Path(path).exists():
         return AcceptedSet(path=Path(path) if path is not None else None)
     path = Path(path)
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: not valid TOML ({exc})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_toml(path)
     unknown = set(data) - {"accepted"}
     if unknown:
         raise InputError(f"{path}: unknown key {sorted(unknown)[0]!r} (expected [[accepted]] tables)")

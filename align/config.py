@@ -33,6 +33,7 @@ import tomllib
 
 from align.errors import InputError
 from align.model import LANGS, SEVERITIES
+from align.textio import read_toml
 
 CONFIG_FILENAME = "align.toml"
 PYPROJECT_FILENAME = "pyproject.toml"
@@ -146,13 +147,7 @@ def _pyproject_has_section(path: Path) -> bool:
 
 
 def _read_table(path: Path, require_section: bool) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: not valid TOML ({exc})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_toml(path)
     if path.name == PYPROJECT_FILENAME:
         tool = data.get("tool")
         section = tool.get("align") if isinstance(tool, dict) else None

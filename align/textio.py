@@ -7,6 +7,9 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import tomllib
 
 from align.errors import InputError
 from align.model import LANGS
@@ -140,3 +143,14 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a dict; a syntax error or an unreadable file is one InputError line."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None

