@@ -98,14 +98,16 @@ def segment_label(report: Report, segment: Segment, lang: str | None = None) -> 
     return f"segment {segment.id}"
 
 
+def unsaid_values(issue: Issue) -> list[tuple[str, str]]:
+    """("expected", value) and ("found", value) where the message does not already say them."""
+    return [(label, value) for label, value in (("expected", issue.expected), ("found", issue.found))
+            if value and value not in issue.message]
+
+
 def issue_detail(issue: Issue) -> str:
     """The message plus what was expected and found, when the message does not already say it."""
     parts = [issue.message]
-    extra = []
-    if issue.expected and issue.expected not in issue.message:
-        extra.append(f"expected {issue.expected!r}")
-    if issue.found and issue.found not in issue.message:
-        extra.append(f"found {issue.found!r}")
+    extra = [f"{label} {value!r}" for label, value in unsaid_values(issue)]
     if extra:
         parts.append(f"({', '.join(extra)})")
     return " ".join(parts)

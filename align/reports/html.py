@@ -14,6 +14,7 @@ from align.reports.common import (
     sorted_issues,
     spans_of,
     summary_of,
+    unsaid_values,
 )
 
 # The page may not load anything: a report opened from a CI artifact or an e-mail must look the
@@ -202,16 +203,33 @@ def _issue_attrs(issue: Issue) -> str:
             f'data-id="{escape(issue.id)}"')
 
 
+INDEX_CSS = """
+table.index { width: 100%; }
+table.index td, table.index th { padding: .3rem .6rem; border-bottom: 1px solid var(--line); }
+table.index thead th { background: #f2f4f7; }
+"""
+
+
+def _head(title: str, extra_css: str = "") -> str:
+    """Doctype and <head> of a self-contained page: inline CSS, no network (CSP)."""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="generator" content="align {escape(__version__)}">
+<title>{escape(title)}</title>
+<style>{CSS}{extra_css}</style>
+</head>"""
+
+
 def _issue_body(issue: Issue) -> str:
     parts = [f'<span class="pill sev-{escape(issue.severity)}">{escape(issue.severity)}</span> ',
              f'<span class="cat">{escape(issue.category)}</span> ',
              f'<span class="muted">{escape(issue.lang)}</span> ',
              escape(issue.message)]
-    ef = []
-    if issue.expected and issue.expected not in issue.message:
-        ef.append(f"expected <q>{escape(issue.expected)}</q>")
-    if issue.found and issue.found not in issue.message:
-        ef.append(f"found <q>{escape(issue.found)}</q>")
+    ef = [f"{label} <q>{escape(value)}</q>" for label, value in unsaid_values(issue)]
     if ef:
         parts.append(f' <span class="ef">({", ".join(ef)})</span>')
     return "".join(parts)
@@ -313,16 +331,7 @@ def render_html(report: Report) -> str:
     cols = '<col class="meta">' + "".join(f'<col class="lang-{escape(lang)}">' for lang in report.languages)
     segments = "\n".join(_segment_rows(report, seg) for seg in report.segments)
 
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="generator" content="align {escape(__version__)}">
-<title>{escape(title)}</title>
-<style>{CSS}</style>
-</head>
+    return f"""{_head(title)}
 <body>
 <header>
 <h1>align report</h1>
@@ -426,20 +435,7 @@ def render_index(entries: list[IndexEntry], title: str = "align batch report") -
             f'<td><span{err_class}>{e.errors}</span></td><td>{e.warnings}</td>'
             f'<td>{status}</td><td>{" · ".join(links) or "–"}</td></tr>')
     score_heads = "".join(f"<th>{escape(lang)} score</th>" for lang in langs)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="generator" content="align {escape(__version__)}">
-<title>{escape(title)}</title>
-<style>{CSS}
-table.index {{ width: 100%; }}
-table.index td, table.index th {{ padding: .3rem .6rem; border-bottom: 1px solid var(--line); }}
-table.index thead th {{ background: #f2f4f7; }}
-</style>
-</head>
+    return f"""{_head(title, INDEX_CSS)}
 <body>
 <h1>{escape(title)}</h1>
 <div class="counts"><span class="pill">{len(entries)} releases</span>
