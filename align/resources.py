@@ -50,3 +50,16 @@ def registry_path() -> Path:
         if candidate.is_file():
             return candidate
     raise FileNotFoundError("align's model registry (models/registry.toml) is missing")
+
+
+def data_fingerprint() -> str:
+    """sha256 (16 hex) of every shipped language-data file, samples excepted: what the splitter,
+    extractors, glossary and aligner read, so cached results die with a data change."""
+    import hashlib
+
+    root = data_dir()
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "samples" not in p.relative_to(root).parts):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]

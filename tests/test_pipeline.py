@@ -442,3 +442,44 @@ def test_extra_report_formats_for_ci_are_written_and_keyed(tmp_path: Path, fake:
     assert result.releases[0].outputs["sarif"] == "bravo.report.sarif"
     with pytest.raises(InputError, match="unknown report format 'pdf'"):
         run(src, out, formats=["pdf"])
+
+
+def test_a_new_engine_or_language_data_redoes_every_release(
+    tmp_path: Path, fake: FakeCheck, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import align.pipeline as pipeline
+    import align.resources as resources
+
+    src = make_releases(tmp_path / "in")
+    out = tmp_path / "out"
+    run(src, out)
+    fake.calls.clear()
+    run(src, out)
+    assert fake.calls == []
+
+    real = resources.data_fingerprint()
+    monkeypatch.setattr(resources, "data_fingerprint", lambda: "edited-glossary")  # e.g. a glossary row added
+    run(src, out)
+    assert len(fake.calls) == 3
+    fake.calls.clear()
+
+    monkeypatch.setattr(resources, "data_fingerprint", lambda: real)
+    versions = pipeline._engine_versions()
+    monkeypatch.setattr(pipeline, "_engine_versions", lambda: {**versions, "align": versions["align"] + "+next"})
+    run(src, out)
+    assert len(fake.calls) == 3
+
+
+def test_data_fingerprint_follows_the_files_and_ignores_samples(tmp_path: Path, monkeypatch) -> None:
+    import align.resources as resources
+
+    (tmp_path / "lang" / "en").mkdir(parents=True)
+    (tmp_path / "samples").mkdir()
+    (tmp_path / "lang" / "en" / "months.toml").write_text("a = 1\n")
+    (tmp_path / "samples" / "release.en.txt").write_text("Sample.\n")
+    monkeypatch.setattr(resources, "data_dir", lambda: tmp_path)
+    first = resources.data_fingerprint()
+    (tmp_path / "samples" / "release.en.txt").write_text("Another sample.\n")
+    assert resources.data_fingerprint() == first
+    (tmp_path / "lang" / "en" / "months.toml").write_text("a = 2\n")
+    assert resources.data_fingerprint() != first
