@@ -10,8 +10,8 @@ Resumable and safe:
 - every output is written atomically (align.textio.write_atomic), so a killed run leaves no
   half-written file;
 - OUT/.align-manifest.json records, per release, a key hashing the input files' bytes and every
-  setting that shapes the outputs (config, glossary contents, tool and algorithm versions, a digest
-  of the shipped language data, translation models),
+  setting that shapes the outputs (config, glossary contents, tool and algorithm versions, digests
+  of align's code and shipped language data, translation models),
   the ids of the issues found and which of them were accepted, and the sha256 of each output; a
   re-run skips a release whose key, accepted issues and outputs are unchanged (accepting an issue
   redoes only the release it is in), and the manifest is rewritten after each finished release, so killing a
@@ -223,11 +223,12 @@ def _engine_versions() -> dict[str, str]:
     from align.checking import SCORE_VERSION
     from align.figures import FIGURES_VERSION
     from align.names import NAMES_VERSION
-    from align.resources import data_fingerprint
+    from align.resources import code_fingerprint, data_fingerprint
     from align.segmenting.splitter import SPLITTER_VERSION
 
     return {"split": SPLITTER_VERSION, "align": ALIGNMENT_VERSION, "figures": FIGURES_VERSION,
-            "names": str(NAMES_VERSION), "score": SCORE_VERSION, "data": data_fingerprint()}
+            "names": str(NAMES_VERSION), "score": SCORE_VERSION, "data": data_fingerprint(),
+            "code": code_fingerprint()}
 
 
 def release_key(release: Release, settings: dict[str, Any], models: dict[str, str]) -> str:

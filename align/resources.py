@@ -52,6 +52,18 @@ def registry_path() -> Path:
     raise FileNotFoundError("align's model registry (models/registry.toml) is missing")
 
 
+def code_fingerprint() -> str:
+    """sha256 (16 hex) of the align package's Python source: an edited or upgraded install
+    (same version number, other code) does not serve results of the old code."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
+        h.update(str(path.relative_to(_PACKAGE_DIR)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def data_fingerprint() -> str:
     """sha256 (16 hex) of every shipped language-data file, samples excepted: what the splitter,
     extractors, glossary and aligner read, so cached results die with a data change."""

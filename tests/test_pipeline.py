@@ -483,3 +483,15 @@ def test_data_fingerprint_follows_the_files_and_ignores_samples(tmp_path: Path, 
     assert resources.data_fingerprint() == first
     (tmp_path / "lang" / "en" / "months.toml").write_text("a = 2\n")
     assert resources.data_fingerprint() != first
+
+
+def test_code_fingerprint_follows_the_package_source(tmp_path: Path, monkeypatch) -> None:
+    import align.resources as resources
+
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "html.py").write_text("LEGEND = 'old'\n")
+    monkeypatch.setattr(resources, "_PACKAGE_DIR", tmp_path)
+    first = resources.code_fingerprint()
+    assert resources.code_fingerprint() == first
+    (tmp_path / "reports" / "html.py").write_text("LEGEND = 'new'\n")
+    assert resources.code_fingerprint() != first

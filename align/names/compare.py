@@ -12,7 +12,8 @@ skeleton, because English names reach Cyrillic through sound, not spelling (Lion
 - a source name with nothing in its place -> name.missing: error for a glossary entry (an
   established name a translation must carry), warning for another name (translators may
   fairly render it by a pronoun or a title), info for an acronym outside the glossary (they
-  are often translated: GDP / ВВП);
+  are often translated: GDP / ВВП), warning for a type designation (Kh-101 / Х-101);
+- a type designation with another number in its place (S-300 / С-400) -> name.mismatch, error;
 - a target name the source lacks -> name.extra: warning for a glossary person, else info.
 
 Demonyms (Ukrainian / український), adjectives and capitalised common words take part in
@@ -22,13 +23,16 @@ matching but are never flagged: free translations move between "Ukrainian troops
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from align.model import Issue, NameMention
+from align.names.extract import is_designation
 from align.names.glossary import Glossary
 from align.names.morph import analyse, strip_possessive
 from align.names.translit import edit_distance, keys_close, word_key
 
+_NON_DIGIT = re.compile(r"\D")
 _SILENT_KINDS = frozenset({"demonym", "common", "adjective"})
 _SKELETON_DROP = str.maketrans("", "", "aeiouh")
 _SKELETON_MAP = str.maketrans({"d": "t", "z": "s", "b": "p", "v": "f", "g": "k"})
@@ -99,10 +103,15 @@ def _stem_match(a: str, b: str) -> bool:
     return common >= max(5, len(shorter) - 2)
 
 
+def _same_digits(x: str, y: str) -> bool:
+    """Close spellings may differ in letters, never in numbers: S-300 is not S-400."""
+    return _NON_DIGIT.sub("", x) == _NON_DIGIT.sub("", y)
+
+
 def _keys_match(a: frozenset[str], b: frozenset[str]) -> bool:
     if a & b:
         return True
-    return any(keys_close(x, y) or _stem_match(x, y) for x in a for y in b)
+    return any(_same_digits(x, y) and (keys_close(x, y) or _stem_match(x, y)) for x in a for y in b)
 
 
 def _adjective_match(source_keys: frozenset[str], derived_keys: frozenset[str]) -> bool:
@@ -115,6 +124,8 @@ def _adjective_match(source_keys: frozenset[str], derived_keys: frozenset[str]) 
         # lose its last letters to the suffix (avstralia -> avstraliets).
         stem = key if len(key) == 4 else key[: max(4, len(key) - 3)]
         for derived in derived_keys:
+            if not _same_digits(key, derived):
+                continue
             if derived.startswith(stem) or (len(stem) >= 5 and stem in derived):
                 return True
     return False
@@ -124,6 +135,8 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
     for x in a:
         sx = skeleton(x)
         for y in b:
+            if not _same_digits(x, y):
+                continue
             sy = skeleton(y)
             if len(sx) >= 2 and sx == sy:
                 return True
@@ -213,9 +226,21 @@ def compare_names(source: list[NameMention], target: list[NameMention], source_l
                                     f"{target_lang} has {t.text} where {source_lang} has {s.text}",
                                     rule="name.mismatch"))
                 break
+    # A type designation with another number is a different weapon or aircraft (S-300 / С-400).
+    for s in [m for m in missing if is_designation(m.text)]:
+        for t in extra:
+            if is_designation(t.text) and _letters(t.key) == _letters(s.key):
+                missing.remove(s)
+                extra.remove(t)
+                issues.append(Issue("name", "error", target_lang, s.text, t.text,
+                                    f"{target_lang} has {t.text} where {source_lang} has {s.text}",
+                                    rule="name.mismatch"))
+                break
     for s in missing:
         if _is_glossary(s, glossary):
             severity = "error"
+        elif is_designation(s.text):
+            severity = "warning"  # a named weapon or aircraft, not a translatable abbreviation
         elif s.kind == "acronym":
             severity = "info"
         else:
@@ -231,6 +256,10 @@ def compare_names(source: list[NameMention], target: list[NameMention], source_l
                             "", t.text, f"{target_lang} has {t.text}, which {source_lang} does not mention",
                             rule="name.extra"))
     return issues
+
+
+def _letters(key: str) -> str:
+    return re.match(r"[a-z]*", key).group()
 
 
 def _dedupe(mentions: list[NameMention]) -> list[NameMention]:

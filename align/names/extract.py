@@ -33,6 +33,7 @@ from align.resources import lang_path, read_lines
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*|&", re.UNICODE)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_DESIGNATION = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{0,3}-\d{1,4}[A-ZА-ЯЁІЇЄҐ0-9]{0,3}$")
 _OPENERS = "\"'«„“‘”’([{—–-*•·"
 _SENTENCE_END = ".!?…:;\n"
 # Lower-case particles inside a personal or company name: Ursula von der Leyen, Bank of England.
@@ -84,7 +85,15 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+def is_designation(word: str) -> bool:
+    """A type designation: a short capitalised prefix, a hyphen and a number (Kh-101 / Х-101,
+    Tu-95 / Ту-95, MiG-31K / МіГ-31К, S-300 / С-300)."""
+    return _DESIGNATION.match(word) is not None
+
+
 def _is_acronym(word: str) -> bool:
+    if is_designation(word):
+        return True
     letters = [ch for ch in word if ch.isalpha()]
     return (len(word) >= 2 and len(letters) >= 1 and word.isupper() and not _ROMAN.match(word)
             and word[0].isalpha())
@@ -92,7 +101,11 @@ def _is_acronym(word: str) -> bool:
 
 def acronym_key(word: str, lang: str) -> str:
     """NATO and НАТО both give "nato"; digits are kept (F-16 -> f16, IRIS-T -> irist)."""
-    return re.sub(r"[^a-z0-9]", "", fold_latin(transliterate(word, lang)))
+    key = re.sub(r"[^a-z0-9]", "", fold_latin(transliterate(word, lang)))
+    if is_designation(word):
+        # Ukrainian Г is h, Russian Г is g (МіГ / МиГ / MiG); Latin X stands for Х (X-101).
+        key = re.sub(r"^x", "kh", key.replace("g", "h"))
+    return key
 
 
 def _word_class(token: _Token, lang: str) -> str | None:
@@ -219,7 +232,7 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
     mentions: list[NameMention] = []
     i = 0
     while i < len(tokens):
-        hit = _glossary_match(tokens, i, text, lang, glossary)
+        hit = None if is_designation(tokens[i].text) else _glossary_match(tokens, i, text, lang, glossary)
         if hit is not None:
             n, mention = hit
             mentions.append(mention)

@@ -164,6 +164,10 @@ JS = """
 """
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _score_class(score: float) -> str:
     return "good" if score >= 0.95 else ("fair" if score >= 0.8 else "poor")
 
@@ -174,27 +178,38 @@ def _score_pill(score: float | None) -> str:
     return f'<span class="pill {_score_class(score)}">{score:.3f}</span>'
 
 
-def _highlight(segment: Segment, lang: str, keys_elsewhere: list[set[str]]) -> str:
-    """The text of `lang` with figures and names wrapped in <mark>, all text escaped."""
+def _highlight(segment: Segment, lang: str, flagged: set[str]) -> str:
+    """The text of `lang` with figures and names wrapped in <mark>, all text escaped; a mark
+    whose text an issue of this segment quotes gets a wavy underline."""
     text = segment.text.get(lang, "")
     out: list[str] = []
     pos = 0
     for span in spans_of(segment, lang):
         link = ("f:" if span.kind == "figure" else "n:") + span.key
-        odd = any(link not in keys for keys in keys_elsewhere)
+        surface = text[span.start:span.end]
+        odd = any(surface in quoted or quoted in surface for quoted in flagged)
         classes = ("fig" if span.kind == "figure" else "name") + (" odd" if odd else "")
-        title = f"{span.kind} ({span.label}): {span.key}" + (
-            " — no counterpart in the other version" if odd else "")
+        title = f"{span.kind} ({span.label}): {span.key}" + (" — see the issues of this segment" if odd else "")
         out.append(escape(text[pos:span.start]))
         out.append(f'<mark class="{classes}" data-link="{escape(link)}" tabindex="0" '
-                   f'title="{escape(title)}">{escape(text[span.start:span.end])}</mark>')
+                   f'title="{escape(title)}">{escape(surface)}</mark>')
         pos = span.end
     out.append(escape(text[pos:]))
     return "".join(out)
 
 
-def _links(segment: Segment, lang: str) -> set[str]:
-    return {("f:" if s.kind == "figure" else "n:") + s.key for s in spans_of(segment, lang)}
+def _flagged(segment: Segment, lang: str, source: str) -> set[str]:
+    """Texts the segment's figure and name issues quote in `lang`: what the source expected
+    (for the source) or what this translation has (for a target)."""
+    quoted = set()
+    for issue in segment.issues:
+        if issue.category not in ("figure", "name") or issue.severity == "info":
+            continue
+        if lang == source and issue.expected:
+            quoted.add(issue.expected)
+        elif issue.lang == lang and issue.found:
+            quoted.add(issue.found)
+    return quoted
 
 
 def _issue_attrs(issue: Issue) -> str:
@@ -227,7 +242,7 @@ def _head(title: str, extra_css: str = "") -> str:
 def _issue_body(issue: Issue) -> str:
     parts = [f'<span class="pill sev-{escape(issue.severity)}">{escape(issue.severity)}</span> ',
              f'<span class="cat">{escape(issue.category)}</span> ',
-             f'<span class="muted">{escape(issue.lang)}</span> ',
+             "" if issue.message.startswith(f"{issue.lang} ") else f'<span class="muted">{escape(issue.lang)}</span> ',
              escape(issue.message)]
     ef = [f"{label} <q>{escape(value)}</q>" for label, value in unsaid_values(issue)]
     if ef:
@@ -239,24 +254,15 @@ def _segment_rows(report: Report, seg: Segment) -> str:
     issues = sorted_issues(seg.issues)
     worst = issues[0].severity if issues else None
     classes = "seg" + (f" has-issues worst-{worst}" if worst else " clean")
-    present = [lang for lang in report.languages if seg.text.get(lang)]
-    links = {lang: _links(seg, lang) for lang in present}
     cells = []
     for lang in report.languages:
         text = seg.text.get(lang, "")
         if not text:
             cells.append(f'<td class="text empty" lang="{escape(lang)}">nothing in {escape(lang)}</td>')
             continue
-        # A target's figure or name should be in the source; the source's in every target.
-        if lang == report.source:
-            others = [links[o] for o in present if o != lang]
-        elif report.source in links:
-            others = [links[report.source]]
-        else:
-            others = [links[o] for o in present if o != lang]
         line = report.line_of(lang, seg)
         line_html = f'<span class="line">line {line}</span>' if line is not None else ""
-        cells.append(f'<td class="text" lang="{escape(lang)}">{_highlight(seg, lang, others)}{line_html}</td>')
+        cells.append(f'<td class="text" lang="{escape(lang)}">{_highlight(seg, lang, _flagged(seg, lang, report.source))}{line_html}</td>')
     scores = "<br>".join(f"{escape(lang)} {seg.scores[lang]:.2f}"
                          for lang in report.languages if lang in seg.scores)
     meta = (f'<td class="meta"><a href="#seg-{seg.id}">#{seg.id}</a><br>'
@@ -290,8 +296,8 @@ def render_html(report: Report) -> str:
             f"<tr><th>{escape(lang)}</th><td><code>{escape(report.files.get(lang, '-'))}</code></td>"
             f"<td>{score}</td><td>{per_lang.get(lang, {}).get('error', 0)}</td>"
             f"<td>{per_lang.get(lang, {}).get('warning', 0)}</td></tr>")
-    counts = (f'<span class="pill sev-error">{summary.get("errors", 0)} errors</span>'
-              f'<span class="pill sev-warning">{summary.get("warnings", 0)} warnings</span>'
+    counts = (f'<span class="pill sev-error">{_count(summary.get("errors", 0), "error")}</span>'
+              f'<span class="pill sev-warning">{_count(summary.get("warnings", 0), "warning")}</span>'
               f'<span class="pill sev-info">{summary.get("infos", 0)} info</span>'
               f'<span class="pill good">{clean} of {len(report.segments)} segments clean</span>')
     notes = "".join(f"<li>{escape(w)}</li>" for w in report.warnings)
@@ -341,7 +347,7 @@ def render_html(report: Report) -> str:
 <div><div class="counts">{counts}</div>
 <p class="legend muted">Source: <b>{escape(report.source)}</b>. <mark class="fig">figures</mark> and
 <mark class="name">names</mark> are highlighted; hover or click one to see its counterparts;
-<mark class="fig odd">wavy underline</mark>: no counterpart in the source (or, in the source, in a translation).</p></div>
+<mark class="fig odd">wavy underline</mark>: quoted by an error or warning of its segment.</p></div>
 </div>
 <p class="signature">Signature: <code id="signature">{escape(report.signature or "-")}</code></p>
 {f'<ul class="notes">{notes}</ul>' if notes else ""}
@@ -438,12 +444,12 @@ def render_index(entries: list[IndexEntry], title: str = "align batch report") -
     return f"""{_head(title, INDEX_CSS)}
 <body>
 <h1>{escape(title)}</h1>
-<div class="counts"><span class="pill">{len(entries)} releases</span>
+<div class="counts"><span class="pill">{_count(len(entries), "release")}</span>
 <span class="pill good">{status_count["ok"]} ok</span>
 <span class="pill poor">{status_count["failed"]} failed</span>
 <span class="pill fair">{status_count["skipped"]} skipped</span>
-<span class="pill sev-error">{errors} errors</span>
-<span class="pill sev-warning">{warnings} warnings</span></div>
+<span class="pill sev-error">{_count(errors, "error")}</span>
+<span class="pill sev-warning">{_count(warnings, "warning")}</span></div>
 <table class="index">
 <thead><tr><th>Release</th><th>Languages</th>{score_heads}<th>Errors</th><th>Warnings</th><th>Status</th><th>Reports</th></tr></thead>
 <tbody>
