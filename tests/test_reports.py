@@ -251,6 +251,21 @@ def test_sarif_validates_against_the_required_schema(report: Report) -> None:
         jsonschema.validate(broken, SARIF_REQUIRED)
 
 
+def test_sarif_uris_are_relative_inside_the_checkout_else_file_uris(report: Report, tmp_path, monkeypatch) -> None:
+    import copy
+
+    inside = tmp_path / "repo" / "news" / "my release.uk.txt"
+    outside = tmp_path / "elsewhere" / "release.ru.txt"
+    moved = copy.deepcopy(report)
+    moved.files = {**report.files, "uk": str(inside), "ru": str(outside)}
+    (tmp_path / "repo").mkdir()
+    monkeypatch.chdir(tmp_path / "repo")
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(render(moved, "sarif"))["runs"][0]["results"]}
+    assert "news/my%20release.uk.txt" in uris
+    assert outside.as_uri() in uris
+
+
 def test_sarif_results_point_at_the_line_in_the_target_file(report: Report) -> None:
     sarif = json.loads(render(report, "sarif"))
     assert sarif["version"] == "2.1.0" and sarif["$schema"].startswith("https://")

@@ -6,7 +6,7 @@ import hashlib
 import json
 import xml.etree.ElementTree as ET
 from importlib import metadata
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -202,7 +202,15 @@ def _location(report: Report, lang: str, seg) -> dict[str, Any] | None:
 
 
 def _uri(path: str) -> str:
-    """A relative file path as a URI reference: forward slashes, spaces and the like %-encoded."""
+    """The file as a SARIF artifact URI: relative to the working directory when it is inside it
+    (code-review tools resolve those against the checkout), else an absolute file:// URI;
+    forward slashes, spaces and the like %-encoded."""
+    given = Path(path)
+    if given.is_absolute():
+        try:
+            path = str(given.relative_to(Path.cwd()))
+        except ValueError:
+            return given.as_uri()
     return quote(path.replace("\\", "/"), safe="/:@-._~")
 
 
