@@ -329,3 +329,38 @@ def test_a_designation_with_another_number_is_an_error(glossary):
     # Dropped altogether: a warning (a named weapon), not the info an ordinary acronym gets.
     found = issues("Two Tu-95 bombers took off.", "Злетіли два бомбардувальники.", "uk", glossary)
     assert [(i.severity, i.rule) for i in found] == [("warning", "name.missing")]
+
+
+@pytest.mark.parametrize("en, key", [("U.S.", "usa"), ("U.N.", "un"), ("U.K.", "united_kingdom"), ("E.U.", "eu")])
+def test_dotted_acronyms_are_the_acronym(glossary, en, key):
+    mentions = extract_names(f"The {en} said on Monday that talks would go on.", "en", glossary)
+    assert [(m.text, m.key) for m in mentions] == [(en, key)]
+
+
+def test_a_swapped_dotted_acronym_is_an_error(glossary):
+    found = issues("The U.N. hopes to finalise the fund.", "Кремль сподівається завершити створення фонду.",
+                   "uk", glossary)
+    assert [(i.severity, i.rule) for i in found] == [("error", "name.mismatch")]
+
+
+def test_middle_initials_keep_a_name_whole(glossary):
+    mentions = extract_names("U.S. President George W. Bush welcomed John F. Kennedy's heirs.", "en", glossary)
+    assert [(m.text, m.kind) for m in mentions if m.kind == "name"] == [("George W. Bush", "name"),
+                                                                       ("John F. Kennedy", "name")]
+    assert not issues("President George W. Bush arrived.", "Прибув президент Джордж Буш.", "uk", glossary)
+    found = issues("President George W. Bush arrived.", "Прибув президент.", "uk", glossary)
+    assert [(i.severity, i.rule) for i in found] == [("warning", "name.missing")]
+
+
+def test_british_and_american_spellings_of_glossary_names(glossary):
+    for en in ("World Health Organization", "World Health Organisation"):
+        assert keys(f"The {en} warned of an outbreak.", "en", glossary) == ["who"]
+    assert not issues("The World Health Organisation warned.", "ВООЗ попередила.", "uk", glossary)
+
+
+def test_a_place_swapped_for_a_peoples_adjective_is_an_error(glossary):
+    found = issues("French electoral law is strict.", "Виборче право Каїра суворе.", "uk", glossary)
+    assert [(i.severity, i.message) for i in found] == [("error", "uk has Каїра where en has French")]
+    # rendered as the country or as an adjective: nothing to say
+    assert not issues("French electoral law is strict.", "Виборче право Франції суворе.", "uk", glossary)
+    assert not issues("French electoral law is strict.", "Французьке виборче право суворе.", "uk", glossary)

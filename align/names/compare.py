@@ -195,6 +195,7 @@ def compare_names(source: list[NameMention], target: list[NameMention], source_l
                     src_matched[i] = tgt_matched[j] = True
                     break
 
+    lost_demonyms = [s for i, s in enumerate(source) if not src_matched[i] and s.kind == "demonym"]
     missing = _dedupe([s for i, s in enumerate(source)
                        if not src_matched[i] and s.kind not in _SILENT_KINDS])
     extra = _dedupe([t for j, t in enumerate(target)
@@ -221,6 +222,17 @@ def compare_names(source: list[NameMention], target: list[NameMention], source_l
             if s_entry is None or s_entry.kind != t_entry.kind or s_entry.id == t_entry.id:
                 continue
             if sum(m.key == s.key for m in source) > sum(m.key == s.key for m in target):
+                extra.remove(t)
+                issues.append(Issue("name", "error", target_lang, s.text, t.text,
+                                    f"{target_lang} has {t.text} where {source_lang} has {s.text}",
+                                    rule="name.mismatch"))
+                break
+    # A people or country adjective the translation lost while a place it never mentioned
+    # appears: the place was swapped ("French law" / "право Каїра").
+    for s in lost_demonyms:
+        for t in extra:
+            entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
+            if entry is not None and entry.kind == "place" and entry.id != s.key:
                 extra.remove(t)
                 issues.append(Issue("name", "error", target_lang, s.text, t.text,
                                     f"{target_lang} has {t.text} where {source_lang} has {s.text}",

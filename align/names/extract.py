@@ -33,6 +33,8 @@ from align.resources import lang_path, read_lines
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*|&", re.UNICODE)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+# U.S., U.N., U.K., E.U. (two or more capital letters, each with its full stop).
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
 _DESIGNATION = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{0,3}-\d{1,4}[A-ZА-ЯЁІЇЄҐ0-9]{0,3}$")
 _OPENERS = "\"'«„“‘”’([{—–-*•·"
 _SENTENCE_END = ".!?…:;\n"
@@ -73,15 +75,27 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
+    dotted = [(m.start(), m.end()) for m in _DOTTED_ACRONYM.finditer(text)]
+    d = 0
     for m in _WORD.finditer(text):
+        while d < len(dotted) and dotted[d][1] <= m.start():
+            d += 1
+        if d < len(dotted) and dotted[d][0] <= m.start() < dotted[d][1]:
+            if m.start() != dotted[d][0]:
+                continue  # a later letter of U.S.: the whole acronym is one token already
+            # "U.S." is the acronym US; the mention still spans what was written.
+            start, end = dotted[d]
+            word = text[start:end].replace(".", "")
+        else:
+            start, end, word = m.start(), m.end(), m.group()
         # Look back over spaces and opening quotes/dashes to the previous real character.
-        k = m.start() - 1
+        k = start - 1
         while k >= 0 and (text[k].isspace() or text[k] in _OPENERS):
             k -= 1
         initial = k < 0 or text[k] in _SENTENCE_END
-        word = m.group()
-        tokens.append(_Token(word, m.start(), m.end(), initial, word[:1].isupper(),
-                             _CYRILLIC.search(word) is None))
+        if initial and k >= 1 and text[k] == "." and text[k - 1].isupper() and (k < 2 or not text[k - 2].isalnum()):
+            initial = False  # after an initial (George W. Bush, В. Зеленський), not a sentence start
+        tokens.append(_Token(word, start, end, initial, word[:1].isupper(), _CYRILLIC.search(word) is None))
     return tokens
 
 
@@ -250,8 +264,15 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
         while j < len(tokens):
             tok = tokens[j]
             gap = text[run[-1][0].end: tok.start]
-            if gap.strip(" -"):
+            after_initial = run[-1][1] == "particle" and len(run[-1][0].text) == 1 and gap.strip() == "."
+            if gap.strip(" -") and not after_initial:
                 break
+            if (tok.latin and run[0][0].latin and len(tok.text) == 1 and tok.text.isupper()
+                    and text[tok.end:tok.end + 1] == "." and j + 1 < len(tokens) and tokens[j + 1].capitalised
+                    and not text[tok.end + 1:tokens[j + 1].start].strip()):
+                run.append((tok, "particle"))  # a middle initial: George W. Bush
+                j += 1
+                continue
             if tok.text.lower() in _PARTICLES and j + 1 < len(tokens) and tok.latin == run[0][0].latin:
                 nxt = tokens[j + 1]
                 if (not text[tok.end: nxt.start].strip(" ") and nxt.capitalised
@@ -268,7 +289,9 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
                 break
             run.append((tok, tcls))
             j += 1
-        mentions.append(_run_mention(run, text, lang))
+        after_initial = (i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
+                         and text[tokens[i - 1].end: tokens[i].start].strip() == ".")
+        mentions.append(_run_mention(run, text, lang, person=after_initial))
         i = j
     return mentions
 
@@ -280,8 +303,11 @@ def _ordinary_phrase(words: list[tuple[_Token, str]]) -> bool:
     return min(freqs) >= ORDINARY_PHRASE_ZIPF and max(freqs) >= COMMON_ZIPF
 
 
-def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str) -> NameMention:
+def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str, person: bool = False) -> NameMention:
+    """`person`: the run follows an initial (F. Kennedy), so it is a name however common its words."""
     words = [(tok, cls) for tok, cls in run if cls != "particle"]
+    # A middle initial (George W. Bush) makes a person's name of common words too.
+    person = person or any(cls == "particle" and len(tok.text) == 1 for tok, cls in run)
     keys, lemmas = [], []
     for tok, _cls in words:
         info = None if tok.latin else analyse(tok.text, lang)
@@ -293,7 +319,7 @@ def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str) -> NameMen
         kind = "acronym"
     elif lang != "en" and first.latin:
         kind = "latin"
-    elif classes == {"weak"} or (len(words) > 1 and first.latin and _ordinary_phrase(words)):
+    elif not person and (classes == {"weak"} or (len(words) > 1 and first.latin and _ordinary_phrase(words))):
         kind = "common"
     else:
         kind = "name"

@@ -14,13 +14,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from align.errors import InputError
 from align.model import LANGS
 from align.names.morph import analyse
 from align.names.translit import fold_latin, transliterate, word_key
-from align.resources import data_path
+from align.resources import data_path, lang_path, read_lines
 
 KINDS = ("person", "place", "org", "demonym", "other")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*|\d+|&", re.UNICODE)
@@ -190,6 +191,8 @@ def _read_tsv(path: Path, glossary: Glossary, label: str) -> None:
         forms = {lang: [f.strip() for f in row[lang].split("|") if f.strip()]
                  for lang in LANGS if row.get(lang)}
         forms = {lang: cell for lang, cell in forms.items() if cell}
+        if "en" in forms:
+            forms["en"] = _with_spelling_variants(forms["en"])
         if not forms:
             raise InputError(f"{where}: glossary row has no name in any language column")
         kind = (row.get("kind") or "other").lower()
@@ -200,6 +203,26 @@ def _read_tsv(path: Path, glossary: Glossary, label: str) -> None:
             lang = "en" if "en" in forms else next(iter(forms))
             entry_id = _slug(forms[lang][0], lang)
         glossary.add(GlossaryEntry(entry_id, kind, forms, where))
+
+
+@lru_cache(maxsize=1)
+def _spelling_variants() -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for line in read_lines(lang_path("en", "spelling_variants.txt")):
+        us, uk = line.split()
+        pairs[us], pairs[uk] = uk, us
+    return pairs
+
+
+def _with_spelling_variants(forms: list[str]) -> list[str]:
+    """English forms plus their other spelling (Organization -> Organisation), first form first."""
+    variants = _spelling_variants()
+    out = list(forms)
+    for form in forms:
+        other = " ".join(variants.get(word, word) for word in form.split())
+        if other not in out:
+            out.append(other)
+    return out
 
 
 def shipped_glossary_path() -> Path:
