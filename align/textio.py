@@ -85,15 +85,17 @@ def read_text(path: str | os.PathLike) -> DecodedText:
     return decoded
 
 
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+
+
+_UK_ONLY_RE = re.compile("[" + re.escape("".join(sorted(_UK_ONLY))) + "]")
+_RU_ONLY_RE = re.compile("[" + re.escape("".join(sorted(_RU_ONLY))) + "]")
+
+
 def script_profile(text: str) -> tuple[int, int]:
-    """(latin letters, cyrillic letters)"""
-    latin = cyr = 0
-    for ch in text:
-        if "a" <= ch.lower() <= "z":
-            latin += 1
-        elif "\u0400" <= ch <= "\u04ff":
-            cyr += 1
-    return latin, cyr
+    """(latin letters, cyrillic letters); whole files pass through here, so regex, not a loop."""
+    return len(_LATIN_LETTERS.findall(text)), len(_CYRILLIC_LETTERS.findall(text))
 
 
 def detect_language(text: str) -> str | None:
@@ -105,8 +107,8 @@ def detect_language(text: str) -> str | None:
         return "en"
     if cyr <= latin:
         return None
-    uk = sum(ch in _UK_ONLY for ch in text)
-    ru = sum(ch in _RU_ONLY for ch in text)
+    uk = len(_UK_ONLY_RE.findall(text))
+    ru = len(_RU_ONLY_RE.findall(text))
     words = re.findall(r"[а-яёіїєґ']+", text.lower())
     uk += sum(w in _UK_WORDS for w in words) * 0.5
     ru += sum(w in _RU_WORDS for w in words) * 0.5

@@ -103,9 +103,14 @@ def _stem_match(a: str, b: str) -> bool:
     return common >= max(5, len(shorter) - 2)
 
 
+@lru_cache(maxsize=65536)
+def _digits(key: str) -> str:
+    return _NON_DIGIT.sub("", key)
+
+
 def _same_digits(x: str, y: str) -> bool:
     """Close spellings may differ in letters, never in numbers: S-300 is not S-400."""
-    return _NON_DIGIT.sub("", x) == _NON_DIGIT.sub("", y)
+    return _digits(x) == _digits(y)
 
 
 def _keys_match(a: frozenset[str], b: frozenset[str]) -> bool:
