@@ -462,3 +462,21 @@ def test_hedge_reaches_over_a_distance_phrase() -> None:
     assert hedges("приблизно на відстані 20 км", "uk") == [("20 km", "about")]
     assert hedges("Примерно через 3 минуты", "ru") == [("3 min", "about")]
     assert hedges("приблизно до 1100 року", "uk") == [("1100", "about")]
+
+
+@pytest.mark.parametrize("en, tgt, lang", [
+    ("The aspect ratio is 3:2.", "Співвідношення сторін становить 3:2.", "uk"),
+    ("They won 3:1 against Spain.", "Они победили Испанию со счетом 3:1.", "ru"),
+    ("A 16:9 screen.", "Екран 16:9.", "uk"),
+])
+def test_ratios_and_scores_agree(en: str, tgt: str, lang: str) -> None:
+    assert check(en, tgt, lang) == []
+
+
+def test_a_changed_ratio_or_score_is_an_error() -> None:
+    (issue,) = check("The aspect ratio is 3:2.", "Співвідношення сторін становить 3:7.", "uk")
+    assert (issue.severity, issue.rule, issue.message) == ("error", "figure.mismatch", "uk has 3:7 where en has 3:2")
+    (issue,) = check("They won 3:1.", "Они выиграли 2:1.", "ru")
+    assert issue.severity == "error"
+    # a clock time is still a time, and a time is not a score
+    assert [f.kind for f in extract_figures("At 10:30 the score was 2:0.", "en")] == ["time", "ratio"]

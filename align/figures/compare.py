@@ -19,10 +19,10 @@ from math import floor, log10
 from align.figures.units import convertible, to_base
 from align.model import Figure, Issue
 
-FIGURES_VERSION = "2"  # bump when extraction or comparison changes what is reported
+FIGURES_VERSION = "3"  # 3: ratios and scores (3:2); bump when extraction or comparison changes what is reported
 CONVERSION_TOLERANCE = 0.05  # relative, in the base unit: 20 miles = 32.19 km ~ 32 km
 _NUMERIC = {"number", "ordinal", "percent", "money", "unit", "decade"}
-_FAMILY = {"date": "date", "time": "time"}
+_FAMILY = {"date": "date", "time": "time", "ratio": "ratio"}
 # A dollar sign and "pounds" are ambiguous enough that these pairs are the same currency.
 _SAME_MONEY = {frozenset({"lb", "GBP"})}
 
@@ -65,6 +65,8 @@ def _same_value(s: Figure, t: Figure) -> str | None:
                 and not _date_parts(date)[2]:
             return ""
         return None
+    if "ratio" in (s.kind, t.kind):
+        return "" if s.kind == t.kind and s.key == t.key else None
     if "time" in (s.kind, t.kind):
         if s.kind == t.kind:
             return "" if s.key == t.key else None
@@ -121,7 +123,7 @@ def _round_sig(value: float, digits: int) -> float:
 
 def _rounded(s: Figure, t: Figure) -> bool:
     """One side is the other rounded to two or more significant digits."""
-    if not (s.value and t.value) or s.kind in ("date", "time") or t.kind in ("date", "time"):
+    if not (s.value and t.value) or {s.kind, t.kind} & {"date", "time", "ratio"}:
         return False
     if not _units_compatible(s, t):
         return False

@@ -31,6 +31,8 @@ CLOCK_RE = re.compile(
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?(?![\d:])",
     re.IGNORECASE,
 )
+# A ratio or a score that cannot be a clock time: 3:2, 16:9, 2:0 (a clock has two-digit minutes).
+RATIO_RE = re.compile(r"(?<![\d.,:])(\d{1,3}):(\d{1,3})(?![\d:])")
 HOUR_AMPM_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE)
 OCLOCK_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s+o[’']clock\b", re.IGNORECASE)
 
@@ -254,6 +256,12 @@ class _Extractor:
                     ampm = "p"
             hour = self._ampm(hour, ampm)
             self._add("time", f"{hour:02d}:{minute:02d}", m.start(), m.end(), (hour, minute),
+                      next_index=self._index_at(m.end(), 0))
+        for m in RATIO_RE.finditer(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if len(m.group(2)) == 2 and a < 24 and b < 60:
+                continue  # 10:30 is a clock time, found above
+            self._add("ratio", f"{a}:{b}", m.start(), m.end(), (float(a), float(b)),
                       next_index=self._index_at(m.end(), 0))
         for m in _MILITARY_RE.finditer(text):
             hour, minute = int(m.group(1)), int(m.group(2))
