@@ -480,3 +480,15 @@ def test_a_changed_ratio_or_score_is_an_error() -> None:
     assert issue.severity == "error"
     # a clock time is still a time, and a time is not a score
     assert [f.kind for f in extract_figures("At 10:30 the score was 2:0.", "en")] == ["time", "ratio"]
+
+
+@pytest.mark.parametrize("en, uk, severity", [
+    ("Nineteen of the injured were police officers.", "Поранені були поліцейськими.", "error"),
+    ("The river is at times six miles wide.", "Річка іноді дуже широка.", "error"),
+    ("Two police officers were killed.", "Загинули поліцейські.", "warning"),  # "both", "пара"...
+    ("The Land of a thousand lakes.", "Країна озер.", "warning"),
+    ("It happened in January.", "Це сталося взимку.", "warning"),
+])
+def test_a_lost_spelled_number_is_an_error_unless_words_often_render_it(en: str, uk: str, severity: str) -> None:
+    (issue,) = check(en, uk, "uk")
+    assert (issue.rule, issue.severity) == ("figure.missing", severity)
