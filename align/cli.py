@@ -121,6 +121,10 @@ def _report_targets(formats: list[str], outputs: list[Path] | None) -> list[Path
         raise InputError(f"give one --output per --format ({len(formats)} formats, {len(outputs)} outputs)")
     if len({p.resolve() for p in outputs}) != len(outputs):
         raise InputError("two --format values write to the same --output file")
+    from align.textio import check_writable
+
+    for path in outputs:
+        check_writable(path)
     return list(outputs) if outputs else [None]
 
 

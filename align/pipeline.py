@@ -484,7 +484,12 @@ def run_batch(
     report_formats = _report_formats(formats)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: exists and is not a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise InputError(f"{out_dir}: the output folder is not writable")
     show_progress = sys.stderr.isatty() if progress is None else progress
 
     with _exclusive(out_dir), _Reporter(show_progress, log) as say:

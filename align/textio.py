@@ -127,23 +127,47 @@ def check_language(text: str, lang: str, name: str) -> None:
                          f"(rename it or pass --lang)")
 
 
-def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
-    """Write via a temp file in the same directory and rename, so no reader ever sees half a file."""
+def check_writable(path: str | os.PathLike) -> None:
+    """InputError unless `path` can be written as a file: not a folder, and its nearest existing
+    ancestor a writable folder. Commands call it before their work, not after."""
     p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
+    if p.is_dir():
+        raise InputError(f"{p}: is a folder; give a file name to write to")
+    ancestor = p.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise InputError(f"{p}: cannot write there: {ancestor} is a file, not a folder")
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise InputError(f"{p}: cannot write there: {ancestor} is not writable")
+
+
+def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
+    """Write via a temp file in the same directory and rename, so no reader ever sees half a file.
+
+    A path that cannot be written (a folder, a missing or read-only parent, a full disk) is
+    one InputError line, and no temp file is left behind."""
+    p = Path(path)
+    check_writable(p)
     data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot write there ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, p)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise InputError(f"{p}: cannot write ({exc.strerror})") from None
         raise
 
 

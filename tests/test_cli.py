@@ -147,3 +147,24 @@ def test_format_and_output_must_pair_up(tmp_path, args, needle):
     proc = run("check", en, uk, *args, cwd=tmp_path)
     assert_one_line_error(proc, needle)
     assert not list(tmp_path.glob("*.xml"))
+
+
+@pytest.mark.parametrize("output, needle", [
+    (".", "is a folder"),
+    ("afile/report.json", "afile is a file, not a folder"),
+])
+def test_an_output_that_cannot_be_written_is_refused_before_any_work(tmp_path, output, needle):
+    en, uk = write(tmp_path, "r.en.txt", EN), write(tmp_path, "r.uk.txt", UK)
+    (tmp_path / "afile").write_text("not a folder\n")
+    proc = run("check", en, uk, "-f", "json", "-o", output, cwd=tmp_path)
+    assert_one_line_error(proc, needle)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_run_into_an_output_folder_that_cannot_be_made(tmp_path):
+    write(tmp_path, "r.en.txt", EN)
+    write(tmp_path, "r.uk.txt", UK)
+    (tmp_path / "afile").write_text("not a folder\n")
+    proc = run("run", str(tmp_path), "--out", str(tmp_path / "afile" / "out"), "--no-progress", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "cannot create the output folder" in proc.stderr
