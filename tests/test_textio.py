@@ -74,10 +74,10 @@ def test_write_atomic_keeps_old_file_on_failure(tmp_path, monkeypatch):
     target.write_text("old")
 
     def boom(*args, **kwargs):
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("os.replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(InputError, match="report.json: cannot write \\(No space left on device\\)"):
         write_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
