@@ -314,6 +314,9 @@ def accept(
     cfg = load_config(explicit=config)
     added = accept_issues(ids, reason, cfg.accepted_path, report=report, by=by)
     typer.echo(f"align: accepted {len(added)} issue(s) in {cfg.accepted_path}", err=True)
+    if report is None:
+        typer.echo("align: note: the ids were not checked against a report; pass --report NAME.report.json "
+                   "to refuse mistyped ones and keep their messages", err=True)
 
 
 @models_app.command("list")
