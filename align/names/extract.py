@@ -99,6 +99,11 @@ def _tokens(text: str) -> list[_Token]:
     return tokens
 
 
+def _is_initial(token: _Token, text: str) -> bool:
+    """A single capital letter with its full stop: the J. of J. Stoltenberg, the В. of В. Зеленський."""
+    return len(token.text) == 1 and token.text.isupper() and text[token.end:token.end + 1] == "."
+
+
 def is_designation(word: str) -> bool:
     """A type designation: a short capitalised prefix, a hyphen and a number (Kh-101 / Х-101,
     Tu-95 / Ту-95, MiG-31K / МіГ-31К, S-300 / С-300)."""
@@ -264,13 +269,12 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
         while j < len(tokens):
             tok = tokens[j]
             gap = text[run[-1][0].end: tok.start]
-            after_initial = run[-1][1] == "particle" and len(run[-1][0].text) == 1 and gap.strip() == "."
+            after_initial = run[-1][1] == "particle" and _is_initial(run[-1][0], text)
             if gap.strip(" -") and not after_initial:
                 break
-            if (tok.latin and run[0][0].latin and len(tok.text) == 1 and tok.text.isupper()
-                    and text[tok.end:tok.end + 1] == "." and j + 1 < len(tokens) and tokens[j + 1].capitalised
-                    and not text[tok.end + 1:tokens[j + 1].start].strip()):
-                run.append((tok, "particle"))  # a middle initial: George W. Bush
+            if (_is_initial(tok, text) and tok.latin == run[0][0].latin and j + 1 < len(tokens)
+                    and tokens[j + 1].capitalised and not text[tok.end + 1:tokens[j + 1].start].strip()):
+                run.append((tok, "particle"))  # a middle initial: George W. Bush, Джордж В. Буш
                 j += 1
                 continue
             if tok.text.lower() in _PARTICLES and j + 1 < len(tokens) and tok.latin == run[0][0].latin:
@@ -289,8 +293,8 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
                 break
             run.append((tok, tcls))
             j += 1
-        after_initial = (i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
-                         and text[tokens[i - 1].end: tokens[i].start].strip() == ".")
+        after_initial = i > 0 and _is_initial(tokens[i - 1], text) and not text[tokens[i - 1].end + 1:
+                                                                                tokens[i].start].strip()
         mentions.append(_run_mention(run, text, lang, person=after_initial))
         i = j
     return mentions
@@ -307,7 +311,7 @@ def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str, person: bo
     """`person`: the run follows an initial (F. Kennedy), so it is a name however common its words."""
     words = [(tok, cls) for tok, cls in run if cls != "particle"]
     # A middle initial (George W. Bush) makes a person's name of common words too.
-    person = person or any(cls == "particle" and len(tok.text) == 1 for tok, cls in run)
+    person = person or any(cls == "particle" and _is_initial(tok, text) for tok, cls in run)
     keys, lemmas = [], []
     for tok, _cls in words:
         info = None if tok.latin else analyse(tok.text, lang)
