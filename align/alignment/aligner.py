@@ -25,7 +25,7 @@ from align.alignment.pairwise import (
 from align.errors import InputError
 from align.model import LANGS, Document, Segment
 
-VERSION = "2"  # 2: orphan cost on merge beads, anchor mismatch in the confidence
+VERSION = "3"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
