@@ -492,3 +492,16 @@ def test_a_changed_ratio_or_score_is_an_error() -> None:
 def test_a_lost_spelled_number_is_an_error_unless_words_often_render_it(en: str, uk: str, severity: str) -> None:
     (issue,) = check(en, uk, "uk")
     assert (issue.rule, issue.severity) == ("figure.missing", severity)
+
+
+@pytest.mark.parametrize("tgt, lang", [
+    ("Строительство завершили в августе года.", "ru"),
+    ("Будівництво завершили 17 серпня року.", "uk"),
+])
+def test_a_year_word_left_without_its_year_is_an_error(tgt: str, lang: str) -> None:
+    en = "Construction was completed on August 17, 2011." if "17" in tgt else "Construction was completed in August 2011."
+    (issue,) = check(en, tgt, lang)
+    assert (issue.severity, issue.rule) == ("error", "figure.mismatch")
+    # a translation that simply leaves the year out, or names it in words, is not that
+    assert check("Construction was completed in August 2011.", "Будівництво завершили в серпні того ж року.",
+                 "uk")[0].severity == "info"

@@ -19,7 +19,7 @@ from math import floor, log10
 from align.figures.units import convertible, to_base
 from align.model import Figure, Issue
 
-FIGURES_VERSION = "3"  # 3: ratios and scores (3:2); bump when extraction or comparison changes what is reported
+FIGURES_VERSION = "3"  # 3: ratios and scores (3:2), a year word without its year; bump when extraction or comparison changes what is reported
 CONVERSION_TOLERANCE = 0.05  # relative, in the base unit: 20 miles = 32.19 km ~ 32 km
 _NUMERIC = {"number", "ordinal", "percent", "money", "unit", "decade"}
 _FAMILY = {"date": "date", "time": "time", "ratio": "ratio"}
