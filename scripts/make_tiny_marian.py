@@ -46,6 +46,23 @@ def training_sentences(limit: int) -> list[str]:
     return lines
 
 
+def train_sentencepiece(model_file: Path, vocab_size: int, sentences: int, **special_ids) -> Path:
+    """A unigram SentencePiece model trained on `training_sentences(sentences)`, written to
+    `model_file`; `special_ids` sets the family's layout (bos_id, pad_id, user_defined_symbols...)."""
+    import sentencepiece as spm
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.txt"
+        corpus.write_text("\n".join(training_sentences(sentences)) + "\n", encoding="utf-8")
+        spm.SentencePieceTrainer.train(
+            input=str(corpus), model_prefix=str(Path(tmp) / "sp"), vocab_size=vocab_size,
+            model_type="unigram", character_coverage=1.0, minloglevel=2, num_threads=1, **special_ids,
+        )
+        model_file.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(tmp) / "sp.model", model_file)
+    return model_file
+
+
 def build(out_dir: Path, d_model: int = 32, layers: int = 1, vocab_size: int = 1000,
           sentences: int = 300, seed: int = 0) -> Path:
     """Write a loadable MarianMTModel + MarianTokenizer to `out_dir` and return it."""
@@ -54,16 +71,9 @@ def build(out_dir: Path, d_model: int = 32, layers: int = 1, vocab_size: int = 1
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.txt"
-        corpus.write_text("\n".join(training_sentences(sentences)) + "\n", encoding="utf-8")
-        spm.SentencePieceTrainer.train(
-            input=str(corpus), model_prefix=str(Path(tmp) / "sp"), vocab_size=vocab_size,
-            model_type="unigram", character_coverage=1.0, user_defined_symbols=list(TARGET_TOKENS),
-            bos_id=-1, eos_id=-1, pad_id=-1, unk_id=0, minloglevel=2, num_threads=1,
-        )
-        for name in ("source.spm", "target.spm"):
-            shutil.copy(Path(tmp) / "sp.model", out_dir / name)
+    train_sentencepiece(out_dir / "source.spm", vocab_size, sentences, user_defined_symbols=list(TARGET_TOKENS),
+                        bos_id=-1, eos_id=-1, pad_id=-1, unk_id=0)
+    shutil.copy(out_dir / "source.spm", out_dir / "target.spm")
 
     processor = spm.SentencePieceProcessor(model_file=str(out_dir / "source.spm"))
     # Marian's layout: </s> 0, <unk> 1, the pieces, <pad> last (pad doubles as decoder start).

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_tiny_marian import training_sentences  # noqa: E402
+from make_tiny_marian import train_sentencepiece  # noqa: E402
 
 
 def vocab_size_of(tokenizer) -> int:
@@ -43,17 +42,10 @@ def build(out_dir: Path, d_model: int = 32, layers: int = 1, vocab_size: int = 1
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus.txt"
-        corpus.write_text("\n".join(training_sentences(sentences)) + "\n", encoding="utf-8")
         # fairseq's layout, as NLLB's own spm: <s> 0, <pad> 1, </s> 2, <unk> 3.
-        spm.SentencePieceTrainer.train(
-            input=str(corpus), model_prefix=str(Path(tmp) / "sp"), vocab_size=vocab_size,
-            model_type="unigram", character_coverage=1.0, bos_id=0, pad_id=1, eos_id=2, unk_id=3,
-            minloglevel=2, num_threads=1,
-        )
         spm_dir = Path(tmp) / "spm"
-        spm_dir.mkdir()
-        shutil.copy(Path(tmp) / "sp.model", spm_dir / "sentencepiece.bpe.model")
+        train_sentencepiece(spm_dir / "sentencepiece.bpe.model", vocab_size, sentences,
+                            bos_id=0, pad_id=1, eos_id=2, unk_id=3)
         if family == "nllb":
             (spm_dir / "tokenizer_config.json").write_text(json.dumps({
                 "tokenizer_class": "NllbTokenizer", "src_lang": "eng_Latn", "model_max_length": 512,
