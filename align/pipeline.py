@@ -10,7 +10,7 @@ Resumable and safe:
 - every output is written atomically (align.textio.write_atomic), so a killed run leaves no
   half-written file;
 - OUT/.align-manifest.json records, per release, a key hashing the input files' bytes and every
-  setting that shapes the outputs (config, glossary contents, tool and algorithm versions, digests
+  setting that shapes the outputs (config, glossary contents, tool version, digests
   of align's code and shipped language data, translation models),
   the ids of the issues found and which of them were accepted, and the sha256 of each output; a
   re-run skips a release whose key, accepted issues and outputs are unchanged (accepting an issue
@@ -216,19 +216,13 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _engine_versions() -> dict[str, str]:
-    """Versions of every algorithm and the digest of the data they read: a release checked by
-    an older engine is redone, not served from the manifest."""
-    from align.alignment.aligner import VERSION as ALIGNMENT_VERSION
-    from align.checking import SCORE_VERSION
-    from align.figures import FIGURES_VERSION
-    from align.names import NAMES_VERSION
+def _engine_digests() -> dict[str, str]:
+    """Digests of align's code and of the language data it reads: a release checked by other
+    code or data (an upgrade, an edited glossary) is redone, not served from the manifest. The
+    algorithm version constants live in that code, so they need no entry of their own."""
     from align.resources import code_fingerprint, data_fingerprint
-    from align.segmenting.splitter import SPLITTER_VERSION
 
-    return {"split": SPLITTER_VERSION, "align": ALIGNMENT_VERSION, "figures": FIGURES_VERSION,
-            "names": str(NAMES_VERSION), "score": SCORE_VERSION, "data": data_fingerprint(),
-            "code": code_fingerprint()}
+    return {"code": code_fingerprint(), "data": data_fingerprint()}
 
 
 def release_key(release: Release, settings: dict[str, Any], models: dict[str, str]) -> str:
@@ -500,7 +494,7 @@ def run_batch(
         accepted = load_accepted(config.accepted_path)
         settings = {
             "tool": __version__,
-            "engine": _engine_versions(),
+            "engine": _engine_digests(),
             "config": config.fingerprint(),
             "translate": translate,
             "formats": list(report_formats),

@@ -52,26 +52,25 @@ def registry_path() -> Path:
     raise FileNotFoundError("align's model registry (models/registry.toml) is missing")
 
 
-def code_fingerprint() -> str:
-    """sha256 (16 hex) of the align package's Python source: an edited or upgraded install
-    (same version number, other code) does not serve results of the old code."""
+def _tree_digest(root: Path, paths: list[Path]) -> str:
+    """sha256 (16 hex) of files under `root`: their relative names and bytes, in name order."""
     import hashlib
 
     h = hashlib.sha256()
-    for path in sorted(_PACKAGE_DIR.rglob("*.py")):
-        h.update(str(path.relative_to(_PACKAGE_DIR)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
-
-
-def data_fingerprint() -> str:
-    """sha256 (16 hex) of every shipped language-data file, samples excepted: what the splitter,
-    extractors, glossary and aligner read, so cached results die with a data change."""
-    import hashlib
-
-    root = data_dir()
-    h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "samples" not in p.relative_to(root).parts):
+    for path in sorted(paths):
         h.update(str(path.relative_to(root)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def code_fingerprint() -> str:
+    """Digest of the align package's Python source: an edited or upgraded install (same version
+    number, other code) does not serve results of the old code."""
+    return _tree_digest(_PACKAGE_DIR, list(_PACKAGE_DIR.rglob("*.py")))
+
+
+def data_fingerprint() -> str:
+    """Digest of every shipped language-data file, samples excepted: what the splitter,
+    extractors, glossary and aligner read, so cached results die with a data change."""
+    root = data_dir()
+    return _tree_digest(root, [p for p in root.rglob("*") if p.is_file() and "samples" not in p.relative_to(root).parts])

@@ -464,8 +464,8 @@ def test_a_new_engine_or_language_data_redoes_every_release(
     fake.calls.clear()
 
     monkeypatch.setattr(resources, "data_fingerprint", lambda: real)
-    versions = pipeline._engine_versions()
-    monkeypatch.setattr(pipeline, "_engine_versions", lambda: {**versions, "align": versions["align"] + "+next"})
+    digests = pipeline._engine_digests()
+    monkeypatch.setattr(pipeline, "_engine_digests", lambda: {**digests, "code": digests["code"] + "+next"})
     run(src, out)
     assert len(fake.calls) == 3
 
