@@ -50,8 +50,6 @@ _RANGE_WORDS = {"en": {"to", "and"}, "uk": {"до", "по", "і", "та"}, "ru":
 _RANGE_STARTS = {"en": {"from", "between"}, "uk": {"від", "з", "із", "між"}, "ru": {"от", "с", "со", "между"}}
 # Suffixes after "1990-" that make a decade, after "8-" that make an ordinal-like case form.
 _DECADE_SUFFIXES = {"х", "ті", "тих", "тими", "е", "ые", "ых", "ими", "ми"}
-# The year word that follows a date's year in Ukrainian and Russian ("2 січня 2024 року").
-_GENITIVE_YEAR_WORDS = frozenset({"року", "года"})
 _CONTEXT_SKIP = {"of", "the", "a", "an", "з", "із", "зі", "з-поміж", "из", "от", "від", "and", "та", "і",
                  "и", "per", "in", "у", "в", "на", "on", "at"}
 # A preposition after a figure starts a new phrase ("20 miles from the border"): the figure has
@@ -615,7 +613,7 @@ class _Extractor:
                     end = toks[k].end
                     k += 1
             return year, end, k
-        if self.lang != "en" and self._word(k) in _GENITIVE_YEAR_WORDS:
+        if self._word(k) in self.lex.year_genitive:
             # "2 січня року", "в июле года": the year word stays, its digits are gone. The date
             # gets year -1, which no source year equals, so the lost year is reported.
             return -1, toks[k].end, k + 1

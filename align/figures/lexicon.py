@@ -41,6 +41,7 @@ class Lexicon:
     unit_article: frozenset[str]
     joiners: frozenset[str]
     year_markers: frozenset[str]
+    year_genitive: frozenset[str]  # "року", "года": a date's year word
     months: dict[str, int]
     ambiguous_months: frozenset[str]
     month_alone_after: frozenset[str]
@@ -183,6 +184,7 @@ def lexicon(lang: str) -> Lexicon:
         unit_article=frozenset(words.get("unit_article", [])),
         joiners=frozenset(words.get("joiners", [])),
         year_markers=frozenset(words.get("years", {}).get("markers", [])),
+        year_genitive=frozenset(words.get("years", {}).get("genitive", [])),
         months={norm_word(k): int(v) for k, v in months["months"].items()},
         ambiguous_months=frozenset(months.get("ambiguous", [])),
         month_alone_after=frozenset(months.get("month_alone_after", [])),
