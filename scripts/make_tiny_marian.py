@@ -63,11 +63,22 @@ def train_sentencepiece(model_file: Path, vocab_size: int, sentences: int, **spe
     return model_file
 
 
+def save_random_model(model_class, config, out_dir: Path, seed: int) -> None:
+    """A randomly initialised `model_class(config)` saved to `out_dir`, greedy, 512 tokens at most."""
+    import torch
+
+    config.architectures = [model_class.__name__]
+    torch.manual_seed(seed)
+    model = model_class(config).eval()
+    model.generation_config.max_length = 512
+    model.generation_config.num_beams = 1
+    model.save_pretrained(out_dir)
+
+
 def build(out_dir: Path, d_model: int = 32, layers: int = 1, vocab_size: int = 1000,
           sentences: int = 300, seed: int = 0) -> Path:
     """Write a loadable MarianMTModel + MarianTokenizer to `out_dir` and return it."""
     import sentencepiece as spm
-    import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -99,12 +110,7 @@ def build(out_dir: Path, d_model: int = 32, layers: int = 1, vocab_size: int = 1
         pad_token_id=pad_id, eos_token_id=0, decoder_start_token_id=pad_id, bos_token_id=None,
         forced_eos_token_id=0, scale_embedding=True, share_encoder_decoder_embeddings=True,
     )
-    config.architectures = ["MarianMTModel"]
-    torch.manual_seed(seed)
-    model = MarianMTModel(config).eval()
-    model.generation_config.max_length = 512
-    model.generation_config.num_beams = 1
-    model.save_pretrained(out_dir)
+    save_random_model(MarianMTModel, config, out_dir, seed)
     MarianTokenizer.from_pretrained(out_dir)  # fail here, not in a test, when the layout is wrong
     return out_dir
 

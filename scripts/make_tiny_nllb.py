@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_tiny_marian import train_sentencepiece  # noqa: E402
+from make_tiny_marian import save_random_model, train_sentencepiece  # noqa: E402
 
 
 def vocab_size_of(tokenizer) -> int:
@@ -36,7 +36,6 @@ def build(out_dir: Path, d_model: int = 32, layers: int = 1, vocab_size: int = 1
     """Write a loadable M2M100ForConditionalGeneration with an NllbTokenizer (family "nllb") or
     an M2M100Tokenizer (family "m2m100") to `out_dir`."""
     import sentencepiece as spm
-    import torch
     from transformers import AutoTokenizer, M2M100Config, M2M100ForConditionalGeneration
     from transformers.models.nllb.tokenization_nllb import FAIRSEQ_LANGUAGE_CODES
 
@@ -78,12 +77,7 @@ def build(out_dir: Path, d_model: int = 32, layers: int = 1, vocab_size: int = 1
         pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.bos_token_id,
         eos_token_id=tokenizer.eos_token_id, decoder_start_token_id=tokenizer.eos_token_id,
     )
-    config.architectures = ["M2M100ForConditionalGeneration"]
-    torch.manual_seed(seed)
-    model = M2M100ForConditionalGeneration(config).eval()
-    model.generation_config.max_length = 512
-    model.generation_config.num_beams = 1
-    model.save_pretrained(out_dir)
+    save_random_model(M2M100ForConditionalGeneration, config, out_dir, seed)
     check = AutoTokenizer.from_pretrained(out_dir)  # fail here, not in a test, when the layout is wrong
     if check.convert_tokens_to_ids(target_code) == check.unk_token_id:
         raise SystemExit(f"{out_dir}: the tokenizer lost the {family} language codes")
