@@ -72,6 +72,7 @@ class NameMention:
     key: str
     lemma: str = ""
     kind: str = "name"  # name | acronym | latin (Latin script inside Cyrillic text)
+    initial: bool = False  # opens its sentence, where a capital is no evidence of a name
 
 
 @dataclass
@@ -85,6 +86,9 @@ class Issue:
     rule: str = ""  # finer kind, e.g. figure.mismatch, figure.hedge, name.missing
     segment: int = -1
     id: str = ""
+    # What decided a name or figure finding: "glossary", "gazetteer" (GeoNames/CLDR), "sound"
+    # (transliteration and consonant skeletons), "acronym", "designation"; "" when obvious.
+    evidence: str = ""
 
     def assign_id(self, source_text: str, target_text: str) -> None:
         """Stable for the same texts and finding, whatever the segment's position, so an
@@ -106,6 +110,7 @@ class Issue:
             "found": self.found,
             "message": self.message,
             "rule": self.rule,
+            **({"evidence": self.evidence} if self.evidence else {}),
         }
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from align.model import Issue, NameMention
 from align.names.extract import is_designation
 from align.names.glossary import Glossary
-from align.names.morph import analyse, strip_possessive
+from align.names.morph import analyse, is_adjective, is_ordinary_english, strip_possessive
 from align.names.translit import edit_distance, keys_close, word_key
 
 _NON_DIGIT = re.compile(r"\D")
@@ -59,6 +59,9 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
     for word in parts:
         latin = not any("\u0400" <= ch <= "\u04ff" for ch in word)
         out.add(word_key(strip_possessive(word) if latin else word, "en" if latin else lang))
+        if latin and word[:1] in "XxQq":
+            # Pinyin x and q are Cyrillic с and ц (Xi'an / Сіань, Qing / Цин).
+            out.add(word_key(("s" if word[0] in "Xx" else "ts") + word[1:], "en"))
         if not latin:
             for lemma in analyse(word, lang).lemmas:
                 out.add(word_key(lemma, lang))
@@ -73,14 +76,22 @@ def _is_latin(word: str) -> bool:
 
 
 def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
-    keys = set(mention.key.split())
     if _is_glossary(mention, glossary):
+        keys = set(mention.key.split())
         for form_key in glossary.entry_keys(mention.key):
             keys.add(form_key.replace(" ", ""))
             keys.update(form_key.split())
+        keys |= _surface_keys(mention.text, lang)
     else:
-        keys.add(mention.key.replace(" ", ""))
-    keys |= _surface_keys(mention.text, lang)
+        keys = _distinctive(mention, glossary) | {mention.key.replace(" ", "")}
+        words = mention.text.split()
+        if len(words) > 1 and mention.kind == "name" and len(words) == len(mention.key.split()):
+            # Only the name's own words (see _distinctive_words), not its given name or title.
+            own = set(_distinctive_words(mention, glossary))
+            rest = " ".join(w for w, k in zip(words, mention.key.split(), strict=True) if k in own)
+        else:
+            rest = mention.text
+        keys |= _surface_keys(rest, lang)
     return frozenset(k for k in keys if len(k) >= 3)
 
 
@@ -151,128 +162,515 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def compare_names(source: list[NameMention], target: list[NameMention], source_lang: str,
-                  target_lang: str, glossary: Glossary | None = None) -> list[Issue]:
+                  target_lang: str, glossary: Glossary | None = None, target_text: str = "") -> list[Issue]:
     """Issues (category "name") for names of `source` that `target` lacks or replaces, and
-    names `target` adds. Segment and id are left for the checker to fill."""
+    names `target` adds. `target_text`, when given, lets a name the translation garbled into a
+    lower-case word (Johannesburg / «оханнесбург») be found. Segment and id are left for the
+    checker to fill."""
     if glossary is None:
         from align.names.extract import default_glossary
 
         glossary = default_glossary()
-    src_matched = [False] * len(source)
-    tgt_matched = [False] * len(target)
+    return _Comparison(source, target, source_lang, target_lang, glossary, target_text).issues()
 
-    # Pass 1: shared keys.
-    tgt_words = [set(t.key.split()) for t in target]
-    for i, s in enumerate(source):
-        words = set(s.key.split())
-        for j, t_words in enumerate(tgt_words):
-            if words & t_words:
-                src_matched[i] = True
-                tgt_matched[j] = True
 
-    # Pass 2: close spellings and name stems in adjectives, for what pass 1 left.
-    if not all(src_matched) or not all(tgt_matched):
-        src_keys = [_fuzzy_keys(s, source_lang, glossary) for s in source]
-        tgt_keys = [_fuzzy_keys(t, target_lang, glossary) for t in target]
+class _Comparison:
+    """One source/target pair of mention lists: matching passes, then judging what is left."""
+
+    def __init__(self, source: list[NameMention], target: list[NameMention], source_lang: str,
+                 target_lang: str, glossary: Glossary, target_text: str) -> None:
+        self.source, self.target = source, target
+        self.source_lang, self.target_lang = source_lang, target_lang
+        self.glossary = glossary
+        self.target_text = target_text
+        self.src_matched = [False] * len(source)
+        self.tgt_matched = [False] * len(target)
+        self.found: list[Issue] = []
+        self.garbled_common: set[str] = set()
+
+    # -- matching ---------------------------------------------------------------------------
+    def _pair(self, i: int, j: int) -> None:
+        self.src_matched[i] = self.tgt_matched[j] = True
+
+    def _shared_keys(self) -> None:
+        src_words = [set(s.key.split()) for s in self.source]
+        src_distinct = [_distinctive(s, self.glossary) for s in self.source]
+        tgt_words = [set(t.key.split()) for t in self.target]
+        tgt_distinct = [_distinctive(t, self.glossary) for t in self.target]
+        for i in range(len(self.source)):
+            for j in range(len(self.target)):
+                if (src_distinct[i] & tgt_words[j]) or (tgt_distinct[j] & src_words[i]):
+                    self._pair(i, j)
+
+    def _places(self) -> None:
+        """GeoNames/CLDR: Johannesburg / Йоханнесбурге, Mexico City / Мехіко."""
+        src_places = [_places(s, self.source_lang, self.glossary) for s in self.source]
+        tgt_places = [_places(t, self.target_lang, self.glossary) for t in self.target]
+        for i, sp in enumerate(src_places):
+            for j, tp in enumerate(tgt_places):
+                if sp and tp and sp & tp and not (self.src_matched[i] and self.tgt_matched[j]):
+                    self._pair(i, j)
+        self.src_places, self.tgt_places = src_places, tgt_places
+
+    def _fuzzy(self) -> None:
+        source, target, glossary = self.source, self.target, self.glossary
+        self.src_keys = [_fuzzy_keys(s, self.source_lang, glossary) for s in source]
+        self.tgt_keys = [_fuzzy_keys(t, self.target_lang, glossary) for t in target]
         distinct = [[_distinct_entries(s, t, glossary) for t in target] for s in source]
+        # Close spellings (Науседою / Nauseda); a rendering that lost the name's first sound or
+        # its last syllable is a garbled name, not a spelling variant.
         for i in range(len(source)):
             for j in range(len(target)):
-                if (src_matched[i] and tgt_matched[j]) or distinct[i][j]:
+                if (self.src_matched[i] and self.tgt_matched[j]) or distinct[i][j]:
                     continue
-                if _keys_match(src_keys[i], tgt_keys[j]):
-                    src_matched[i] = tgt_matched[j] = True
-        # Pass 3: a name against a word made from it (Australia's / Австралієць, Tokyo /
-        # Токийской), whatever the target word was taken for.
+                if _keys_match(self.src_keys[i], self.tgt_keys[j]):
+                    if not self.src_matched[i] and not self.tgt_matched[j] and not _is_glossary(source[i], glossary):
+                        garbled = _garbled(_garble_keys(source[i], self.src_keys[i]), self.tgt_keys[j])
+                        if garbled:
+                            self._garble_issue(source[i], target[j].text, garbled)
+                    self._pair(i, j)
+        # A name against a word made from it (Australia's / Австралієць, Tokyo / Токийской),
+        # whatever the target word was taken for.
         for i, s in enumerate(source):
             for j, t in enumerate(target):
-                if src_matched[i] or (tgt_matched[j] and t.kind != "adjective") or distinct[i][j]:
+                if self.src_matched[i] or (self.tgt_matched[j] and t.kind != "adjective") or distinct[i][j]:
                     continue
-                if _adjective_match(src_keys[i], tgt_keys[j]) or (
-                        s.kind == "adjective" and _adjective_match(tgt_keys[j], src_keys[i])):
-                    src_matched[i] = tgt_matched[j] = True
-        # Pass 4: names outside the glossary that sound alike on both sides.
+                if _adjective_match(self.src_keys[i], self.tgt_keys[j]) or (
+                        s.kind == "adjective" and _adjective_match(self.tgt_keys[j], self.src_keys[i])):
+                    self._pair(i, j)
+        # Names outside the glossary that sound alike on both sides.
         for i, s in enumerate(source):
-            if src_matched[i] or _is_glossary(s, glossary):
+            if self.src_matched[i] or _is_glossary(s, glossary):
                 continue
             for j, t in enumerate(target):
-                if not tgt_matched[j] and not _is_glossary(t, glossary) and t.kind != "adjective" \
-                        and _skeleton_match(src_keys[i], tgt_keys[j]):
-                    src_matched[i] = tgt_matched[j] = True
+                if not self.tgt_matched[j] and not _is_glossary(t, glossary) and t.kind != "adjective" \
+                        and _skeleton_match(self.src_keys[i], self.tgt_keys[j]):
+                    self._pair(i, j)
                     break
 
-    lost_demonyms = [s for i, s in enumerate(source) if not src_matched[i] and s.kind == "demonym"]
-    missing = _dedupe([s for i, s in enumerate(source)
-                       if not src_matched[i] and s.kind not in _SILENT_KINDS])
-    extra = _dedupe([t for j, t in enumerate(target)
-                     if not tgt_matched[j] and t.kind not in _SILENT_KINDS])
+    # -- judging ----------------------------------------------------------------------------
+    def _garble_issue(self, s: NameMention, found: str, how: str) -> None:
+        self.found.append(Issue("name", "error", self.target_lang, s.text, found,
+                                f"{self.target_lang} has {found}, a {how} form of {s.text}",
+                                rule="name.garbled"))
 
-    issues: list[Issue] = []
-    for s in list(missing):
-        replacement = _replacement(s, extra, glossary)
-        if replacement is None:
-            continue
-        missing.remove(s)
-        extra.remove(replacement)
-        issues.append(Issue("name", "error", target_lang, s.text, replacement.text,
-                            f"{target_lang} has {replacement.text} where {source_lang} has {s.text}",
-                            rule="name.mismatch"))
-    # A glossary name added while a repeated one lost a mention: the added name stands in
-    # for that mention ("Kyiv ... Kyiv" against "Київ ... Одеса").
-    for t in list(extra):
-        t_entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
-        if t_entry is None:
-            continue
-        for s in source:
-            s_entry = glossary.entry(s.key) if s.kind not in _SILENT_KINDS else None
-            if s_entry is None or s_entry.kind != t_entry.kind or s_entry.id == t_entry.id:
-                continue
-            if sum(m.key == s.key for m in source) > sum(m.key == s.key for m in target):
-                extra.remove(t)
-                issues.append(Issue("name", "error", target_lang, s.text, t.text,
-                                    f"{target_lang} has {t.text} where {source_lang} has {s.text}",
-                                    rule="name.mismatch"))
-                break
-    # A people or country adjective the translation lost while a place it never mentioned
-    # appears: the place was swapped ("French law" / "право Каїра").
-    for s in lost_demonyms:
+    def _mismatch(self, s: NameMention, t: NameMention, why: str) -> None:
+        self.found.append(Issue("name", "error", self.target_lang, s.text, t.text,
+                                f"{self.target_lang} has {t.text} where {self.source_lang} has {s.text}",
+                                rule="name.mismatch", evidence=why))
+
+    def issues(self) -> list[Issue]:
+        if self.source or self.target:
+            self._shared_keys()
+            if not all(self.src_matched) or not all(self.tgt_matched):
+                self._places()
+                self._fuzzy()
+        source, target, glossary = self.source, self.target, self.glossary
+        lost_demonyms = [s for i, s in enumerate(source) if not self.src_matched[i] and s.kind == "demonym"]
+        missing = _dedupe([s for i, s in enumerate(source)
+                           if not self.src_matched[i] and s.kind not in _SILENT_KINDS])
+        extra = _dedupe([t for j, t in enumerate(target)
+                         if not self.tgt_matched[j] and t.kind not in _SILENT_KINDS])
+        self._substitutions(missing, extra, lost_demonyms)
+        self._lowercase_renderings(missing)
+        for s in missing:
+            self._missing(s)
+        for s in self._literal_candidates():
+            self.found.append(Issue("name", "warning", self.target_lang, s.text, "",
+                                    f"{self.target_lang} has no name for {s.text}: rendered as ordinary "
+                                    f"words, or dropped", rule="name.literal"))
         for t in extra:
+            # Translators add a country or an organisation to make a sentence clear ("США"), so
+            # an added name is information, except a known person, who is rarely added for clarity.
             entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
-            if entry is not None and entry.kind == "place" and entry.id != s.key:
-                extra.remove(t)
-                issues.append(Issue("name", "error", target_lang, s.text, t.text,
-                                    f"{target_lang} has {t.text} where {source_lang} has {s.text}",
-                                    rule="name.mismatch"))
-                break
-    # A type designation with another number is a different weapon or aircraft (S-300 / С-400).
-    for s in [m for m in missing if is_designation(m.text)]:
+            severity = "warning" if entry is not None and entry.kind == "person" else "info"
+            self.found.append(Issue("name", severity, self.target_lang, "", t.text,
+                                    f"{self.target_lang} has {t.text}, which {self.source_lang} does not mention",
+                                    rule="name.extra"))
+        return self.found
+
+    def _substitutions(self, missing: list[NameMention], extra: list[NameMention],
+                       lost_demonyms: list[NameMention]) -> None:
+        """Pairs a source name left without counterpart with a target name left unexplained."""
+        glossary = self.glossary
+        self.missing_names = missing
+        for s in list(missing):
+            found = _replacement(s, extra, glossary)
+            why = "glossary"
+            if found is None:
+                found, why = self._unexplained_replacement(s, extra)
+            if found is None:
+                continue
+            missing.remove(s)
+            extra.remove(found)
+            self._mismatch(s, found, why)
+        # A glossary name added while a repeated one lost a mention: the added name stands in
+        # for that mention ("Kyiv ... Kyiv" against "Київ ... Одеса").
+        for t in list(extra):
+            t_entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
+            if t_entry is None:
+                continue
+            for s in self.source:
+                s_entry = glossary.entry(s.key) if s.kind not in _SILENT_KINDS else None
+                if s_entry is None or s_entry.kind != t_entry.kind or s_entry.id == t_entry.id:
+                    continue
+                if sum(m.key == s.key for m in self.source) > sum(m.key == s.key for m in self.target):
+                    extra.remove(t)
+                    self._mismatch(s, t, "glossary")
+                    break
+        # A people or country adjective the translation lost while a place it never mentioned
+        # appears: the place was swapped ("French law" / "право Каїра").
+        for s in lost_demonyms:
+            for t in extra:
+                entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
+                places = self._target_places(t)
+                if (entry is not None and entry.kind == "place" and entry.id != s.key) or (
+                        entry is None and places and glossary.entry(s.key) is not None):
+                    extra.remove(t)
+                    self._mismatch(s, t, "glossary" if entry is not None else "gazetteer")
+                    break
+        # A type designation with another number is a different weapon or aircraft (S-300 / С-400).
+        for s in [m for m in missing if is_designation(m.text)]:
+            for t in extra:
+                if is_designation(t.text) and _letters(t.key) == _letters(s.key):
+                    missing.remove(s)
+                    extra.remove(t)
+                    self._mismatch(s, t, "designation")
+                    break
+
+    def _keys(self, m: NameMention, lang: str) -> frozenset[str]:
+        return _fuzzy_keys(m, lang, self.glossary)
+
+    def _target_places(self, t: NameMention) -> frozenset[int]:
+        return _places(t, self.target_lang, self.glossary)
+
+    def _unexplained_replacement(self, s: NameMention, extra: list[NameMention]) -> tuple[NameMention | None, str]:
+        """A target name that no source name explains standing where `s` should: another
+        place (both in the gazetteer, disjoint), another Latin acronym, or a proper name that
+        sounds nothing like it. Names that sound alike are left alone: one name spelt two ways."""
+        s_places = _places(s, self.source_lang, self.glossary)
         for t in extra:
-            if is_designation(t.text) and _letters(t.key) == _letters(s.key):
-                missing.remove(s)
-                extra.remove(t)
-                issues.append(Issue("name", "error", target_lang, s.text, t.text,
-                                    f"{target_lang} has {t.text} where {source_lang} has {s.text}",
-                                    rule="name.mismatch"))
-                break
-    for s in missing:
-        if _is_glossary(s, glossary):
-            severity = "error"
+            if not _comparable_kinds(s, t, self.target_lang):
+                continue
+            t_places = self._target_places(t)
+            if s_places and t_places:
+                # Two places apart in the gazetteer, both established, and not one name spelt
+                # two ways (Hong Kong Island / Гонконг is the island of the city it names).
+                if not s_places & t_places and _established_place(s_places) and _established_place(t_places) \
+                        and not _keys_match(self._keys(s, self.source_lang), self._keys(t, self.target_lang)):
+                    return t, "gazetteer"
+                continue
+            s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)
+            if _garbled(_garble_keys(s, s_keys), _fuzzy_keys(t, self.target_lang, self.glossary) | set(t.key.split())):
+                return t, "garbled"
+            if s.kind == "acronym" or t.kind == "acronym":
+                return t, "acronym"
+        # By sound alone, only one name left on each side is paired: with more, which stands
+        # for which is a guess. A people's word (Portuguese, Byzantine) and a name's adjective
+        # (Цінський) are renderings, not substitutes.
+        candidates = [t for t in extra if t.kind in ("name", "latin") and not t.initial
+                      and _strong_target_name(t, self.target_lang)
+                      and not _ADJECTIVE_WORD.search(t.text.split()[-1])
+                      and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))]
+        if len(candidates) != 1 or len([m for m in self.missing_names if m.kind == "name"]) != 1:
+            return None, ""
+        t = candidates[0]
+        own = _distinctive_words(s, self.glossary)
+        if s.kind != "name" or not _comparable_kinds(s, t, self.target_lang) \
+                or _DEMONYM_WORD.search(s.text) or (len(own) == 1 and _DEMONYM_WORD.search(s.text.split()[0])):
+            return None, ""
+        if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
+                             _sound_keys(t, self.target_lang, self.glossary)):
+            return t, "sound"
+        return None, ""
+
+    def _lowercase_renderings(self, missing: list[NameMention]) -> None:
+        """A name the translation wrote as a lower-case word that lost its first letter or
+        its end (Yorkshire / «оркшира»): the extractor saw no name there, the words show one."""
+        if not self.target_text or self.target_lang == "en":
+            return
+        words = [w for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 4 and w[0].islower()]
+        if not words:
+            return
+        for s in list(missing) + self._unmatched_common():
+            if s.kind not in ("name", "common") or _is_glossary(s, self.glossary):
+                continue
+            src_keys = _garble_keys(s, _fuzzy_keys(s, self.source_lang, self.glossary))
+            for word in words:
+                keys = _surface_keys(word, self.target_lang)
+                alike = _keys_match(src_keys, keys)
+                how = _garbled(src_keys, keys) if alike or _prefix_garble(src_keys, keys) else ""
+                if how or alike:
+                    # The name written in lower case (Cholecalciferol / холекальциферол) is the
+                    # name; with its first sound or last syllable lost it is garbled.
+                    if s in missing:
+                        missing.remove(s)
+                    self.garbled_common.add(s.key)
+                    if how:
+                        self._garble_issue(s, word, how)
+                    break
+
+    def _unmatched_common(self) -> list[NameMention]:
+        return [s for i, s in enumerate(self.source) if not self.src_matched[i] and s.kind == "common"]
+
+    def _missing(self, s: NameMention) -> None:
+        places = _places(s, self.source_lang, self.glossary)
+        if _is_glossary(s, self.glossary):
+            severity, evidence = "error", "glossary"
+        elif places and self.glossary is not None and _established_place(places):
+            severity, evidence = "error", "gazetteer"
         elif is_designation(s.text):
-            severity = "warning"  # a named weapon or aircraft, not a translatable abbreviation
+            severity, evidence = "warning", ""  # a named weapon or aircraft, not a translatable abbreviation
         elif s.kind == "acronym":
-            severity = "info"
+            severity, evidence = "info", ""
         else:
-            severity = "warning"
-        issues.append(Issue("name", severity, target_lang, s.text, "",
-                            f"{target_lang} is missing {s.text}", rule="name.missing"))
-    for t in extra:
-        # Translators add a country or an organisation to make a sentence clear ("США"), so
-        # an added name is information, except a known person, who is rarely added for clarity.
-        entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
-        severity = "warning" if entry is not None and entry.kind == "person" else "info"
-        issues.append(Issue("name", severity, target_lang,
-                            "", t.text, f"{target_lang} has {t.text}, which {source_lang} does not mention",
-                            rule="name.extra"))
-    return issues
+            severity, evidence = "warning", ""
+        self.found.append(Issue("name", severity, self.target_lang, s.text, "",
+                                f"{self.target_lang} is missing {s.text}", rule="name.missing",
+                                evidence=evidence))
+
+    def _literal_candidates(self) -> list[NameMention]:
+        """Capitalised ordinary words inside an English sentence that name something of their
+        own (the Gold fire, the Recovery trial) and that the translation left without a name."""
+        if self.source_lang != "en":
+            return []
+        out = []
+        for i, s in enumerate(self.source):
+            if self.src_matched[i] or s.kind != "common" or s.initial or s.key in self.garbled_common:
+                continue
+            words = [strip_possessive(w) for w in s.text.split()]
+            if any(w in _institution_words() or w.lower() in _institution_words_lower() for w in words):
+                continue
+            # Every word an ordinary English word in lower case (gold, recovery, frozen), not a
+            # name that wordfreq merely counts often (Yorkshire, Pradesh).
+            if not all(w[:1].isupper() and is_ordinary_english(w) for w in words):
+                continue
+            out.append(s)
+        return _dedupe(out)
+
+
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    from align.resources import lang_path, read_lines
+
+    return frozenset(read_lines(lang_path("en", "institution_words.txt")))
+
+
+@lru_cache(maxsize=1)
+def _institution_words_lower() -> frozenset[str]:
+    return frozenset(w.lower() for w in _institution_words())
+
+
+def _distinctive_words(m: NameMention, glossary: Glossary) -> list[str]:
+    """The keys that carry a name: a person's surname, a place's own word. In a run of several
+    words outside the glossary, ordinary English words are its generic part (Artibonite River,
+    Uppsala University), and of two or more name words the first is a given name or a title
+    (Gjorge Ivanov, Hichem Mechichi), which alone does not make two names one."""
+    words = m.key.split()
+    if len(words) < 2 or m.kind != "name" or _is_glossary(m, glossary):
+        return words
+    written = m.text.split()
+    if len(written) == len(words) and _is_latin(m.text):
+        own = [k for k, w in zip(words, written, strict=True) if not is_ordinary_english(w)]
+        if own:
+            words = own
+    return words[1:] if len(words) > 1 else words
+
+
+def _distinctive(m: NameMention, glossary: Glossary) -> set[str]:
+    """Distinctive words, and the whole run written together (Hong Kong / Гонконг)."""
+    words = m.key.split()
+    if len(words) < 2 or m.kind != "name" or _is_glossary(m, glossary):
+        return set(words)
+    return set(_distinctive_words(m, glossary)) | {"".join(words)}
+
+
+def _comparable_kinds(s: NameMention, t: NameMention, target_lang: str) -> bool:
+    """A Latin acronym of the source answers only a Latin acronym of the target: a Cyrillic
+    one is its translation (GDP / ВВП, AI / ШІ), not a substitute."""
+    s_acronym = s.kind == "acronym"
+    t_latin = t.kind == "latin" or (t.kind == "acronym" and _is_latin(t.text))
+    if s_acronym or t.kind == "acronym":
+        return s_acronym and t_latin and _is_latin(s.text) and (target_lang == "en" or t.text.isupper())
+    return s.kind == "name" and t.kind in ("name", "latin")
+
+
+@lru_cache(maxsize=50_000)
+def _strong_target_name_cached(text: str, lang: str) -> bool:
+    words = [w.strip(".,;:!?\"'«»()") for w in text.split()]
+    for word in words:
+        if not word or _is_latin(word):
+            return True
+        info = analyse(word, lang)
+        if info.name_tagged or not info.known:
+            return True
+    return False
+
+
+def _strong_target_name(t: NameMention, lang: str) -> bool:
+    """A target mention that is a proper name by its own evidence (a name parse in pymorphy3,
+    or a word the dictionary does not know), not a capitalised common word."""
+    if t.initial and lang != "en":
+        words = t.text.split()
+        first = analyse(words[0].strip(".,;:!?\"'«»()"), lang) if words else None
+        if first is not None and first.known and not first.name_tagged:
+            return False
+    return _strong_target_name_cached(t.text, lang)
+
+
+def _places(m: NameMention, lang: str, glossary: Glossary) -> frozenset[int]:
+    if m.kind == "adjective" and lang != "en":
+        return _adjective_places(m.lemma, lang)
+    if m.kind not in ("name", "latin") or _is_glossary(m, glossary):
+        return frozenset()
+    return _places_of(m.text, m.lemma, lang)
+
+
+_ADJECTIVE_LEMMA = {"uk": re.compile(r"(?:ськ|цьк|зьк)ий$"), "ru": re.compile(r"(?:ск|цк)ий$")}
+
+
+@lru_cache(maxsize=50_000)
+def _adjective_places(lemma: str, lang: str) -> frozenset[int]:
+    """The place a place adjective is made from (гонконгський -> Гонконг, киевский -> Киев),
+    by its suffix taken off."""
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    match = _ADJECTIVE_LEMMA[lang].search(lemma)
+    if places is None or match is None:
+        return frozenset()
+    stem = lemma[: match.start()]
+    return places.lookup_any([stem, stem + "а", stem + "ія", stem + "ия", stem + "и"])
+
+
+@lru_cache(maxsize=50_000)
+def _places_of(text: str, lemma: str, lang: str) -> frozenset[int]:
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    if places is None:
+        return frozenset()
+    text = strip_possessive(text.strip(".,;:!?\"'«»()"))
+    forms = {text, lemma}
+    if lang != "en" and not _is_latin(text) and len(text.split()) == 1:
+        forms.update(analyse(text, lang).lemmas)
+    return places.lookup_any(f for f in forms if f)
+
+
+def _established_place(places: frozenset[int]) -> bool:
+    from align.names.gazetteer import gazetteer
+
+    index = gazetteer()
+    return index is not None and index.established(places)
+
+
+def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> str:
+    """"truncated" or "garbled" when the target renders a source name without its first sound
+    (Johannesburg / оханнесбург) or without its last syllable (Mechichi / Мечи); "" otherwise.
+    Silent first letters are no loss (Hernández / Эрнандес, Knight / Найт, Wright / Райт)."""
+    if src_keys & tgt_keys:
+        return ""
+    for s in src_keys:
+        if len(s) < 4:
+            continue
+        for t in tgt_keys:
+            if len(t) < 2:
+                continue
+            if _DEMONYM_END.search(s):
+                continue  # Macedonian / Македонії: the people's word, not a cut-off name
+            if (len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s)
+                    and (keys_close(s[1:], t) or _stem_match(s[1:], t))):
+                return "garbled"
+            if s.startswith(t) and len(s) - len(t) >= 2 and _lost_syllable(s[len(t):]) \
+                    and s[len(t):] not in _PEOPLE_ENDINGS:
+                return "truncated"
+    return ""
+
+
+_DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish)$")
+# What an English people's word adds to its place (Majorcan / Майорки, Mexican / Мексики).
+_PEOPLE_ENDINGS = frozenset({"an", "ans", "ian", "ians", "ean", "eans", "ese", "ish", "er", "ers"})
+# English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners).
+_DEMONYM_WORD = re.compile(r"(?:ians?|eans?|ese|ish|ine|ic|ans|ers|ites|is)(?:'s)?$")
+# Ukrainian and Russian adjectives made from names (Цінський, Уппсальского, Симоносекский).
+_ADJECTIVE_WORD = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ій|а|е|ого|ому|им|ім|ої|ій|у|ою|і|их|ими"
+                             r"|ая|ое|ой|ую|ие|ых|ым|ыми|ом)$", re.I)
+# An opening consonant pair that transliteration may render as one sound (Cholecalciferol /
+# Холекальциферол, Xiaogan / Сяоган, Psaki, Knight): losing its first letter is no garbling.
+_CLUSTERS = ("ch", "sh", "th", "ph", "kh", "zh", "gh", "wh", "rh", "ks", "ts", "ps", "pn", "pt", "kn", "hn", "gn")
+
+
+def _prefix_garble(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> bool:
+    return any(len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s)
+               and (keys_close(s[1:], t) or _stem_match(s[1:], t)) for s in src_keys for t in tgt_keys)
+
+
+def _silent_initial(key: str) -> bool:
+    return key[0] in "hw" or key[:2] in _CLUSTERS
+
+
+def _garble_keys(m: NameMention, fuzzy: frozenset[str]) -> frozenset[str]:
+    """Keys of the name's own words and of those words written together, without its generic
+    part (River, University), which a translation renders by meaning: no lost syllable."""
+    words = m.key.split()
+    if len(words) < 2:
+        return fuzzy
+    written = m.text.split()
+    own = words
+    if len(written) == len(words) and _is_latin(m.text):
+        own = [k for k, w in zip(words, written, strict=True) if not is_ordinary_english(w)] or words
+    # Word by word, never the run written together: a given name is a prefix of that
+    # (Michele Bachmann / Мішель) without being a cut-off name.
+    joined = "".join(words)
+    return frozenset(k for k in fuzzy if k != joined and not (len(k) > 1 and k == "".join(words[1:]))) | set(own)
+
+
+def _lost_syllable(rest: str) -> bool:
+    """What a truncation dropped holds a consonant sound, not only a case or plural ending
+    (Philippines / Филиппин, Alps / Альп)."""
+    consonants = [ch for ch in rest if ch not in "aeiou"]
+    # A syllable: a vowel and a consonant. A lone final consonant is often silent in the
+    # source language (Armand / Арман), a lone vowel a case ending.
+    return bool(consonants) and consonants != ["s"] and len(consonants) < len(rest)
+
+
+def _sound_keys(m: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
+    """Keys of the name's distinctive words only: a shared given name or a whole run written
+    together would make two different people sound alike (Gjorge Ivanov / Георге Кавардарков)."""
+    if len(m.key.split()) == 1:
+        return _fuzzy_keys(m, lang, glossary)
+    return frozenset(k for k in _distinctive_words(m, glossary) if k)
+
+
+def _sound_skeleton(key: str) -> str:
+    """The consonant skeleton with the name's first letter kept (Khufu / Хеопс: "hf" / "hps")."""
+    return key[:1] + skeleton(key[1:]) if key else ""
+
+
+def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
+    """No key of one name sounds like any key of the other: consonant skeletons far apart,
+    or apart and opening differently. Short skeletons are too little evidence either way."""
+    best = 1.0
+    opens_alike = False
+    compared = False
+    for x in a:
+        sx = _sound_skeleton(x)
+        if len(sx) < 3:
+            continue
+        for y in b:
+            sy = _sound_skeleton(y)
+            if len(sy) < 3:
+                continue
+            compared = True
+            distance = edit_distance(sx, sy, 8) / max(len(sx), len(sy))
+            best = min(best, distance)
+            opens_alike = opens_alike or x[:1] == y[:1]
+    if not compared:
+        return False
+    return best >= 0.75 or (best >= 0.5 and not opens_alike)
 
 
 def _letters(key: str) -> str:

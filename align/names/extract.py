@@ -25,7 +25,9 @@ from align.names.morph import (
     ORDINARY_PHRASE_ZIPF,
     WordInfo,
     analyse,
+    cases,
     en_zipf,
+    is_ordinary_english,
     strip_possessive,
 )
 from align.names.translit import fold_latin, transliterate, word_key
@@ -33,6 +35,7 @@ from align.resources import lang_path, read_lines
 
 _WORD = re.compile(r"\w+(?:[-'’ʼ]\w+)*|&", re.UNICODE)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN_NUMBER = re.compile(r"^[IVX]+(?:-[IVX]+)*$")
 # U.S., U.N., U.K., E.U. (two or more capital letters, each with its full stop).
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
 _DESIGNATION = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{0,3}-\d{1,4}[A-ZА-ЯЁІЇЄҐ0-9]{0,3}$")
@@ -96,7 +99,25 @@ def _tokens(text: str) -> list[_Token]:
         if initial and k >= 1 and text[k] == "." and text[k - 1].isupper() and (k < 2 or not text[k - 2].isalnum()):
             initial = False  # after an initial (George W. Bush, В. Зеленський), not a sentence start
         tokens.append(_Token(word, start, end, initial, word[:1].isupper(), _CYRILLIC.search(word) is None))
+    if _title_case(tokens):
+        # A headline capitalises every word, so a capital proves nothing: each word is judged
+        # as if it opened the sentence (a rare word or a known place is still a name).
+        for token in tokens:
+            token.initial = True
     return tokens
+
+
+def _title_case(tokens: list[_Token]) -> bool:
+    """An English headline in title case ("Ukraine Loses a Patriot Battery to Drone Strike"):
+    most words of four letters or more open with a capital."""
+    long = [t for t in tokens if len(t.text) >= 4 and t.text[:1].isalpha()]
+    if len(long) < 4 or not all(t.latin for t in long):
+        return False
+    lower = [t for t in long if not t.capitalised]
+    if len(lower) > max(1, len(long) // 10):
+        return False
+    # A sentence crowded with names is not a headline: a headline capitalises ordinary words.
+    return sum(is_ordinary_english(t.text) for t in long[1:]) >= 3
 
 
 def _is_initial(token: _Token, text: str) -> bool:
@@ -142,6 +163,8 @@ def _word_class(token: _Token, lang: str) -> str | None:
     plain = word.lower().replace("’", "'")
     if plain in _stopwords(word_lang) or strip_possessive(plain) in _stopwords(word_lang):
         return None
+    if _ROMAN_NUMBER.match(word) or (lang != "en" and token.latin and _ROMAN.match(word)):
+        return None  # a century or a number (XII, I-III), read by the figure checker
     info = analyse(word, word_lang)
     if word_lang == "en" and lang != "en":
         # Latin script inside Cyrillic text is a name or a brand whatever its position.
@@ -150,20 +173,75 @@ def _word_class(token: _Token, lang: str) -> str | None:
         if len(word) >= 7 and strip_possessive(plain).endswith(_LOWERCASE_IN_CYRILLIC):
             return "weak"
         frequency = en_zipf(word)
+        if _big_place(strip_possessive(word)) and frequency < _PLACE_WORD_ZIPF:
+            return "strong"  # Indonesia, Madagascar: a name wherever it stands
         # A sentence opens with a capital whatever the word, so only a rare word counts there
         # as a name; a fairly common one (Negotiators, Fluke) may match but is never expected.
         if token.initial:
             if frequency >= COMMON_ZIPF:
                 return None
             return "weak" if frequency >= INITIAL_NAME_ZIPF else "strong"
+        if frequency >= COMMON_ZIPF and frequency < _NAME_ONLY_ZIPF and not is_ordinary_english(word):
+            return "strong"  # frequent, but no dictionary writes it in lower case: Ivanov, Pradesh
         return "weak" if frequency >= COMMON_ZIPF else "strong"
     # Ukrainian and Russian capitalise only names (and a name phrase's first word), so a
     # dictionary word without a name parse is a translated institution word (Геологічна
     # служба) or opens the sentence.
     common = info.known and not info.name_tagged
+    if _big_cyrillic_place(word, lang):
+        return "strong"  # Мадагаскар, Касабланка open a sentence as names
     if token.initial and info.common_reading:
         return None
     return "weak" if common else "strong"
+
+
+# Above this frequency a capitalised word is taken for a common word even when the dictionary
+# lists it only with a capital (women, Internet aside: the lists miss some irregular forms).
+_NAME_ONLY_ZIPF = 4.5
+# A country or a big city is a name whatever its frequency, except where the word is first of
+# all an ordinary word (Turkey, Chad and Georgia are rarer than this; "nice" and "reading" are not).
+_PLACE_WORD_ZIPF = 5.0
+
+
+@lru_cache(maxsize=100_000)
+def _big_place(word: str) -> bool:
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    if places is None:
+        return False
+    ids = places.lookup(word)
+    return bool(ids) and places.is_big(ids)
+
+
+@lru_cache(maxsize=100_000)
+def _big_cyrillic_place(word: str, lang: str) -> bool:
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    if places is None:
+        return False
+    ids = places.lookup_any([word, *analyse(word, lang).lemmas])
+    return bool(ids) and places.is_big(ids)
+
+
+@lru_cache(maxsize=100_000)
+def _country_word(word: str, lang: str) -> bool:
+    """A Cyrillic word that names a country or a continent in any of its forms (Македонії)."""
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    if places is None or lang == "en":
+        return False
+    ids = places.lookup_any([word, *analyse(word, lang).lemmas])
+    return bool(ids) and places.is_country_level(ids)
+
+
+def _cases_agree(a: str, b: str, lang: str) -> bool:
+    if lang == "en":
+        return True
+    ca, cb = cases(a, lang), cases(b, lang)
+    return not ca or not cb or bool(ca & cb)
 
 
 def _word_key(token: _Token, lang: str, info: WordInfo | None) -> str:
@@ -213,7 +291,8 @@ def _glossary_match(tokens: list[_Token], i: int, text: str, lang: str,
         else:
             kind = "acronym" if n == 1 and _is_acronym(token.text) else "name"
         lemma = " ".join(analyse(t.text, "en" if t.latin else lang).lemma for t in tokens[i:i + n])
-        return n, NameMention(text[token.start:last.end], token.start, last.end, entry.id, lemma, kind)
+        return n, NameMention(text[token.start:last.end], token.start, last.end, entry.id, lemma, kind,
+                              token.initial)
     return None
 
 
@@ -288,6 +367,11 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
                 break
             if _glossary_match(tokens, j, text, lang, glossary) is not None:
                 break
+            if not tok.latin and (_country_word(run[-1][0].text, lang) or _country_word(tok.text, lang)
+                                  or not _cases_agree(run[-1][0].text, tok.text, lang)):
+                # "Президент Македонії Георге Іванов", "губернатор Техасу Рік Перрі": a place in
+                # the genitive, then a person in another case; one name's words share a case.
+                break
             tcls = _word_class(tok, lang)
             if tcls is None or tcls == "acronym" or run[0][1] == "acronym" or tok.latin != run[0][0].latin:
                 break
@@ -304,7 +388,8 @@ def _ordinary_phrase(words: list[tuple[_Token, str]]) -> bool:
     """Title-case English words that are all dictionary words (Director of Public Prosecutions,
     Astrogeology Team aside): a translator renders such a phrase by meaning."""
     freqs = [en_zipf(tok.text) for tok, _cls in words]
-    return min(freqs) >= ORDINARY_PHRASE_ZIPF and max(freqs) >= COMMON_ZIPF
+    return (min(freqs) >= ORDINARY_PHRASE_ZIPF and max(freqs) >= COMMON_ZIPF
+            and all(is_ordinary_english(tok.text) for tok, _cls in words))
 
 
 def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str, person: bool = False) -> NameMention:
@@ -332,7 +417,8 @@ def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str, person: bo
     if first.latin and surface.endswith(("'s", "’s")):
         end -= 2
         surface = surface[:-2]
-    return NameMention(surface, first.start, end, " ".join(k for k in keys if k), " ".join(lemmas), kind)
+    return NameMention(surface, first.start, end, " ".join(k for k in keys if k), " ".join(lemmas), kind,
+                       first.initial)
 
 
 # Dictionary forms of adjectives made from place names (харківський, новозеландський,

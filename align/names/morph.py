@@ -82,12 +82,68 @@ def analyse(word: str, lang: str) -> WordInfo:
     return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
 
 
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
+
+
+@lru_cache(maxsize=100_000)
+def cases(word: str, lang: str) -> frozenset[str]:
+    """Every grammatical case some parse of `word` may be in (empty for an unparsed word)."""
+    out: set[str] = set()
+    for parse in _analyzer(lang).parse(word.lower()):
+        out.update(g for g in parse.tag.grammemes if g in _CASES)
+    # gen2/acc2/loc2 are variants of the main cases: a name in one agrees with a word in the other.
+    return frozenset({"gent" if c == "gen2" else "accs" if c == "acc2" else "loct" if c == "loc2" else c
+                      for c in out})
+
+
+@lru_cache(maxsize=100_000)
+def is_adjective(word: str, lang: str) -> bool:
+    """The most likely reading of a Ukrainian or Russian word is an adjective (Северном,
+    Ближнем): a capitalised one opens a name phrase, it is not a name itself."""
+    parses = _analyzer(lang).parse(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS")
+
+
 def lexeme_forms(word: str, lang: str) -> set[str]:
     """Every inflected form of every reading of `word` (lower case)."""
     forms = set()
     for parse in _analyzer(lang).parse(word.lower())[:4]:
         forms.update(f.word for f in parse.lexeme)
     return forms
+
+
+@lru_cache(maxsize=1)
+def _lowercase_english() -> frozenset[str]:
+    """Words that Webster's 2nd and GCIDE (the `english-words` package) write in lower case:
+    gold and frozen are there, Yorkshire and Indonesia only with a capital."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower())
+
+
+# Inflectional endings tried when a word is not in the dictionary as written (the lists hold
+# base forms): officials -> official, ministries -> ministry, killed -> kill(e).
+_RARE_ZIPF = 3.0
+_EN_ENDINGS = (("men", ("man",)), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
+
+
+@lru_cache(maxsize=100_000)
+def is_ordinary_english(word: str) -> bool:
+    """Whether an English word (any case) is an ordinary lower-case word or an inflection of one."""
+    lower = strip_possessive(word.lower())
+    if zipf(lower, "en") < _RARE_ZIPF:
+        return False  # Webster's lists rare words (oyapock) that are names in news
+    words = _lowercase_english()
+    if lower in words:
+        return True
+    for ending, replacements in _EN_ENDINGS:
+        if lower.endswith(ending) and len(lower) >= len(ending) + 2:
+            stem = lower[: -len(ending)]
+            if any(stem + r in words for r in replacements):
+                return True
+            if ending in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return True  # stopped -> stop
+    return False
 
 
 def en_zipf(word: str) -> float:
