@@ -171,23 +171,36 @@ def main() -> int:
     if verdicts is not None:
         counts: Counter = Counter()
         judged_rules: dict[str, Counter] = {}
+        wrong_reasons: Counter = Counter()
+        segment_verdicts: Counter = Counter()
         for k in flagged:
-            missing = []
+            missing, found = [], set()
             for issue in errors[k]:
                 verdict = verdicts.get(issue_key(segments[k], issue))
                 if verdict is None:
                     counts["unjudged"] += 1
                     missing.append(issue)
-                else:
-                    counts[verdict[0]] += 1
-                    judged_rules.setdefault(issue.rule, Counter())[verdict[0]] += 1
+                    continue
+                counts[verdict[0]] += 1
+                found.add(verdict[0])
+                judged_rules.setdefault(issue.rule, Counter())[verdict[0]] += 1
+                if verdict[0] == "wrong":
+                    wrong_reasons[verdict[1].split(":")[0]] += 1
             if missing:
                 unjudged.append((k, missing))
+            else:
+                # A flagged segment is rightly flagged when at least one of its errors is right.
+                segment_verdicts["right" if "right" in found else "wrong" if "wrong" in found else "unsure"] += 1
         right, wrong = counts["right"], counts["wrong"]
-        print(f"precision by reading ({args.verdicts.name}): {rate(right, right + wrong)}; unsure {counts['unsure']}, "
-              f"not yet judged {counts['unjudged']} of {total} error-level issues")
+        print(f"precision by reading ({args.verdicts.name}): {rate(right, right + wrong)} of issues; unsure "
+              f"{counts['unsure']}, not yet judged {counts['unjudged']} of {total} error-level issues")
+        seg_right, seg_wrong = segment_verdicts["right"], segment_verdicts["wrong"]
+        print(f"  per flagged segment (>= 1 right issue): {rate(seg_right, seg_right + seg_wrong)}; "
+              f"unsure {segment_verdicts['unsure']}")
         for rule, c in sorted(judged_rules.items()):
             print(f"  {rule}: right {c['right']}, wrong {c['wrong']}, unsure {c['unsure']}")
+        for reason, count in wrong_reasons.most_common():
+            print(f"  wrong, {reason}: {count}")
     else:
         unjudged = [(k, errors[k]) for k in flagged]
 
