@@ -32,15 +32,9 @@ from align.alignment import align_documents, merge_pairs  # noqa: E402
 from align.alignment.baselines import GC_SIGNATURE, gale_church  # noqa: E402
 from align.alignment.pairwise import Bead  # noqa: E402
 from align.model import Document, Sentence  # noqa: E402
+from bench.data import exit_on_missing, flores_dir, load_flores  # noqa: E402
 
 GoldBead = tuple[tuple[int, ...], tuple[int, ...]]
-
-
-def load_flores(folder: Path) -> dict[str, list[str]]:
-    out = {}
-    for lang in ("en", "uk", "ru"):
-        out[lang] = (folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-    return out
 
 
 def split_at_comma(line: str) -> tuple[str, str] | None:
@@ -505,10 +499,12 @@ def fit(flores, args) -> None:
             path.write_text(text, encoding="utf-8")
 
 
+@exit_on_missing
 def main() -> None:
     global ARGS
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--flores", type=Path, default=REPO.parent / "shared" / "data" / "flores200-devtest")
+    ap.add_argument("--flores", type=Path, default=None,
+                    help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rate", type=float, default=0.07, help="share of positions perturbed")
     ap.add_argument("--embedder", action="append", default=None,
@@ -530,8 +526,7 @@ def main() -> None:
                     help="also count lone 1-1 beads below the confidence threshold: FLORES pairs "
                          "vs same-length unrelated partners drawn with SEED")
     ARGS = ap.parse_args()
-    if not ARGS.flores.is_dir():
-        raise SystemExit(f"FLORES not found at {ARGS.flores} (pass --flores DIR)")
+    ARGS.flores = flores_dir(ARGS.flores)
     flores = load_flores(ARGS.flores)
     if ARGS.timing_child:
         timing_child(flores, ARGS.timing_child, ARGS.seed, ARGS.rate)
@@ -558,4 +553,4 @@ def main() -> None:
 ARGS: argparse.Namespace
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

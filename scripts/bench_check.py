@@ -5,7 +5,7 @@ Clean en-uk and en-ru line pairs measure false alarms; damaged copies of the uk/
 names) measure recall. A naive digit-string baseline (pofilter's "numbers" test: compare the
 multisets of digit strings) runs on the same pairs.
 
-    .venv/bin/python scripts/bench_check.py --flores /work/shared/data/flores200-devtest
+    .venv/bin/python scripts/bench_check.py [--flores DIR]   (default: $ALIGN_FLORES_DIR, else ../shared/data/)
 
 A damaged pair counts as detected when it has an error-severity issue that the clean pair
 does not have (so a false alarm already on the clean line is not a detection).
@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from align.figures import FIGURES_VERSION, compare_figures, extract_figures  # noqa: E402
 from align.model import Issue  # noqa: E402
 from align.resources import load_toml  # noqa: E402
+from bench.data import exit_on_missing, load_flores  # noqa: E402
 
 SEED = 20240102
 PER_KIND = 150  # damaged pairs per kind and language (fewer when FLORES has fewer candidates)
@@ -201,21 +202,16 @@ def full_checker_speed(lines: dict[str, list[str]], n: int) -> tuple[float, floa
     return rates[0], rates[1]
 
 
+@exit_on_missing
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--flores", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"
-                                                / "flores200-devtest"))
+    parser.add_argument("--flores", default=None, help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
     parser.add_argument("--per-kind", type=int, default=PER_KIND)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--show-false-alarms", type=int, default=0, help="print N clean-pair false alarms")
     parser.add_argument("--show-misses", type=int, default=0, help="print N undetected injections (figures and names)")
     args = parser.parse_args()
-    base = Path(args.flores)
-    try:
-        lines = {lang: (base / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in ("en", "uk", "ru")}
-    except OSError as exc:
-        print(f"cannot read FLORES from {base}: {exc.strerror}", file=sys.stderr)
-        return 2
+    lines = load_flores(args.flores)
     n = min(len(v) for v in lines.values())
     rng = random.Random(args.seed)
     clean = []

@@ -22,24 +22,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from align.names import compare_names, extract_names, load_glossary, names_signature  # noqa: E402
 from align.names.inject import drop_name, swap_name  # noqa: E402
+from bench.data import exit_on_missing, load_flores  # noqa: E402
 
 
 def signature(glossary, seed: int) -> str:
     return f"{names_signature(glossary)}|flores200-devtest|inject-seed:{seed}|bench:2"
 
 
+@exit_on_missing
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--flores", default="/work/shared/data/flores200-devtest")
+    parser.add_argument("--flores", default=None, help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
     parser.add_argument("--show", type=int, default=0, help="print up to N false alarms per pair")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
-    flores = Path(args.flores)
-    if not (flores / "en.txt").is_file():
-        print(f"FLORES not found at {flores}", file=sys.stderr)
-        return 2
-    lines = {lang: (flores / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
-             for lang in ("en", "uk", "ru")}
+    lines = load_flores(args.flores)
     n = len(lines["en"])
     glossary = load_glossary()
 

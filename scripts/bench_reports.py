@@ -23,8 +23,7 @@ sys.path.insert(0, str(ROOT))
 from align.model import LANGS, Document, Report, Segment, Sentence  # noqa: E402
 from align.reports import FORMATS, SUFFIXES, render  # noqa: E402
 from align.textio import write_atomic  # noqa: E402
-
-FLORES = Path("/work/shared/data/flores200-devtest")
+from bench.data import exit_on_missing, flores_dir  # noqa: E402
 
 
 def build_flores_report(flores: Path) -> tuple[Report, float]:
@@ -52,15 +51,14 @@ def build_flores_report(flores: Path) -> tuple[Report, float]:
     return report, checked
 
 
+@exit_on_missing
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--flores", type=Path, default=FLORES)
+    parser.add_argument("--flores", type=Path, default=None, help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    if not (args.flores / "en.txt").is_file():
-        sys.exit(f"FLORES-200 devtest not found in {args.flores}")
-    report, checked = build_flores_report(args.flores)
+    report, checked = build_flores_report(flores_dir(args.flores))
     print(f"# {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {len(report.segments)} segments, "
           f"{len(report.issues)} issues (errors {report.summary.get('errors')}, warnings "
           f"{report.summary.get('warnings')}), checking took {checked:.1f} s")
@@ -79,4 +77,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

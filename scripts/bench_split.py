@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from align.segmenting import split_sentences, splitter_signature  # noqa: E402
+from bench.data import DataMissing, exit_on_missing, flores_dir  # noqa: E402
 
 Span = tuple[int, int]
 Splitter = Callable[[str], list[Span]]
@@ -302,15 +303,23 @@ def _fmt(total: dict[str, float]) -> tuple[float, float, float, float]:
     return p, r, f, total["exact"] / max(1, total["gold"])
 
 
+@exit_on_missing
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--k", type=int, default=5, help="FLORES sentences joined per paragraph")
-    ap.add_argument("--flores", type=Path, default=Path("/work/shared/data/flores200-devtest"))
+    ap.add_argument("--flores", type=Path, default=None, help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
     ap.add_argument("--newline", action="store_true",
                     help="join FLORES sentences with a single newline instead of a space")
     ap.add_argument("--speed-sentences", type=int, default=10_000)
     ap.add_argument("--show-errors", action="store_true", help="print hard-case sentences that differ")
     args = ap.parse_args()
+    try:
+        flores = flores_dir(args.flores)
+    except DataMissing as exc:
+        if args.flores:
+            raise
+        print(f"(no flores rows: {exc})", file=sys.stderr)
+        flores = None
 
     print(f"# sentence splitting benchmark ({datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC)\n")
     joined = "newline" if args.newline else "space"
@@ -321,8 +330,8 @@ def main() -> None:
     for lang in ("en", "uk", "ru"):
         sets = {"hard": hard_set(HARD_CASES[lang]), "heldout": hard_set(HELDOUT_CASES[lang]),
                 "heldout2": hard_set(HELDOUT2_CASES[lang])}
-        if (args.flores / f"{lang}.txt").is_file():
-            sets["flores"] = flores_set(args.flores, lang, args.k, "\n" if args.newline else " ")
+        if flores:
+            sets["flores"] = flores_set(flores, lang, args.k, "\n" if args.newline else " ")
         for name, split in candidates(lang).items():
             seconds = float("nan")
             for set_name, (text, gold) in sets.items():
@@ -346,4 +355,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

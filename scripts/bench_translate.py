@@ -26,7 +26,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FLORES = Path("/work/shared/data/flores200-devtest")
+sys.path.insert(0, str(ROOT))
+
+from bench.data import exit_on_missing, load_flores  # noqa: E402
 
 
 def _build_model(out_dir: Path, d_model: int, layers: int, vocab_size: int) -> Path:
@@ -37,10 +39,7 @@ def _build_model(out_dir: Path, d_model: int, layers: int, vocab_size: int) -> P
 
 
 def _sentences(lang: str, count: int) -> list[str]:
-    path = FLORES / f"{lang}.txt"
-    if not path.is_file():
-        sys.exit(f"{path} is missing: the benchmark reads its sentences from FLORES-200 devtest")
-    return path.read_text(encoding="utf-8").splitlines()[:count]
+    return load_flores(langs=(lang,))[lang][:count]
 
 
 def _quality(hypotheses: list[str], lang: str, count: int) -> dict:
@@ -63,7 +62,6 @@ def _quality(hypotheses: list[str], lang: str, count: int) -> dict:
 def convert(args: argparse.Namespace) -> dict:
     """Make the CTranslate2 conversion once, in its own process, so that the CTranslate2 run
     measures translating, not converting (which needs torch in memory)."""
-    sys.path.insert(0, str(ROOT))
     from align.translation.backends import convert_to_ct2
     from align.translation.registry import resolve_model
 
@@ -74,7 +72,6 @@ def convert(args: argparse.Namespace) -> dict:
 
 def worker(args: argparse.Namespace) -> dict:
     """One backend in this process: load (and convert), raw throughput, then the full pipeline."""
-    sys.path.insert(0, str(ROOT))
     from align.translation import Translator
 
     sentences = _sentences(args.source, args.sentences)
@@ -118,6 +115,7 @@ def worker(args: argparse.Namespace) -> dict:
     }
 
 
+@exit_on_missing
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help="model name or directory (default: build a base-size random Marian)")

@@ -17,7 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-FLORES_DIR = Path("/work/shared/data/flores200-devtest")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.data import DataMissing, flores_dir  # noqa: E402
+
 TARGET_TOKENS = (">>ukr<<", ">>rus<<")
 # Fallback training text when FLORES is absent: short sentences with figures in all three languages.
 _FALLBACK = [
@@ -36,10 +39,12 @@ _FALLBACK = [
 def training_sentences(limit: int) -> list[str]:
     """Up to `limit` lines from each of the FLORES en/uk/ru files, else the built-in sample."""
     lines: list[str] = []
-    for lang in ("en", "uk", "ru"):
-        path = FLORES_DIR / f"{lang}.txt"
-        if path.is_file():
-            lines += path.read_text(encoding="utf-8").splitlines()[:limit]
+    try:
+        folder = flores_dir()
+    except DataMissing:
+        folder = None
+    for lang in ("en", "uk", "ru") if folder else ():
+        lines += (folder / f"{lang}.txt").read_text(encoding="utf-8").splitlines()[:limit]
     if not lines:
         lines = _FALLBACK * 20
     lines += [str(n) for n in range(0, 1000, 7)]  # digits of every kind in the vocabulary

@@ -9,7 +9,7 @@ import pytest
 from align.errors import InputError
 from align.figures import compare_figures, extract_figures
 
-FLORES = Path("/work/shared/data/flores200-devtest")
+FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest"  # ../shared beside the repository
 
 
 def keys(text: str, lang: str) -> list[str]:

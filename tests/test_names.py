@@ -11,7 +11,7 @@ from align.errors import InputError
 from align.names import compare_names, extract_names, load_glossary, match_key, transliterate
 from align.names.inject import drop_name, swap_name
 
-FLORES = Path("/work/shared/data/flores200-devtest")
+FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest"  # ../shared beside the repository
 
 
 @pytest.fixture(scope="module")

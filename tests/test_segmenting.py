@@ -12,8 +12,8 @@ import pytest
 from align.errors import InputError
 from align.segmenting import split_lines, split_sentences, splitter_signature
 
-FLORES = Path("/work/shared/data/flores200-devtest")
-SEEDS = Path("/work/shared/seeds")
+FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest"  # ../shared beside the repository
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def texts(text: str, lang: str) -> list[str]:

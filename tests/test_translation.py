@@ -499,7 +499,7 @@ def test_importing_translation_loads_no_heavy_library() -> None:
 
 
 def _sample_sentences() -> list[str]:
-    flores = Path("/work/shared/data/flores200-devtest/en.txt")
+    flores = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest" / "en.txt"
     lines = flores.read_text(encoding="utf-8").splitlines()[:200] if flores.is_file() else []
     return lines + ["Almost 100 missiles on January 2, 2024 — «quotes», €50bn, 7.66%, ½ and emoji 🙂."]
 
