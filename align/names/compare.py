@@ -248,6 +248,39 @@ class _Comparison:
                     self._pair(i, j)
                     break
 
+    def _given_names(self) -> None:
+        """Two people matched by their surname whose given names differ (Larry Nassar /
+        Зекері Нассара) are two people; a given name that lost its first sound is garbled."""
+        for s in self.source:
+            s_words = s.text.split()
+            if s.kind != "name" or len(s_words) != 2 or not _is_latin(s.text) or s.initial:
+                continue
+            s_first = s.key.split()[0] if len(s.key.split()) == 2 else ""
+            if not s_first or is_ordinary_english(s_words[0]):
+                continue
+            s_keys = frozenset({s_first}) | _surface_keys(s_words[0], self.source_lang)
+            # Every target person with this surname; with several (a family), pairing given
+            # names is a guess unless one of them matches.
+            same_surname = []
+            for t in self.target:
+                t_words = t.text.split()
+                if t.kind != "name" or len(t_words) != 2 or len(t.key.split()) != 2 or _is_latin(t.text):
+                    continue
+                if t.key.split()[1] in _distinctive(s, self.glossary) or _keys_match(
+                        frozenset({s.key.split()[1]}), _surface_keys(t_words[1], self.target_lang)):
+                    same_surname.append(t)
+            if len(same_surname) != 1:
+                continue
+            t = same_surname[0]
+            t_keys = _surface_keys(t.text.split()[0], self.target_lang) | {t.key.split()[0]}
+            if _keys_match(s_keys, t_keys) and not _garbled(s_keys, t_keys):
+                continue
+            how = _garbled(s_keys, t_keys) or ("garbled" if _prefix_garble(s_keys, t_keys) else "")
+            if how:
+                self._garble_issue(s, t.text, how)
+            elif _sounds_far_apart(s_keys, t_keys):
+                self._mismatch(s, t, "sound")
+
     # -- judging ----------------------------------------------------------------------------
     def _garble_issue(self, s: NameMention, found: str, how: str) -> None:
         self.found.append(Issue("name", "error", self.target_lang, s.text, found,
@@ -265,6 +298,7 @@ class _Comparison:
             if not all(self.src_matched) or not all(self.tgt_matched):
                 self._places()
                 self._fuzzy()
+        self._given_names()
         source, target, glossary = self.source, self.target, self.glossary
         lost_demonyms = [s for i, s in enumerate(source) if not self.src_matched[i] and s.kind == "demonym"]
         missing = _dedupe([s for i, s in enumerate(source)
@@ -376,7 +410,7 @@ class _Comparison:
             return None, ""
         t = candidates[0]
         own = _distinctive_words(s, self.glossary)
-        if s.kind != "name" or not _comparable_kinds(s, t, self.target_lang) \
+        if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
                 or _DEMONYM_WORD.search(s.text) or (len(own) == 1 and _DEMONYM_WORD.search(s.text.split()[0])):
             return None, ""
         if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
@@ -495,7 +529,7 @@ def _comparable_kinds(s: NameMention, t: NameMention, target_lang: str) -> bool:
     t_latin = t.kind == "latin" or (t.kind == "acronym" and _is_latin(t.text))
     if s_acronym or t.kind == "acronym":
         return s_acronym and t_latin and _is_latin(s.text) and (target_lang == "en" or t.text.isupper())
-    return s.kind == "name" and t.kind in ("name", "latin")
+    return s.kind in ("name", "common") and t.kind in ("name", "latin")
 
 
 @lru_cache(maxsize=50_000)
@@ -658,19 +692,36 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
     compared = False
     for x in a:
         sx = _sound_skeleton(x)
-        if len(sx) < 3:
+        if len(sx) < 2:
             continue
         for y in b:
             sy = _sound_skeleton(y)
-            if len(sy) < 3:
+            if len(sy) < 2:
                 continue
             compared = True
             distance = edit_distance(sx, sy, 8) / max(len(sx), len(sy))
+            alike = _opening(x) == _opening(y)
+            # Two-consonant skeletons say little unless the names open differently (Jerry / Перрі).
+            if min(len(sx), len(sy)) < 3 and alike:
+                distance = 0.0
             best = min(best, distance)
-            opens_alike = opens_alike or x[:1] == y[:1]
+            opens_alike = opens_alike or alike
     if not compared:
         return False
     return best >= 0.75 or (best >= 0.5 and not opens_alike)
+
+
+def _sounds_far_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Stricter than _sounds_different, for given names, whose transliterations vary most
+    (Gyöngyi / Дьенджи, Chhappan / Схапхан): long skeletons, mostly unlike."""
+    pairs = [(_sound_skeleton(x), _sound_skeleton(y)) for x in a for y in b]
+    pairs = [(x, y) for x, y in pairs if min(len(x), len(y)) >= 3]
+    return bool(pairs) and all(edit_distance(x, y, 8) / max(len(x), len(y)) >= 0.75 for x, y in pairs)
+
+
+def _opening(key: str) -> str:
+    """The first sound of a key, every vowel alike (Iowa / Айова open alike)."""
+    return "a" if key[:1] in "aeiou" else key[:1]
 
 
 def _letters(key: str) -> str:
