@@ -193,13 +193,14 @@ class _Comparison:
         self.src_matched[i] = self.tgt_matched[j] = True
 
     def _shared_keys(self) -> None:
-        src_words = [set(s.key.split()) for s in self.source]
         src_distinct = [_distinctive(s, self.glossary) for s in self.source]
         tgt_words = [set(t.key.split()) for t in self.target]
         tgt_distinct = [_distinctive(t, self.glossary) for t in self.target]
         for i in range(len(self.source)):
             for j in range(len(self.target)):
-                if (src_distinct[i] & tgt_words[j]) or (tgt_distinct[j] & src_words[i]):
+                # The source name's own part must be there: a target that shares only a given
+                # name (Adam Cuerden / Адам) is not the same name.
+                if (src_distinct[i] & tgt_words[j]) or (tgt_distinct[j] & src_distinct[i]):
                     self._pair(i, j)
 
     def _places(self) -> None:
@@ -224,7 +225,7 @@ class _Comparison:
                 if (self.src_matched[i] and self.tgt_matched[j]) or distinct[i][j]:
                     continue
                 if _keys_match(self.src_keys[i], self.tgt_keys[j]):
-                    if not self.src_matched[i] and not self.tgt_matched[j] and not _is_glossary(source[i], glossary):
+                    if not self.src_matched[i] and not self.tgt_matched[j]:
                         garbled = _garbled(_garble_keys(source[i], self.src_keys[i]), self.tgt_keys[j])
                         if garbled:
                             self._garble_issue(source[i], target[j].text, garbled)
@@ -306,6 +307,7 @@ class _Comparison:
         extra = _dedupe([t for j, t in enumerate(target)
                          if not self.tgt_matched[j] and t.kind not in _SILENT_KINDS])
         self._substitutions(missing, extra, lost_demonyms)
+        self._garbled_extras(extra)
         self._lowercase_renderings(missing)
         for s in missing:
             self._missing(s)
@@ -418,6 +420,34 @@ class _Comparison:
             return t, "sound"
         return None, ""
 
+    def _garbled_extras(self, extra: list[NameMention]) -> None:
+        """A target name nothing explains that is a cut-off form of some source word, a given
+        name included (Donald / Ональд, Cuomo / Уомо): the name, garbled."""
+        if not extra:
+            return
+        words: dict[str, NameMention] = {}
+        for s in self.source:
+            if s.kind in ("name", "common", "latin") or _is_glossary(s, self.glossary):
+                for word in s.text.split():
+                    for key in _surface_keys(word, self.source_lang):
+                        words.setdefault(key, s)
+                for key in _garble_keys(s, _fuzzy_keys(s, self.source_lang, self.glossary)):
+                    words.setdefault(key, s)
+        keys = frozenset(k for k in words if len(k) >= 4)
+        for t in list(extra):
+            if t.kind not in ("name", "latin") or t.initial and not _is_latin(t.text):
+                continue
+            t_keys = _fuzzy_keys(t, self.target_lang, self.glossary) | _surface_keys(t.text, self.target_lang)
+            if keys & t_keys:
+                continue
+            for key in keys:
+                single = frozenset({key})
+                how = _garbled(single, t_keys) or ("garbled" if _prefix_garble(single, t_keys) else "")
+                if how:
+                    extra.remove(t)
+                    self._garble_issue(words[key], t.text, how)
+                    break
+
     def _lowercase_renderings(self, missing: list[NameMention]) -> None:
         """A name the translation wrote as a lower-case word that lost its first letter or
         its end (Yorkshire / «оркшира»): the extractor saw no name there, the words show one."""
@@ -500,18 +530,25 @@ def _institution_words_lower() -> frozenset[str]:
 
 def _distinctive_words(m: NameMention, glossary: Glossary) -> list[str]:
     """The keys that carry a name: a person's surname, a place's own word. In a run of several
-    words outside the glossary, ordinary English words are its generic part (Artibonite River,
-    Uppsala University), and of two or more name words the first is a given name or a title
-    (Gjorge Ivanov, Hichem Mechichi), which alone does not make two names one."""
+    words outside the glossary, institution and landform words are its generic part (Artibonite
+    River, Anne Frank Museum), and of two or more words left the first is a given name or a
+    title (Gjorge Ivanov, Hichem Mechichi), which alone does not make two names one."""
+    words = _own_words(m, glossary)
+    if len(words) < len(m.key.split()):
+        return words  # an institution or a place named by its own words: all of them count
+    return words[1:] if len(words) > 1 else words
+
+
+def _own_words(m: NameMention, glossary: Glossary | None) -> list[str]:
+    """The keys of the run's words without its generic part (River, University, Museum)."""
     words = m.key.split()
-    if len(words) < 2 or m.kind != "name" or _is_glossary(m, glossary):
+    if len(words) < 2 or m.kind != "name" or (glossary is not None and _is_glossary(m, glossary)):
         return words
     written = m.text.split()
     if len(written) == len(words) and _is_latin(m.text):
-        own = [k for k, w in zip(words, written, strict=True) if not is_ordinary_english(w)]
-        if own:
-            words = own
-    return words[1:] if len(words) > 1 else words
+        own = [k for k, w in zip(words, written, strict=True) if strip_possessive(w) not in _institution_words()]
+        return own or words
+    return words
 
 
 def _distinctive(m: NameMention, glossary: Glossary) -> set[str]:
@@ -652,10 +689,7 @@ def _garble_keys(m: NameMention, fuzzy: frozenset[str]) -> frozenset[str]:
     words = m.key.split()
     if len(words) < 2:
         return fuzzy
-    written = m.text.split()
-    own = words
-    if len(written) == len(words) and _is_latin(m.text):
-        own = [k for k, w in zip(words, written, strict=True) if not is_ordinary_english(w)] or words
+    own = _own_words(m, None)
     # Word by word, never the run written together: a given name is a prefix of that
     # (Michele Bachmann / Мішель) without being a cut-off name.
     joined = "".join(words)
@@ -666,9 +700,11 @@ def _lost_syllable(rest: str) -> bool:
     """What a truncation dropped holds a consonant sound, not only a case or plural ending
     (Philippines / Филиппин, Alps / Альп)."""
     consonants = [ch for ch in rest if ch not in "aeiou"]
-    # A syllable: a vowel and a consonant. A lone final consonant is often silent in the
-    # source language (Armand / Арман), a lone vowel a case ending.
-    return bool(consonants) and consonants != ["s"] and len(consonants) < len(rest)
+    if not consonants or consonants == ["s"]:
+        return False
+    # A lone final consonant is lost too (Taiwan / Тайва), unless it is one that French and
+    # English leave silent (Armand / Арман, Sarah / Сара, Bordeaux / Бордо).
+    return len(consonants) < len(rest) or not (len(rest) == 1 and rest in "dtsxzh")
 
 
 def _sound_keys(m: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
