@@ -29,7 +29,7 @@ from functools import lru_cache
 from align.model import Issue, NameMention
 from align.names.extract import is_designation
 from align.names.glossary import Glossary
-from align.names.morph import analyse, is_adjective, is_ordinary_english, strip_possessive
+from align.names.morph import analyse, is_adjective, is_ordinary_english, strip_possessive, zipf
 from align.names.translit import edit_distance, keys_close, word_key
 
 _NON_DIGIT = re.compile(r"\D")
@@ -576,9 +576,17 @@ def _strong_target_name_cached(text: str, lang: str) -> bool:
         if not word or _is_latin(word):
             return True
         info = analyse(word, lang)
-        if info.name_tagged or not info.known:
+        # The Ukrainian dictionary knows many names without a name tag (Мозамбіку, Сирії):
+        # a place of the gazetteer, or a word rare in ordinary use, is a name too.
+        if info.name_tagged or not info.known or _places_of(word, info.lemma, lang) \
+                or zipf(word.lower(), lang) < _COMMON_CYRILLIC_ZIPF:
             return True
     return False
+
+
+# A capitalised Cyrillic word used this often in lower case is a common word opening a name
+# phrase (Період, Северном), not a name of its own.
+_COMMON_CYRILLIC_ZIPF = 3.5
 
 
 def _strong_target_name(t: NameMention, lang: str) -> bool:
@@ -744,7 +752,12 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
             opens_alike = opens_alike or alike
     if not compared:
         return False
-    return best >= 0.75 or (best >= 0.5 and not opens_alike)
+    return best >= 0.75 or (best >= _APART_OPENING and not opens_alike)
+
+
+# Transliteration keeps a name's first sound (the key folds h/g, j/i, c/k and the like), so
+# two names that open differently need less else to tell them apart (Carpanedo / Фернандо).
+_APART_OPENING = 0.34
 
 
 def _sounds_far_apart(a: frozenset[str], b: frozenset[str]) -> bool:

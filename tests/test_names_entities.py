@@ -1,0 +1,116 @@
+"""Names as entities on real-looking translations (issue: names and figures you can trust).
+
+Each case is a class of finding, with its clean counterpart: the rule that flags the wrong
+rendering must stay silent on the right one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checking import check_pair
+
+
+def name_issues(en: str, tgt: str, lang: str):
+    return [i for i in check_pair(en, tgt, "en", lang) if i.category == "name"]
+
+
+def errors(en: str, tgt: str, lang: str):
+    return [i for i in name_issues(en, tgt, lang) if i.severity == "error"]
+
+
+# (english, wrong rendering, right rendering, language, rule expected on the wrong one)
+WRONG_AND_RIGHT = [
+    # a name replaced by another name: a place for a place (gazetteer), a person by sound
+    ("Death toll from Indonesia tsunami rises to 832",
+     "Число загиблих від цунамі в Сирії зросло до 832",
+     "Число загиблих від цунамі в Індонезії зросло до 832", "uk", "name.mismatch"),
+    ("Macedonian President Gjorge Ivanov said so.",
+     "Президент Македонії Георге Кавардарков так сказав.",
+     "Президент Македонії Георге Іванов так сказав.", "uk", "name.mismatch"),
+    ("Madagascar is an island.", "Мавритания — остров.", "Мадагаскар — остров.", "ru", "name.mismatch"),
+    # a given name replaced while the surname stays
+    ("The survivors of Larry Nassar spoke.", "Потерпілі від Зекері Нассара заговорили.",
+     "Потерпілі від Ларрі Нассара заговорили.", "uk", "name.mismatch"),
+    # garbled: the first sound lost, in lower case
+    ("The fire spread to Johannesburg on Monday.", "Пожар распространился на оханнесбург в понедельник.",
+     "Пожар распространился на Йоханнесбург в понедельник.", "ru", "name.garbled"),
+    ("Officials in Yorkshire said.", "Чиновники в оркшире сказали.", "Чиновники в Йоркшире сказали.",
+     "ru", "name.garbled"),
+    # truncated: the last syllable lost
+    ("Prime Minister Hichem Mechichi said.", "Премьер-министр Хишам Мечи сказал.",
+     "Премьер-министр Хишам Мешиши сказал.", "ru", "name.garbled"),
+    ("Police in Uttar Pradesh said.", "Полиция в Утт сказала.", "Полиция в Уттар-Прадеше сказала.",
+     "ru", "name.mismatch"),
+    # a Latin acronym copied wrong
+    ("The BJP won.", "Партия BP победила.", "Партия BJP победила.", "ru", "name.mismatch"),
+]
+
+
+@pytest.mark.parametrize("en,wrong,right,lang,rule", WRONG_AND_RIGHT)
+def test_wrong_name_is_an_error_and_right_one_is_clean(en, wrong, right, lang, rule):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == [rule], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt", [
+    ("The Gold fire burned 300 acres.", "Золотой пожар сжег 300 акров."),
+    ("The Recovery trial enrolled patients.", "Испытание по восстановлению включало пациентов."),
+    ("Disney's Frozen was a hit.", "Замороженный Диснея стал хитом."),
+])
+def test_name_rendered_as_ordinary_words_is_a_warning_naming_it(en, tgt):
+    found = name_issues(en, tgt, "ru")
+    literal = [i for i in found if i.rule == "name.literal"]
+    assert literal and literal[0].severity == "warning"
+    assert literal[0].expected in en
+    assert not [i for i in found if i.severity == "error"]
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    ("The Army said the Ministry of Defence agreed.", "Армія заявила, що Міністерство оборони погодилося.", "uk"),
+    ("The United Nations said.", "ООН заявила.", "ru"),
+    ("The U.S. said.", "США заявили.", "ru"),
+    ("They moved to Mexico City.", "Вони переїхали до Мехіко.", "uk"),
+    ("Madagascar is an island.", "Мадагаскар — остров.", "ru"),
+    ("Ukraine Loses a Patriot Battery to Drone Strike", "Україна втратила батарею Patriot через удар дрона", "uk"),
+    ("The course of Cholecalciferol helped.", "Курс холекальциферола помог.", "ru"),
+    ("Hernández scored twice.", "Эрнандес забил дважды.", "ru"),
+    ("Armand Versace spoke.", "Выступил Арман Версаче.", "ru"),
+    ("Macedonian President Gjorge Ivanov said so.", "Президент Македонии Георге Иванов так сказал.", "ru"),
+    ("Forces in the Philippines waited.", "Силы Филиппин ждали.", "ru"),
+    ("Growth of GDP slowed.", "Зростання ВВП сповільнилося.", "uk"),
+    ("Xi'an was the capital.", "Сиань была столицей.", "ru"),
+    ("The Artibonite River flooded.", "Річка Артибоніт вийшла з берегів.", "uk"),
+    ("Rampro Kanjar and Vishnu Kanjar came.", "Прийшли Рампро Канджар і Вішну Канджар.", "uk"),
+])
+def test_right_renderings_raise_no_name_error(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
+
+
+def test_exonym_pair_is_not_called_a_substitution():
+    # Khufu / Хеопс: one pharaoh by two names; unknown to the glossary, so at most a warning.
+    assert errors("Pharaoh Khufu built it.", "Її збудував фараон Хеопс.", "uk") == []
+
+
+def test_dropped_established_place_is_an_error_and_unknown_name_a_warning():
+    dropped = name_issues("The talks were held in Casablanca.", "Переговоры прошли вчера.", "ru")
+    assert [(i.rule, i.severity, i.evidence) for i in dropped] == [("name.missing", "error", "gazetteer")]
+    unknown = name_issues("Carpanedo won the race.", "Гонку выиграл спортсмен.", "ru")
+    assert [(i.rule, i.severity) for i in unknown] == [("name.missing", "warning")]
+
+
+def test_evidence_is_in_the_json_issue():
+    issue = errors("Death toll from Indonesia tsunami rises.", "Число загиблих від цунамі в Сирії зросло.", "uk")[0]
+    assert issue.to_dict()["evidence"] in ("gazetteer", "glossary")
+
+
+def test_gazetteer_reads_geonames_and_cldr_forms():
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    assert places is not None
+    assert places.lookup("Johannesburg") & places.lookup("йоханнесбург")
+    assert places.lookup("Indonesia") & places.lookup("индонезия")
+    assert places.lookup("The") == frozenset()  # an ordinary English alternate name is left out
+    assert places.established(places.lookup("сирія"))
