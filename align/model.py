@@ -59,6 +59,10 @@ class Figure:
     hedge: str | None = None  # canonical hedge: at_least | about | almost | more_than | less_than | up_to
     hedge_text: str = ""  # the hedge as written ("at least", "понад")
     context: str = ""  # the word the figure counts, for messages: "missiles"
+    # What the number is part of, when that changes how a lost one is judged: "code" (ISO 4049,
+    # T25FW), "label" (group I, 1-я группа), "compound" (3-D), "title" (60 Minutes), "idiom"
+    # (half, centenary), "slash" (9/11: a date or a fraction). "" for a plain figure.
+    role: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ Keys are language-independent ("7660000000 USD", "2024-01-02", "70 %", "20 mile"
 keys mean the same figure in en, uk and ru; compare.py adds the tolerant matches (unit
 conversions, rounding, dates without a year). Vocabulary lives in data/lang/{lang}/:
 numbers.toml (generated, every inflected form), number_words.toml, months.toml, units.toml,
-currencies.toml, hedges.toml, percent.toml.
+currencies.toml, hedges.toml, percent.toml, and roles.toml (what a number is part of: a label,
+a code, a compound, an idiom; see Figure.role), which decides how loosely a lost one is judged.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from math import floor, log10
 from align.figures.units import convertible, to_base
 from align.model import Figure, Issue
 
-FIGURES_VERSION = "3"  # 3: ratios and scores (3:2), a year word without its year; bump when extraction or comparison changes what is reported
+# 4: roles (labels, codes, compounds, titles, idioms), days sharing a month, scores, 9/11
+FIGURES_VERSION = "4"  # bump when extraction or comparison changes what is reported
 CONVERSION_TOLERANCE = 0.05  # relative, in the base unit: 20 miles = 32.19 km ~ 32 km
 _NUMERIC = {"number", "ordinal", "percent", "money", "unit", "decade"}
 _FAMILY = {"date": "date", "time": "time", "ratio": "ratio"}
@@ -85,13 +86,25 @@ def _same_value(s: Figure, t: Figure) -> str | None:
         if s.kind == t.kind:
             return "" if s.key == t.key else None
         clock, other = (s, t) if s.kind == "time" else (t, s)
-        if (other.kind == "number" or other.unit == "h") and other.value and clock.value[1] == 0 and \
-                other.value[0] in (clock.value[0], clock.value[0] - 12):
-            return ""
+        if not other.value or other.kind not in ("number", "ordinal", "unit") or (
+                other.kind == "unit" and other.unit != "h"):
+            return None
+        hour, minute = clock.value[0], clock.value[1]
+        if minute == 0 and other.value[0] in (hour, hour - 12):
+            return ""  # "6am" = "о 6-й ранку" = "в 6 утра"
+        if other.kind == "number" and other.text.replace(",", ".").endswith(f"{int(hour) % 100}.{int(minute):02d}") \
+                and _close(other.value[0], hour + minute / 100):
+            return ""  # "11:15" = "11.15", as Russian and Ukrainian often write a clock time
         return None
     if not (s.value and t.value):
         return None
     sv, tv = s.value[0], t.value[0]
+    if {s.role, t.role} & {"code", "name"}:
+        return "" if _close(sv, tv) and "ordinal" not in (s.kind, t.kind) else None
+    if "idiom" in (s.role, t.role):
+        idiom, other = (s, t) if s.role == "idiom" else (t, s)
+        if other.kind == "percent" and _close(idiom.value[0] * 100, other.value[0]):
+            return ""  # "half" = "50%"
     if "decade" in (s.kind, t.kind):
         if _close(sv, tv) or (min(sv, tv) < 100 and _close(sv % 100, tv % 100)):
             return ""
@@ -137,7 +150,7 @@ def _round_sig(value: float, digits: int) -> float:
 
 def _rounded(s: Figure, t: Figure) -> bool:
     """One side is the other rounded to two or more significant digits."""
-    if not (s.value and t.value) or {s.kind, t.kind} & {"date", "time", "ratio"}:
+    if not (s.value and t.value) or {s.kind, t.kind} & {"date", "time", "ratio"} or {s.role, t.role} & {"code", "name"}:
         return False
     if not _units_compatible(s, t):
         return False
@@ -149,17 +162,63 @@ def _rounded(s: Figure, t: Figure) -> bool:
     return digits >= 2 and _significant(sv) > digits and _close(_round_sig(sv, digits), tv)
 
 
-def _converted(s: Figure, t: Figure) -> bool:
+def _converted(s: Figure, t: Figure) -> str | None:
+    """"info" for a unit conversion to check, "" for an exact one between units of time
+    ("two decades" = "20 років"), None for no conversion."""
     if not (s.value and t.value) or not convertible(s.unit, t.unit):
-        return False
+        return None
     a, b = to_base(s.value[0], s.unit or ""), to_base(t.value[0], t.unit or "")
+    if _close(a, b) and s.unit in _CALENDAR and t.unit in _CALENDAR:
+        return ""
     if s.unit in ("degC", "degF", "deg") or t.unit in ("degC", "degF", "deg"):
-        return abs(a - b) <= 1.5
-    return abs(a - b) <= CONVERSION_TOLERANCE * max(abs(a), abs(b))
+        return "info" if abs(a - b) <= 1.5 else None
+    return "info" if abs(a - b) <= CONVERSION_TOLERANCE * max(abs(a), abs(b)) else None
+
+
+_CALENDAR = frozenset({"day", "week", "year", "decade", "century"})
 
 
 def _family(fig: Figure) -> str:
+    if fig.role in ("code", "name"):
+        return "code"  # a changed code is paired with a code, not with a quantity
     return _FAMILY.get(fig.kind, "numeric")
+
+
+# A lone figure with one of these roles is a warning: a translation may render the number in
+# a name ("Covid-19" -> "ковид"), a compound ("3-D") or a title by words, or leave it out as a
+# matter of style. Codes copied verbatim (A320, T25FW) and labels (group 1) stay errors.
+_LOOSE_ROLES = frozenset({"name", "compound", "title", "slash"})
+
+
+def _unreported(fig: Figure) -> bool:
+    """Figures extracted only to match the other side: an idiom ("half", "centenary") or a
+    number fused into a word ("three-dimensional", "трехмерный"); alone they are no finding."""
+    return fig.role == "idiom" or (fig.role == "compound" and _spelled(fig))
+
+
+def _lone_severity(fig: Figure, loose_when_spelled) -> str:
+    if fig.role in _LOOSE_ROLES:
+        return "warning"
+    return "warning" if loose_when_spelled(fig) else "error"
+
+
+def _written_parts(fig: Figure) -> tuple[float, ...] | None:
+    """The two numbers a score, a clock time or a month/day is written with: "2:0" -> (2, 0),
+    "15:00" -> (15, 0), "9/11" -> (9, 11)."""
+    if fig.kind == "ratio" and len(fig.value) == 2:
+        return fig.value
+    if fig.kind == "time" and len(fig.value) == 2:
+        return (float(fig.value[0]), float(fig.value[1]))
+    if fig.role == "slash" and len(fig.value) == 3:
+        return (float(fig.value[1]), float(fig.value[2]))
+    return None
+
+
+_MAX_PAIR_GAP = 6  # characters between the two numbers: "21 to 20", "2 - 0", "15: 00"
+
+
+def _plain(fig: Figure) -> bool:
+    return fig.kind in ("number", "ordinal") and fig.unit is None and fig.role != "idiom" and bool(fig.value)
 
 
 def _ctx(fig: Figure) -> str:
@@ -180,12 +239,37 @@ def _hedge_issue(s: Figure, t: Figure, sl: str, tl: str) -> Issue | None:
                  f"{tl} adds the hedge '{t.hedge_text}' to {t.text}{_ctx(s)}", rule="figure.hedge")
 
 
+def _match_written_pairs(source: list[Figure], target: list[Figure], src_left: list[int], tgt_left: list[int],
+                         matched: list[tuple[Figure, Figure]]) -> None:
+    """A score, a clock time or a month/day on one side against the same two numbers written
+    side by side on the other: "2-0" = "2:0", "21 to 20" = "21:20", "15: 00" = "15:00",
+    "9/11" = "9/11". A score is neither a range nor a subtraction."""
+    for one, other, one_left, other_left, forward in ((source, target, src_left, tgt_left, True),
+                                                     (target, source, tgt_left, src_left, False)):
+        for oi in list(one_left):
+            parts = _written_parts(one[oi])
+            if parts is None:
+                continue
+            pool = sorted(other_left)
+            for a, b in zip(pool, pool[1:], strict=False):
+                fa, fb = other[a], other[b]
+                if b == a + 1 and _plain(fa) and _plain(fb) and 0 <= fb.start - fa.end <= _MAX_PAIR_GAP \
+                        and _close(fa.value[0], parts[0]) and _close(fb.value[0], parts[1]):
+                    one_left.remove(oi)
+                    other_left.remove(a)
+                    other_left.remove(b)
+                    matched.append((one[oi], fa) if forward else (fa, one[oi]))
+                    break
+
+
 def compare_figures(source: list[Figure], target: list[Figure], source_lang: str,
                     target_lang: str) -> list[Issue]:
     """Issues (category "figure") where `target` disagrees with `source`; segment/id unset."""
     sl, tl = source_lang, target_lang
-    src_left = list(range(len(source)))
-    tgt_left = list(range(len(target)))
+    # Idioms and fused compounds join the matching only after every real figure has had its
+    # chance: "three-dimensional" must not take the "три" that renders "two".
+    src_left = [si for si, f in enumerate(source) if not _unreported(f)]
+    tgt_left = [ti for ti, f in enumerate(target) if not _unreported(f)]
     issues: list[Issue] = []
     matched: list[tuple[Figure, Figure]] = []
 
@@ -207,6 +291,7 @@ def compare_figures(source: list[Figure], target: list[Figure], source_lang: str
                 break
 
     match(lambda s, t: s.key == t.key or None)
+    _match_written_pairs(source, target, src_left, tgt_left, matched)
 
     no_year: list[tuple[Figure, Figure]] = []
 
@@ -231,10 +316,10 @@ def compare_figures(source: list[Figure], target: list[Figure], source_lang: str
             tgt_left.remove(other)
         issues.append(Issue("figure", "info", tl, s.text, t.text,
                             f"{tl} gives {t.text} without the year of {s.text}", rule="figure.date_partial"))
-    match(lambda s, t: _converted(s, t) or None,
-          lambda s, t, _: Issue("figure", "info", tl, s.text, t.text,
-                                f"{tl} converts {s.text} to {t.text}{_ctx(s)}; check the conversion",
-                                rule="figure.conversion"))
+    match(_converted,
+          lambda s, t, how: Issue("figure", "info", tl, s.text, t.text,
+                                  f"{tl} converts {s.text} to {t.text}{_ctx(s)}; check the conversion",
+                                  rule="figure.conversion") if how else None)
     match(lambda s, t: _rounded(s, t) or None,
           lambda s, t, _: Issue("figure", "warning", tl, s.text, t.text,
                                 f"{tl} rounds {s.text} to {t.text}{_ctx(s)}", rule="figure.rounding"))
@@ -244,10 +329,27 @@ def compare_figures(source: list[Figure], target: list[Figure], source_lang: str
         if issue is not None:
             issues.append(issue)
 
-    # What is left over: pair by family in text order as changed figures.
+    # Then idioms and fused compounds: first with each other ("three-dimensional" =
+    # "тривимірний"), then with what is left ("half" = "50%"); alone they are never reported.
+    src_extra = [si for si, f in enumerate(source) if _unreported(f)]
+    tgt_extra = [ti for ti, f in enumerate(target) if _unreported(f)]
+    if src_extra or tgt_extra:
+        real_src, real_tgt = list(src_left), list(tgt_left)
+        src_left[:], tgt_left[:] = src_extra, tgt_extra
+        match(lambda s, t: s.key == t.key or None)
+        src_left[:], tgt_left[:] = src_left + real_src, tgt_left + real_tgt
+        match(lambda s, t: (_unreported(s) or _unreported(t)) and _same_value(s, t) is not None or None)
+        src_left[:] = [si for si in src_left if not _unreported(source[si])]
+        tgt_left[:] = [ti for ti in tgt_left if not _unreported(target[ti])]
+
+    # What is left over: pair by family in text order as changed figures (a label first with
+    # a label).
     for si in list(src_left):
         s = source[si]
-        partner = next((ti for ti in tgt_left if _family(target[ti]) == _family(s)), None)
+        same_family = [ti for ti in tgt_left if _family(target[ti]) == _family(s)]
+        partner = next((ti for ti in same_family if target[ti].role == s.role), None) if s.role else None
+        if partner is None:
+            partner = next(iter(same_family), None)
         if partner is None:
             continue
         t = target[partner]
@@ -259,12 +361,12 @@ def compare_figures(source: list[Figure], target: list[Figure], source_lang: str
         s = source[si]
         # A spelled-out number ("two", "a thousand") is often rendered by a word that is no
         # figure ("удвічі", "both", "тисячі"); a lost digit figure is a real omission.
-        severity = "warning" if _loosely_rendered(s) else "error"
+        severity = _lone_severity(s, _loosely_rendered)
         issues.append(Issue("figure", severity, tl, s.text, "", f"{tl} is missing {s.text}{_ctx(s)}",
                             rule="figure.missing"))
     for ti in tgt_left:
         t = target[ti]
-        severity = "warning" if _spelled(t) else "error"
+        severity = _lone_severity(t, _spelled)
         issues.append(Issue("figure", severity, tl, "", t.text,
                             f"{tl} has {t.text}{_ctx(t)}, which is not in {sl}", rule="figure.extra"))
     order = {id(f): n for n, f in enumerate(source)}

@@ -9,10 +9,13 @@ What precedes it adds a currency sign, a sign or a hedge ("at least", "пона�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from align.figures.lexicon import Lexicon, lexicon, multiword_meaning, norm_text, norm_word
+from align.figures.roles import ROMAN_HOMOGLYPHS, Roles, roles
+from align.figures.units import SPEED_OF
 from align.model import Figure
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
@@ -33,13 +36,17 @@ CLOCK_RE = re.compile(
 )
 # A ratio or a score that cannot be a clock time: 3:2, 16:9, 2:0 (a clock has two-digit minutes).
 RATIO_RE = re.compile(r"(?<![\d.,:])(\d{1,3}):(\d{1,3})(?![\d:])")
+# An English month/day without a year ("9/11"): a date, or a fraction ("3/4"); see Figure.role "slash".
+SLASH_DATE_RE = re.compile(r"(?<![\w/.,])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)")
 HOUR_AMPM_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE)
 OCLOCK_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s+o[’']clock\b", re.IGNORECASE)
 
 _CURRENCY_BEFORE_RE = re.compile(r"(?P<pre>[A-Z]{1,3})?(?P<sym>[$€£₴₽¥₹])\s?$")
 _CODE_BEFORE_RE = re.compile(r"\b(?P<code>[A-Z]{3})\s?$")
 _SIGN_BEFORE_RE = re.compile(r"(?:^|[\s(\[])(?P<sign>[+\-−–]|minus\s|мінус\s|минус\s)$", re.IGNORECASE)
-_ROMAN_RE = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+# A lone Cyrillic І is the conjunction "and", but the numeral I beside a label noun ("І група").
+_CYRILLIC_I = "\u0406"
+_ROMAN_SMALL_RE = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 # "о 10 вечора", "в 8:30 вечера": the clock words that move an hour past noon (or keep it before).
 _PM_AFTER_RE = re.compile(r"\s*(?:вечора|вечера|ночі|ночи|дня|пополудні|пополудни)\b", re.IGNORECASE)
@@ -83,6 +90,7 @@ class _Quantity:
     kind: str = "number"
     unit: str | None = None
     scaled: bool = False
+    role: str = ""
     extras: dict = field(default_factory=dict)
 
 
@@ -153,6 +161,9 @@ class _Extractor:
             self.toks.append(_Tok(kind, word, start, end, norm))
         self.figures: list[Figure] = []
         self.taken: list[tuple[int, int]] = []
+        self.roles: Roles = roles(lang)
+        self.starts = [t.start for t in self.toks]
+        self.quotes = _title_spans(text) if _QUOTE_HINT.search(text) else []
         regex = self.lex.month_adjective_regex
         self.month_adjectives = regex is not None and regex.search(normed) is not None
 
@@ -168,10 +179,43 @@ class _Extractor:
 
     def _index_at(self, pos: int, start: int) -> int:
         """Index of the first token starting at or after `pos`, searching from `start`."""
-        j = start
-        while j < len(self.toks) and self.toks[j].start < pos:
-            j += 1
-        return j
+        return bisect_left(self.starts, pos, lo=min(start, len(self.starts)))
+
+    def _label_at(self, j: int) -> bool:
+        return 0 <= j < len(self.toks) and self.toks[j].kind == "word" and self.roles.is_label(self.toks[j].norm)
+
+    def _label_after(self, j: int) -> bool:
+        """A label noun at j, after a hyphen ("second-wave") or after one more word ("the first
+        study group")."""
+        if self._label_at(j):
+            return True
+        if j < len(self.toks) and (self.toks[j].kind == "word" or self.toks[j].text in _HYPHENS):
+            return self._label_at(j + 1)
+        return False
+
+    def _role_around(self, kind: str, start: int, end: int, next_index: int, value: tuple[float, ...]) -> str:
+        """The role a plain number takes from its neighbours: "title" inside quotes or before a
+        capitalised unit ("60 Minutes"), "label" next to a noun it names ("group I",
+        "1-я группа", "the first group")."""
+        if any(qs < start and end < qe for qs, qe in self.quotes):
+            return "title"
+        if kind not in ("number", "ordinal", "unit") or not value:
+            return ""
+        last = self._index_at(end, 0) - 1
+        if self.lang == "en" and kind == "unit" and 0 <= last < len(self.toks) and start > 0:
+            word = self.toks[last].text
+            if len(word) >= 4 and word.isalpha() and word[0].isupper() and word[1:].islower() \
+                    and word not in self.lex.unit_forms_cased:
+                return "title"  # "60 Minutes", "24 Hours": a unit written as a title word
+        if kind == "unit":
+            return ""
+        small = value[0] == int(value[0]) and 0 < value[0] <= 12
+        if small and self._label_at(self._index_at(start, 0) - 1):
+            return "label"  # "group 1", "Group One", "группа II"
+        if (self._label_after(next_index) if kind == "ordinal" else self._label_at(next_index)) and (
+                kind == "ordinal" or (small and self.lang != "en")):
+            return "label"  # "the first group", "1-я группа", "2 группы"
+        return ""
 
     def _hedge(self, start: int, unit: str | None) -> tuple[str | None, str]:
         """(canonical hedge, hedge as written) right before `start`, or (None, "")."""
@@ -208,9 +252,11 @@ class _Extractor:
         return ""
 
     def _add(self, kind: str, key: str, start: int, end: int, value: tuple[float, ...] = (),
-             unit: str | None = None, next_index: int = -1, hedge: bool = True) -> None:
+             unit: str | None = None, next_index: int = -1, hedge: bool = True, role: str = "") -> None:
         if self._covered(start, end):
             return
+        if not role:
+            role = self._role_around(kind, start, end, next_index, value)
         hedge_name, hedge_text = self._hedge(start, unit) if hedge else (None, "")
         if hedge_name == "up_to" and norm_word(hedge_text).startswith("до") and (
                 kind in ("date", "time", "decade")
@@ -219,7 +265,7 @@ class _Extractor:
         context = self._context(next_index) if next_index >= 0 else ""
         self.figures.append(Figure(kind=kind, key=key, text=self.text[start:end], start=start, end=end,
                                    value=value, unit=unit, hedge=hedge_name, hedge_text=hedge_text,
-                                   context=context))
+                                   context=context, role=role))
         self.taken.append((start, end))
 
     # -- whole patterns ---------------------------------------------------------------------
@@ -227,6 +273,17 @@ class _Extractor:
         text = self.text
         if not _HAS_DIGIT.search(text):
             return
+        standards = self.roles.standards_regex
+        if standards is not None:
+            for m in standards.finditer(text):
+                digits = "".join(ch for ch in m.group("num") if ch.isdigit())
+                self._add("number", f"code {digits}", m.start(), m.end(), _code_value(digits),
+                          next_index=self._index_at(m.end(), 0), hedge=False, role="code")
+        if self.lang == "en":
+            for m in SLASH_DATE_RE.finditer(text):
+                month, day = int(m.group(1)), int(m.group(2))
+                self._add("date", f"--{month:02d}-{day:02d}", m.start(), m.end(), (0, month, day),
+                          next_index=self._index_at(m.end(), 0), hedge=False, role="slash")
         for m in ISO_DATE_RE.finditer(text):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -395,15 +452,96 @@ class _Extractor:
             j += 1
         if words == 0:
             return None
-        if words == 1 and first_norm in lex.not_alone:
-            return None
+        if words == 1 and first_norm in lex.not_alone and not (
+                self._label_after(last + 1) or self._label_at(i - 1) or self._number_word_joined(last + 1)):
+            return None  # but "the first group", "Group One", "second-third days" are figures
         value = total + current
         if value < 1 and not total:
             return None  # a bare "half" ("half an hour" = "півгодини"): no figure in uk/ru either
         return _Quantity(value, toks[i].start, toks[last].end, last + 1, spelled=True, ordinal=ordinal,
                          scaled=total > 0 or value >= 100)
 
+    def _number_word_joined(self, j: int) -> bool:
+        """A hyphen or dash at j joins the number before it to a number word ("second-third")."""
+        return 0 <= j < len(self.toks) and self.toks[j].text in _DASHES | _HYPHENS \
+            and self._word(j + 1) in self.lex.number_words
+
+    def _fused_compound(self, i: int) -> bool:
+        """"трехмерный", "пятикратный": a number word fused with a word the roles data lists,
+        kept as a compound figure that can match "3-D" or "5-fold" (and is not reported alone)."""
+        if not self.roles.fused_stems:
+            return False
+        tok = self.toks[i]
+        word = tok.norm
+        for form, value in self.lex.compound_prefixes[word[:3]]:
+            if word.startswith(form) and word[len(form):].startswith(self.roles.fused_stems):
+                self._add("number", _fmt(Decimal(str(value))), tok.start, tok.end, (float(value),),
+                          next_index=i + 1, hedge=False, role="compound")
+                return True
+        return False
+
+    def _day_at(self, j: int) -> _Quantity | None:
+        """A day of the month written in digits at token j ("25", "25-го"), else None."""
+        if j >= len(self.toks) or self.toks[j].kind != "num" or not re.fullmatch(r"\d{1,2}", self.toks[j].text):
+            return None
+        day = int(self.toks[j].text)
+        if not 1 <= day <= 31:
+            return None
+        return _Quantity(Decimal(day), self.toks[j].start, self.toks[j].end, j + 1)
+
+    def _day_joiner_after(self, j: int) -> int:
+        """Index after a joiner of days at j ("-", ",", "and", "по", "і"), or -1."""
+        if j >= len(self.toks):
+            return -1
+        tok = self.toks[j]
+        if tok.kind == "sym" and (tok.text in _DASHES or tok.text == ","):
+            return j + 1
+        if tok.kind == "word" and tok.norm in self.roles.day_joiners:
+            return j + 1
+        return -1
+
+    def _days_sharing_month(self, i: int, q: _Quantity) -> int:
+        """"з 25 по 31 липня", "9 і 10 серпня", "9-10 августа", "9, 10 and 11 August": every day
+        before the month is a date of that month (and year). Returns the index after the last
+        date, or 0 when the number at i starts no such run."""
+        if q.spelled or q.value != q.value.to_integral_value() or not 1 <= q.value <= 31:
+            return 0
+        days = [q]
+        j = q.next_index
+        while len(days) <= 6:
+            k = self._day_joiner_after(j)
+            nxt = self._day_at(k) if k > 0 else None
+            if nxt is None:
+                return 0
+            if self._date_from_day(k, nxt):
+                last = self.figures[-1]
+                year, month = int(last.value[0]), int(last.value[1])
+                after = self._index_at(last.end, k)
+                for day in days:
+                    d = int(day.value)
+                    key = f"{year:04d}-{month:02d}-{d:02d}" if year else f"--{month:02d}-{d:02d}"
+                    self._add("date", key, day.start, day.end, (year, month, d), next_index=day.next_index,
+                              hedge=day is q)
+                return after
+            days.append(nxt)
+            j = nxt.next_index
+        return 0
+
     def _tail(self, q: _Quantity, money_before: str | None) -> None:
+        """Read what follows a number (see _tail_inner), then a per-hour phrase after a distance."""
+        if q.extras.get("tailed"):
+            return
+        self._tail_inner(q, money_before)
+        q.extras["tailed"] = True
+        if q.kind == "unit" and q.unit in SPEED_OF and self.roles.per_hour_regex is not None:
+            m = self.roles.per_hour_regex.match(self.text, q.end)
+            if m:
+                # "60 миль на час", "96 км за годину", "60 miles an hour": a speed
+                q.unit = SPEED_OF[q.unit]
+                q.end = m.end()
+                q.next_index = self._index_at(q.end, q.next_index)
+
+    def _tail_inner(self, q: _Quantity, money_before: str | None) -> None:
         """Read what follows a number: scale, currency, percent, unit, year marker, suffixes."""
         lex = self.lex
         toks = self.toks
@@ -424,6 +562,14 @@ class _Extractor:
                 q.kind = "decade"
                 q.end = toks[j + 1].end
                 j += 2
+            elif tok.text in self.roles.compound_after_digits or (
+                    tok.kind == "sym" and tok.text in _HYPHENS and self._adjacent(j, j + 1)
+                    and j + 1 < len(toks) and toks[j + 1].text in self.roles.compound_after_digits):
+                # "3-D", "3D": uk/ru write "тривимірний", "трехмерный"
+                last = j if tok.kind == "word" else j + 1
+                q.role = "compound"
+                q.end = toks[last].end
+                j = last + 1
             elif tok.kind == "sym" and tok.text in _HYPHENS and self._adjacent(j, j + 1) and self._word(j + 1):
                 suffix = toks[j + 1].norm
                 unit = self._unit_word(suffix, toks[j + 1].text)
@@ -449,7 +595,15 @@ class _Extractor:
             # "four-year-old", "three-dimensional", "five-match": a compound adjective, which
             # uk/ru fuse into one word ("чотирирічний", "тривимірний"); only a unit keeps it.
             unit = self._unit_word(toks[j + 1].norm, toks[j + 1].text)
-            if unit is None:
+            if unit is None and q.ordinal and self.roles.is_label(toks[j + 1].norm):
+                q.role = "label"  # "second-wave outbreaks" = "вспышки второй волны"
+                q.end = toks[j + 1].end
+                j += 2
+            elif unit is None and toks[j + 1].norm in self.roles.spelled_heads:
+                q.role = "compound"  # "three-dimensional" = "тривимірний", kept to match it
+                q.end = toks[j + 1].end
+                j += 2
+            elif unit is None:
                 q.kind = "skip"
             else:
                 q.kind, q.unit, q.end = "unit", unit, toks[j + 1].end
@@ -576,7 +730,15 @@ class _Extractor:
         w = self._word(j)
         month = self.lex.months.get(w)
         if month is None:
-            return None
+            month = self.roles.month_abbreviations.get(w) if w else None
+            if month is None:
+                return None
+            # "5 серп.", "вер. 2024": the dot, and a day before or a year after
+            toks = self.toks
+            dotted = j + 1 < len(toks) and toks[j + 1].text == "." and self._adjacent(j, j + 1)
+            day_before = j > 0 and toks[j - 1].kind == "num"
+            year_after = j + 2 < len(toks) and re.fullmatch(r"\d{4}", toks[j + 2].text) is not None
+            return month if dotted and (day_before or year_after) else None
         if self.lang == "en":
             tok = self.toks[j]
             if not tok.text[0].isupper():
@@ -637,7 +799,8 @@ class _Extractor:
         day = int(q.value)
         end = self.toks[j].end
         k = j + 1
-        if self.lang == "en" and k < len(self.toks) and self.toks[k].text == "." and self.toks[k].start == end:
+        if (self.lang == "en" or self._word(j) in self.roles.month_abbreviations) and k < len(self.toks) \
+                and self.toks[k].text == "." and self.toks[k].start == end:
             end = self.toks[k].end
             k += 1
         year, yend, k2 = self._year_after(k)
@@ -650,6 +813,31 @@ class _Extractor:
             value = (0, month, day)
         self._add("date", key, q.start, end, value, next_index=k)
         return True
+
+    def _more_days(self, k: int) -> list[_Quantity]:
+        """Days after an English "Month D" that share its month: "and 10", "-31", ", 10 and 11"
+        (not when the next day has a month of its own, a unit or a percent after it)."""
+        toks = self.toks
+        days: list[_Quantity] = []
+        while len(days) < 6:
+            j = self._day_joiner_after(k)
+            day = self._day_at(j) if j > 0 else None
+            if day is None:
+                break
+            nxt = day.next_index
+            if self._word(nxt) in ("st", "nd", "rd", "th") and self._adjacent(nxt - 1, nxt):
+                day.end = toks[nxt].end
+                nxt += 1
+                day.next_index = nxt
+            w = self._word(nxt)
+            if self._month_at(nxt) is not None or w == "of" or w in self.lex.scales or \
+                    (nxt < len(toks) and toks[nxt].text in ("%", ".", ":") and self._adjacent(nxt - 1, nxt)
+                     and nxt + 1 < len(toks) and toks[nxt + 1].kind == "num") or \
+                    (w and self._unit_word(w, toks[nxt].text) is not None):
+                break
+            days.append(day)
+            k = nxt
+        return days
 
     def _date_from_month(self, i: int) -> int:
         """"January 2, 2024", "Jan. 2", "January 2024", "у січні 2024 року", "в марте"."""
@@ -671,13 +859,22 @@ class _Extractor:
                 if self._word(k) in ("st", "nd", "rd", "th") and self._adjacent(k - 1, k):
                     end = toks[k].end
                     k += 1
-                year, yend, k2 = self._year_after(k)
-                if year is not None:
+                more = self._more_days(k)  # "August 9 and 10", "July 25-31, 2024": one month for all
+                after_days = more[-1].next_index if more else k
+                year, yend, k2 = self._year_after(after_days)
+                if year is not None and not more:
                     self._add("date", f"{year:04d}-{month:02d}-{day:02d}", start, yend, (year, month, day),
                               next_index=k2)
                     return k2
-                self._add("date", f"--{month:02d}-{day:02d}", start, end, (0, month, day), next_index=k)
-                return k
+                y = year or 0
+                self._add("date", f"{y:04d}-{month:02d}-{day:02d}" if y else f"--{month:02d}-{day:02d}",
+                          start, end, (y, month, day), next_index=k)
+                for n, extra in enumerate(more):
+                    d = int(extra.value)
+                    last_end = yend if year is not None and n == len(more) - 1 else extra.end
+                    self._add("date", f"{y:04d}-{month:02d}-{d:02d}" if y else f"--{month:02d}-{d:02d}",
+                              extra.start, last_end, (y, month, d), next_index=extra.next_index, hedge=False)
+                return k2 if year is not None else after_days
         year, yend, k2 = self._year_after(k)
         if year is not None and not (k < len(toks) and toks[k].text == ","):
             self._add("date", f"{year:04d}-{month:02d}", start, yend, (year, month, 0), next_index=k2)
@@ -709,8 +906,10 @@ class _Extractor:
             q: _Quantity | None = None
             if tok.kind == "num":
                 if i > 0 and toks[i - 1].kind == "word" and self._adjacent(i - 1, i) and \
-                        any(ch.isupper() for ch in toks[i - 1].text) and toks[i - 1].text not in lex.currency_codes:
-                    i = self._skip_code(i)  # a code such as A320, G7, F1: not a figure
+                        toks[i - 1].text not in lex.currency_codes and (
+                            any(ch.isupper() for ch in toks[i - 1].text) or not (i > 1 and toks[i - 2].kind == "num")):
+                    # a code such as A320, G7, F1, t25fw, Ki67: not a quantity (but "50 km2" is 50 km2)
+                    i = self._skip_code(i)
                     continue
                 if i > 1 and toks[i - 1].text in _HYPHENS and self._adjacent(i - 2, i - 1) and \
                         self._adjacent(i - 1, i) and toks[i - 2].kind == "word" and toks[i - 2].text[:1].isupper():
@@ -720,15 +919,18 @@ class _Extractor:
                     i += 1  # "World War 2": part of a name
                     continue
                 q = self._read_digits(i)
-            elif tok.kind == "word" and tok.text.isupper() and _ROMAN_RE.fullmatch(tok.text) and \
-                    self._roman_century(i):
-                value = self._roman_value(tok.text)
+            elif tok.kind == "word" and tok.text.isupper() and (
+                    roman := _roman_text(tok.text) or (_CYRILLIC_I == tok.text and self._roman_label(i) and "I")) and (
+                    self._roman_century(i) or self._roman_label(i)):
+                # "XVI century", "ХХ века", "group II", "II степени": an ordinal; a label unless a century
+                value = self._roman_value(roman)
+                label = not self._roman_century(i)
                 self._add("ordinal", _fmt(Decimal(value)), tok.start, tok.end, (float(value),),
-                          next_index=i + 1, hedge=False)
+                          next_index=i + 1, hedge=False, role="label" if label else "")
                 i += 1
                 continue
             elif tok.kind == "word" and len(tok.norm) > 6 and tok.norm[:3] in lex.compound_prefixes:
-                if self._compound_adjective(i):
+                if self._compound_adjective(i) or self._fused_compound(i):
                     i += 1
                     continue
                 q = self._read_words(i) if tok.norm in lex.cardinals or tok.norm in lex.ordinals \
@@ -737,7 +939,16 @@ class _Extractor:
                                          or tok.norm in lex.fractions or tok.norm in lex.unit_article):
                 q = self._read_words(i)
             if q is None:
+                idiom = self.roles.idioms.get(tok.norm) if tok.kind == "word" else None
+                if idiom is not None and self._word(i + 1) not in lex.unit_article:  # not "half an hour"
+                    # "half", "centenary", "половина": a number only to match a figure the other side gives
+                    self._add("number", _fmt(Decimal(str(idiom))), tok.start, tok.end, (idiom,), hedge=False,
+                              role="idiom")
                 i += 1
+                continue
+            after_days = self._days_sharing_month(i, q)
+            if after_days:
+                i = after_days
                 continue
             if self._date_from_day(i, q):
                 i = self._index_at(self.taken[-1][1], i)
@@ -785,8 +996,17 @@ class _Extractor:
         start = self.toks[i - 1].start if self.toks[i - 1].kind == "word" else self.toks[i - 2].start
         end = self.toks[j - 1].end
         digits = "".join(ch for ch in self.text[start:end] if ch.isdigit())
-        if digits:
-            self._add("number", f"code {digits}", start, end, (), next_index=j, hedge=False)
+        letters = self.toks[i - 1].text if self.toks[i - 1].kind == "word" else ""
+        if letters in self.roles.seasons and len(self.toks[i].text) == 2 and j == i + 1:
+            # "SS19" is the spring-summer 2019 collection, which uk/ru write out with the year
+            year = 2000 + int(self.toks[i].text)
+            self._add("number", str(year), start, end, (float(year),), next_index=j, hedge=False, role="code")
+        elif digits:
+            # glued codes are copied verbatim (A320, T25FW); a hyphenated name of a thing may be
+            # rendered by a word ("Covid-19" -> "ковид")
+            role = "name" if self.toks[i - 1].kind == "sym" else "code"
+            self._add("number", f"code {digits}", start, end, _code_value(digits), next_index=j, hedge=False,
+                      role=role)
         return j
 
     @staticmethod
@@ -806,14 +1026,35 @@ class _Extractor:
             tok = self.toks[j]
             if tok.kind == "word" and tok.norm in lex.century_words:
                 return True
-            if tok.kind == "word" and (tok.text in lex.roman_between or
-                                       (tok.text.isupper() and _ROMAN_RE.fullmatch(tok.text))):
+            if tok.kind == "word" and (tok.text in lex.roman_between or (tok.text.isupper() and _roman_text(tok.text))):
                 j += 1
                 continue
             if tok.kind == "sym" and tok.text in {",", "-", "–", "—"}:
                 j += 1
                 continue
             return False
+        return False
+
+    def _roman_label(self, i: int) -> bool:
+        """A Roman numeral that names a group, stage or grade: right after the noun ("group I",
+        "grade III-IV", "groups I and II") or, in uk/ru, before it ("III-IV степени")."""
+        # en "I" right before a noun is the pronoun ("I group them"); "I-III stages" is a label
+        pronoun = self.lang == "en" and self.toks[i].text == "I" and self._word(i + 1) != ""
+        directions = (-1,) if pronoun else (-1, 1)
+        for step in directions:
+            j = i + step
+            while 0 <= j < len(self.toks) and abs(j - i) <= 8:
+                tok = self.toks[j]
+                if tok.kind == "sym" and tok.text in {",", "-", "–", "—"}:
+                    j += step
+                    continue
+                if tok.kind == "word" and (tok.text in self.lex.roman_between or
+                                           (tok.text.isupper() and _roman_text(tok.text))):
+                    j += step
+                    continue
+                break
+            if self._label_at(j):
+                return True
         return False
 
     def _compound_adjective(self, i: int) -> bool:
@@ -873,9 +1114,10 @@ class _Extractor:
             prev = self._word(self._index_at(q.start, 0) - 1)
             if prev not in _RANGE_STARTS[self.lang] and not (self.lang == "en" and tok.norm == "to"):
                 return None
-            if self.lang == "en" and tok.norm == "to" and prev not in _RANGE_STARTS["en"] and q.kind == "number" \
-                    and not q.scaled:
-                return None
+            needs_typed_end = self.lang == "en" and tok.norm == "to" and prev not in _RANGE_STARTS["en"] \
+                and q.kind == "number" and not q.scaled
+        else:
+            needs_typed_end = False
         if j + 1 >= len(toks):
             return None
         nt = toks[j + 1]
@@ -889,6 +1131,11 @@ class _Extractor:
             return None
         if is_dash and self._month_at(second.next_index) is not None:
             return None
+        if needs_typed_end:
+            # "2 to 3 inches" is a range; a bare "21 to 20" is a score or two figures
+            self._tail(second, None)
+            if second.kind not in ("unit", "percent", "money"):
+                return None
         return second
 
     def _emit(self, q: _Quantity, start: int, hedge: bool) -> None:
@@ -914,13 +1161,47 @@ class _Extractor:
         else:
             key = text_value
             unit = None
-        self._add(kind, key, start, q.end, (float(value),), unit, next_index=q.next_index, hedge=hedge)
+        self._add(kind, key, start, q.end, (float(value),), unit, next_index=q.next_index, hedge=hedge, role=q.role)
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# A quoted title ("«60 минут»", "“Catch-22”"): a number inside is part of a name.
+_QUOTED_RE = re.compile(r"«([^«»]{1,40})»|“([^“”]{1,40})[”\"]|„([^„“”]{1,40})[“”]|\"([^\"]{1,40})\"")
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted spans that read as a title: a few words, the first of them capitalised, no closing
+    punctuation. A quoted "18" or a quoted sentence is no title."""
+    spans = []
+    for m in _QUOTED_RE.finditer(text):
+        inner = next(g for g in m.groups() if g is not None)
+        words = _WORDS.findall(inner)
+        if words and len(inner.split()) <= 5 and words[0][0].isupper() and not inner.rstrip().endswith(
+                (",", ".", "!", "?", "…")):  # quoted speech ends with its punctuation
+            spans.append(m.span())
+    return spans
+
+
+_QUOTE_HINT = re.compile(r"[«“„\"]")
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)[^\w]*$")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_ROMAN_HINT = re.compile(r"\b[IVXLC]+\b")
+_ROMAN_HINT = re.compile("\\b[IVXLC\u0425\u0406\u0421]+\\b")
+
+
+def _roman_text(text: str) -> str:
+    """`text` as a Latin Roman numeral ("XVI", Cyrillic-typed "ХХ" -> "XX"), or "" if it is none.
+    A lone Cyrillic letter other than Х is a word ("С", "І" = with, and)."""
+    folded = text.translate(ROMAN_HOMOGLYPHS)
+    if folded != text and len(text) == 1 and folded != "X":
+        return ""
+    # Only I, V and X: a lone C, D, L or M is a letter ("group D"), and no century or stage needs them.
+    return folded if _ROMAN_SMALL_RE.fullmatch(folded) else ""
+
+
+def _code_value(digits: str) -> tuple[float, ...]:
+    """The digits of a code as one number, so that "T25FW" matches a bare "25" (and "ISO 4049"
+    a bare "4049"); no value for an empty or absurdly long run."""
+    return (float(digits),) if digits and len(digits) <= 15 else ()
 
 
 def _may_hold_figures(text: str, lex: Lexicon) -> bool:
@@ -930,8 +1211,9 @@ def _may_hold_figures(text: str, lex: Lexicon) -> bool:
     normed = norm_text(text)
     if lex.month_adjective_regex is not None and lex.month_adjective_regex.search(normed):
         return True
+    idioms = roles(lex.lang).idioms
     for word in _WORDS.findall(normed):
-        if word in lex.triggers or (len(word) > 6 and word[:3] in lex.compound_prefixes):
+        if word in lex.triggers or word in idioms or (len(word) > 6 and word[:3] in lex.compound_prefixes):
             return True
     return False
 

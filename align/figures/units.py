@@ -36,6 +36,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "week": ("duration", 604800.0),
     "month": ("duration", 2629800.0),
     "year": ("duration", 31557600.0),
+    "decade": ("duration", 315576000.0),
     "century": ("duration", 3155760000.0),
     "Hz": ("frequency", 1.0),
     "kHz": ("frequency", 1e3),
@@ -54,6 +55,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "degF": ("temperature", 1.0),
     "deg": ("temperature", 1.0),
 }
+
+
+# A distance unit followed by "per hour" (or a translation of it) is this speed.
+SPEED_OF: dict[str, str] = {"km": "km/h", "mile": "mph"}
 
 
 def dimension(unit: str | None) -> str | None:
