@@ -59,6 +59,9 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
     for word in parts:
         latin = not any("\u0400" <= ch <= "\u04ff" for ch in word)
         out.add(word_key(strip_possessive(word) if latin else word, "en" if latin else lang))
+        if latin and _SOFT_G.search(word):
+            # English g before e, i, y is the sound of Cyrillic дж (George / Джордж).
+            out.add(word_key(_SOFT_G.sub("j", word), "en"))
         if latin and word[:1] in "XxQq":
             # Pinyin x and q are Cyrillic с and ц (Xi'an / Сіань, Qing / Цин).
             out.add(word_key(("s" if word[0] in "Xx" else "ts") + word[1:], "en"))
@@ -405,7 +408,8 @@ class _Comparison:
         # By sound alone, only one name left on each side is paired: with more, which stands
         # for which is a guess. A people's word (Portuguese, Byzantine) and a name's adjective
         # (Цінський) are renderings, not substitutes.
-        candidates = [t for t in extra if t.kind in ("name", "latin") and not t.initial
+        candidates = [t for t in extra if t.kind in ("name", "latin") and not t.initial and not _mixed_script(t.text)
+                      and not _LETTER_CODE.match(t.text)
                       and _strong_target_name(t, self.target_lang)
                       and not _ADJECTIVE_WORD.search(t.text.split()[-1])
                       and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))]
@@ -414,7 +418,8 @@ class _Comparison:
         t = candidates[0]
         own = _distinctive_words(s, self.glossary)
         if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
-                or _DEMONYM_WORD.search(s.text) or (len(own) == 1 and _DEMONYM_WORD.search(s.text.split()[0])):
+                or _DEMONYM_WORD.search(s.text) or (len(own) == 1 and _DEMONYM_WORD.search(s.text.split()[0])) \
+                or _language_name(s.text):
             return None, ""
         if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                              _sound_keys(t, self.target_lang, self.glossary)):
@@ -512,6 +517,34 @@ class _Comparison:
                 continue
             out.append(s)
         return _dedupe(out)
+
+
+# A letter and a translated word (В-режим for B-mode): a term, not a name to substitute.
+_LETTER_CODE = re.compile(r"^\w-")
+_SOFT_G = re.compile(r"g(?=[eiy])", re.I)
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _mixed_script(text: str) -> bool:
+    """B-режима: a Latin letter kept inside a translated word; its Latin part is the name."""
+    return bool(_CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text))
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """English names of languages from CLDR (Babel): Greek, Thai, Danish are peoples' and
+    languages' words, which translations render by meaning, never names to substitute."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return frozenset()
+    return frozenset(name.lower() for name in Locale("en").languages.values() if " " not in name)
+
+
+def _language_name(text: str) -> bool:
+    word = strip_possessive(text.strip()).lower()
+    return word in _language_names() or (word.endswith("s") and word[:-1] in _language_names())
 
 
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -721,7 +754,14 @@ def _sound_keys(m: NameMention, lang: str, glossary: Glossary) -> frozenset[str]
     together would make two different people sound alike (Gjorge Ivanov / Георге Кавардарков)."""
     if len(m.key.split()) == 1:
         return _fuzzy_keys(m, lang, glossary)
-    return frozenset(k for k in _distinctive_words(m, glossary) if k)
+    words = _distinctive_words(m, glossary)
+    out = set(words)
+    written = m.text.split()
+    if len(written) == len(m.key.split()):
+        for key, word in zip(m.key.split(), written, strict=True):
+            if key in words:
+                out |= _surface_keys(word, lang)
+    return frozenset(k for k in out if k)
 
 
 def _sound_skeleton(key: str) -> str:

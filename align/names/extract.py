@@ -181,8 +181,8 @@ def _word_class(token: _Token, lang: str) -> str | None:
             if frequency >= COMMON_ZIPF:
                 return None
             return "weak" if frequency >= INITIAL_NAME_ZIPF else "strong"
-        if frequency >= COMMON_ZIPF and frequency < _NAME_ONLY_ZIPF and not is_ordinary_english(word):
-            return "strong"  # frequent, but no dictionary writes it in lower case: Ivanov, Pradesh
+        if frequency >= COMMON_ZIPF and not is_ordinary_english(word):
+            return "strong"  # frequent, but no dictionary writes it in lower case: Ivanov, Bible
         return "weak" if frequency >= COMMON_ZIPF else "strong"
     # Ukrainian and Russian capitalise only names (and a name phrase's first word), so a
     # dictionary word without a name parse is a translated institution word (Геологічна
@@ -195,12 +195,9 @@ def _word_class(token: _Token, lang: str) -> str | None:
     return "weak" if common else "strong"
 
 
-# Above this frequency a capitalised word is taken for a common word even when the dictionary
-# lists it only with a capital (women, Internet aside: the lists miss some irregular forms).
-_NAME_ONLY_ZIPF = 4.5
 # A country or a big city is a name whatever its frequency, except where the word is first of
-# all an ordinary word (Turkey, Chad and Georgia are rarer than this; "nice" and "reading" are not).
-_PLACE_WORD_ZIPF = 5.0
+# all an ordinary word (California, Turkey and Chad are rarer than this; "nice" is not).
+_PLACE_WORD_ZIPF = 5.8
 
 
 @lru_cache(maxsize=100_000)
