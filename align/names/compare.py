@@ -143,7 +143,8 @@ def _adjective_match(source_keys: frozenset[str], derived_keys: frozenset[str]) 
         # lose its last letters to the suffix (avstralia -> avstraliets).
         stem = key if len(key) == 4 else key[: max(4, len(key) - 3)]
         for derived in derived_keys:
-            if not _same_digits(key, derived):
+            # A word made from a name is longer than the name (Непа is Nepal cut short).
+            if not _same_digits(key, derived) or len(derived) < len(key):
                 continue
             if derived.startswith(stem) or (len(stem) >= 5 and stem in derived):
                 return True
@@ -249,6 +250,9 @@ class _Comparison:
             for j, t in enumerate(target):
                 if not self.tgt_matched[j] and not _is_glossary(t, glossary) and t.kind != "adjective" \
                         and _skeleton_match(self.src_keys[i], self.tgt_keys[j]):
+                    garbled = _garbled(_garble_keys(s, self.src_keys[i]), self.tgt_keys[j])
+                    if garbled:
+                        self._garble_issue(s, t.text, garbled)
                     self._pair(i, j)
                     break
 
@@ -441,7 +445,7 @@ class _Comparison:
                     words.setdefault(key, s)
         keys = frozenset(k for k in words if len(k) >= 4)
         for t in list(extra):
-            if t.kind not in ("name", "latin") or t.initial and not _is_latin(t.text):
+            if t.kind not in ("name", "latin"):
                 continue
             t_keys = _fuzzy_keys(t, self.target_lang, self.glossary) | _surface_keys(t.text, self.target_lang)
             if keys & t_keys:
@@ -697,15 +701,17 @@ def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> str:
             if (len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s)
                     and (keys_close(s[1:], t) or _stem_match(s[1:], t))):
                 return "garbled"
-            if s.startswith(t) and len(s) - len(t) >= 2 and _lost_syllable(s[len(t):]) \
+            if s.startswith(t) and len(s) > len(t) and _lost_syllable(s[len(t):]) \
                     and s[len(t):] not in _PEOPLE_ENDINGS:
                 return "truncated"
     return ""
 
 
 _DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish)$")
-# What an English people's word adds to its place (Majorcan / Майорки, Mexican / Мексики).
-_PEOPLE_ENDINGS = frozenset({"an", "ans", "ian", "ians", "ean", "eans", "ese", "ish", "er", "ers"})
+# What an English word made from a name adds to it (Majorcan / Майорки, African / Африки,
+# Aortic / аорты): the name is there, its derivative was translated.
+_PEOPLE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "ese", "ish", "er", "ers",
+                             "ic", "ical", "ist", "ists", "ism"})
 # English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners).
 _DEMONYM_WORD = re.compile(r"(?:ians?|eans?|ese|ish|ine|ic|ans|ers|ites|is)(?:'s)?$")
 # Ukrainian and Russian adjectives made from names (Цінський, Уппсальского, Симоносекский).
