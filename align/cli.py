@@ -291,6 +291,8 @@ def run(
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
                                                   "[default: when stderr is a terminal].")] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Read links in input folders that lead "
+                                               "outside them (skipped by default).")] = False,
 ) -> None:
     """Translate what is missing, align and check a folder of releases; a report per release and index.html.
 
@@ -300,6 +302,7 @@ def run(
 
     from align.config import load_config
     from align.pipeline import run_batch
+    from align.textio import one_line
 
     cfg = load_config(explicit=config)
     if fail_on is not None:
@@ -309,11 +312,11 @@ def run(
     if glossary:
         cfg = replace(cfg, glossary=cfg.glossary + tuple(p.resolve() for p in glossary))
     result = run_batch(inputs, out, jobs=jobs, config=cfg, translate=not no_translate, progress=progress,
-                       force=force, formats=fmt or ())
+                       force=force, formats=fmt or (), follow_links=follow_links)
     c = result.counts
     n = len(result.releases)
     typer.echo(f"align: {n} release{'' if n == 1 else 's'}: {c['done']} checked, {c['skipped']} up to date, "
-               f"{c['failed']} failed; open {result.index}", err=True)
+               f"{c['failed']} failed; open {one_line(str(result.index))}", err=True)
     raise typer.Exit(result.exit_code)
 
 
