@@ -63,26 +63,34 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def plausibility(text: str, lang: str | None) -> float:
-    """How much `text` reads like a `lang` text (None: any of ours), 0..1: the share of its
-    letters in that language's script, times the share of words cased as words are (lower,
-    Title or UPPER: a Cyrillic code page read as another swaps case), less a penalty for
-    characters a real text does not have (C1 controls, box drawing)."""
-    letters = sum(ch.isalpha() for ch in text)
-    if not letters:
-        return 0.0
-    latin = len(_LATIN_LETTER.findall(text))
-    cyrillic = len(_CYRILLIC_LETTER.findall(text))
-    if lang == "en":
-        script = latin / letters
-    elif lang in ("uk", "ru"):
-        script = cyrillic / letters
-    else:
-        script = max(latin, cyrillic) / letters
-    words = _WORD.findall(text)
-    cased = sum(w.islower() or w.isupper() or (w[0].isupper() and w[1:].islower()) for w in words)
-    case = cased / len(words) if words else 1.0
-    bad = len(_MOJIBAKE.findall(text)) / max(1, len(text))
-    return max(0.0, script * case - 20 * bad)
+    """How much the non-ASCII part of `text` reads like a `lang` text (None: any of ours), 0..1.
+
+    Candidate encodings agree on ASCII, so only words with other letters tell them apart: the
+    share of those that are in the language's script (one script per word: "Cafй" is cp1251
+    misreading cp1252), cased as words are (lower, Title or UPPER: KOI8 read as cp1251 swaps
+    case) and free of letters the language does not have (ы in uk, ї in ru); less a penalty for
+    characters real text does not have (C1 controls, box drawing, private use)."""
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    other = [ch for ch in text if not ch.isascii()]
+    if not other:
+        return 1.0
+    bad = len(_MOJIBAKE.findall("".join(other))) / len(other)
+    if not words:
+        return max(0.0, 1.0 - 2 * bad)
+    good = 0
+    for word in words:
+        latin = len(_LATIN_LETTER.findall(word))
+        cyrillic = len(_CYRILLIC_LETTER.findall(word))
+        if lang == "en":
+            script = latin == len(word)
+        elif lang in ("uk", "ru"):
+            script = cyrillic == len(word)
+        else:
+            script = latin == len(word) or cyrillic == len(word)
+        cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+        foreign = (lang == "uk" and _RU_ONLY_RE.search(word)) or (lang == "ru" and _UK_ONLY_RE.search(word))
+        good += bool(script and cased and not foreign)
+    return max(0.0, good / len(words) - 2 * bad)
 
 
 def decode_bytes(data: bytes, name: str = "input", lang: str | None = None) -> DecodedText:
@@ -108,7 +116,10 @@ def decode_bytes(data: bytes, name: str = "input", lang: str | None = None) -> D
     except UnicodeDecodeError:
         pass
     candidates: dict[str, tuple[float, str]] = {}
-    for encoding in LEGACY_ENCODINGS:
+    # KOI8-R and KOI8-U differ only in a few letters: where both give the same text, name the
+    # one of the file's language.
+    order = sorted(LEGACY_ENCODINGS, key=lambda enc: enc == ("koi8-u" if lang == "ru" else "koi8-r"))
+    for encoding in order:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
