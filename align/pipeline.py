@@ -563,6 +563,7 @@ def run_batch(
     show_progress = sys.stderr.isatty() if progress is None else progress
 
     with _exclusive(out_dir), _Reporter(show_progress, log) as say:
+        _remove_stale_temp_files(out_dir)
         manifest = Manifest.load(out_dir / MANIFEST_NAME, say.line)
         releases, warnings = discover_releases(inputs, config, out_dir, manifest.produced_files(out_dir),
                                                follow_links)
@@ -610,6 +611,19 @@ def run_batch(
         # Only when it changed: a re-run that redoes nothing leaves index.html (and its mtime) alone.
         write_if_changed(index, _render_index(ordered))
     return BatchResult(ordered, out_dir, index, config.fail_on, warnings)
+
+
+# write_atomic's temp files: "." + up to 32 characters of the name + "." + mkstemp's 8 + ".tmp".
+_TEMP_FILE = re.compile(r"^\..{1,32}\.[a-z0-9_]{8}\.tmp$")
+
+
+def _remove_stale_temp_files(out_dir: Path) -> None:
+    """Temp files a killed run left behind (kill -9 between write and rename). Only called under
+    the folder's lock, so no other run is writing them."""
+    for path in out_dir.iterdir():
+        if _TEMP_FILE.match(path.name) and path.is_file() and not path.is_symlink():
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _report_formats(extra: Sequence[str]) -> tuple[str, ...]:

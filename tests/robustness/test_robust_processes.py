@@ -207,3 +207,14 @@ def test_a_full_disk_leaves_no_partial_report(tiny_disk, tmp_path):
         else:
             assert path.read_text(encoding="utf-8").rstrip().endswith("</html>")
     assert checksums(src) == before
+
+
+def test_temp_files_a_killed_run_left_are_removed_by_the_next(inputs, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".r.report.html.ab12_x9z.tmp"
+    stale.write_text("<!DOCTYPE html><html><body>half a rep")
+    mine = out / ".notes.tmp"  # not a name write_atomic makes: left alone
+    mine.write_text("keep")
+    assert_worked(align("run", inputs, "--out", out, "--no-translate", "--embedder", "none"))
+    assert not stale.exists() and mine.read_text() == "keep"
