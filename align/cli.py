@@ -267,8 +267,10 @@ def translate(
     result = translate_file(file, parse_langs(to) or [], from_lang=(parse_langs(from_lang) or [None])[0],
                             out_dir=out, model=model, backend=backend.value, beams=beams, force=force,
                             use_cache=not no_cache, progress=progress)
+    from align.textio import one_line
+
     for line in result.summary_lines():
-        typer.echo(line, err=True)
+        typer.echo(one_line(line), err=True)
 
 
 @app.command()
