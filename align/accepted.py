@@ -35,7 +35,7 @@ from typing import Any
 
 from align.errors import InputError
 from align.model import CATEGORIES, Issue, Report
-from align.textio import read_toml, write_atomic
+from align.textio import read_json, read_toml, write_atomic
 
 ISSUE_ID = re.compile(rf"^(?:{'|'.join(CATEGORIES)}):[a-z]{{2}}:[0-9a-f]{{10}}$")
 _HEADER = (
@@ -221,23 +221,26 @@ def _issues_of(report: Report | dict[str, Any] | Path) -> dict[str, str]:
     """id -> message of every issue in a report object, JSON dict or JSON file."""
     if isinstance(report, Report):
         return {issue.id: issue.message for issue in report.issues}
+    where = "the report"
     if isinstance(report, (str, Path)):
-        path = Path(report)
-        try:
-            report = json.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read report ({exc.strerror})") from None
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: not a JSON report ({exc.msg}, line {exc.lineno})") from None
+        where = str(report)
+        report = read_json(Path(report), "JSON report")
     segments = report.get("segments") if isinstance(report, dict) else None
     if not isinstance(segments, list):
-        raise InputError("the report has no 'segments' list; pass a NAME.report.json written by align")
-    return {
-        issue["id"]: issue.get("message", "")
-        for seg in segments
-        for issue in seg.get("issues", [])
-        if isinstance(issue, dict) and "id" in issue
-    }
+        raise InputError(f"{where}: has no 'segments' list; pass a NAME.report.json written by align")
+    found: dict[str, str] = {}
+    for number, seg in enumerate(segments):
+        issues = seg.get("issues", []) if isinstance(seg, dict) else None
+        if not isinstance(issues, list):
+            raise InputError(f"{where}: segment {number} is not an object with an 'issues' list; "
+                             f"pass a NAME.report.json written by align")
+        for issue in issues:
+            if not isinstance(issue, dict) or not isinstance(issue.get("id"), str) \
+                    or not isinstance(issue.get("message", ""), str):
+                raise InputError(f"{where}: an issue of segment {number} is not an object with a string "
+                                 f"'id' and 'message'; pass a NAME.report.json written by align")
+            found[issue["id"]] = issue.get("message", "")
+    return found
 
 
 def _toml_string(value: str) -> str:

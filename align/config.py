@@ -196,7 +196,10 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
         raise fail("glossary", "must be a path or a list of paths")
     glossary = []
     for entry in glossary_entries:
-        resolved = (path.parent / entry).resolve()
+        try:
+            resolved = (path.parent / entry).resolve()
+        except (OSError, ValueError) as exc:  # a NUL in the name, a link loop
+            raise fail("glossary", f"{entry!r} is not a usable path ({exc})") from None
         if not resolved.is_file():
             raise fail("glossary", f"{entry!r} not found (looked for {resolved})")
         glossary.append(resolved)
@@ -222,7 +225,7 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
         raise fail("embedder", "must be a non-empty string (e.g. auto, none, or a model name)")
 
     accepted = table.get("accepted")
-    if accepted is not None and (not isinstance(accepted, str) or not accepted.strip()):
+    if accepted is not None and (not isinstance(accepted, str) or not accepted.strip() or "\x00" in accepted):
         raise fail("accepted", "must be a path to the accepted-issues file")
 
     return Config(

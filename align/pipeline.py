@@ -44,7 +44,7 @@ from align.accepted import AcceptedSet, apply_accepted, load_accepted
 from align.config import Config
 from align.errors import AlignError, InputError
 from align.model import LANGS, SEVERITIES, Report, severity_rank
-from align.textio import write_atomic
+from align.textio import one_line, write_atomic, write_if_changed
 
 MANIFEST_NAME = ".align-manifest.json"
 LOCK_NAME = ".align-run.lock"
@@ -127,12 +127,16 @@ class BatchResult:
 
 
 def discover_releases(
-    inputs: Sequence[Path], config: Config, out_dir: Path | None = None, produced: set[Path] | None = None
+    inputs: Sequence[Path], config: Config, out_dir: Path | None = None, produced: set[Path] | None = None,
+    follow_links: bool = False,
 ) -> tuple[list[Release], list[str]]:
     """Releases in `inputs` (directories: every NAME.LANG.txt directly inside; or explicit files).
 
     `produced` are machine translations an earlier run wrote; they are outputs, not drafts, when
-    the output folder is also an input folder. Raises InputError for bad input.
+    the output folder is also an input folder. A symlink in a folder that leads out of it is
+    skipped unless `follow_links` (in CI a pull request can add one to any file of the runner);
+    so are dangling links, link loops and FIFOs or devices, each with a warning. Raises
+    InputError for bad input.
     """
     produced = {p.resolve() for p in (produced or set())}
     warnings: list[str] = []
@@ -164,10 +168,16 @@ def discover_releases(
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix == ".txt" and not child.name.startswith("."):
-                    add(child, explicit=False)
+                if child.suffix == ".txt" and not child.name.startswith("."):
+                    skipped = _unfit_child(child, path, follow_links)
+                    if skipped is None:
+                        add(child, explicit=False)
+                    elif skipped:
+                        warnings.append(skipped)
         elif path.is_file():
             add(path, explicit=True)
+        elif path.exists():
+            raise InputError(f"{path}: is not a regular file (a FIFO, device or socket); give release files or folders")
         else:
             raise InputError(f"{path}: no such file or folder")
     if not found:
@@ -176,6 +186,25 @@ def discover_releases(
     releases = [Release(name, dict(sorted(files.items(), key=lambda kv: LANGS.index(kv[0]))))
                 for name, files in sorted(found.items())]
     return releases, warnings
+
+
+def _unfit_child(child: Path, folder: Path, follow_links: bool) -> str | None:
+    """Why a *.txt entry of an input folder is not read (a warning; "" to pass over it
+    silently), or None to read it."""
+    if child.is_symlink():
+        try:
+            target = child.resolve(strict=True)
+        except FileNotFoundError:
+            return f"{child}: skipped, a dangling link"
+        except (OSError, RuntimeError):
+            return f"{child}: skipped, a link loop"
+        if not follow_links and not target.is_relative_to(folder.resolve()):
+            return f"{child}: skipped, a link to {target}, outside {folder} (--follow-links reads it)"
+    if child.is_dir():
+        return ""
+    if not child.is_file():
+        return f"{child}: skipped, not a regular file (a FIFO, device or socket)"
+    return None
 
 
 # -- translation ---------------------------------------------------------------------------------
@@ -254,9 +283,15 @@ class Manifest:
                 raise ValueError("other version")
             if not isinstance(data.get("releases"), dict):
                 raise ValueError("no releases")
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             log(f"align: {path}: unreadable manifest ({exc}); redoing every release")
             return cls(path)
+        corrupt = sorted(name for name, entry in data["releases"].items() if not valid_entry(entry))
+        if corrupt:
+            # Nothing of a corrupt entry is trusted (its file names could point anywhere).
+            log(f"align: {path}: corrupt manifest entries for {', '.join(corrupt)}; redoing them")
+            for name in corrupt:
+                del data["releases"][name]
         return cls(path, data)
 
     def entry(self, name: str) -> dict[str, Any] | None:
@@ -276,6 +311,45 @@ class Manifest:
     def record(self, name: str, entry: dict[str, Any]) -> None:
         self.data["releases"][name] = entry
         write_atomic(self.path, json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_file_name(value: Any) -> bool:
+    """A plain file name inside the output folder: no folder part, no `..`."""
+    return isinstance(value, str) and value not in ("", ".", "..") and Path(value).name == value \
+        and "\\" not in value and "\x00" not in value
+
+
+def valid_entry(entry: Any) -> bool:
+    """Whether a manifest entry has the shape process_release writes (types, keys, plain file
+    names); anything else is treated as not done."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
+        return False
+    if not _is_str_list(entry.get("issue_ids")) or not _is_str_list(entry.get("accepted")):
+        return False
+    outputs = entry.get("outputs")
+    if not isinstance(outputs, dict) or not all(_is_file_name(k) and isinstance(v, str) for k, v in outputs.items()):
+        return False
+    translations = entry.get("translations")
+    if not isinstance(translations, dict):
+        return False
+    for item in translations.values():
+        if not isinstance(item, dict) or not _is_file_name(item.get("file")):
+            return False
+        if not all(isinstance(item.get(k), str) for k in ("model", "source_sha256", "sha256")):
+            return False
+    result = entry.get("result")
+    if not isinstance(result, dict):
+        return False
+    return (isinstance(result.get("summary"), dict)
+            and isinstance(result.get("counts"), dict)
+            and all(isinstance(k, str) and isinstance(v, int) for k, v in result["counts"].items())
+            and all(_is_str_list(result.get(k)) for k in ("languages", "translated", "drafts", "warnings"))
+            and isinstance(result.get("files"), dict)
+            and all(isinstance(k, str) and _is_file_name(v) for k, v in result["files"].items()))
 
 
 def up_to_date(entry: dict[str, Any], key: str, accepted: AcceptedSet, out_dir: Path) -> bool:
@@ -463,12 +537,14 @@ def run_batch(
     force: bool = False,
     log: Log | None = None,
     formats: Sequence[str] = (),
+    follow_links: bool = False,
 ) -> BatchResult:
     """Translate, check and report every release in `inputs` into `out_dir` (default ./align-out).
 
     jobs > 1 checks releases in that many worker processes. progress None: a bar on stderr when it
     is a terminal. force: redo releases even when their outputs are up to date. formats: report
-    formats written besides json and html, e.g. ("sarif", "junit") for CI. Raises InputError
+    formats written besides json and html, e.g. ("sarif", "junit") for CI. follow_links: read
+    links in input folders that lead outside them (see discover_releases). Raises InputError
     for bad input (no releases, an unreadable config, a busy output folder).
     """
     config = config or Config()
@@ -487,8 +563,10 @@ def run_batch(
     show_progress = sys.stderr.isatty() if progress is None else progress
 
     with _exclusive(out_dir), _Reporter(show_progress, log) as say:
+        _remove_stale_temp_files(out_dir)
         manifest = Manifest.load(out_dir / MANIFEST_NAME, say.line)
-        releases, warnings = discover_releases(inputs, config, out_dir, manifest.produced_files(out_dir))
+        releases, warnings = discover_releases(inputs, config, out_dir, manifest.produced_files(out_dir),
+                                               follow_links)
         for warning in warnings:
             say.line(f"align: {warning}")
         accepted = load_accepted(config.accepted_path)
@@ -530,8 +608,22 @@ def run_batch(
 
         ordered = [results[r.name] for r in releases]
         index = out_dir / INDEX_NAME
-        write_atomic(index, _render_index(ordered))
+        # Only when it changed: a re-run that redoes nothing leaves index.html (and its mtime) alone.
+        write_if_changed(index, _render_index(ordered))
     return BatchResult(ordered, out_dir, index, config.fail_on, warnings)
+
+
+# write_atomic's temp files: "." + up to 32 characters of the name + "." + mkstemp's 8 + ".tmp".
+_TEMP_FILE = re.compile(r"^\..{1,32}\.[a-z0-9_]{8}\.tmp$")
+
+
+def _remove_stale_temp_files(out_dir: Path) -> None:
+    """Temp files a killed run left behind (kill -9 between write and rename). Only called under
+    the folder's lock, so no other run is writing them."""
+    for path in out_dir.iterdir():
+        if _TEMP_FILE.match(path.name) and path.is_file() and not path.is_symlink():
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _report_formats(extra: Sequence[str]) -> tuple[str, ...]:
@@ -645,6 +737,7 @@ class _Reporter:
             self._progress.stop()
 
     def line(self, message: str) -> None:
+        message = one_line(message)  # release names and texts are untrusted
         if self._log is not None:
             self._log(message)
         elif self._progress is not None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import stat
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,51 +39,168 @@ def lang_from_name(path: str | os.PathLike) -> str | None:
     return m.group("lang") if m else None
 
 
-def decode_bytes(data: bytes, name: str = "input") -> DecodedText:
+# Byte order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one, so testing
+# UTF-16 first would read UTF-32 text as UTF-16 with a NUL after every character.
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8", ""),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+)
+
+# Without a BOM, the only legacy encodings this domain meets: Cyrillic newsroom archives and
+# Western European English. A wider guess (charset-normalizer) picked cp775 for Latin-1 text.
+LEGACY_ENCODINGS: tuple[str, ...] = ("cp1251", "koi8-u", "koi8-r", "cp1252", "latin-1")
+_UNSURE_MARGIN = 0.05  # candidates whose plausibility differs by less than this are a tie
+_MIN_PLAUSIBILITY = 0.6  # below this the best candidate still reads as mojibake
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+# C1 controls, box drawing and block elements, private use, replacement char: a sign of a wrong code page.
+_MOJIBAKE = re.compile(r"[\u0080-\u009f\u2500-\u259f\ue000-\uf8ff\ufffd]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def plausibility(text: str, lang: str | None) -> float:
+    """How much the non-ASCII part of `text` reads like a `lang` text (None: any of ours), 0..1.
+
+    Candidate encodings agree on ASCII, so only words with other letters tell them apart: the
+    share of those that are in the language's script (one script per word: "Cafй" is cp1251
+    misreading cp1252), cased as words are (lower, Title or UPPER: KOI8 read as cp1251 swaps
+    case) and free of letters the language does not have (ы in uk, ї in ru); less a penalty for
+    characters real text does not have (C1 controls, box drawing, private use)."""
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    other = [ch for ch in text if not ch.isascii()]
+    if not other:
+        return 1.0
+    bad = len(_MOJIBAKE.findall("".join(other))) / len(other)
+    if not words:
+        return max(0.0, 1.0 - 2 * bad)
+    good = 0
+    for word in words:
+        latin = len(_LATIN_LETTER.findall(word))
+        cyrillic = len(_CYRILLIC_LETTER.findall(word))
+        if lang == "en":
+            script = latin == len(word)
+        elif lang in ("uk", "ru"):
+            script = cyrillic == len(word)
+        else:
+            script = latin == len(word) or cyrillic == len(word)
+        cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+        foreign = (lang == "uk" and _RU_ONLY_RE.search(word)) or (lang == "ru" and _UK_ONLY_RE.search(word))
+        good += bool(script and cased and not foreign)
+    return max(0.0, good / len(words) - 2 * bad)
+
+
+def decode_bytes(data: bytes, name: str = "input", lang: str | None = None) -> DecodedText:
+    """Text of a file: a BOM decides exactly; else UTF-8; else the one of LEGACY_ENCODINGS that
+    reads most like a `lang` text (default: from the name), refused when no candidate is plausible
+    or two read differently and equally well."""
+    if lang is None:
+        lang = lang_from_name(name)
     if not data.strip():
         raise InputError(f"{name}: file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return DecodedText(data.decode("utf-16"), "utf-16", [f"{name}: decoded as UTF-16"])
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: broken UTF-16 text ({exc.reason})") from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    for bom, encoding, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: broken {label or 'UTF-8'} text ({exc.reason})") from None
+            return _checked(DecodedText(text, encoding.rsplit("-", 1)[0] if label else "utf-8",
+                                        [f"{name}: decoded as {label}"] if label else []), name)
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file, not text")
     try:
-        return DecodedText(data.decode("utf-8"), "utf-8")
+        return _checked(DecodedText(data.decode("utf-8"), "utf-8"), name)
     except UnicodeDecodeError:
         pass
-    # Legacy Cyrillic encodings are common in newsroom archives; cp1251 first, then let
-    # charset-normalizer judge when cp1251 does not give mostly-letters text.
+    candidates: dict[str, tuple[float, str]] = {}
+    # KOI8-R and KOI8-U differ only in a few letters: where both give the same text, name the
+    # one of the file's language.
+    order = sorted(LEGACY_ENCODINGS, key=lambda enc: enc == ("koi8-u" if lang == "ru" else "koi8-r"))
+    for encoding in order:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if any(text == seen for _, seen in candidates.values()):
+            continue  # the same text under another name (cp1252 and Latin-1 agree on most bytes)
+        candidates[encoding] = (plausibility(text, lang), text)
+    ranked = sorted(candidates.items(), key=lambda kv: -kv[1][0])
+    tried = ", ".join(LEGACY_ENCODINGS)
+    if not ranked or ranked[0][1][0] < _MIN_PLAUSIBILITY:
+        raise InputError(f"{name}: cannot decode the file: not UTF-8, and none of {tried} reads as "
+                         f"{lang or 'en/uk/ru'} text; save it as UTF-8")
+    best_encoding, (best_score, best_text) = ranked[0]
+    close = [enc for enc, (score, _) in ranked[1:] if best_score - score < _UNSURE_MARGIN]
+    if close:
+        raise InputError(f"{name}: not UTF-8, and cannot tell its encoding: {best_encoding} or "
+                         f"{' or '.join(close)} read equally well; save it as UTF-8")
+    return _checked(DecodedText(best_text, best_encoding,
+                                [f"{name}: not UTF-8, decoded as {best_encoding}"]), name)
+
+
+def _checked(decoded: DecodedText, name: str) -> DecodedText:
+    # A NUL decoded from UTF-16/32 is as binary as a NUL byte, and later stages (file names,
+    # regular expressions over C strings) reject it with an internal error.
+    if "\x00" in decoded.text:
+        raise InputError(f"{name}: looks like a binary file, not text (it contains NUL characters)")
+    if not decoded.text.strip():
+        raise InputError(f"{name}: file is empty")
+    return decoded
+
+
+DEFAULT_MAX_INPUT_MB = 200
+
+
+def max_input_bytes() -> int:
+    """The largest file align reads (inputs, glossaries, reports): $ALIGN_MAX_INPUT_MB, default 200 MB.
+    Reading stops there, so an endless file (/dev/zero, a growing log) costs no more memory."""
+    raw = os.environ.get("ALIGN_MAX_INPUT_MB", "")
     try:
-        text = data.decode("cp1251")
-        letters = sum(ch.isalpha() for ch in text)
-        cyr = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-        if letters and cyr / letters > 0.3:
-            return DecodedText(text, "cp1251", [f"{name}: not UTF-8, decoded as cp1251"])
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise InputError(f"{name}: cannot decode the file (not UTF-8, UTF-16 or cp1251 text)")
-    return DecodedText(str(best), best.encoding, [f"{name}: not UTF-8, decoded as {best.encoding}"])
+        mb = float(raw) if raw.strip() else DEFAULT_MAX_INPUT_MB
+    except ValueError:
+        raise InputError(f"ALIGN_MAX_INPUT_MB={raw!r} is not a number of megabytes") from None
+    return max(1, int(mb * 1024 * 1024))
 
 
-def read_text(path: str | os.PathLike) -> DecodedText:
+def read_bytes_bounded(path: str | os.PathLike, what: str = "file") -> bytes:
+    """The bytes of a regular file, at most max_input_bytes(); one InputError line otherwise.
+
+    FIFOs, devices and sockets are refused before they are opened: opening a FIFO waits for a
+    writer forever, and a device such as /dev/zero never ends."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, expected a text file")
     try:
-        data = p.read_bytes()
+        info = os.stat(p)
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{p}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{p}: is a directory, expected a text file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{p}: is not a regular file (a FIFO, device or socket); give a {what} on disk")
+    limit = max_input_bytes()
+    too_big = InputError(f"{p}: larger than {limit / 1048576:g} MB, the most align reads "
+                         f"(set ALIGN_MAX_INPUT_MB to raise it)")
+    if info.st_size > limit:
+        raise too_big
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from None
-    decoded = decode_bytes(data, str(p))
+    if len(data) > limit:
+        raise too_big
+    return data
+
+
+def read_text(path: str | os.PathLike, lang: str | None = None) -> DecodedText:
+    """A text input, decoded (see decode_bytes; `lang` defaults to the name's suffix), with
+    line ends made "\n"."""
+    p = Path(path)
+    decoded = decode_bytes(read_bytes_bounded(p, "text file"), str(p), lang)
     decoded.text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     return decoded
 
@@ -117,24 +237,168 @@ def detect_language(text: str) -> str | None:
     return "uk" if uk > ru else "ru"
 
 
-def check_language(text: str, lang: str, name: str) -> None:
-    """Refuse a file whose text is plainly in another of our languages."""
-    if lang not in LANGS:
-        return
+# Evidence below these is too weak to refuse a file for its language: a short text, or one
+# mostly of names, figures and markup, only gets a warning.
+STRONG_LANGUAGE_LETTERS = 40
+STRONG_SCRIPT_SHARE = 0.85
+STRONG_UK_RU_MARKERS = 2.0
+
+
+def language_evidence(text: str) -> tuple[str | None, bool]:
+    """(detect_language(text), whether the evidence is strong enough to refuse a file on it):
+    enough letters, nearly all in one script and, between uk and ru, distinctive letters and
+    words of one language at least four times those of the other."""
     found = detect_language(text)
-    if found is not None and found != lang:
+    if found is None:
+        return None, False
+    latin, cyr = script_profile(text)
+    if found == "en":
+        return found, latin >= STRONG_LANGUAGE_LETTERS and latin >= STRONG_SCRIPT_SHARE * (latin + cyr)
+    if cyr < STRONG_LANGUAGE_LETTERS or cyr < STRONG_SCRIPT_SHARE * (latin + cyr):
+        return found, False
+    uk = len(_UK_ONLY_RE.findall(text))
+    ru = len(_RU_ONLY_RE.findall(text))
+    words = re.findall("[\u0400-\u04ff']+", text.lower())
+    uk += sum(w in _UK_WORDS for w in words) * 0.5
+    ru += sum(w in _RU_WORDS for w in words) * 0.5
+    win, lose = (uk, ru) if found == "uk" else (ru, uk)
+    return found, win >= STRONG_UK_RU_MARKERS and win >= 4 * lose
+
+
+def check_language(text: str, lang: str, name: str) -> str | None:
+    """Refuse a file whose text is plainly in another of our languages; where the text only
+    leans that way (short, mostly names or figures), return a warning instead."""
+    if lang not in LANGS:
+        return None
+    found, strong = language_evidence(text)
+    if found is None or found == lang:
+        return None
+    if strong:
         raise InputError(f"{name}: the text looks like '{found}', but the file is marked '{lang}' "
                          f"(rename it or pass --lang)")
+    return (f"{name}: the text may be '{found}', not '{lang}' as the file is marked; checked as "
+            f"'{lang}' (too little text to be sure)")
+
+
+# -- human-facing text ---------------------------------------------------------------------------
+
+# C0 and C1 controls and the bidi embeddings, overrides, isolates and marks: raw in a terminal they
+# move the cursor, recolour or forge lines (ESC [, a newline); in a page or review comment they
+# reorder what the reader sees.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _picture(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ESC -> U+241B
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def visible_controls(text: str, keep: str = "\n\t") -> str:
+    """`text` with every control and bidi formatting character except those in `keep` shown as
+    a visible stand-in (ESC as U+241B, U+202E as <U+202E>). Texts and file names are untrusted."""
+    return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _picture(m.group()), text)
+
+
+def one_line(text: str) -> str:
+    """A message for stderr: one line whatever the file names in it hold."""
+    return visible_controls(text, keep="")
+
+
+# -- normalisation for extraction ---------------------------------------------------------------
+
+_FORMAT_CHARS = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def normalized(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """(NFC text without format characters, start and end offsets in `text` of each of its
+    characters); offsets None when nothing changed (the common case costs one scan).
+
+    Zero-width and bidi characters inside a word (Ки\u200bїв) and decomposed letters (и + U+0306)
+    would make the extractors see other words; a span [s, e) of the result is [starts[s],
+    ends[e - 1]) of the original, so reports point at what the user wrote."""
+    if unicodedata.is_normalized("NFC", text) and not _FORMAT_CHARS.search(text) and "\u0301" not in text \
+            and "\u0300" not in text:
+        return text, None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        # A starter and the combining marks after it compose as a unit.
+        j = i + 1
+        while j < n and (unicodedata.combining(text[j]) or _FORMAT_CHARS.match(text[j])):
+            j += 1
+        unit = unicodedata.normalize("NFC", _FORMAT_CHARS.sub("", text[i:j]))
+        if len(unit) > 1 and "\u0400" <= unit[0] <= "\u04ff":
+            # A stress mark on a Cyrillic vowel has no precomposed form; it is not part of the word.
+            unit = unit[0] + unit[1:].replace("\u0301", "").replace("\u0300", "")
+        out.append(unit)
+        starts.extend([i] * len(unit))
+        ends.extend([j] * len(unit))
+        i = j
+    return "".join(out), starts, ends
+
+
+def original_span(start: int, end: int, starts: list[int] | None, ends: list[int] | None) -> tuple[int, int]:
+    """The span of the original text that normalized() turned into [start, end)."""
+    if starts is None or ends is None or not starts:
+        return start, end
+    start = min(max(start, 0), len(starts) - 1)
+    end = min(max(end, start + 1), len(ends))
+    return starts[start], ends[end - 1]
+
+
+# -- outputs -------------------------------------------------------------------------------------
+
+STDOUT = "-"
+
+
+def _stat(path: Path, follow: bool = True) -> os.stat_result | None:
+    try:
+        return os.stat(path, follow_symlinks=follow)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot write there ({getattr(exc, 'strerror', None) or exc})") from None
+
+
+def _direct(path: Path) -> bool:
+    """Whether `path` is written in place rather than replaced: an existing FIFO, character
+    device or socket (a reader waits on it; /dev/stdout, /dev/null), or anything under /dev or
+    /proc. Replacing those by a regular file would lose what the user pointed at."""
+    info = _stat(path)
+    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        return True
+    return str(path).startswith(("/dev/", "/proc/"))
+
+
+def write_target(path: str | os.PathLike) -> Path:
+    """The file a write to `path` lands in: a symlink's final target (as cp and editors do,
+    so the link stays a link), else `path` itself."""
+    p = Path(path)
+    if _stat(p, follow=False) is not None and p.is_symlink():
+        return Path(os.path.realpath(p))
+    return p
 
 
 def check_writable(path: str | os.PathLike) -> None:
     """InputError unless `path` can be written as a file: not a folder, and its nearest existing
     ancestor a writable folder. Commands call it before their work, not after."""
     p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder; give a file name to write to")
+    if _direct(p):
+        if not os.access(p, os.W_OK):
+            raise InputError(f"{p}: cannot write there: not writable")
+        return
+    p = write_target(p)
+    info = _stat(p)
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a folder; give a file name to write to")
     ancestor = p.parent
-    while not ancestor.exists() and ancestor != ancestor.parent:
+    while _stat(ancestor) is None and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if not ancestor.is_dir():
         raise InputError(f"{p}: cannot write there: {ancestor} is a file, not a folder")
@@ -142,19 +406,75 @@ def check_writable(path: str | os.PathLike) -> None:
         raise InputError(f"{p}: cannot write there: {ancestor} is not writable")
 
 
+def refuse_overwriting(outputs: list[Path | None], protected: list[Path | None]) -> None:
+    """InputError (before any work) when an output is, or resolves to through links, `..` or a
+    hard link, one of the `protected` files (inputs, glossaries, config, accepted issues)."""
+    by_path: dict[str, Path] = {}
+    by_inode: dict[tuple[int, int], Path] = {}
+    for path in protected:
+        if path is None:
+            continue
+        by_path[os.path.realpath(path)] = Path(path)
+        info = _stat_quiet(Path(path))
+        if info is not None:
+            by_inode[(info.st_dev, info.st_ino)] = Path(path)
+    for out in outputs:
+        if out is None or str(out) == STDOUT:
+            continue
+        info = _stat_quiet(out)
+        hit = by_path.get(os.path.realpath(out))
+        if hit is None and info is not None and stat.S_ISREG(info.st_mode):
+            hit = by_inode.get((info.st_dev, info.st_ino))
+        if hit is not None:
+            raise InputError(f"{out}: is the input file {hit}; refusing to overwrite it "
+                             f"(choose another --output)")
+
+
+def _stat_quiet(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except (OSError, ValueError):
+        return None
+
+
+def write_if_changed(path: str | os.PathLike, content: str | bytes) -> bool:
+    """write_atomic unless the file already holds exactly `content`; True when it wrote. A
+    re-run that changes nothing leaves the file (and its time stamp) alone."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    p = Path(path)
+    try:
+        if p.is_file() and p.stat().st_size == len(data) and p.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomic(p, data)
+    return True
+
+
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write via a temp file in the same directory and rename, so no reader ever sees half a file.
 
-    A path that cannot be written (a folder, a missing or read-only parent, a full disk) is
-    one InputError line, and no temp file is left behind."""
-    p = Path(path)
-    check_writable(p)
+    A symlink is written through (its target is replaced, the link stays); a FIFO or device
+    (/dev/stdout) is written in place, since it cannot be replaced. A path that cannot be
+    written (a folder, a missing or read-only parent, a full disk, a name too long) is one
+    InputError line, and no temp file is left behind."""
+    given = Path(path)
+    check_writable(given)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if _direct(given):
+        try:
+            with open(given, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise InputError(f"{given}: cannot write ({exc.strerror})") from None
+        return
+    p = write_target(given)
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+        # A short prefix: the temp name must fit where a target name of up to NAME_MAX fits.
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name[:32]}.", suffix=".tmp", dir=p.parent)
     except OSError as exc:
-        raise InputError(f"{p}: cannot write there ({exc.strerror})") from None
+        raise InputError(f"{given}: cannot write there ({exc.strerror})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -167,16 +487,33 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise InputError(f"{p}: cannot write ({exc.strerror})") from None
+            raise InputError(f"{given}: cannot write ({exc.strerror})") from None
         raise
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """A TOML file as a dict; a syntax error or an unreadable file is one InputError line."""
+    """A TOML file as a dict; a syntax error, undecodable bytes, absurd nesting or an unreadable
+    file is one InputError line."""
+    data = read_bytes_bounded(path, "TOML file")
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text (TOML files are UTF-8)") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: not valid TOML ({exc})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not valid TOML (nested too deeply)") from None
+
+
+def read_json(path: Path, what: str = "JSON file") -> Any:
+    """A JSON file align wrote (a report, a manifest); unreadable, undecodable, invalid or too
+    deeply nested is one InputError line."""
+    data = read_bytes_bounded(path, what)
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a {what} (not UTF-8 text)") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: not a {what} ({exc.msg}, line {exc.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a {what} (nested too deeply)") from None

@@ -94,10 +94,12 @@ def load_documents(
     warnings: list[str] = []
     documents: dict[str, Document] = {}
     for path, lang in sorted(zip(paths, resolved, strict=True), key=lambda pl: (pl[1] != source, LANGS.index(pl[1]))):
-        decoded = read_text(path)
+        decoded = read_text(path, lang)
         warnings += decoded.warnings
         if verify_language:
-            check_language(decoded.text, lang, str(path))
+            doubt = check_language(decoded.text, lang, str(path))
+            if doubt:
+                warnings.append(doubt)
         notes: list[str] = []
         documents[lang] = document_from_text(decoded.text, lang, "split" if mode == "split" else "segmented",
                                              str(path), decoded.encoding, notes)

@@ -136,7 +136,7 @@ def test_run_writes_a_report_per_release_and_an_index(tmp_path: Path, fake: Fake
     assert bravo.counts["error"] == 1 and bravo.worst == "error"
     assert result.has_issues and not result.any_failed and result.exit_code == 1
     index = files["index.html"].decode()
-    assert all(name in index for name in RELEASES) and 'href="bravo.report.html"' in index
+    assert all(name in index for name in RELEASES) and 'href="./bravo.report.html"' in index
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
 
 

@@ -262,7 +262,7 @@ def test_sarif_uris_are_relative_inside_the_checkout_else_file_uris(report: Repo
     monkeypatch.chdir(tmp_path / "repo")
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in json.loads(render(moved, "sarif"))["runs"][0]["results"]}
-    assert "news/my%20release.uk.txt" in uris
+    assert "./news/my%20release.uk.txt" in uris
     assert outside.as_uri() in uris
 
 
@@ -288,8 +288,8 @@ def test_sarif_results_point_at_the_line_in_the_target_file(report: Report) -> N
         phys = result["locations"][0]["physicalLocation"]
         return phys["artifactLocation"]["uri"], phys["region"]["startLine"], result["level"]
 
-    uk_uri = quote(report.files["uk"])
-    ru_uri = quote(report.files["ru"])
+    uk_uri = "./" + quote(report.files["uk"])
+    ru_uri = "./" + quote(report.files["ru"])
     assert "%20" in uk_uri  # the space in the file name is encoded
     assert loc("figure.mismatch") == (uk_uri, 1, "error")
     assert loc("untranslated") == (uk_uri, 4, "error")
@@ -300,7 +300,7 @@ def test_sarif_results_point_at_the_line_in_the_target_file(report: Report) -> N
     assert loc("omission") == (uk_uri, 2, "error")
     omission = next(r for r in results if r["ruleId"] == "omission")
     related = omission["relatedLocations"][0]["physicalLocation"]
-    assert related["artifactLocation"]["uri"] == quote(report.files["en"])
+    assert related["artifactLocation"]["uri"] == "./" + quote(report.files["en"])
     assert related["region"]["startLine"] == 3
 
 
@@ -471,7 +471,7 @@ def test_index_lists_every_release_with_status_and_links(report: Report) -> None
     rows = [attrs for tag, attrs in parsed.tags if tag == "tr" and "release" in (attrs.get("class") or "")]
     assert [r["class"].split()[1] for r in rows] == ["status-ok", "status-failed", "status-skipped"]
     hrefs = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
-    assert hrefs == ["2024-01-02%20strike.report.html", "2024-01-02%20strike.report.json"]
+    assert hrefs == ["./2024-01-02%20strike.report.html", "./2024-01-02%20strike.report.json"]
     assert "budget&lt;2025&gt;" in html and "uk: file is empty" in html
     assert "0.643" in html and "1 failed" in html and "1 skipped" in html
 

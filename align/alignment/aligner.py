@@ -58,6 +58,16 @@ WIDEN_MARGIN = 50
 MAX_BAND_PASSES = 12
 """Upper bound on DP passes (each pass re-centres and locally widens the band)."""
 
+MAX_BAND_CELLS = 2_000_000
+"""The band is not widened once the DP passes have scored this many cells in all (some 30 s on
+one core): repetitive or unrelated texts would otherwise widen it towards the full n x m grid.
+The first pass is always made, however long the texts."""
+
+TIE_BREAK = 1e-6
+"""Cost per sentence of distance from the band's centre line, added to every bead: among paths
+of equal cost (repeated lines, where any placement of the extra sentences costs the same) the
+one nearest the centre wins, so the path does not run along the band edge and force widening."""
+
 SHORT_RATIO = 0.6
 """A version with less than this share of the length expected from the source (or more than its
 inverse) triggers a warning: whole passages are probably missing or extra."""
@@ -149,27 +159,8 @@ def align_pair(
     anchors = anchor_pairs(scorer)
     center = first_path(scorer, anchors)
     widths = np.full(n + 1, float(BAND_WIDTH))
-    limit = float(max(n, m))
-
-    def cost(i: int, j: int, a: int, b: int, limit: float) -> float:
-        return scorer.cost(i, j, a, b, embed_all, limit)
-
-    passes = 0
-    while True:
-        lo, hi = band_from_path(center, widths, m)
-        path = banded_dp(cost, 0, n, 0, m, lo, hi)
-        passes += 1
-        rows = edge_rows(path, lo, hi, m)
-        if not rows or passes >= MAX_BAND_PASSES or all(widths[r] >= limit for r in rows):
-            break
-        # Widen the band only near where the path was squeezed against its edge, and re-centre
-        # it on the path found, so cost stays linear when a few passages drift.
-        grow = np.zeros(n + 1, dtype=bool)
-        for r in rows:
-            grow[max(0, r - WIDEN_MARGIN): r + WIDEN_MARGIN + 1] = True
-        widths = np.where(grow, np.minimum(widths * 2, limit), widths)
-        center = path_center(path, n)
-    notes["band"] = f"{int(widths.max())}x{passes}"
+    path, widths, passes, capped = _band_search(scorer, center, widths, embed_all)
+    notes["band"] = f"{int(widths.max())}x{passes}" + ("-capped" if capped else "")
     notes["anchors"] = str(len(anchors))
     beads = [Bead(s0, s1, t0, t1, c,
                   _confidence(c, s1 - s0, t1 - t0, embed_all, scorer.anchor_mismatch(s1, t1, s1 - s0, t1 - t0)),
@@ -182,6 +173,72 @@ def align_pair(
         if skipped:
             notes["unrefined"] = str(skipped)
     return beads, notes
+
+
+def _band_search(scorer: PairScorer, center: np.ndarray, widths: np.ndarray, embed_all: bool
+                 ) -> tuple[list[tuple[int, int, int, int, float]], np.ndarray, int, bool]:
+    """The cheapest bead path in a band around `center`, widened where the path touches its edge;
+    (path, final widths, passes, whether MAX_BAND_CELLS stopped the widening). Always a path:
+    should a band ever fail, the whole grid (or, past the cell budget, the diagonal) is used."""
+    n, m = scorer.n, scorer.m
+    limit = float(max(n, m))
+    passes = 0
+    spent = 0
+    capped = False
+    path: list[tuple[int, int, int, int, float]] | None = None
+    while True:
+        lo, hi = band_from_path(center, widths, m)
+        line = center
+
+        def cost(i: int, j: int, a: int, b: int, bound: float, line: np.ndarray = line) -> float:
+            return scorer.cost(i, j, a, b, embed_all, bound) + TIE_BREAK * abs(j - line[i])
+
+        try:
+            path = banded_dp(cost, 0, n, 0, m, lo, hi)
+        except RuntimeError:
+            # band_from_path keeps the band connected; this is the guarantee should it not be.
+            return _fallback_path(scorer, embed_all), widths, passes + 1, True
+        passes += 1
+        spent += sum(h - low + 1 for low, h in zip(lo, hi, strict=True))
+        rows = edge_rows(path, lo, hi, m)
+        if not rows or passes >= MAX_BAND_PASSES or all(widths[r] >= limit for r in rows):
+            break
+        # Widen the band only near where the path was squeezed against its edge, and re-centre
+        # it on the path found, so cost stays linear when a few passages drift.
+        grow = np.zeros(n + 1, dtype=bool)
+        for r in rows:
+            grow[max(0, r - WIDEN_MARGIN): r + WIDEN_MARGIN + 1] = True
+        wider = np.where(grow, np.minimum(widths * 2, limit), widths)
+        if spent + float(np.minimum(2 * wider + 1, m + 1).sum()) > MAX_BAND_CELLS:
+            capped = True
+            break
+        widths = wider
+        center = path_center(path, n)
+    return path, widths, passes, capped
+
+
+def _fallback_path(scorer: PairScorer, embed_all: bool) -> list[tuple[int, int, int, int, float]]:
+    """Beads covering both sides in order without a DP: the whole grid when it is small, else
+    1-1 beads along the length-proportional diagonal with the rest as omissions/additions."""
+    n, m = scorer.n, scorer.m
+    if (n + 1) * (m + 1) <= MAX_BAND_CELLS:
+        return banded_dp(lambda i, j, a, b, bound: scorer.cost(i, j, a, b, embed_all, bound),
+                         0, n, 0, m, [0] * (n + 1), [m] * (n + 1))
+    expected = first_path(scorer, [])
+    path = []
+    j = 0
+    for i in range(n):
+        target = int(round(expected[i + 1]))
+        while j < target - 1 and j < m:
+            path.append((i, i, j, j + 1, scorer.cost(i, j + 1, 0, 1)))
+            j += 1
+        if j < m:
+            path.append((i, i + 1, j, j + 1, scorer.cost(i + 1, j + 1, 1, 1)))
+            j += 1
+        else:
+            path.append((i, i + 1, j, j, scorer.cost(i + 1, j, 1, 0)))
+    path.extend((n, n, q, q + 1, scorer.cost(n, q + 1, 0, 1)) for q in range(j, m))
+    return path
 
 
 def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: PairScorer,
@@ -349,6 +406,10 @@ def align_documents(
             warnings.append(warning)
         pairs[lang], notes[lang] = align_pair(texts[source], texts[lang], source, lang, features,
                                               model, embed_all, use_lexical)
+        if notes[lang].get("band", "").endswith("-capped"):
+            warnings.append(f"{source}-{lang}: the texts drift apart too far to align exactly within "
+                            f"{MAX_BAND_CELLS:,} cells (repetitive or unrelated text); the alignment "
+                            f"found is the best within that band")
         if "unrefined" in notes[lang]:
             warnings.append(f"{source}-{lang}: the cheap signals doubt much of this text; embedded the "
                             f"{notes[lang]['refined']} most doubtful passages ({EMBED_BUDGET:,} characters) "
@@ -378,7 +439,7 @@ def align_documents(
         f"figures:{anchors.notes.get('figures')}",
         f"names:{anchors.notes.get('names')}",
         f"embed:{embed_note}",
-        f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}",
+        f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}",
         f"merge:orphan{params()['cost'].get('orphan', 0.0):g}",
         f"conf:logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}",
     ])

@@ -398,6 +398,9 @@ def band_from_path(center: np.ndarray, width: float | np.ndarray, m: int) -> tup
     lo[0] = 0
     hi[-1] = m
     lo = np.minimum(lo, hi)
+    # Each row must reach the next row's first cell, or a path can be cut off where the centre
+    # jumps (one long sentence against many short ones) and no alignment comes out at all.
+    hi[:-1] = np.maximum(hi[:-1], lo[1:])
     return lo.tolist(), hi.tolist()
 
 

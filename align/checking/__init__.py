@@ -7,14 +7,14 @@ signatures are equal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from align import __version__
 from align.alignment.aligner import CONFIDENCE_THRESHOLD
 from align.model import Figure, Issue, NameMention, Segment, severity_rank
-from align.textio import detect_language, script_profile
+from align.textio import detect_language, normalized, original_span, script_profile
 
 # Name kinds that are compared (demonyms, adjectives and common words only help matching).
 CHECKED_NAME_KINDS = frozenset({"name", "acronym", "latin"})
@@ -68,13 +68,20 @@ class Checker:
         return "|".join(parts)
 
     # -- extraction -------------------------------------------------------------------------
+    # The extractors see NFC text without zero-width or bidi characters (textio.normalized);
+    # found spans are mapped back, so start/end index the text as written while `text` stays the
+    # normalised surface the comparisons key on.
     def figures(self, text: str, lang: str) -> list[Figure]:
-        return self._extract_figures(text, lang) if self.settings.figures and text else []
+        if not (self.settings.figures and text):
+            return []
+        clean, starts, ends = normalized(text)
+        return _at_original(self._extract_figures(clean, lang), starts, ends)
 
     def names(self, text: str, lang: str) -> list[NameMention]:
         if not (self.settings.names and text):
             return []
-        return self._extract_names(text, lang, self.glossary)
+        clean, starts, ends = normalized(text)
+        return _at_original(self._extract_names(clean, lang, self.glossary), starts, ends)
 
     # -- comparison -------------------------------------------------------------------------
     def compare(
@@ -142,6 +149,16 @@ class Checker:
 
     def summarize(self, segments: list[Segment], source: str, languages: list[str]) -> dict[str, Any]:
         return summarize(segments, source, languages)
+
+
+def _at_original(found: list, starts: list[int] | None, ends: list[int] | None) -> list:
+    if starts is None:
+        return found
+    out = []
+    for item in found:
+        start, end = original_span(item.start, item.end, starts, ends)
+        out.append(replace(item, start=start, end=end))
+    return out
 
 
 def summarize(segments: list[Segment], source: str, languages: list[str]) -> dict[str, Any]:

@@ -116,7 +116,8 @@ class Glossary:
         for lemma in lemmas:
             for pattern in by_first.get(lemma, ()):
                 found[id(pattern)] = pattern
-        return sorted(found.values(), key=lambda p: -len(p.words))
+        # Ties by entry order: `lemmas` is a set, so insertion order would follow PYTHONHASHSEED.
+        return sorted(found.values(), key=lambda p: (-len(p.words), p.entry))
 
     def entry_keys(self, entry_id: str) -> set[str]:
         """Matching keys of every form of the entry in every language (for fuzzy matching)."""

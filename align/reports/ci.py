@@ -202,16 +202,18 @@ def _location(report: Report, lang: str, seg) -> dict[str, Any] | None:
 
 
 def _uri(path: str) -> str:
-    """The file as a SARIF artifact URI: relative to the working directory when it is inside it
-    (code-review tools resolve those against the checkout), else an absolute file:// URI;
-    forward slashes, spaces and the like %-encoded."""
+    """The file as a SARIF artifact URI: a `./`-prefixed relative reference when it is inside the
+    working directory (code-review tools resolve those against the checkout), else an absolute
+    file:// URI; forward slashes, spaces, colons and the like %-encoded."""
     given = Path(path)
     if given.is_absolute():
         try:
             path = str(given.relative_to(Path.cwd()))
         except ValueError:
             return given.as_uri()
-    return quote(path.replace("\\", "/"), safe="/:@-._~")
+    # `./` and an encoded colon: a file named `javascript:x.uk.txt` must not read as a URI scheme.
+    ref = quote(path.replace("\\", "/"), safe="/@-._~")
+    return ref if ref.startswith(("./", "../")) else "./" + ref
 
 
 def _fallback_id(issue: Issue, segment: int) -> str:

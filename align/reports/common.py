@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from align.model import Issue, Report, Segment, severity_rank
+from align.textio import normalized
 
 SEVERITY_ORDER: tuple[str, ...] = ("error", "warning", "info")  # most severe first, for display
 
@@ -150,7 +151,10 @@ def spans_of(segment: Segment, lang: str) -> list[Span]:
 
 
 def _fit(text: str, start: int, end: int, surface: str) -> tuple[int, int] | None:
-    if 0 <= start < end <= len(text) and (not surface or text[start:end] == surface):
+    # The checker extracts from normalised text (NFC, no zero-width characters) and maps spans
+    # back: the written slice then normalises to the surface form.
+    if 0 <= start < end <= len(text) and (not surface or text[start:end] == surface
+                                          or normalized(text[start:end])[0] == surface):
         return start, end
     if surface:
         found = text.find(surface)

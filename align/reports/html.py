@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 from dataclasses import dataclass, field
-from html import escape
 from urllib.parse import quote
 
 from align import __version__
@@ -16,10 +18,27 @@ from align.reports.common import (
     summary_of,
     unsaid_values,
 )
+from align.textio import visible_controls
 
 # The page may not load anything: a report opened from a CI artifact or an e-mail must look the
-# same offline and must not leak that it was opened.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+# same offline and must not leak that it was opened. Scripts run only when their hash is listed
+# (no inline handlers such as onerror=, no injected <script>): the report's own script, and on
+# the index page none at all.
+CSP_BASE = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def csp(scripts: tuple[str, ...] = ()) -> str:
+    """The Content-Security-Policy of a page whose only scripts are `scripts` (inline, verbatim)."""
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(js.encode()).digest()).decode()}'"
+                      for js in scripts)
+    return f"{CSP_BASE}; script-src {hashes or chr(39) + 'none' + chr(39)}"
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped text with control and bidi characters made visible: texts and file names are
+    untrusted, and a raw U+202E would reorder what the reviewer reads."""
+    return html.escape(visible_controls(text), quote=quote)
+
 
 CSS = """
 :root { --err:#b42318; --err-bg:#fde8e7; --warn:#9a6700; --warn-bg:#fff4d6; --info:#175cd3;
@@ -225,14 +244,14 @@ table.index thead th { background: #f2f4f7; }
 """
 
 
-def _head(title: str, extra_css: str = "") -> str:
-    """Doctype and <head> of a self-contained page: inline CSS, no network (CSP)."""
+def _head(title: str, extra_css: str = "", scripts: tuple[str, ...] = ()) -> str:
+    """Doctype and <head> of a self-contained page: inline CSS, no network, only `scripts` (CSP)."""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta http-equiv="Content-Security-Policy" content="{csp(scripts)}">
 <meta name="generator" content="align {escape(__version__)}">
 <title>{escape(title)}</title>
 <style>{CSS}{extra_css}</style>
@@ -337,7 +356,7 @@ def render_html(report: Report) -> str:
     cols = '<col class="meta">' + "".join(f'<col class="lang-{escape(lang)}">' for lang in report.languages)
     segments = "\n".join(_segment_rows(report, seg) for seg in report.segments)
 
-    return f"""{_head(title)}
+    return f"""{_head(title, scripts=(JS,))}
 <body>
 <header>
 <h1>align report</h1>
@@ -409,7 +428,10 @@ class IndexEntry:
 
 
 def _href(target: str) -> str:
-    return escape(quote(target.replace("\\", "/"), safe="/:#?&=@-._~%"))
+    """A link to a file next to the page: `./` and every byte but unreserved ones %-encoded, so
+    a release named `javascript:…`, `a#b` or `a?b` is a path, never a scheme, fragment or query."""
+    path = quote(target.replace("\\", "/"), safe="/-._~")
+    return escape(path if path.startswith(("./", "../")) else "./" + path)
 
 
 def render_index(entries: list[IndexEntry], title: str = "align batch report") -> str:

@@ -18,6 +18,7 @@ from align.reports.common import (
     sorted_issues,
     summary_of,
 )
+from align.textio import visible_controls
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "i"}
@@ -39,9 +40,9 @@ def render_table(report: Report, color: bool = False, width: int | None = None) 
     )
     console.print(Text(f"align report (source: {report.source})", style="bold"))
     for lang in report.languages:
-        console.print(Text(f"  {lang}  {report.files.get(lang, '-')}"), soft_wrap=True)
+        console.print(Text(f"  {lang}  {visible_controls(report.files.get(lang, '-'))}"), soft_wrap=True)
     for warning in report.warnings:
-        console.print(Text(f"warning: {warning}", style="yellow"))
+        console.print(Text(f"warning: {visible_controls(warning)}", style="yellow"))
     console.print()
 
     flagged = [seg for seg in report.segments if seg.issues]
@@ -51,7 +52,7 @@ def render_table(report: Report, color: bool = False, width: int | None = None) 
         block: list[Text] = [head]
         for lang in report.languages:
             text = seg.text.get(lang, "")
-            body = Text(clip(text, 400)) if text else Text("(nothing in this language)", style="italic dim")
+            body = Text(visible_controls(clip(text, 400))) if text else Text("(nothing in this language)", style="italic dim")
             block += _hanging(console, Text(f"    {lang} │ ", style="dim"), body)
         width = max(len(i.severity) for i in seg.issues) + 2
         cat_width = max(len(i.category) for i in seg.issues)
@@ -60,7 +61,7 @@ def render_table(report: Report, color: bool = False, width: int | None = None) 
             prefix.append(f"{SEVERITY_MARK.get(issue.severity, '?')} {issue.severity:<{width - 2}}",
                           style=SEVERITY_STYLE.get(issue.severity, ""))
             prefix.append(f" {issue.category:<{cat_width}} ", style="magenta")
-            block += _hanging(console, prefix, Text(f"{issue.lang}: {issue_detail(issue)}"))
+            block += _hanging(console, prefix, Text(f"{issue.lang}: {visible_controls(issue_detail(issue))}"))
         # One print per segment: rich's per-call overhead dominated long reports.
         console.print(Text("\n").join(block), soft_wrap=True)
         console.print()
@@ -83,7 +84,7 @@ def render_table(report: Report, color: bool = False, width: int | None = None) 
         errors = per_lang.get(lang, {}).get("error", 0)
         table.add_row(
             lang,
-            rich_escape(report.files.get(lang, "-")),
+            rich_escape(visible_controls(report.files.get(lang, "-"))),
             score,
             Text(str(errors), style="red" if errors else ""),
             str(per_lang.get(lang, {}).get("warning", 0)),
@@ -119,8 +120,8 @@ _MD_SPECIAL = set("\\`*_[]<>|#!~")
 
 
 def md_escape(text: str) -> str:
-    """Text that renders literally in Markdown (and in a table cell)."""
-    text = " ".join(text.split())
+    """Text that renders literally in Markdown (and in a table cell); control characters shown."""
+    text = visible_controls(" ".join(text.split()))
     return "".join("\\" + ch if ch in _MD_SPECIAL else ("&amp;" if ch == "&" else ch) for ch in text)
 
 
