@@ -108,7 +108,8 @@ class Checker:
         if self.settings.names:
             sn = source_names if source_names is not None else self.names(source_text, source_lang)
             tn = target_names if target_names is not None else self.names(target_text, target_lang)
-            issues += self._compare_names(sn, tn, source_lang, target_lang, self.glossary, target_text)
+            issues += self._compare_names(sn, tn, source_lang, target_lang, self.glossary, target_text,
+                                          source_text)
         return issues
 
     def check_segments(self, segments: list[Segment], source: str, languages: list[str]) -> None:

@@ -59,6 +59,9 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
     for word in parts:
         latin = not any("\u0400" <= ch <= "\u04ff" for ch in word)
         out.add(word_key(strip_possessive(word) if latin else word, "en" if latin else lang))
+        if latin and "x" in word[1:]:
+            # Spanish x is the sound of Cyrillic х (Texas / Техас, Oaxaca / Оахака).
+            out.add(word_key(word[0] + word[1:].replace("x", "h"), "en"))
         if latin and _SOFT_G.search(word):
             # English g before e, i, y is the sound of Cyrillic дж (George / Джордж).
             out.add(word_key(_SOFT_G.sub("j", word), "en"))
@@ -166,27 +169,30 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def compare_names(source: list[NameMention], target: list[NameMention], source_lang: str,
-                  target_lang: str, glossary: Glossary | None = None, target_text: str = "") -> list[Issue]:
+                  target_lang: str, glossary: Glossary | None = None, target_text: str = "",
+                  source_text: str = "") -> list[Issue]:
     """Issues (category "name") for names of `source` that `target` lacks or replaces, and
     names `target` adds. `target_text`, when given, lets a name the translation garbled into a
-    lower-case word (Johannesburg / «оханнесбург») be found. Segment and id are left for the
-    checker to fill."""
+    lower-case word (Johannesburg / «оханнесбург») be found; `source_text`, that a target name
+    the source names only where the extractor took no name (a sentence's first word) is no
+    substitution. Segment and id are left for the checker to fill."""
     if glossary is None:
         from align.names.extract import default_glossary
 
         glossary = default_glossary()
-    return _Comparison(source, target, source_lang, target_lang, glossary, target_text).issues()
+    return _Comparison(source, target, source_lang, target_lang, glossary, target_text, source_text).issues()
 
 
 class _Comparison:
     """One source/target pair of mention lists: matching passes, then judging what is left."""
 
     def __init__(self, source: list[NameMention], target: list[NameMention], source_lang: str,
-                 target_lang: str, glossary: Glossary, target_text: str) -> None:
+                 target_lang: str, glossary: Glossary, target_text: str, source_text: str = "") -> None:
         self.source, self.target = source, target
         self.source_lang, self.target_lang = source_lang, target_lang
         self.glossary = glossary
         self.target_text = target_text
+        self.source_text = source_text
         self.src_matched = [False] * len(source)
         self.tgt_matched = [False] * len(target)
         self.found: list[Issue] = []
@@ -412,7 +418,8 @@ class _Comparison:
         # By sound alone, only one name left on each side is paired: with more, which stands
         # for which is a guess. A people's word (Portuguese, Byzantine) and a name's adjective
         # (Цінський) are renderings, not substitutes.
-        candidates = [t for t in extra if t.kind in ("name", "latin") and not t.initial and not _mixed_script(t.text)
+        candidates = [t for t in extra if t.kind in ("name", "latin") and not _mixed_script(t.text)
+                      and (not t.initial or _name_tagged(t, self.target_lang))
                       and not _LETTER_CODE.match(t.text)
                       and _strong_target_name(t, self.target_lang)
                       and not _ADJECTIVE_WORD.search(t.text.split()[-1])
@@ -420,15 +427,25 @@ class _Comparison:
         if len(candidates) != 1 or len([m for m in self.missing_names if m.kind == "name"]) != 1:
             return None, ""
         t = candidates[0]
+        if self._named_in_source_text(t):
+            return None, ""
         own = _distinctive_words(s, self.glossary)
         if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
-                or _DEMONYM_WORD.search(s.text) or (len(own) == 1 and _DEMONYM_WORD.search(s.text.split()[0])) \
-                or _language_name(s.text):
+                or _peoples_word(s.text) or (len(own) == 1 and _peoples_word(s.text.split()[0])):
             return None, ""
         if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                              _sound_keys(t, self.target_lang, self.glossary)):
             return t, "sound"
         return None, ""
+
+    def _named_in_source_text(self, t: NameMention) -> bool:
+        """Some word of the source text, name or not, sounds like the target name (Perry, which
+        opens its sentence and so was not taken for a name, explains Перрі)."""
+        if not self.source_text:
+            return False
+        words = frozenset(k for w in _LOWER_WORD.findall(self.source_text) if w[:1].isupper()
+                          for k in _surface_keys(w, self.source_lang) if len(k) >= 3)
+        return _keys_match(words, _fuzzy_keys(t, self.target_lang, self.glossary))
 
     def _garbled_extras(self, extra: list[NameMention]) -> None:
         """A target name nothing explains that is a cut-off form of some source word, a given
@@ -528,6 +545,19 @@ _LETTER_CODE = re.compile(r"^\w-")
 _SOFT_G = re.compile(r"g(?=[eiy])", re.I)
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _name_tagged(t: NameMention, lang: str) -> bool:
+    """A sentence-initial target mention counts only on pymorphy3's word that it is a name."""
+    return lang != "en" and any(analyse(w, lang).name_tagged for w in t.text.split() if not _is_latin(w))
+
+
+def _peoples_word(text: str) -> bool:
+    """Portuguese, Byzantine, Arabs, Greek: a people's, a language's or a style's word, which
+    translations render by meaning. By its ending, for words in common use (Sundarbans is a
+    name that only looks like one), or a CLDR language name."""
+    return bool(_DEMONYM_WORD.search(text) and zipf(strip_possessive(text).lower(), "en") >= 3.0) \
+        or _language_name(text)
 
 
 def _mixed_script(text: str) -> bool:
@@ -707,11 +737,13 @@ def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> str:
     return ""
 
 
-_DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish)$")
+# Keys of English words made from a name (Macedonian, Aortic, Turkish): their renderings are
+# the name's own forms, never a cut-off of the derived word.
+_DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ik|ikal)$")
 # What an English word made from a name adds to it (Majorcan / Майорки, African / Африки,
 # Aortic / аорты): the name is there, its derivative was translated.
 _PEOPLE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "ese", "ish", "er", "ers",
-                             "ic", "ical", "ist", "ists", "ism"})
+                             "ic", "ical", "ik", "ikal", "ist", "ists", "ism"})
 # English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners).
 _DEMONYM_WORD = re.compile(r"(?:ians?|eans?|ese|ish|ine|ic|ans|ers|ites|is)(?:'s)?$")
 # Ukrainian and Russian adjectives made from names (Цінський, Уппсальского, Симоносекский).
