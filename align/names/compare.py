@@ -29,7 +29,7 @@ from functools import lru_cache
 from align.model import Issue, NameMention
 from align.names.extract import is_designation
 from align.names.glossary import Glossary
-from align.names.morph import analyse, is_adjective, is_ordinary_english, strip_possessive, zipf
+from align.names.morph import analyse, is_adjective, is_ordinary_english, is_peoples_word, strip_possessive, zipf
 from align.names.translit import edit_distance, keys_close, word_key
 
 _NON_DIGIT = re.compile(r"\D")
@@ -314,6 +314,7 @@ class _Comparison:
                 self._places()
                 self._fuzzy()
         self._given_names()
+        self._explained_by_source_text()
         source, target, glossary = self.source, self.target, self.glossary
         lost_demonyms = [s for i, s in enumerate(source) if not self.src_matched[i] and s.kind == "demonym"]
         missing = _dedupe([s for i, s in enumerate(source)
@@ -431,12 +432,19 @@ class _Comparison:
             return None, ""
         own = _distinctive_words(s, self.glossary)
         if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
-                or _peoples_word(s.text) or (len(own) == 1 and _peoples_word(s.text.split()[0])):
+                or is_peoples_word(s.text) or (len(own) == 1 and is_peoples_word(s.text.split()[0])):
             return None, ""
         if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                              _sound_keys(t, self.target_lang, self.glossary)):
             return t, "sound"
         return None, ""
+
+    def _explained_by_source_text(self) -> None:
+        """Target names that a source word explains though the extractor took it for no name
+        (Disney's, opening its sentence / Диснея) are matched, not added."""
+        for j, t in enumerate(self.target):
+            if not self.tgt_matched[j] and t.kind in ("name", "latin") and self._named_in_source_text(t):
+                self.tgt_matched[j] = True
 
     def _named_in_source_text(self, t: NameMention) -> bool:
         """Some word of the source text, name or not, sounds like the target name (Perry, which
@@ -445,7 +453,8 @@ class _Comparison:
             return False
         words = frozenset(k for w in _LOWER_WORD.findall(self.source_text) if w[:1].isupper()
                           for k in _surface_keys(w, self.source_lang) if len(k) >= 3)
-        return _keys_match(words, _fuzzy_keys(t, self.target_lang, self.glossary))
+        t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
+        return _keys_match(words, t_keys) and not _garbled(words, t_keys)
 
     def _garbled_extras(self, extra: list[NameMention]) -> None:
         """A target name nothing explains that is a cut-off form of some source word, a given
@@ -525,6 +534,11 @@ class _Comparison:
         own (the Gold fire, the Recovery trial) and that the translation left without a name."""
         if self.source_lang != "en":
             return []
+        # A capitalised target word left over is the name rendered by meaning, as a name
+        # (Sun / Сонце, Milky Way / Чумацький Шлях): only a target without one has lost it.
+        if any(not self.tgt_matched[j] and t.kind in ("common", "name") and not t.initial
+               for j, t in enumerate(self.target)):
+            return []
         out = []
         for i, s in enumerate(self.source):
             if self.src_matched[i] or s.kind != "common" or s.initial or s.key in self.garbled_common:
@@ -535,6 +549,8 @@ class _Comparison:
             # Every word an ordinary English word in lower case (gold, recovery, frozen), not a
             # name that wordfreq merely counts often (Yorkshire, Pradesh).
             if not all(w[:1].isupper() and is_ordinary_english(w) for w in words):
+                continue
+            if self.source_text and not _names_a_thing(self.source_text, s):
                 continue
             out.append(s)
         return _dedupe(out)
@@ -547,38 +563,28 @@ _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
+_ATTRIBUTIVE_NEXT = re.compile(r"\s+[a-z]{3,}")
+_TITLE_BEFORE = re.compile(r"(?:['’]s|[\"“«])\s*$")
+
+
+def _names_a_thing(text: str, m: NameMention) -> bool:
+    """Ordinary words used as a name of something: before the noun they name (the Gold fire,
+    the Recovery trial), after a possessive or inside quotes (Disney's Frozen, "Frozen"), not
+    a noun capitalised on its own (the Sun, the Allies), which translations render by meaning."""
+    after = text[m.end:m.end + 20]
+    before = text[max(0, m.start - 3):m.start]
+    return bool(_ATTRIBUTIVE_NEXT.match(after) and not after.lstrip().startswith(("and ", "or ", "of ")))\
+        or bool(_TITLE_BEFORE.search(before))
+
+
 def _name_tagged(t: NameMention, lang: str) -> bool:
     """A sentence-initial target mention counts only on pymorphy3's word that it is a name."""
     return lang != "en" and any(analyse(w, lang).name_tagged for w in t.text.split() if not _is_latin(w))
 
 
-def _peoples_word(text: str) -> bool:
-    """Portuguese, Byzantine, Arabs, Greek: a people's, a language's or a style's word, which
-    translations render by meaning. By its ending, for words in common use (Sundarbans is a
-    name that only looks like one), or a CLDR language name."""
-    return bool(_DEMONYM_WORD.search(text) and zipf(strip_possessive(text).lower(), "en") >= 3.0) \
-        or _language_name(text)
-
-
 def _mixed_script(text: str) -> bool:
     """B-режима: a Latin letter kept inside a translated word; its Latin part is the name."""
     return bool(_CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text))
-
-
-@lru_cache(maxsize=1)
-def _language_names() -> frozenset[str]:
-    """English names of languages from CLDR (Babel): Greek, Thai, Danish are peoples' and
-    languages' words, which translations render by meaning, never names to substitute."""
-    try:
-        from babel import Locale
-    except ImportError:
-        return frozenset()
-    return frozenset(name.lower() for name in Locale("en").languages.values() if " " not in name)
-
-
-def _language_name(text: str) -> bool:
-    word = strip_possessive(text.strip()).lower()
-    return word in _language_names() or (word.endswith("s") and word[:-1] in _language_names())
 
 
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -744,8 +750,6 @@ _DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ik|ikal)$")
 # Aortic / аорты): the name is there, its derivative was translated.
 _PEOPLE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "ese", "ish", "er", "ers",
                              "ic", "ical", "ik", "ikal", "ist", "ists", "ism"})
-# English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners).
-_DEMONYM_WORD = re.compile(r"(?:ians?|eans?|ese|ish|ine|ic|ans|ers|ites|is)(?:'s)?$")
 # Ukrainian and Russian adjectives made from names (Цінський, Уппсальского, Симоносекский).
 _ADJECTIVE_WORD = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ій|а|е|ого|ому|им|ім|ої|ій|у|ою|і|их|ими"
                              r"|ая|ое|ой|ую|ие|ых|ым|ыми|ом)$", re.I)

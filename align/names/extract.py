@@ -28,6 +28,7 @@ from align.names.morph import (
     cases,
     en_zipf,
     is_ordinary_english,
+    is_peoples_word,
     strip_possessive,
 )
 from align.names.translit import fold_latin, transliterate, word_key
@@ -181,7 +182,7 @@ def _word_class(token: _Token, lang: str) -> str | None:
             if frequency >= COMMON_ZIPF:
                 return None
             return "weak" if frequency >= INITIAL_NAME_ZIPF else "strong"
-        if frequency >= COMMON_ZIPF and not is_ordinary_english(word):
+        if frequency >= COMMON_ZIPF and not is_ordinary_english(word) and not is_peoples_word(word):
             return "strong"  # frequent, but no dictionary writes it in lower case: Ivanov, Bible
         return "weak" if frequency >= COMMON_ZIPF else "strong"
     # Ukrainian and Russian capitalise only names (and a name phrase's first word), so a

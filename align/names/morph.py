@@ -146,6 +146,35 @@ def is_ordinary_english(word: str) -> bool:
     return False
 
 
+# English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners).
+_DEMONYM_WORD = re.compile(r"(?:ians?|eans?|ese|ish|ine|ic|ans|ers|ites|is)(?:'s)?$")
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """English names of languages from CLDR (Babel): Greek, Thai, Danish are peoples' and
+    languages' words, which translations render by meaning, never names to substitute."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return frozenset()
+    return frozenset(name.lower() for name in Locale("en").languages.values() if " " not in name)
+
+
+def _language_name(text: str) -> bool:
+    word = strip_possessive(text.strip()).lower()
+    return word in _language_names() or (word.endswith("s") and word[:-1] in _language_names())
+
+
+@lru_cache(maxsize=50_000)
+def is_peoples_word(text: str) -> bool:
+    """Portuguese, Byzantine, Arabs, Greek: a people's, a language's or a style's word, which
+    translations render by meaning. By its ending, for words in common use (Sundarbans is a
+    name that only looks like one), or a CLDR language name."""
+    return bool(_DEMONYM_WORD.search(text) and zipf(strip_possessive(text).lower(), "en") >= 3.0) \
+        or _language_name(text)
+
+
 def en_zipf(word: str) -> float:
     """Zipf frequency of an English word as written (possessive stripped, any case)."""
     return zipf(strip_possessive(word.lower()), "en")
