@@ -116,7 +116,9 @@ class Glossary:
         for lemma in lemmas:
             for pattern in by_first.get(lemma, ()):
                 found[id(pattern)] = pattern
-        return sorted(found.values(), key=lambda p: -len(p.words))
+        # Ties go to the earlier glossary row: `lemmas` is a set, and its order changes with the
+        # process's hash seed, which made one text read as a name in one run and a demonym in another.
+        return sorted(found.values(), key=lambda p: (-len(p.words), p.entry))
 
     def entry_keys(self, entry_id: str) -> set[str]:
         """Matching keys of every form of the entry in every language (for fuzzy matching)."""
