@@ -8,14 +8,14 @@ DEMO_OUT ?= demo-out
 # Pytest-xdist is not used: the suite is sized for 2 cores as it is.
 PYTEST_ARGS ?= -q
 
-.PHONY: setup demo test test-fast lint bench browser clean
+.PHONY: setup demo test test-fast lint bench browser netns clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	# The CPU wheel of torch first: a looser requirement resolved later would pull a multi-GB CUDA build.
 	$(BIN)/python -m pip install -q "torch==2.13.0"
-	$(BIN)/python -m pip install -q -e ".[embed,translate,bench,dev]"
+	$(BIN)/python -m pip install -q -e ".[embed,translate,bench,dev,ray]"
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -23,6 +23,10 @@ setup: $(STAMP)
 
 browser:
 	bash scripts/ensure_chromium.sh
+
+# The Ray tests run in a network namespace with only loopback: unshare (util-linux) and ip (iproute2).
+netns:
+	sh scripts/ensure_netns_tools.sh
 
 demo: setup
 	@echo "== align check on the bundled sample (it has deliberate inconsistencies) =="
@@ -33,7 +37,7 @@ demo: setup
 	@echo
 	@echo "HTML report: $(abspath $(DEMO_OUT))/release.report.html"
 
-test: setup browser
+test: setup browser netns
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: setup
@@ -47,6 +51,7 @@ bench: setup
 	$(BIN)/python scripts/bench_align.py
 	$(BIN)/python scripts/bench_translate.py
 	$(BIN)/python scripts/bench_run.py
+	$(BIN)/python scripts/bench_scale.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .ruff_cache

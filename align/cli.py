@@ -58,6 +58,11 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class Backend(str, Enum):
     transformers = "transformers"
     ctranslate2 = "ctranslate2"
@@ -279,7 +284,20 @@ def run(
                                                  "release files.", show_default=False)],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for NAME.report.html/.json, machine "
                                              "translations and index.html [default: ./align-out].")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Releases processed in parallel.")] = 1,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Releases processed in parallel "
+                                             "[default: 1; with --engine ray: as many workers as the "
+                                             "cluster's CPUs or GPUs allow].")] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="Where releases are processed: local (a process "
+                                           "pool on this machine) or ray (a Ray cluster; the ray extra, see "
+                                           "docs/scale.md).")] = Engine.local,
+    address: Annotated[str | None, typer.Option("--address", help="With --engine ray: local (start Ray on this "
+                                                "machine for the run), auto (the cluster this runs on, e.g. "
+                                                "under `ray job submit`) or ray://HOST:PORT [default: local].")] = None,
+    cpus_per_worker: Annotated[float | None, typer.Option("--cpus-per-worker", help="With --engine ray: CPUs "
+                                                          "per worker; also its thread count [default: 1].")] = None,
+    gpus_per_worker: Annotated[float | None, typer.Option("--gpus-per-worker", help="With --engine ray: GPUs "
+                                                          "per worker; > 0 translates on the GPU "
+                                                          "[default: 0].")] = None,
     no_translate: Annotated[bool, typer.Option("--no-translate", help="Make no machine translations; check "
                                                "only the versions that exist.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo every release, even up-to-date ones.")] = False,
@@ -299,6 +317,8 @@ def run(
     """Translate what is missing, align and check a folder of releases; a report per release and index.html.
 
     Example: align run releases/ --out review/ --jobs 2
+
+    On a Ray cluster: ray job submit -- align run /shared/releases --out /shared/review --engine ray --address auto
     """
     from dataclasses import replace
 
@@ -306,6 +326,7 @@ def run(
     from align.pipeline import run_batch
     from align.textio import one_line
 
+    executor = _engine_executor(engine, jobs, address, cpus_per_worker, gpus_per_worker)
     cfg = load_config(explicit=config)
     if fail_on is not None:
         cfg = replace(cfg, fail_on=fail_on.value)
@@ -313,13 +334,32 @@ def run(
         cfg = replace(cfg, embedder=embedder)
     if glossary:
         cfg = replace(cfg, glossary=cfg.glossary + tuple(p.resolve() for p in glossary))
-    result = run_batch(inputs, out, jobs=jobs, config=cfg, translate=not no_translate, progress=progress,
-                       force=force, formats=fmt or (), follow_links=follow_links)
+    result = run_batch(inputs, out, jobs=jobs or 1, config=cfg, translate=not no_translate, progress=progress,
+                       force=force, formats=fmt or (), follow_links=follow_links, executor=executor)
     c = result.counts
     n = len(result.releases)
     typer.echo(f"align: {n} release{'' if n == 1 else 's'}: {c['done']} checked, {c['skipped']} up to date, "
                f"{c['failed']} failed; open {one_line(str(result.index))}", err=True)
     raise typer.Exit(result.exit_code)
+
+
+def _engine_executor(engine: Engine, jobs: int | None, address: str | None, cpus_per_worker: float | None,
+                     gpus_per_worker: float | None):
+    """None for the local process pool; the Ray executor (checked before any work) for --engine ray."""
+    ray_only = {"--address": address, "--cpus-per-worker": cpus_per_worker, "--gpus-per-worker": gpus_per_worker}
+    if engine is Engine.local:
+        given = [flag for flag, value in ray_only.items() if value is not None]
+        if given:
+            raise InputError(f"{', '.join(given)} only applies with --engine ray")
+        return None
+    from align.engines.ray_engine import RayExecutor, RayOptions, require_ray
+
+    options = RayOptions(address=address or "local", workers=jobs,
+                         cpus_per_worker=1.0 if cpus_per_worker is None else cpus_per_worker,
+                         gpus_per_worker=gpus_per_worker or 0.0)
+    options.check()
+    require_ray()
+    return RayExecutor(options)
 
 
 @app.command()

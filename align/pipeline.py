@@ -56,6 +56,9 @@ MANIFEST_VERSION = 1
 _RELEASE_FILE = re.compile(r"^(?P<name>[^.].*?)\.(?P<lang>[a-z]{2})\.txt$")
 
 Log = Callable[[str], None]
+# Runs the releases that need work and yields (result, manifest entry or None) as each finishes;
+# the driver (run_batch) records the manifest, advances the progress bar and writes the index.
+Executor = Callable[[list["ReleaseTask"], "_Reporter"], Iterator[tuple["ReleaseResult", "dict[str, Any] | None"]]]
 
 
 # -- releases -----------------------------------------------------------------------------------
@@ -226,8 +229,17 @@ def model_state(source: str, target: str, config: Config) -> tuple[str, str | No
     return resolved.name, resolved.fingerprint
 
 
+# Translations made ahead of time for a batch of releases: an engine that translates several
+# releases' sentences together (align.engines.ray_engine) puts them here, keyed by
+# (model name, source, target, source text), so a release is not translated a second time.
+PREPARED_TRANSLATIONS: dict[tuple[str, str, str, str], str] = {}
+
+
 def _translate_text(text: str, source: str, target: str, model: str) -> str:
     """Machine translation of a whole release (paragraphs kept), offline; one call per language."""
+    prepared = PREPARED_TRANSLATIONS.get((model, source, target, text))
+    if prepared is not None:
+        return prepared
     from align.translation import translate_texts
 
     # No per-sentence bar inside a worker: the batch shows its own bar over releases.
@@ -538,13 +550,16 @@ def run_batch(
     log: Log | None = None,
     formats: Sequence[str] = (),
     follow_links: bool = False,
+    executor: Executor | None = None,
 ) -> BatchResult:
     """Translate, check and report every release in `inputs` into `out_dir` (default ./align-out).
 
     jobs > 1 checks releases in that many worker processes. progress None: a bar on stderr when it
     is a terminal. force: redo releases even when their outputs are up to date. formats: report
     formats written besides json and html, e.g. ("sarif", "junit") for CI. follow_links: read
-    links in input folders that lead outside them (see discover_releases). Raises InputError
+    links in input folders that lead outside them (see discover_releases). executor: runs the
+    releases that need work elsewhere (align.engines.ray_engine); default: this machine's process
+    pool of `jobs` workers. Raises InputError
     for bad input (no releases, an unreadable config, a busy output folder).
     """
     config = config or Config()
@@ -598,7 +613,8 @@ def run_batch(
                                      report_formats))
 
         say.start(len(releases), len(releases) - len(tasks))
-        for result, entry in _execute(tasks, jobs, say):
+        execute = executor if executor is not None else lambda todo, rep: _execute(todo, jobs, rep)
+        for result, entry in execute(tasks, say):
             results[result.name] = result
             if entry is not None:
                 manifest.record(result.name, entry)

@@ -29,7 +29,14 @@ from functools import lru_cache
 from align.model import Issue, NameMention
 from align.names.extract import is_designation
 from align.names.glossary import Glossary
-from align.names.morph import analyse, is_adjective, is_ordinary_english, is_peoples_word, strip_possessive, zipf
+from align.names.morph import (
+    analyse,
+    is_adjective,
+    is_ordinary_english,
+    is_peoples_word,
+    strip_possessive,
+    zipf,
+)
 from align.names.translit import edit_distance, keys_close, word_key
 
 _NON_DIGIT = re.compile(r"\D")

@@ -116,7 +116,8 @@ class Glossary:
         for lemma in lemmas:
             for pattern in by_first.get(lemma, ()):
                 found[id(pattern)] = pattern
-        # Ties by entry order: `lemmas` is a set, so insertion order would follow PYTHONHASHSEED.
+        # Ties go to the earlier glossary row: `lemmas` is a set, and its order changes with the
+        # process's hash seed, which made one text read as a name in one run and a demonym in another.
         return sorted(found.values(), key=lambda p: (-len(p.words), p.entry))
 
     def entry_keys(self, entry_id: str) -> set[str]:

@@ -113,8 +113,9 @@ class TransformersBackend:
         return [len(ids) for ids in encoded]
 
     def translate_batch(self, sentences: list[str], beams: int) -> list[str]:
+        # On the model's device: a Ray GPU worker moves the model to CUDA (align.engines.ray_engine).
         batch = self.tokenizer([_source_text(self.model, s) for s in sentences], return_tensors="pt",
-                               padding=True, truncation=True)
+                               padding=True, truncation=True).to(self.net.device)
         kwargs = {"num_beams": beams, "do_sample": False,
                   "max_new_tokens": max_new_tokens(int(batch["input_ids"].shape[1]))}
         forced = _target_token_id(self.model, self.tokenizer)
