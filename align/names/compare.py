@@ -37,6 +37,7 @@ from align.names.morph import (
     strip_possessive,
     zipf,
 )
+from align.names.pinyin import palladius
 from align.names.translit import edit_distance, keys_close, word_key
 
 _NON_DIGIT = re.compile(r"\D")
@@ -66,6 +67,10 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
     for word in parts:
         latin = not any("\u0400" <= ch <= "\u04ff" for ch in word)
         out.add(word_key(strip_possessive(word) if latin else word, "en" if latin else lang))
+        if latin:
+            chinese = palladius(strip_possessive(word))
+            if chinese:
+                out.add(word_key(chinese, "ru"))  # Zhejiang / Чжэцзян, Wuhan / Ухань
         if latin and "x" in word[1:]:
             # Spanish x is the sound of Cyrillic х (Texas / Техас, Oaxaca / Оахака).
             out.add(word_key(word[0] + word[1:].replace("x", "h"), "en"))
@@ -277,8 +282,9 @@ class _Comparison:
             if s.kind != "name" or len(s_words) != 2 or not _is_latin(s.text) or s.initial:
                 continue
             s_first = s.key.split()[0] if len(s.key.split()) == 2 else ""
-            if not s_first or strip_possessive(s_words[0]) in _institution_words():
-                continue
+            if not s_first or strip_possessive(s_words[0]) in _institution_words() \
+                    or _distinctive_words(s, self.glossary) != [s.key.split()[1]]:
+                continue  # not a given name and a surname (Giza Plateau)
             s_keys = frozenset({s_first}) | _surface_keys(s_words[0], self.source_lang)
             # Every target person with this surname; with several (a family), pairing given
             # names is a guess unless one of them matches.
@@ -854,8 +860,9 @@ def _sounds_far_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     """Stricter than _sounds_different, for given names, whose transliterations vary most
     (Gyöngyi / Дьенджи, Chhappan / Схапхан): long skeletons, mostly unlike."""
     pairs = [(_sound_skeleton(x), _sound_skeleton(y)) for x in a for y in b]
-    pairs = [(x, y) for x, y in pairs if min(len(x), len(y)) >= 3]
-    return bool(pairs) and all(edit_distance(x, y, 8) / max(len(x), len(y)) >= 0.75 for x, y in pairs)
+    if not pairs or any(min(len(x), len(y)) < 3 for x, y in pairs):
+        return False  # a short skeleton on either side is too little evidence
+    return all(edit_distance(x, y, 8) / max(len(x), len(y)) >= 0.75 for x, y in pairs)
 
 
 # First letters that transliteration of given names moves between (Gyöngyi / Дьенджи,
