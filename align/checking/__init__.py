@@ -54,6 +54,13 @@ class Checker:
 
         self._names_signature = names_signature(self.glossary)
 
+    def preload(self) -> None:
+        """Load the language data checking reads lazily; see align.names.preload."""
+        if self.settings.names:
+            from align.names import preload
+
+            preload()
+
     @property
     def signature(self) -> str:
         s = self.settings

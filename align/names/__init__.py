@@ -16,6 +16,21 @@ from align.names.translit import match_key, transliterate
 NAMES_VERSION = 1
 
 
+def preload() -> None:
+    """Load what name checking reads lazily (pymorphy3 dictionaries, the gazetteer, word
+    frequencies and the English word list), so that timing a check measures checking."""
+    from align.names.gazetteer import gazetteer
+    from align.names.morph import _analyzer, _lowercase_english, is_peoples_word, zipf
+
+    gazetteer()
+    _lowercase_english()
+    is_peoples_word("Greek")
+    for lang in ("uk", "ru"):
+        _analyzer(lang)
+    for lang, word in (("en", "the"), ("uk", "і"), ("ru", "и")):
+        zipf(word, lang)
+
+
 def names_signature(glossary: Glossary | None = None) -> str:
     """sacrebleu-style record of every setting that shapes name issues, e.g.
     "names:1|glossary:314@5e0c9a1b|zipf:3.3/1.0/2.5"."""
@@ -27,6 +42,7 @@ def names_signature(glossary: Glossary | None = None) -> str:
 __all__ = [
     "NAMES_VERSION",
     "names_signature",
+    "preload",
     "Glossary",
     "GlossaryEntry",
     "compare_names",

@@ -509,7 +509,12 @@ class _Comparison:
             if s.kind not in ("name", "common") or _is_glossary(s, self.glossary):
                 continue
             src_keys = _garble_keys(s, _fuzzy_keys(s, self.source_lang, self.glossary))
+            # Only words whose plain key opens like a source key, or like it without its first
+            # letter, can be its rendering: the rest skip the costly lemmatisation.
+            openings = {k[:2] for k in src_keys if len(k) >= 3} | {k[1:3] for k in src_keys if len(k) >= 4}
             for word in words:
+                if word_key(word, self.target_lang)[:2] not in openings:
+                    continue
                 keys = _surface_keys(word, self.target_lang)
                 alike = _keys_match(src_keys, keys)
                 how = _garbled(src_keys, keys) if alike or _prefix_garble(src_keys, keys) else ""

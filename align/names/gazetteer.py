@@ -22,9 +22,13 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 INDEX_VERSION = 4
 # Cities this large are names whatever their English frequency (Paris, Chicago); a smaller one
@@ -161,10 +165,10 @@ def _build() -> Gazetteer:
                      {k: tuple(sorted(v)) for k, v in cyrillic.items()}, sources)
 
 
-def _cache_path() -> Path:
+def _cache_dir() -> Path:
     from align.translation.cache import cache_dir
 
-    return cache_dir() / f"gazetteer-v{INDEX_VERSION}.pickle"
+    return cache_dir()
 
 
 def _versions() -> str:
@@ -181,15 +185,22 @@ def gazetteer() -> Gazetteer | None:
         versions = _versions()
     except Exception:  # a package is missing: names fall back to the glossary alone
         return None
-    path = _cache_path()
+    return cached_build(f"gazetteer-v{INDEX_VERSION}", versions, _build)
+
+
+def cached_build(name: str, versions: str, build: Callable[[], T]) -> T:
+    """`build()`, pickled in the cache folder under `name` and reused while `versions` (of the
+    packages it is built from) stay the same. A cache that cannot be read or written only costs
+    a build."""
+    path = _cache_dir() / f"{name}.pickle"
     try:
         with path.open("rb") as fh:
             stored_versions, stored = pickle.load(fh)
-        if stored_versions == versions and isinstance(stored, Gazetteer):
+        if stored_versions == versions:
             return stored
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
         pass
-    built = _build()
+    built = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -197,5 +208,5 @@ def gazetteer() -> Gazetteer | None:
             pickle.dump((versions, built), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        pass  # a read-only cache only costs the build next time
+        pass
     return built

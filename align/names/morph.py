@@ -115,10 +115,19 @@ def lexeme_forms(word: str, lang: str) -> set[str]:
 @lru_cache(maxsize=1)
 def _lowercase_english() -> frozenset[str]:
     """Words that Webster's 2nd and GCIDE (the `english-words` package) write in lower case:
-    gold and frozen are there, Yorkshire and Indonesia only with a capital."""
-    from english_words import get_english_words_set
+    gold and frozen are there, Yorkshire and Indonesia only with a capital. Cached on disk
+    beside the gazetteer: reading the package's lists costs most of a second."""
+    from importlib.metadata import version
 
-    return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower())
+    from align.names.gazetteer import cached_build
+
+    def build() -> frozenset[str]:
+        from english_words import get_english_words_set
+
+        return frozenset(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
+                         if w.islower())
+
+    return cached_build("english-lower-v1", version("english-words"), build)
 
 
 # Inflectional endings tried when a word is not in the dictionary as written (the lists hold
