@@ -140,6 +140,10 @@ _EN_ENDINGS = (("men", ("man",)), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",
 def is_ordinary_english(word: str) -> bool:
     """Whether an English word (any case) is an ordinary lower-case word or an inflection of one."""
     lower = strip_possessive(word.lower())
+    if "-" in lower:
+        # Bed-bugs, U-boats, T-shirt: ordinary when every part of two letters or more is.
+        parts = [p for p in lower.split("-") if len(p) >= 2]
+        return bool(parts) and all(is_ordinary_english(p) for p in parts)
     if zipf(lower, "en") < _RARE_ZIPF:
         return False  # Webster's lists rare words (oyapock) that are names in news
     words = _lowercase_english()
@@ -181,7 +185,23 @@ def is_peoples_word(text: str) -> bool:
     translations render by meaning. By its ending, for words in common use (Sundarbans is a
     name that only looks like one), or a CLDR language name."""
     return bool(_DEMONYM_WORD.search(text) and zipf(strip_possessive(text).lower(), "en") >= 3.0) \
-        or _language_name(text)
+        or _language_name(text) or _place_adjective(strip_possessive(text))
+
+
+_PLACE_ENDINGS = ("", "a", "o", "e", "ia")
+
+
+def _place_adjective(word: str) -> bool:
+    """An -an word made from a place the gazetteer knows: Moroccan (Morocco), Roman (Rome),
+    Cuban (Cuba), Mexicans (Mexico)."""
+    lower = word.lower()
+    stem = lower[:-3] if lower.endswith("ans") else lower[:-2] if lower.endswith("an") else ""
+    if len(stem) < 3:
+        return False
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    return places is not None and places.is_big(places.lookup_any(stem + end for end in _PLACE_ENDINGS))
 
 
 def en_zipf(word: str) -> float:
