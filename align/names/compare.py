@@ -423,7 +423,7 @@ class _Comparison:
                     continue
                 said = sum(m.key == s.key and m.kind == "name" for m in self.source)
                 rendered = len({j for k, j in self.pairs if self.source[k].key == s.key
-                                and self.target[j].kind in ("name", "latin", "acronym")})
+                                and self.target[j].kind not in ("adjective", "demonym")})
                 if said > rendered and _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                                                          _sound_keys(t, self.target_lang, self.glossary)):
                     extra.remove(t)

@@ -351,6 +351,8 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
             after_initial = run[-1][1] == "particle" and _is_initial(run[-1][0], text)
             if gap.strip(" -") and not after_initial:
                 break
+            if run[-1][0].text.endswith(("'s", "’s")):
+                break  # a possessive closes its name: Disney's Frozen, Ukraine's President
             if (_is_initial(tok, text) and tok.latin == run[0][0].latin and j + 1 < len(tokens)
                     and tokens[j + 1].capitalised and not text[tok.end + 1:tokens[j + 1].start].strip()):
                 run.append((tok, "particle"))  # a middle initial: George W. Bush, Джордж В. Буш
