@@ -144,3 +144,19 @@ def test_chinese_names_through_the_palladius_table():
     assert palladius("Wang") is None  # one syllable is too little to call pinyin
     assert palladius("London") is None
     assert errors("Taizhou is a city in Zhejiang province.", "Тайчжоу — город в провинции Чжэцзян.", "ru") == []
+
+
+@pytest.mark.parametrize("uk,ru", [
+    ("Усі погодилися з планом.", "Все согласились с планом."),  # a common word some town also bears
+    ("Вони перетнули кордон Йорданської держави.", "Они пересекли границу Иордании."),  # adjective / name
+    ("У бельгійських містах спокійно.", "В городах Бельгии спокойно."),
+])
+def test_between_translations_adjectives_and_common_words_are_no_name_errors(uk, ru):
+    assert [i for i in check_pair(uk, ru, "uk", "ru") if i.category == "name" and i.severity == "error"] == []
+
+
+def test_between_translations_a_name_by_sound_alone_is_a_warning():
+    # uk and ru may follow different conventions for one name (Коулуна / Цзюлун).
+    found = [i for i in check_pair("Туристи поїхали до Коулуна.", "Туристы поехали в Цзюлун.", "uk", "ru")
+             if i.category == "name"]
+    assert found and all(i.severity != "error" for i in found)

@@ -29,6 +29,7 @@ from align.names.morph import (
     is_ordinary_english,
     is_peoples_word,
     strip_possessive,
+    zipf,
 )
 from align.names.translit import fold_latin, transliterate, word_key
 from align.resources import lang_path, read_lines
@@ -221,8 +222,15 @@ def _big_cyrillic_place(word: str, lang: str) -> bool:
     places = gazetteer()
     if places is None:
         return False
+    # A frequent common word that some place also bears (Усі, a town) is that common word.
+    if zipf(word.lower(), lang) >= _COMMON_CYRILLIC_ZIPF:
+        return False
     ids = places.lookup_any([word, *analyse(word, lang).lemmas])
     return bool(ids) and places.is_big(ids)
+
+
+# A Cyrillic word this frequent in running text is a common word first (усі, все, мир).
+_COMMON_CYRILLIC_ZIPF = 4.5
 
 
 @lru_cache(maxsize=100_000)
