@@ -411,6 +411,15 @@ class _Comparison:
     def _keys(self, m: NameMention, lang: str) -> frozenset[str]:
         return _fuzzy_keys(m, lang, self.glossary)
 
+    def _same_place(self, s: NameMention, candidates: list[NameMention]) -> NameMention | None:
+        """The one candidate standing where `s` stands, as a share of its sentence's length
+        (word order moves a name less than a fifth of the sentence in a translation)."""
+        if not self.source_text or not self.target_text:
+            return None
+        where = s.start / max(1, len(self.source_text))
+        near = [t for t in candidates if abs(t.start / max(1, len(self.target_text)) - where) <= _SAME_PLACE]
+        return near[0] if len(near) == 1 else None
+
     def _lost_repeats(self, extra: list[NameMention]) -> None:
         """A name the source repeats that the translation names fewer times, while a name
         nothing explains appears: the other name stands in for one mention ("Taiwan ...
@@ -471,9 +480,14 @@ class _Comparison:
         # for which is a guess. A people's word (Portuguese, Byzantine) and a name's adjective
         # (Цінський) are renderings, not substitutes.
         candidates = [t for t in extra if self._substitute_candidate(t)]
-        if len(candidates) != 1 or len([m for m in self.missing_names if m.kind == "name"]) != 1:
-            return None, ""
-        t = candidates[0]
+        lost = [m for m in self.missing_names if m.kind == "name"]
+        if len(candidates) != 1 or len(lost) != 1:
+            # Several on a side: the one in the same place of its sentence, if only one is.
+            t = self._same_place(s, candidates) if s in lost else None
+            if t is None or len([m for m in lost if self._same_place(m, [t]) is not None]) != 1:
+                return None, ""
+        else:
+            t = candidates[0]
         own = _distinctive_words(s, self.glossary)
         if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
                 or is_peoples_word(s.text) or (len(own) == 1 and is_peoples_word(s.text.split()[0])):
@@ -609,6 +623,8 @@ class _Comparison:
 
 # A letter and a translated word (В-режим for B-mode): a term, not a name to substitute.
 _LETTER_CODE = re.compile(r"^\w-")
+# How far (a share of the sentence) a name may move between a sentence and its translation.
+_SAME_PLACE = 0.12
 _SOFT_G = re.compile(r"g(?=[eiy])", re.I)
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -863,9 +879,16 @@ def _sound_keys(m: NameMention, lang: str, glossary: Glossary) -> frozenset[str]
     return frozenset(k for k in out if k)
 
 
+_SOUND_DROP = str.maketrans("", "", "aeiou")
+
+
 def _sound_skeleton(key: str) -> str:
-    """The consonant skeleton with the name's first letter kept (Khufu / Хеопс: "hf" / "hps")."""
-    return key[:1] + skeleton(key[1:]) if key else ""
+    """The consonant skeleton with the name's first letter and its h sounds kept (Khufu /
+    Хеопс: "hf" / "hps"; Xinhua / Паягуа: "snh" / "ph")."""
+    if not key:
+        return ""
+    out = key[1:].translate(_SOUND_DROP).translate(_SKELETON_MAP)
+    return key[0] + "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
 
 
 def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -874,6 +897,7 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
     best = 1.0
     opens_alike = False
     compared = False
+    longest = 0
     for x in a:
         sx = _sound_skeleton(x)
         if len(sx) < 2:
@@ -883,6 +907,7 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
             if len(sy) < 2:
                 continue
             compared = True
+            longest = max(longest, len(sx), len(sy))
             distance = edit_distance(sx, sy, 8) / max(len(sx), len(sy))
             alike = _opening(x) == _opening(y)
             # Two-consonant skeletons say little unless the names open differently (Jerry / Перрі).
@@ -892,7 +917,8 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
             opens_alike = opens_alike or alike
     if not compared:
         return False
-    return best >= 0.75 or (best >= _APART_OPENING and not opens_alike)
+    far = 0.5 if longest >= 4 else 0.75
+    return best >= far or (best >= _APART_OPENING and not opens_alike)
 
 
 # Transliteration keeps a name's first sound (the key folds h/g, j/i, c/k and the like), so

@@ -36,23 +36,20 @@ def _syllables() -> dict[str, str]:
 
 @lru_cache(maxsize=50_000)
 def palladius(word: str) -> str | None:
-    """The Cyrillic (Russian) spelling of a pinyin name of two or more syllables, else None.
-    Xi'an and Xi’an split at the apostrophe; a word that does not split wholly is no pinyin."""
+    """The Cyrillic (Russian) spelling of a word read as pinyin syllables, else None. Xi'an and
+    Xi’an split at the apostrophe; a word that does not split wholly is no pinyin. English
+    words that happen to split (Change, Long) only gain a key that matches nothing."""
     lower = word.lower().replace("’", "'")
     parts = [p for p in lower.split("'") if p]
     if not parts or not all(_LETTERS.match(p) for p in parts):
         return None
     syllables = _syllables()
     out = []
-    count = 0
     for part in parts:
         split = _split(part, syllables)
         if split is None:
             return None
         out.extend(syllables[s] for s in split)
-        count += len(split)
-    if count < 2:
-        return None  # one syllable (Li, Wang) is too little to tell pinyin from English
     return "".join(out)
 
 
