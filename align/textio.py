@@ -451,6 +451,30 @@ def write_if_changed(path: str | os.PathLike, content: str | bytes) -> bool:
     return True
 
 
+def current_umask() -> int:
+    """The process's umask. Read from /proc where there is one: setting it to read it back
+    would race with threads creating files meanwhile."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """Permission bits for a file written at `path`: those of the file it replaces, else what
+    open() would give a new file (0666 less the umask)."""
+    info = _stat_quiet(path)
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return stat.S_IMODE(info.st_mode)
+    return 0o666 & ~current_umask()
+
+
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write via a temp file in the same directory and rename, so no reader ever sees half a file.
 
@@ -476,6 +500,10 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     except OSError as exc:
         raise InputError(f"{given}: cannot write there ({exc.strerror})") from None
     try:
+        # mkstemp makes the file 0600; a report in a shared review folder or under a web server
+        # must be readable as any file the user writes there would be.
+        if hasattr(os, "fchmod"):  # not on Windows, where files have no such bits
+            os.fchmod(fd, _mode_for(p))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
-from align import __version__
+from align import DIST_NAME, __version__
 from align.model import Issue, Report
 from align.reports.common import (
     issue_detail,
@@ -226,11 +226,12 @@ def _information_uri() -> str | None:
     """The project's home page as the installed package declares it (pyproject [project.urls]);
     None when it declares none, since a guessed address could name somebody else's project."""
     try:
-        for entry in metadata.metadata("align").get_all("Project-URL") or []:
+        meta = metadata.metadata(DIST_NAME)
+        for entry in meta.get_all("Project-URL") or []:
             _label, _, url = entry.partition(",")
             if url.strip().startswith("http"):
                 return url.strip()
-        home = metadata.metadata("align").get("Home-page")
+        home = meta.get("Home-page")
         if home and home.startswith("http"):
             return home
     except metadata.PackageNotFoundError:
