@@ -315,10 +315,7 @@ def run(
         cfg = replace(cfg, glossary=cfg.glossary + tuple(p.resolve() for p in glossary))
     result = run_batch(inputs, out, jobs=jobs, config=cfg, translate=not no_translate, progress=progress,
                        force=force, formats=fmt or (), follow_links=follow_links)
-    c = result.counts
-    n = len(result.releases)
-    typer.echo(f"align: {n} release{'' if n == 1 else 's'}: {c['done']} checked, {c['skipped']} up to date, "
-               f"{c['failed']} failed; open {one_line(str(result.index))}", err=True)
+    typer.echo(f"align: {result.summary_line()}; open {one_line(str(result.index))}", err=True)
     raise typer.Exit(result.exit_code)
 
 

@@ -18,8 +18,12 @@ Resumable and safe:
   run loses nothing finished;
 - a failing release is reported (one line on stderr, and in index.html) and the others go on.
 
-Exit codes (BatchResult.exit_code): 0 clean; 1 some release has an issue at or above fail_on;
-2 some release failed (unreadable input, nothing to check, internal error) or the input was bad.
+A release with only its source version (no draft, and no machine translation: `--no-translate`
+or no model on disk) is *pending*, not failed: there is nothing to check yet.
+
+Exit codes (BatchResult.exit_code): 0 clean (pending releases included); 1 some release has an
+issue at or above fail_on; 2 some release failed (unreadable input, no source version, internal
+error) or the input was bad.
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ class Release:
 @dataclass
 class ReleaseResult:
     name: str
-    status: str  # done | skipped | failed
+    status: str  # done | skipped | failed | pending
     error: str = ""
     summary: dict[str, Any] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # severity -> issues left after accepting
@@ -82,6 +86,7 @@ class ReleaseResult:
     outputs: dict[str, str] = field(default_factory=dict)  # kind (html/json/LANG) -> file name in out_dir
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    lang_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # lang -> severity -> issues
 
     @property
     def worst(self) -> str | None:
@@ -109,21 +114,38 @@ class BatchResult:
     def has_issues(self) -> bool:
         """Whether a release has an issue at or above fail_on."""
         config = Config(fail_on=self.fail_on)
-        return any(config.fails(r.worst) for r in self.releases if r.status != "failed")
+        return any(config.fails(r.worst) for r in self.releases if r.status not in ("failed", "pending"))
 
     @property
     def exit_code(self) -> int:
-        """0 clean, 1 issues at or above fail_on, 2 a release failed."""
+        """0 clean, 1 issues at or above fail_on, 2 a release failed; pending ones change nothing."""
         if self.any_failed:
             return 2
         return 1 if self.has_issues else 0
 
     @property
     def counts(self) -> dict[str, int]:
-        out = {"done": 0, "skipped": 0, "failed": 0}
+        out = {"done": 0, "skipped": 0, "failed": 0, "pending": 0}
         for r in self.releases:
             out[r.status] += 1
         return out
+
+    def with_worst(self, severity: str) -> int:
+        """How many checked releases have `severity` as their worst issue."""
+        return sum(1 for r in self.releases if r.status in ("done", "skipped") and r.worst == severity)
+
+    def summary_line(self) -> str:
+        """The run's last words: what was checked and how many releases have errors."""
+        c = self.counts
+        n = len(self.releases)
+        parts = [f"{c['done']} checked", f"{c['skipped']} up to date"]
+        if c["pending"]:
+            parts.append(f"{c['pending']} pending (no translation yet)")
+        parts.append(f"{c['failed']} failed")
+        errors, warnings = self.with_worst("error"), self.with_worst("warning")
+        verdict = (f"{errors} release{'' if errors == 1 else 's'} with errors, "
+                   f"{warnings} with warnings only")
+        return f"{n} release{'' if n == 1 else 's'}: {', '.join(parts)}; {verdict}"
 
 
 def discover_releases(
@@ -398,6 +420,10 @@ def process_release(task: ReleaseTask) -> tuple[ReleaseResult, dict[str, Any] | 
     result = ReleaseResult(name=release.name, status="failed", drafts=list(release.files))
     try:
         entry = _do_release(task, result)
+    except PendingRelease as exc:
+        result.status = "pending"
+        result.error = str(exc)
+        entry = None
     except AlignError as exc:
         result.error = str(exc)
         entry = None
@@ -446,9 +472,7 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
         files[lang] = target
         result.translated.append(lang)
     if len(files) < 2:
-        why = ("machine translation is off" if not task.translate else
-               f"no translation model on disk for {', '.join(f'{source}-{lang}' for lang in missing)}")
-        raise InputError(f"nothing to check: only {files[source].name}, and {why}")
+        raise PendingRelease(_pending_reason(files[source].name, source, missing, task.translate))
     ordered = [files[lang] for lang in LANGS if lang in files]
     inputs = workflow.load_documents(ordered, langs=[lang for lang in LANGS if lang in files], source=source)
     embedder = None if config.embedder.lower() == "none" else config.embedder
@@ -459,6 +483,7 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
     result.languages = list(report.languages)
     result.summary = _json_safe(report.summary)
     result.counts = _severity_counts(report)
+    result.lang_counts = _lang_counts(report)
     from align.reports import SUFFIXES
 
     files_by_format = {fmt: f"{release.name}.report{SUFFIXES[fmt]}" for fmt in task.formats}
@@ -484,8 +509,27 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
             "drafts": result.drafts,
             "files": result.outputs,
             "warnings": result.warnings,
+            "lang_counts": result.lang_counts,
         },
     }
+
+
+class PendingRelease(Exception):
+    """Only the source version exists: nothing to check yet, and nothing is wrong."""
+
+
+def _pending_reason(source_file: str, source: str, missing: list[str], translate: bool) -> str:
+    why = ("machine translation is off (--no-translate)" if not translate else
+           f"no translation model on disk for {', '.join(f'{source}-{lang}' for lang in missing)}")
+    return f"only {source_file} so far, and {why}; waiting for {', '.join(missing)}"
+
+
+def _lang_counts(report: Report) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {lang: {"error": 0, "warning": 0} for lang in report.languages}
+    for issue in report.issues:
+        if issue.severity in ("error", "warning"):
+            out.setdefault(issue.lang, {"error": 0, "warning": 0})[issue.severity] += 1
+    return out
 
 
 _GLOSSARIES: dict[tuple[Path, ...], Any] = {}
@@ -521,7 +565,17 @@ def _from_manifest(name: str, entry: dict[str, Any]) -> ReleaseResult:
         name=name, status="skipped", summary=saved.get("summary", {}), counts=saved.get("counts", {}),
         languages=saved.get("languages", []), translated=saved.get("translated", []),
         drafts=saved.get("drafts", []), outputs=saved.get("files", {}), warnings=saved.get("warnings", []),
+        lang_counts=_saved_lang_counts(saved.get("lang_counts")),
     )
+
+
+def _saved_lang_counts(value: Any) -> dict[str, dict[str, int]]:
+    """lang_counts read back from the manifest; anything of another shape is dropped (the
+    manifest is a file on disk, not trusted)."""
+    if not isinstance(value, dict):
+        return {}
+    return {lang: {sev: n for sev, n in counts.items() if isinstance(sev, str) and type(n) is int}
+            for lang, counts in value.items() if isinstance(lang, str) and isinstance(counts, dict)}
 
 
 # -- the batch -----------------------------------------------------------------------------------
@@ -603,7 +657,7 @@ def run_batch(
             if entry is not None:
                 manifest.record(result.name, entry)
             else:
-                say.line(f"align: {result.name}: failed: {result.error}")
+                say.line(f"align: {result.name}: {result.status}: {result.error}")
             say.advance(result.name)
 
         ordered = [results[r.name] for r in releases]
@@ -774,8 +828,8 @@ def _render_index(results: list[ReleaseResult]) -> str:
 def index_fields(result: ReleaseResult) -> dict[str, Any]:
     """The index row of a release. Reused and freshly made reports look the same there, so a
     re-run that redoes nothing rewrites index.html byte for byte."""
-    if result.status == "failed":
-        return {"name": result.name, "languages": result.drafts, "status": "failed", "message": result.error}
+    if result.status in ("failed", "pending"):
+        return {"name": result.name, "languages": result.drafts, "status": result.status, "message": result.error}
     summary = result.summary
     notes = []
     if result.translated:
@@ -794,6 +848,8 @@ def index_fields(result: ReleaseResult) -> dict[str, Any]:
         "warnings": int(result.counts.get("warning", 0)),
         "status": "ok",
         "message": "; ".join(notes),
+        "lang_counts": {lang: dict(c) for lang, c in sorted(result.lang_counts.items(),
+                                                             key=lambda kv: _lang_rank(kv[0]))},
         "html_href": result.outputs.get("html"),
         "json_href": result.outputs.get("json"),
     }

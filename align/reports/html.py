@@ -62,6 +62,8 @@ th, td { text-align: left; vertical-align: top; }
 .sev-warning { background: var(--warn-bg); color: var(--warn); }
 .sev-info { background: var(--info-bg); color: var(--info); }
 .good { background: var(--ok-bg); color: var(--ok); }
+.pending { background: #eef0f6; color: #3e4784; border: 1px dashed #717bbc; }
+.failedstate { background: var(--err); color: #fff; }
 .fair { background: var(--warn-bg); color: var(--warn); }
 .poor { background: var(--err-bg); color: var(--err); }
 .signature { margin: .4rem 0; color: var(--muted); }
@@ -187,14 +189,30 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _score_class(score: float) -> str:
-    return "good" if score >= 0.95 else ("fair" if score >= 0.8 else "poor")
+_CLASS_RANK = {"good": 0, "fair": 1, "poor": 2}
+# A language with an error is never "good", whatever its score: the colour follows the worst
+# severity present, and the score only darkens it further.
+_SEVERITY_CLASS = {"error": "poor", "warning": "fair"}
 
 
-def _score_pill(score: float | None) -> str:
+def _score_class(score: float, worst: str | None = None) -> str:
+    by_score = "good" if score >= 0.95 else ("fair" if score >= 0.8 else "poor")
+    by_severity = _SEVERITY_CLASS.get(worst or "", "good")
+    return max(by_score, by_severity, key=_CLASS_RANK.__getitem__)
+
+
+def _worst(counts: dict[str, int] | None) -> str | None:
+    """The most severe of "error"/"warning" with a non-zero count in `counts`."""
+    counts = counts or {}
+    return "error" if counts.get("error") else ("warning" if counts.get("warning") else None)
+
+
+def _score_pill(score: float | None, worst: str | None = None) -> str:
     if score is None:
         return '<span class="muted">–</span>'
-    return f'<span class="pill {_score_class(score)}">{score:.3f}</span>'
+    title = f' title="has {worst}s"' if worst else ""
+    return (f'<span class="pill score {_score_class(score, worst)}" data-worst="{escape(worst or "none")}"'
+            f'{title}>{score:.3f}</span>')
 
 
 def _highlight(segment: Segment, lang: str, flagged: set[str]) -> str:
@@ -285,7 +303,7 @@ def _segment_rows(report: Report, seg: Segment) -> str:
     scores = "<br>".join(f"{escape(lang)} {seg.scores[lang]:.2f}"
                          for lang in report.languages if lang in seg.scores)
     meta = (f'<td class="meta"><a href="#seg-{seg.id}">#{seg.id}</a><br>'
-            f'score {_score_pill(seg.score)}<br>'
+            f'score {_score_pill(seg.score, worst)}<br>'
             f'<span title="alignment confidence">align {seg.confidence:.2f}</span>'
             + (f'<br><span class="muted">{scores}</span>' if len(seg.scores) > 1 else "")
             + "</td>")
@@ -310,7 +328,8 @@ def render_html(report: Report) -> str:
 
     overview_rows = []
     for lang in report.languages:
-        score = '<span class="muted">source</span>' if lang == report.source else _score_pill(scores.get(lang))
+        score = ('<span class="muted">source</span>' if lang == report.source
+                 else _score_pill(scores.get(lang), _worst(per_lang.get(lang))))
         overview_rows.append(
             f"<tr><th>{escape(lang)}</th><td><code>{escape(report.files.get(lang, '-'))}</code></td>"
             f"<td>{score}</td><td>{per_lang.get(lang, {}).get('error', 0)}</td>"
@@ -350,7 +369,7 @@ def render_html(report: Report) -> str:
 
     heads = "".join(
         f'<th lang="{escape(lang)}">{escape(lang)}'
-        + (" (source)" if lang == report.source else f" {_score_pill(scores.get(lang))}")
+        + (" (source)" if lang == report.source else f" {_score_pill(scores.get(lang), _worst(per_lang.get(lang)))}")
         + f'<br><code class="muted">{escape(report.files.get(lang, ""))}</code></th>'
         for lang in report.languages)
     cols = '<col class="meta">' + "".join(f'<col class="lang-{escape(lang)}">' for lang in report.languages)
@@ -394,7 +413,9 @@ def render_html(report: Report) -> str:
 
 # -- batch index --------------------------------------------------------------------------------
 
-INDEX_STATUSES = ("ok", "failed", "skipped")
+# ok: checked (the colour then follows its worst issue); pending: only the source exists so far
+# (no translation yet, or none could be made); failed: align could not process it.
+INDEX_STATUSES = ("ok", "failed", "skipped", "pending")
 
 
 @dataclass
@@ -406,10 +427,12 @@ class IndexEntry:
     scores: dict[str, float] = field(default_factory=dict)  # per target language
     errors: int = 0
     warnings: int = 0
-    status: str = "ok"  # ok | failed | skipped
-    message: str = ""  # why it failed or was skipped
+    status: str = "ok"  # one of INDEX_STATUSES
+    message: str = ""  # why it failed, is pending or was skipped
     html_href: str | None = None  # None: NAME.report.html when status is ok
     json_href: str | None = None  # None: NAME.report.json when status is ok
+    # lang -> {"error": n, "warning": n}: colours each language's score by its worst issue.
+    lang_counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.status not in INDEX_STATUSES:
@@ -423,8 +446,28 @@ class IndexEntry:
     @classmethod
     def from_report(cls, name: str, report: Report) -> IndexEntry:
         summary = summary_of(report)
+        per_lang = issues_by_lang(report)
         return cls(name=name, languages=list(report.languages), scores=dict(summary.get("score", {})),
-                   errors=int(summary.get("errors", 0)), warnings=int(summary.get("warnings", 0)))
+                   errors=int(summary.get("errors", 0)), warnings=int(summary.get("warnings", 0)),
+                   lang_counts={lang: {k: v for k, v in c.items() if k != "info"} for lang, c in per_lang.items()})
+
+    @property
+    def state(self) -> str:
+        """What the index says about the release: failed, pending, errors, warnings or clean."""
+        if self.status in ("failed", "pending"):
+            return self.status
+        return "errors" if self.errors else ("warnings" if self.warnings else "clean")
+
+
+# Index rows, worst first: a release align could not process, then errors, warnings, those
+# still waiting for a translation, and clean ones.
+STATE_ORDER = ("failed", "errors", "warnings", "pending", "clean")
+STATE_CLASS = {"failed": "failedstate", "errors": "poor", "warnings": "fair", "pending": "pending",
+               "clean": "good"}
+
+
+def index_order(entries: list[IndexEntry]) -> list[IndexEntry]:
+    return sorted(entries, key=lambda e: (STATE_ORDER.index(e.state), -e.errors, -e.warnings, e.name))
 
 
 def _href(target: str) -> str:
@@ -435,20 +478,22 @@ def _href(target: str) -> str:
 
 
 def render_index(entries: list[IndexEntry], title: str = "align batch report") -> str:
-    """index.html of a batch run: one row per release with scores, counts, status and links."""
+    """index.html of a batch run: one row per release, worst first, with its errors and warnings,
+    scores coloured by the worst issue of each language, status and links."""
     langs: list[str] = []
     for entry in entries:
         for lang in entry.scores:
             if lang not in langs:
                 langs.append(lang)
-    status_count = {s: sum(1 for e in entries if e.status == s) for s in INDEX_STATUSES}
+    states = {s: sum(1 for e in entries if e.state == s) for s in STATE_ORDER}
     errors = sum(e.errors for e in entries)
     warnings = sum(e.warnings for e in entries)
     rows = []
-    for e in entries:
-        score_cells = "".join(f"<td>{_score_pill(e.scores.get(lang))}</td>" for lang in langs)
-        status_class = {"ok": "good", "failed": "poor", "skipped": "fair"}[e.status]
-        status = f'<span class="pill {status_class}">{escape(e.status)}</span>'
+    for e in index_order(entries):
+        score_cells = "".join(f"<td>{_score_pill(e.scores.get(lang), _worst(e.lang_counts.get(lang)))}</td>"
+                              for lang in langs)
+        label = e.state + (" (up to date)" if e.status == "skipped" else "")
+        status = f'<span class="pill state {STATE_CLASS[e.state]}">{escape(label)}</span>'
         if e.message:
             status += f' <span class="muted">{escape(e.message)}</span>'
         links = []
@@ -457,19 +502,20 @@ def render_index(entries: list[IndexEntry], title: str = "align batch report") -
         if e.json_href:
             links.append(f'<a href="{_href(e.json_href)}">JSON</a>')
         err_class = ' class="pill sev-error"' if e.errors else ""
+        warn_class = ' class="pill sev-warning"' if e.warnings else ""
         rows.append(
-            f'<tr class="release status-{escape(e.status)}"><th>{escape(e.name)}</th>'
+            f'<tr class="release status-{escape(e.status)} state-{e.state}"><th>{escape(e.name)}</th>'
             f'<td>{escape(" ".join(e.languages))}</td>{score_cells}'
-            f'<td><span{err_class}>{e.errors}</span></td><td>{e.warnings}</td>'
+            f'<td class="errors"><span{err_class}>{e.errors}</span></td>'
+            f'<td class="warnings"><span{warn_class}>{e.warnings}</span></td>'
             f'<td>{status}</td><td>{" · ".join(links) or "–"}</td></tr>')
     score_heads = "".join(f"<th>{escape(lang)} score</th>" for lang in langs)
+    pills = "".join(f'\n<span class="pill {STATE_CLASS[state]}">{states[state]} {state}</span>'
+                    for state in STATE_ORDER if states[state] or state in ("errors", "failed"))
     return f"""{_head(title, INDEX_CSS)}
 <body>
 <h1>{escape(title)}</h1>
-<div class="counts"><span class="pill">{_count(len(entries), "release")}</span>
-<span class="pill good">{status_count["ok"]} ok</span>
-<span class="pill poor">{status_count["failed"]} failed</span>
-<span class="pill fair">{status_count["skipped"]} skipped</span>
+<div class="counts"><span class="pill">{_count(len(entries), "release")}</span>{pills}
 <span class="pill sev-error">{_count(errors, "error")}</span>
 <span class="pill sev-warning">{_count(warnings, "warning")}</span></div>
 <table class="index">
