@@ -103,11 +103,16 @@ mark.odd { text-decoration: underline wavy var(--err); text-underline-offset: 3p
 mark.linked, mark.pinned { outline: 2px solid var(--link); background: #ffd88a; }
 .legend mark { cursor: default; }
 [hidden] { display: none !important; }
+code.issue-id { font-size: .8em; color: var(--muted); white-space: nowrap; }
+button.copy { font: inherit; font-size: .75rem; padding: 0 .4rem; margin-left: .3rem; cursor: pointer;
+  border: 1px solid var(--line); border-radius: 4px; background: #fff; color: #1d2433; }
+button.copy[data-copied="yes"] { border-color: var(--ok); color: var(--ok); }
+.offscreen { position: fixed; left: -9999px; top: 0; opacity: 0; }
 @media (max-width: 900px) { table.segments col.meta { width: 5rem; } }
 @media print {
   html { font-size: 11px; }
   body { max-width: none; padding: 0; }
-  .controls, .noprint { display: none !important; }
+  .controls, .noprint, button.copy { display: none !important; }
   .controls { position: static; }
   tbody.seg[hidden] { display: table-row-group !important; }
   tr.seg-issues[hidden], tr.issue[hidden] { display: table-row !important; }
@@ -179,6 +184,35 @@ JS = """
       p.classList.remove("pinned");
     });
     if (!wasPinned) { light(m, "pinned", true); }
+  });
+  // Accepting an issue needs only its id: the button copies the exact `align accept` command.
+  // Wired here, not with onclick=: the page's CSP runs no inline handler.
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "offscreen";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+  function copied(button, ok) {
+    button.textContent = ok ? "copied" : "copy failed: select the command";
+    button.setAttribute("data-copied", ok ? "yes" : "no");
+  }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button.copy");
+    if (!button) { return; }
+    var text = button.getAttribute("data-command");
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { copied(button, true); },
+                                               function () { copied(button, fallbackCopy(text)); });
+    } else {
+      copied(button, fallbackCopy(text));
+    }
   });
   apply();
 })();
@@ -276,6 +310,24 @@ def _head(title: str, extra_css: str = "", scripts: tuple[str, ...] = ()) -> str
 </head>"""
 
 
+ACCEPT_REASON_PLACEHOLDER = "…"
+
+
+def accept_command(issue_id: str) -> str:
+    """The command that accepts an issue, as the report's copy button puts it on the clipboard."""
+    return f'align accept {issue_id} --reason "{ACCEPT_REASON_PLACEHOLDER}"'
+
+
+def _issue_id_html(issue: Issue) -> str:
+    """The issue's id and a button copying the command that accepts it."""
+    if not issue.id:
+        return ""
+    command = accept_command(issue.id)
+    return (f' <code class="issue-id">{escape(issue.id)}</code>'
+            f'<button type="button" class="copy" data-command="{escape(command)}" '
+            f'title="{escape(command)}">copy accept command</button>')
+
+
 def _issue_body(issue: Issue) -> str:
     parts = [f'<span class="pill sev-{escape(issue.severity)}">{escape(issue.severity)}</span> ',
              f'<span class="cat">{escape(issue.category)}</span> ',
@@ -284,6 +336,7 @@ def _issue_body(issue: Issue) -> str:
     ef = [f"{label} <q>{escape(value)}</q>" for label, value in unsaid_values(issue)]
     if ef:
         parts.append(f' <span class="ef">({", ".join(ef)})</span>')
+    parts.append(_issue_id_html(issue))
     return "".join(parts)
 
 
@@ -358,12 +411,12 @@ def render_html(report: Report) -> str:
         f'<tr {_issue_attrs(i)}><td><a href="#seg-{seg.id}">#{seg.id}</a></td>'
         f'<td><span class="pill sev-{escape(i.severity)}">{escape(i.severity)}</span></td>'
         f'<td>{escape(i.category)}</td><td>{escape(i.lang)}</td><td>{escape(i.message)}</td>'
-        f'<td>{escape(i.expected)}</td><td>{escape(i.found)}</td></tr>'
+        f'<td>{escape(i.expected)}</td><td>{escape(i.found)}</td><td>{_issue_id_html(i)}</td></tr>'
         for seg, i in all_issues)
     issue_section = (
         f'<details class="issue-list" open><summary>Issues ({len(all_issues)})</summary>'
         f'<table class="issues"><thead><tr><th>Segment</th><th>Severity</th><th>Category</th>'
-        f'<th>Lang</th><th>Message</th><th>Expected</th><th>Found</th></tr></thead>'
+        f'<th>Lang</th><th>Message</th><th>Expected</th><th>Found</th><th>Id</th></tr></thead>'
         f'<tbody>{issue_rows}</tbody></table></details>'
         if all_issues else '<p class="pill good">No issues: every figure and name agrees.</p>')
 

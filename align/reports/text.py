@@ -61,7 +61,11 @@ def render_table(report: Report, color: bool = False, width: int | None = None) 
             prefix.append(f"{SEVERITY_MARK.get(issue.severity, '?')} {issue.severity:<{width - 2}}",
                           style=SEVERITY_STYLE.get(issue.severity, ""))
             prefix.append(f" {issue.category:<{cat_width}} ", style="magenta")
-            block += _hanging(console, prefix, Text(f"{issue.lang}: {visible_controls(issue_detail(issue))}"))
+            body = Text(f"{issue.lang}: {visible_controls(issue_detail(issue))}")
+            if issue.id:
+                # The id is what `align accept` takes; shown so nobody needs the JSON for it.
+                body.append(f" [{issue.id}]", style="dim")
+            block += _hanging(console, prefix, body)
         # One print per segment: rich's per-call overhead dominated long reports.
         console.print(Text("\n").join(block), soft_wrap=True)
         console.print()
@@ -149,6 +153,9 @@ def render_markdown(report: Report) -> str:
         out.append("")
 
     flagged = [seg for seg in report.segments if seg.issues]
+    if flagged:
+        out.append('To accept an issue: `align accept ISSUE_ID --reason "why it is fine"`.')
+        out.append("")
     out.append(f"## Issues ({len(flagged)} of {len(report.segments)} segments)")
     out.append("")
     if not flagged:
@@ -164,7 +171,9 @@ def render_markdown(report: Report) -> str:
             out.append(f"| {lang} | {md_escape(text) if text else '*(missing)*'} |")
         out.append("")
         for issue in sorted_issues(seg.issues):
-            out.append(f"- **{issue.severity}** · {issue.category} · {issue.lang}: {md_escape(issue_detail(issue))}")
+            issue_id = f" · `{issue.id}`" if issue.id else ""
+            out.append(f"- **{issue.severity}** · {issue.category} · {issue.lang}{issue_id}: "
+                       f"{md_escape(issue_detail(issue))}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
