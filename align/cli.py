@@ -159,6 +159,18 @@ def _emit_reports(report, formats: list[str], targets: list[Path | None], no_col
         _emit(render(report, fmt, color=_use_color(output, no_color)), output)
 
 
+def _emit_release_reports(reports: list, formats: list[str], targets: list[Path | None],
+                          no_color: bool = False) -> None:
+    """Every release in each format: one SARIF log and one JUnit document for all of them."""
+    from align.reports import render, render_releases
+
+    for fmt, output in zip(formats, targets, strict=True):
+        color = _use_color(output, no_color)
+        text = render(reports[0][1], fmt, color=color) if len(reports) == 1 else \
+            render_releases(reports, fmt, color=color)
+        _emit(text, output)
+
+
 def _embedder(value: str | None, default: str | None = "auto") -> str | None:
     """The --embedder value as the aligner takes it: None means no embedder at all."""
     if value is None:
@@ -200,19 +212,36 @@ def check(
 
     CI: align check *.txt -f junit -o align.xml -f sarif -o align.sarif
     """
-    from align.project import checked_report
+    from align.project import checked_report, checked_reports, group_releases
+    from align.reports import MULTI_RELEASE_FORMATS
 
     if aligned and segmented:
         raise InputError("--aligned already means one sentence per line; drop --segmented")
     formats = [f.value for f in fmt or [CheckFormat.table]]
+    releases = group_releases(files, lang)
+    if len(releases) > 1:
+        for one in formats:
+            if one not in MULTI_RELEASE_FORMATS:
+                raise InputError(f"--format {one} holds one release and these files are {len(releases)} "
+                                 f"releases; use {', '.join(MULTI_RELEASE_FORMATS)}, or `align run` for "
+                                 f"an HTML report per release")
     targets = _report_targets(formats, output, _protected(files, glossary, config))
     mode = "aligned" if aligned else "segmented" if segmented else "split"
-    report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
-                                      embedder=None if embedder is None else _embedder(embedder) or "none",
-                                      config=config)
-    _warn(report.warnings)
-    _emit_reports(report, formats, targets, no_color)
-    raise typer.Exit(_exit_for(report.issues, fail_on.value if fail_on else settings.fail_on))
+    embedder_name = None if embedder is None else _embedder(embedder) or "none"
+    if len(releases) == 1:
+        report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
+                                          embedder=embedder_name, config=config)
+        reports = [(releases[0].name, report)]
+        _warn(report.warnings)
+    else:
+        reports, settings = checked_reports(releases, source=source, mode=mode, glossary=glossary,
+                                            embedder=embedder_name, config=config,
+                                            note=lambda message: _warn([message]))
+        for name, report in reports:
+            _warn([f"{name}: {warning}" for warning in report.warnings])
+    _emit_release_reports(reports, formats, targets, no_color)
+    issues = [issue for _, report in reports for issue in report.issues]
+    raise typer.Exit(_exit_for(issues, fail_on.value if fail_on else settings.fail_on))
 
 
 @app.command("align")
@@ -277,14 +306,19 @@ def translate(
 def run(
     inputs: Annotated[list[Path], typer.Argument(metavar="DIR_OR_FILES", help="Folders of releases (every NAME.LANG.txt inside) or "
                                                  "release files.", show_default=False)],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for NAME.report.html/.json, machine "
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for NAME.report.html/.json, machine "
                                              "translations and index.html [default: ./align-out].")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Releases processed in parallel.")] = 1,
     no_translate: Annotated[bool, typer.Option("--no-translate", help="Make no machine translations; check "
                                                "only the versions that exist.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo every release, even up-to-date ones.")] = False,
-    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="Extra report format per release "
-                                                  "besides html and json (sarif, junit, md); repeatable.")] = None,
+    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="Extra report format besides html "
+                                                  "and json: sarif and junit make one file for the whole "
+                                                  "run (OUT/align.sarif, OUT/align.junit.xml, or -o); md "
+                                                  "and tmx one per release; repeatable.")] = None,
+    output: Annotated[list[Path] | None, typer.Option("--output", "-o", help="Where the run's sarif/junit "
+                                                      "file goes (- is stdout), one per sarif/junit "
+                                                      "--format, in order; the folder is --out.")] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
                                                    "severity remains [default: error, or the config's].")] = None,
     glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary; "
@@ -313,10 +347,28 @@ def run(
         cfg = replace(cfg, embedder=embedder)
     if glossary:
         cfg = replace(cfg, glossary=cfg.glossary + tuple(p.resolve() for p in glossary))
+    batch_outputs = _batch_targets(fmt or [], output, _protected(inputs, glossary, config))
     result = run_batch(inputs, out, jobs=jobs, config=cfg, translate=not no_translate, progress=progress,
-                       force=force, formats=fmt or (), follow_links=follow_links)
+                       force=force, formats=fmt or (), follow_links=follow_links, batch_outputs=batch_outputs)
+    for kind, target in result.batch_files.items():
+        if target is not None:
+            typer.echo(f"align: wrote {one_line(str(target))} ({kind}, every release)", err=True)
     typer.echo(f"align: {result.summary_line()}; open {one_line(str(result.index))}", err=True)
     raise typer.Exit(result.exit_code)
+
+
+def _batch_targets(formats: list[str], outputs: list[Path] | None,
+                   protected: list[Path | None]) -> dict[str, Path | None]:
+    """`align run`'s -o files: one per sarif/junit --format, in order."""
+    from align.pipeline import BATCH_FORMATS
+
+    batch = [f for f in dict.fromkeys(formats) if f in BATCH_FORMATS]
+    if not outputs:
+        return {}
+    if len(outputs) != len(batch):
+        raise InputError(f"give one --output per sarif/junit --format ({len(batch)} such formats, "
+                         f"{len(outputs)} outputs); the review folder is --out")
+    return dict(zip(batch, _report_targets(batch, outputs, protected), strict=True))
 
 
 @app.command()

@@ -55,6 +55,9 @@ LOCK_NAME = ".align-run.lock"
 INDEX_NAME = "index.html"
 DEFAULT_OUT_DIR = Path("align-out")
 REPORT_FORMATS: tuple[str, ...] = ("json", "html")  # always written; more with `formats`
+# One file per run holding every release (code scanning takes one SARIF upload; a dashboard one
+# JUnit document): OUT/align.sarif and OUT/align.junit.xml unless the caller names the file.
+BATCH_FORMATS: tuple[str, ...] = ("sarif", "junit")
 # Bump when the manifest layout or the meaning of a key changes: every release is then redone.
 MANIFEST_VERSION = 1
 _RELEASE_FILE = re.compile(r"^(?P<name>[^.].*?)\.(?P<lang>[a-z]{2})\.txt$")
@@ -101,6 +104,7 @@ class BatchResult:
     index: Path | None
     fail_on: str = "error"
     warnings: list[str] = field(default_factory=list)
+    batch_files: dict[str, Path | None] = field(default_factory=dict)  # sarif/junit -> file (None: stdout)
 
     @property
     def failed(self) -> list[ReleaseResult]:
@@ -486,7 +490,8 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
     result.lang_counts = _lang_counts(report)
     from align.reports import SUFFIXES
 
-    files_by_format = {fmt: f"{release.name}.report{SUFFIXES[fmt]}" for fmt in task.formats}
+    files_by_format = {fmt: f"{release.name}.report{SUFFIXES[fmt]}" for fmt in task.formats
+                       if fmt not in BATCH_FORMATS}
     outputs = {file_name: render(report, fmt) for fmt, file_name in files_by_format.items()}
     for file_name, content in outputs.items():
         write_atomic(out_dir / file_name, content)
@@ -511,7 +516,65 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
             "warnings": result.warnings,
             "lang_counts": result.lang_counts,
         },
+        **_batch_parts(report, release.name, task.formats),
     }
+
+
+def _batch_parts(report: Report, name: str, formats: Sequence[str]) -> dict[str, Any]:
+    """This release's share of the run's single SARIF log and JUnit document, kept in its
+    manifest entry so a re-run that skips the release still puts it in the run's files."""
+    from align.reports.ci import junit_suites, sarif_run
+
+    parts: dict[str, Any] = {}
+    if "sarif" in formats:
+        # Keys sorted as the manifest file stores them: a reused release then writes the same bytes.
+        parts["sarif"] = json.loads(json.dumps(sarif_run(report, name), default=str, sort_keys=True))
+    if "junit" in formats:
+        import xml.etree.ElementTree as ET
+
+        parts["junit"] = [ET.tostring(suite, encoding="unicode") for suite in junit_suites(report, name)]
+    return {"batch": parts} if parts else {}
+
+
+def _has_batch_parts(entry: dict[str, Any], formats: Sequence[str]) -> bool:
+    parts = entry.get("batch")
+    wanted = [fmt for fmt in formats if fmt in BATCH_FORMATS]
+    if not wanted:
+        return True
+    if not isinstance(parts, dict):
+        return False
+    sarif_ok = "sarif" not in wanted or (isinstance(parts.get("sarif"), dict)
+                                         and all(isinstance(parts["sarif"].get(k), list)
+                                                 for k in ("rules", "results", "artifacts"))
+                                         and isinstance(parts["sarif"].get("release"), dict))
+    junit_ok = "junit" not in wanted or _is_str_list(parts.get("junit"))
+    return sarif_ok and junit_ok
+
+
+def write_batch_reports(results: list[ReleaseResult], manifest: Manifest, formats: Sequence[str],
+                        targets: dict[str, Path | None], out_dir: Path) -> dict[str, Path | None]:
+    """The run's SARIF log and JUnit document over every checked release (fresh or reused);
+    where each went (None: standard output)."""
+    from align.reports import SUFFIXES
+    from align.reports.ci import junit_document, sarif_document
+
+    written: dict[str, Path | None] = {}
+    entries = [manifest.entry(r.name) for r in results if r.status in ("done", "skipped")]
+    entries = [e for e in entries if e is not None]
+    for fmt in (f for f in formats if f in BATCH_FORMATS):
+        parts = [e["batch"][fmt] for e in entries if isinstance(e.get("batch"), dict) and fmt in e["batch"]]
+        try:
+            text = sarif_document(parts) if fmt == "sarif" else junit_document(parts)
+        except Exception as exc:  # noqa: BLE001 - a tampered manifest must not cost the run's index
+            raise InputError(f"{manifest.path}: cannot rebuild the {fmt} report ({exc}); run again with --force") from None
+        target = targets.get(fmt, out_dir / f"align{SUFFIXES[fmt]}")
+        if target is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            write_if_changed(target, text)
+        written[fmt] = target
+    return written
 
 
 class PendingRelease(Exception):
@@ -592,12 +655,15 @@ def run_batch(
     log: Log | None = None,
     formats: Sequence[str] = (),
     follow_links: bool = False,
+    batch_outputs: dict[str, Path | None] | None = None,
 ) -> BatchResult:
     """Translate, check and report every release in `inputs` into `out_dir` (default ./align-out).
 
     jobs > 1 checks releases in that many worker processes. progress None: a bar on stderr when it
     is a terminal. force: redo releases even when their outputs are up to date. formats: report
-    formats written besides json and html, e.g. ("sarif", "junit") for CI. follow_links: read
+    formats written besides json and html, e.g. ("sarif", "junit") for CI: those two make one
+    file for the whole run, at batch_outputs[fmt] (None: standard output) or OUT/align.sarif,
+    OUT/align.junit.xml. follow_links: read
     links in input folders that lead outside them (see discover_releases). Raises InputError
     for bad input (no releases, an unreadable config, a busy output folder).
     """
@@ -645,7 +711,8 @@ def run_batch(
             wanted = {lang: models[lang] for lang in config.targets if lang not in release.files and lang in models}
             key = release_key(release, settings, wanted)
             entry = manifest.entry(release.name)
-            if not force and entry is not None and up_to_date(entry, key, accepted, out_dir):
+            if not force and entry is not None and up_to_date(entry, key, accepted, out_dir) \
+                    and _has_batch_parts(entry, report_formats):
                 results[release.name] = _from_manifest(release.name, entry)
                 continue
             tasks.append(ReleaseTask(release, out_dir, config, accepted, key, translate, wanted, entry,
@@ -664,7 +731,8 @@ def run_batch(
         index = out_dir / INDEX_NAME
         # Only when it changed: a re-run that redoes nothing leaves index.html (and its mtime) alone.
         write_if_changed(index, _render_index(ordered))
-    return BatchResult(ordered, out_dir, index, config.fail_on, warnings)
+        batch_files = write_batch_reports(ordered, manifest, report_formats, dict(batch_outputs or {}), out_dir)
+    return BatchResult(ordered, out_dir, index, config.fail_on, warnings, batch_files)
 
 
 # write_atomic's temp files: "." + up to 32 characters of the name + "." + mkstemp's 8 + ".tmp".

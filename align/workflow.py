@@ -55,6 +55,9 @@ def resolve_languages(paths: Sequence[Path], langs: Sequence[str] | None) -> lis
     else:
         resolved = []
         for path in paths:
+            if str(path) == "-":
+                raise InputError("standard input (-) has no name to tell its language: pass --lang "
+                                 "(e.g. --lang en,uk), or give a bilingual XLIFF, PO or TMX file")
             lang = lang_from_name(path)
             if lang is None:
                 raise InputError(f"{path}: cannot tell the language: name it NAME.LANG.txt "
@@ -86,6 +89,8 @@ def load_documents(
     if mode not in MODES:
         raise InputError(f"unknown mode '{mode}'")
     paths = [Path(p) for p in paths]
+    if sum(str(p) == "-" for p in paths) > 1:
+        raise InputError("standard input (-) can be only one of the files")
     if not 2 <= len(paths) <= 3:
         raise InputError(f"give two or three files (one per language), got {len(paths)}")
     resolved = resolve_languages(paths, langs)

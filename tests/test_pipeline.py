@@ -442,8 +442,10 @@ def test_extra_report_formats_for_ci_are_written_and_keyed(tmp_path: Path, fake:
     fake.calls.clear()
     result, _ = run(src, out, formats=["sarif", "junit"])
     assert fake.calls == ["bravo.en.txt"]  # new outputs wanted: the release is redone
-    assert (out / "bravo.report.sarif").is_file() and (out / "bravo.report.junit.xml").is_file()
-    assert result.releases[0].outputs["sarif"] == "bravo.report.sarif"
+    # One SARIF log and one JUnit document for the run, not one per release.
+    assert (out / "align.sarif").is_file() and (out / "align.junit.xml").is_file()
+    assert not (out / "bravo.report.sarif").exists()
+    assert result.batch_files == {"sarif": out / "align.sarif", "junit": out / "align.junit.xml"}
     with pytest.raises(InputError, match="unknown report format 'pdf'"):
         run(src, out, formats=["pdf"])
 

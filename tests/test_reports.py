@@ -133,16 +133,16 @@ def test_junit_counts_failures_per_language(report: Report) -> None:
     assert ru.get("failures") == "0" and not ru.findall("testcase/failure")
     assert root.get("tests") == "14" and root.get("failures") == "3"
     first = uk.find("testcase")
-    assert first.get("name") == "segment 0 (line 1)"
+    assert re.fullmatch(r"sentence [0-9a-f]{8}: .+", first.get("name")) and first.get("line") == "1"
     failure = first.find("failure")
     assert failure.get("type") == "figure"
     assert failure.get("message") == "uk has 98 where en has 99 (missiles)"
-    case5 = [c for c in uk.findall("testcase") if c.get("name").startswith("segment 5")][0]
+    case5 = uk.findall("testcase")[5]
     assert case5.find("failure").get("type") == "untranslated"
     assert "alignment" in case5.findtext("system-out")  # the warning is recorded, not failed
-    ru_case3 = [c for c in ru.findall("testcase") if c.get("name").startswith("segment 3")][0]
+    ru_case3 = ru.findall("testcase")[3]
     assert ru_case3.find("failure") is None and "Елена Зеленская" in ru_case3.findtext("system-out")
-    omission = [c for c in uk.findall("testcase") if c.get("name").startswith("segment 2")][0]
+    omission = uk.findall("testcase")[2]
     assert omission.find("failure").get("message").endswith('<including "ammunition">.')
 
 
@@ -163,7 +163,7 @@ def test_junit_without_documents_names_segments_without_lines() -> None:
     bare = build_report(with_documents=False)
     root = ET.fromstring(render(bare, "junit"))
     names = [c.get("name") for c in root.iter("testcase")]
-    assert names[:2] == ["segment 0", "segment 1"]
+    assert all(name.startswith("sentence ") for name in names[:2]) and names[0] != names[1]
     assert all(c.get("line") is None for c in root.iter("testcase"))
 
 

@@ -16,7 +16,14 @@ from collections.abc import Callable
 
 from align.errors import InputError
 from align.model import Report
-from align.reports.ci import render_junit, render_sarif
+from align.reports.ci import (
+    junit_document,
+    junit_suites,
+    render_junit,
+    render_sarif,
+    sarif_document,
+    sarif_run,
+)
 from align.reports.exchange import render_jsonl, render_tmx, render_tsv
 from align.reports.html import IndexEntry, render_html, render_index
 from align.reports.text import render_markdown, render_table
@@ -55,4 +62,33 @@ def render(report: Report, fmt: str, color: bool = False) -> str:
     return renderer(report)
 
 
-__all__ = ["FORMATS", "SUFFIXES", "IndexEntry", "render", "render_index", "render_json"]
+# Formats that hold several releases in one file (one SARIF log and one JUnit document per
+# invocation); the others are one report per release.
+MULTI_RELEASE_FORMATS: tuple[str, ...] = ("table", "json", "md", "junit", "sarif")
+
+
+def render_releases(reports: list[tuple[str, Report]], fmt: str, color: bool = False) -> str:
+    """Several releases in one output: one SARIF run and one JUnit document holding them all,
+    a JSON object with a report per release, tables and Markdown one after another."""
+    if len(reports) == 1 and fmt not in ("sarif", "junit"):
+        return render(reports[0][1], fmt, color=color)
+    if fmt == "sarif":
+        return sarif_document([sarif_run(report, name) for name, report in reports])
+    if fmt == "junit":
+        return junit_document([junit_suites(report, name) for name, report in reports])
+    if fmt == "json":
+        return json.dumps({"releases": [{"name": name, **report.to_dict()} for name, report in reports]},
+                          ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("table", "md"):
+        parts = []
+        for name, report in reports:
+            text = render(report, fmt, color=color)
+            heading = f"# align report: {name}" if fmt == "md" else f"== {name} =="
+            parts.append(heading + "\n" + (text.split("\n", 1)[1] if fmt == "md" else text))
+        return "\n".join(parts)
+    raise InputError(f"--format {fmt} holds one release; give the files of one release, or use "
+                     f"`align run` for a report per release")
+
+
+__all__ = ["FORMATS", "MULTI_RELEASE_FORMATS", "SUFFIXES", "IndexEntry", "render", "render_index",
+           "render_json", "render_releases"]
