@@ -21,11 +21,13 @@ def checked_report(
     glossary: Sequence[Path] | None,
     embedder: str | None,
     config: Path | None,
+    progress: bool | None = False,
 ) -> tuple[Report, Config]:
     """`align check`: options given on the command line win over the project config, whose
     glossaries come first, and whose accepted issues and ignore patterns are taken out."""
     project = Project.load(glossary, config)
-    return project.check(files, lang=lang, source=source, mode=mode, embedder=embedder), project.config
+    return (project.check(files, lang=lang, source=source, mode=mode, embedder=embedder, progress=progress),
+            project.config)
 
 
 @dataclass
@@ -45,14 +47,17 @@ class Project:
         return cls(cfg, load_glossary([*cfg.glossary, *(glossary or [])]), load_accepted(cfg.accepted_path))
 
     def check(self, files: Sequence[Path], *, lang: str | None, source: str | None, mode: str,
-              embedder: str | None) -> Report:
+              embedder: str | None, progress: bool | None = False) -> Report:
+        """progress: a bar on stderr (None: on a terminal, for long inputs)."""
         from align.accepted import apply_accepted
-        from align.workflow import check_documents, load_documents, parse_langs
+        from align.progress import Stages, wanted
+        from align.workflow import check_documents, load_documents, parse_langs, source_sentences
 
         cfg = self.config
         inputs = load_documents(files, langs=parse_langs(lang), source=source or cfg.source, mode=mode)
-        report = check_documents(inputs, glossary=self.glossary,
-                                 embedder=cfg.embedder if embedder is None else embedder)
+        with Stages(wanted(progress, source_sentences(inputs))) as stages:
+            report = check_documents(inputs, glossary=self.glossary,
+                                     embedder=cfg.embedder if embedder is None else embedder, stages=stages)
         return apply_accepted(report, self.accepted, cfg.ignore)
 
 
@@ -102,6 +107,7 @@ def checked_reports(
     embedder: str | None,
     config: Path | None,
     note=None,
+    progress: bool | None = False,
 ) -> tuple[list[tuple[str, Report]], Config]:
     """`align check` over several releases, each checked as checked_report does; a release with
     only its source version is pending (said through `note`, not checked)."""
@@ -116,7 +122,7 @@ def checked_reports(
                 note(f"{release.name}: pending: only {release.files[0]} so far; nothing to check yet")
             continue
         out.append((release.name, project.check(release.files, lang=None, source=source, mode=mode,
-                                                embedder=embedder)))
+                                                embedder=embedder, progress=progress)))
     if not out:
         raise InputError(f"nothing to check: no release has a translation next to its {wanted_source} version")
     return out, project.config

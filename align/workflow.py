@@ -141,6 +141,18 @@ class Aligned:
     warnings: list[str]
 
 
+def _aligned_with_progress(inputs: Inputs, embedder: str | None, stages: Any) -> Aligned:
+    if inputs.mode != "aligned":
+        sentences = sum(len(doc.sentences) for doc in inputs.documents.values())
+        stages.stage(f"aligning {sentences} sentences")
+    return align_inputs(inputs, embedder=embedder)
+
+
+def source_sentences(inputs: Inputs) -> int:
+    doc = inputs.documents.get(inputs.source)
+    return len(doc.sentences) if doc is not None else 0
+
+
 def align_inputs(inputs: Inputs, embedder: str | None = "auto") -> Aligned:
     if inputs.mode == "aligned":
         return Aligned(line_segments(inputs.documents), "align:lines", [])
@@ -175,19 +187,32 @@ def build_report(inputs: Inputs, aligned: Aligned, check_signature: str = "") ->
     )
 
 
+# Segments checked between two updates of the progress bar.
+_CHECK_CHUNK = 50
+
+
 def check_documents(
     inputs: Inputs,
     *,
     glossary: Any = None,
     embedder: str | None = "auto",
     checker: Any = None,
+    stages: Any = None,
 ) -> Report:
-    """Align (unless --aligned) and check; the report carries issues, scores and the signature."""
+    """Align (unless --aligned) and check; the report carries issues, scores and the signature.
+    `stages` (align.progress.Stages) shows how far it is."""
     from align.checking import Checker, summarize
+    from align.progress import NO_PROGRESS
 
-    aligned = align_inputs(inputs, embedder=embedder)
+    stages = stages or NO_PROGRESS
+    aligned = _aligned_with_progress(inputs, embedder, stages)
     checker = checker or Checker(glossary=glossary)
-    checker.check_segments(aligned.segments, inputs.source, inputs.languages)
+    stages.stage("checking", total=len(aligned.segments))
+    # Segments are checked independently, so chunks give the bar something to count.
+    for start in range(0, len(aligned.segments), _CHECK_CHUNK):
+        chunk = aligned.segments[start:start + _CHECK_CHUNK]
+        checker.check_segments(chunk, inputs.source, inputs.languages)
+        stages.advance(len(chunk))
     report = build_report(inputs, aligned, checker.signature)
     report.summary = summarize(report.segments, inputs.source, inputs.languages)
     return report
@@ -215,12 +240,16 @@ def align_files(
     source: str = "en",
     segmented: bool = False,
     embedder: str | None = "auto",
+    progress: bool | None = False,
 ) -> Report:
-    """`align align` without the CLI: read, split and align; no checking."""
+    """`align align` without the CLI: read, split and align; no checking. progress: a bar on
+    stderr (None: on a terminal, for long inputs)."""
     inputs = load_documents(paths, langs=langs, source=source, mode="segmented" if segmented else "split")
     from align.checking import CheckSettings, low_confidence_issue
+    from align.progress import Stages, wanted
 
-    aligned = align_inputs(inputs, embedder=embedder)
+    with Stages(wanted(progress, source_sentences(inputs))) as stages:
+        aligned = _aligned_with_progress(inputs, embedder, stages)
     targets = [lang for lang in inputs.languages if lang != inputs.source]
     for seg in aligned.segments:
         seg.score = seg.confidence

@@ -16,7 +16,7 @@ from test_reports_data import build_report
 from align.errors import InputError
 from align.model import Figure, Issue, NameMention, Report, Segment
 from align.reports import FORMATS, SUFFIXES, IndexEntry, render, render_index
-from align.reports.common import spans_of
+from align.reports.common import short_signature, spans_of
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -320,7 +320,8 @@ def test_table_lists_only_segments_with_issues(report: Report) -> None:
     assert "uk has 98 where en has 99 (missiles)" in out
     assert "(nothing in this language)" in out
     assert "0.643" in out and "0.821" in out
-    assert report.signature in out
+    assert f"signature: {short_signature(report.signature)}" in out  # the complete one with --verbose
+    assert report.signature in render(report, "table", verbose=True)
     assert 'including "ammunition"' in out  # rich markup characters are printed literally
 
 

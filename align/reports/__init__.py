@@ -52,10 +52,14 @@ SUFFIXES: dict[str, str] = {
 }
 
 
-def render(report: Report, fmt: str, color: bool = False) -> str:
-    """`report` in format `fmt` (one of FORMATS); `color` only affects `table`."""
+def render(report: Report, fmt: str, color: bool = False, width: int | None = None, verbose: bool = False) -> str:
+    """`report` in format `fmt` (one of FORMATS); `color` and `width` (terminal columns) only
+    affect `table`; `verbose` puts the complete signature in `table` and `md` (JSON, SARIF and
+    JUnit always carry it, HTML shows both)."""
     if fmt == "table":
-        return render_table(report, color=color)
+        return render_table(report, color=color, width=width, verbose=verbose)
+    if fmt == "md":
+        return render_markdown(report, verbose=verbose)
     renderer = _RENDERERS.get(fmt)
     if renderer is None:
         raise InputError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -67,11 +71,12 @@ def render(report: Report, fmt: str, color: bool = False) -> str:
 MULTI_RELEASE_FORMATS: tuple[str, ...] = ("table", "json", "md", "junit", "sarif")
 
 
-def render_releases(reports: list[tuple[str, Report]], fmt: str, color: bool = False) -> str:
+def render_releases(reports: list[tuple[str, Report]], fmt: str, color: bool = False, width: int | None = None,
+                    verbose: bool = False) -> str:
     """Several releases in one output: one SARIF run and one JUnit document holding them all,
     a JSON object with a report per release, tables and Markdown one after another."""
     if len(reports) == 1 and fmt not in ("sarif", "junit"):
-        return render(reports[0][1], fmt, color=color)
+        return render(reports[0][1], fmt, color=color, width=width, verbose=verbose)
     if fmt == "sarif":
         return sarif_document([sarif_run(report, name) for name, report in reports])
     if fmt == "junit":
@@ -82,7 +87,7 @@ def render_releases(reports: list[tuple[str, Report]], fmt: str, color: bool = F
     if fmt in ("table", "md"):
         parts = []
         for name, report in reports:
-            text = render(report, fmt, color=color)
+            text = render(report, fmt, color=color, width=width, verbose=verbose)
             heading = f"# align report: {name}" if fmt == "md" else f"== {name} =="
             parts.append(heading + "\n" + (text.split("\n", 1)[1] if fmt == "md" else text))
         return "\n".join(parts)

@@ -13,6 +13,7 @@ from align.model import CATEGORIES, Issue, Report, Segment
 from align.reports.common import (
     SEVERITY_ORDER,
     issues_by_lang,
+    short_signature,
     sorted_issues,
     spans_of,
     summary_of,
@@ -440,7 +441,8 @@ def render_html(report: Report) -> str:
 <mark class="name">names</mark> are highlighted; hover or click one to see its counterparts;
 <mark class="fig odd">wavy underline</mark>: quoted by an error or warning of its segment.</p></div>
 </div>
-<p class="signature">Signature: <code id="signature">{escape(report.signature or "-")}</code></p>
+<p class="signature">Signature: <code id="signature" title="{escape(report.signature or "-")}">{escape(short_signature(report.signature) or "-")}</code></p>
+<details class="signature muted"><summary>complete signature</summary><code id="signature-full">{escape(report.signature or "-")}</code></details>
 {f'<ul class="notes">{notes}</ul>' if notes else ""}
 </header>
 <nav class="controls" id="controls" aria-label="Filters">
