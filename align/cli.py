@@ -43,6 +43,9 @@ class CheckFormat(str, Enum):
     junit = "junit"
     sarif = "sarif"
     html = "html"
+    csv = "csv"
+    xlsx = "xlsx"
+    xliff = "xliff"
 
 
 class AlignFormat(str, Enum):
@@ -65,8 +68,13 @@ class Backend(str, Enum):
     ctranslate2 = "ctranslate2"
 
 
-Files = Annotated[list[Path], typer.Argument(metavar="FILES", help="Two or three files, one per language: NAME.LANG.txt.",
-                                             show_default=False)]
+Files = Annotated[list[Path], typer.Argument(metavar="FILES", help="Two or three files, one per language: "
+                                             "NAME.LANG.txt (- reads standard input).", show_default=False)]
+CheckFiles = Annotated[list[Path], typer.Argument(
+    metavar="FILES", show_default=False,
+    help="The versions of a release (NAME.en.txt NAME.uk.txt NAME.ru.txt), several releases at once "
+         "(news/*.txt), or bilingual XLIFF 1.2/2.x, PO or TMX files (one, or en->uk and en->ru "
+         "together); - reads standard input.")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Languages of the files in order, e.g. en,uk,ru "
                                              "(default: from the NAME.LANG.txt suffix).")]
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Source language the others are compared with "
@@ -225,7 +233,8 @@ def _protected(files: list[Path], glossary: list[Path] | None = None, config: Pa
     return protected
 
 
-def _emit_reports(report, formats: list[str], targets: list[Path | None], no_color: bool = False) -> None:
+def _emit_reports(report, formats: list[str], targets: list[Path | None], no_color: bool = False,
+                  only_clean: bool = False) -> None:
     """Render `report` once per format (one CI step can write JUnit and SARIF from one check)."""
     from align.reports import render
     from align.reports.text import render_side_by_side
@@ -235,7 +244,7 @@ def _emit_reports(report, formats: list[str], targets: list[Path | None], no_col
         if fmt == "table":  # `align align`: the sentences side by side
             _emit(render_side_by_side(report, color=color, width=width), output)
         else:
-            _emit(render(report, fmt, color=color, width=width, verbose=verbose()), output)
+            _emit(render(report, fmt, color=color, width=width, verbose=verbose(), only_clean=only_clean), output)
 
 
 def _emit_release_reports(reports: list, formats: list[str], targets: list[Path | None],
@@ -243,10 +252,20 @@ def _emit_release_reports(reports: list, formats: list[str], targets: list[Path 
     """Every release in each format: one SARIF log and one JUnit document for all of them."""
     from align.reports import render, render_releases
 
+    xliff_inputs = 0
     for fmt, output in zip(formats, targets, strict=True):
+        if fmt in ("xlsx", "xliff") and output is None and sys.stdout.isatty():
+            raise InputError(f"--format {fmt} is a file, not for a terminal: add -o FILE")
         color, width = _use_color(output, no_color), _table_width(output)
-        text = (render(reports[0][1], fmt, color=color, width=width, verbose=verbose()) if len(reports) == 1
-                else render_releases(reports, fmt, color=color, width=width, verbose=verbose()))
+        if fmt == "xliff":  # the n-th XLIFF input, with its issues as notes
+            from align.cat import render_xliff
+
+            text = render_xliff(reports[0][1], index=xliff_inputs)
+            xliff_inputs += 1
+        elif len(reports) == 1:
+            text = render(reports[0][1], fmt, color=color, width=width, verbose=verbose())
+        else:
+            text = render_releases(reports, fmt, color=color, width=width, verbose=verbose())
         _emit(text, output)
 
 
@@ -268,7 +287,7 @@ def _exit_for(issues: list, fail_on: str) -> int:
 
 @app.command()
 def check(
-    files: Files,
+    files: CheckFiles,
     lang: LangOpt = None,
     source: SourceOpt = None,
     aligned: Annotated[bool, typer.Option("--aligned", help="Line i of every file is the same sentence; "
@@ -279,8 +298,8 @@ def check(
     output: OutputOpt = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
                                                    "severity is found [default: error, or the config's].")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary (TSV, a column "
-                                                        "per language); repeatable.")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary: TSV (a column "
+                                                        "per language) or a TBX termbase; repeatable.")] = None,
     embedder: EmbedderOpt = None,
     config: ConfigOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table (also: "
@@ -293,7 +312,9 @@ def check(
 
     Example: align check release.en.txt release.uk.txt release.ru.txt --format json -o report.json
 
-    CI: align check *.txt -f junit -o align.xml -f sarif -o align.sarif
+    CI: align check news/*.txt -f junit -o align.xml -f sarif -o align.sarif
+
+    CAT: align check draft.uk.xlf -f xliff -o draft.checked.xlf -f xlsx -o issues.xlsx
     """
     from align.project import checked_report, checked_reports, group_releases
     from align.reports import MULTI_RELEASE_FORMATS
@@ -345,6 +366,8 @@ def align_cmd(
     embedder: EmbedderOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table.")] = False,
     progress: CheckProgressOpt = None,
+    only_clean: Annotated[bool, typer.Option("--only-clean", help="TMX: leave out low-confidence segments "
+                                             "and untranslated targets (a clean translation memory).")] = False,
     quiet_: QuietOpt = False,
     verbose_: VerboseOpt = False,
 ) -> None:
@@ -363,7 +386,7 @@ def align_cmd(
     if verbose():
         _say(f"align: aligned {len(report.segments)} segments in {time.perf_counter() - started:.2f} s; "
              f"signature: {report.signature}")
-    _emit_reports(report, formats, targets, no_color)
+    _emit_reports(report, formats, targets, no_color, only_clean=only_clean)
 
 
 @app.command()

@@ -492,7 +492,8 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
 
     files_by_format = {fmt: f"{release.name}.report{SUFFIXES[fmt]}" for fmt in task.formats
                        if fmt not in BATCH_FORMATS}
-    outputs = {file_name: render(report, fmt) for fmt, file_name in files_by_format.items()}
+    # A translation memory made by a run keeps only the pairs that agree (--only-clean).
+    outputs = {file_name: render(report, fmt, only_clean=True) for fmt, file_name in files_by_format.items()}
     for file_name, content in outputs.items():
         write_atomic(out_dir / file_name, content)
     result.outputs = dict(files_by_format)

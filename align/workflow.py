@@ -16,6 +16,7 @@ from align.model import LANGS, Document, Report, Segment, Sentence
 from align.textio import check_language, lang_from_name, read_text
 
 MODES = ("split", "segmented", "aligned")
+# "units": a bilingual CAT file (XLIFF, PO, TMX) pairs the sentences itself; see align.cat.
 
 
 @dataclass
@@ -26,6 +27,8 @@ class Inputs:
     source: str
     mode: str = "split"
     warnings: list[str] = field(default_factory=list)
+    # segment -> languages whose CAT unit has no target yet: pending work, not an omission
+    untranslated: dict[int, set[str]] = field(default_factory=dict)
 
     @property
     def languages(self) -> list[str]:
@@ -89,6 +92,13 @@ def load_documents(
     if mode not in MODES:
         raise InputError(f"unknown mode '{mode}'")
     paths = [Path(p) for p in paths]
+    from align.cat import is_bilingual, load_bilingual_inputs
+
+    bilingual = [is_bilingual(p) for p in paths]
+    if any(bilingual):
+        if not all(bilingual):
+            raise InputError("give either bilingual files (XLIFF, PO, TMX) or NAME.LANG.txt files, not both")
+        return load_bilingual_inputs(paths, list(langs) if langs else None, source)
     if sum(str(p) == "-" for p in paths) > 1:
         raise InputError("standard input (-) can be only one of the files")
     if not 2 <= len(paths) <= 3:
@@ -154,8 +164,8 @@ def source_sentences(inputs: Inputs) -> int:
 
 
 def align_inputs(inputs: Inputs, embedder: str | None = "auto") -> Aligned:
-    if inputs.mode == "aligned":
-        return Aligned(line_segments(inputs.documents), "align:lines", [])
+    if inputs.mode in ("aligned", "units"):
+        return Aligned(line_segments(inputs.documents), "align:lines" if inputs.mode == "aligned" else "align:units", [])
     from align.alignment import align_documents
 
     result = align_documents(inputs.documents, source=inputs.source, embedder=embedder)
@@ -215,6 +225,10 @@ def check_documents(
         stages.advance(len(chunk))
     report = build_report(inputs, aligned, checker.signature)
     report.summary = summarize(report.segments, inputs.source, inputs.languages)
+    if inputs.untranslated:
+        from align.cat import drop_untranslated
+
+        drop_untranslated(report, inputs.untranslated)
     return report
 
 
@@ -259,6 +273,22 @@ def align_files(
 
 
 def load_glossary(files: Sequence[str | os.PathLike] | None = None) -> Any:
+    """The shipped glossary and `files` (TSV, or TBX termbases, read as the TSV they make)."""
+    from align.cat import is_tbx, tbx_to_tsv
     from align.names import load_glossary as _load
 
-    return _load([str(f) for f in files] if files else None)
+    files = [str(f) for f in files or []]
+    if not any(is_tbx(f) for f in files):
+        return _load(files or None)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="align-tbx-") as tmp:
+        paths = []
+        for number, name in enumerate(files):
+            if is_tbx(name):
+                converted = Path(tmp) / f"{number}.{Path(name).stem[:40]}.tsv"
+                converted.write_text(tbx_to_tsv(name), encoding="utf-8")
+                paths.append(str(converted))
+            else:
+                paths.append(name)
+        return _load(paths)

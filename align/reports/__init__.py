@@ -45,14 +45,39 @@ _RENDERERS: dict[str, Callable[[Report], str]] = {
     "jsonl": render_jsonl,
 }
 
+def _render_csv(report: Report) -> str:
+    from align.reports.issues import render_csv
+
+    return render_csv(report)
+
+
+def _render_xlsx(report: Report) -> bytes:
+    from align.reports.issues import render_xlsx
+
+    return render_xlsx(report)
+
+
+def _render_xliff(report: Report) -> bytes:
+    from align.cat import render_xliff
+
+    return render_xliff(report)
+
+
+_RENDERERS["csv"] = _render_csv
+
 FORMATS: tuple[str, ...] = ("table", *_RENDERERS)
 SUFFIXES: dict[str, str] = {
     "table": ".txt", "json": ".json", "md": ".md", "junit": ".junit.xml", "sarif": ".sarif",
-    "html": ".html", "tsv": ".tsv", "tmx": ".tmx", "jsonl": ".jsonl",
+    "html": ".html", "tsv": ".tsv", "tmx": ".tmx", "jsonl": ".jsonl", "csv": ".csv",
 }
+# Bytes, not text: an XLSX issue list, and an XLIFF input with the issues as notes (only for a
+# report whose inputs were XLIFF).
+BINARY_RENDERERS: dict[str, Callable[[Report], bytes]] = {"xlsx": _render_xlsx, "xliff": _render_xliff}
+BINARY_SUFFIXES: dict[str, str] = {"xlsx": ".xlsx", "xliff": ".xlf"}
 
 
-def render(report: Report, fmt: str, color: bool = False, width: int | None = None, verbose: bool = False) -> str:
+def render(report: Report, fmt: str, color: bool = False, width: int | None = None, verbose: bool = False,
+           only_clean: bool = False) -> str:
     """`report` in format `fmt` (one of FORMATS); `color` and `width` (terminal columns) only
     affect `table`; `verbose` puts the complete signature in `table` and `md` (JSON, SARIF and
     JUnit always carry it, HTML shows both)."""
@@ -60,7 +85,9 @@ def render(report: Report, fmt: str, color: bool = False, width: int | None = No
         return render_table(report, color=color, width=width, verbose=verbose)
     if fmt == "md":
         return render_markdown(report, verbose=verbose)
-    renderer = _RENDERERS.get(fmt)
+    if fmt == "tmx":
+        return render_tmx(report, only_clean=only_clean)
+    renderer = _RENDERERS.get(fmt) or BINARY_RENDERERS.get(fmt)
     if renderer is None:
         raise InputError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
     return renderer(report)
@@ -68,7 +95,7 @@ def render(report: Report, fmt: str, color: bool = False, width: int | None = No
 
 # Formats that hold several releases in one file (one SARIF log and one JUnit document per
 # invocation); the others are one report per release.
-MULTI_RELEASE_FORMATS: tuple[str, ...] = ("table", "json", "md", "junit", "sarif")
+MULTI_RELEASE_FORMATS: tuple[str, ...] = ("table", "json", "md", "junit", "sarif", "csv", "xlsx")
 
 
 def render_releases(reports: list[tuple[str, Report]], fmt: str, color: bool = False, width: int | None = None,
@@ -81,6 +108,11 @@ def render_releases(reports: list[tuple[str, Report]], fmt: str, color: bool = F
         return sarif_document([sarif_run(report, name) for name, report in reports])
     if fmt == "junit":
         return junit_document([junit_suites(report, name) for name, report in reports])
+    if fmt in ("csv", "xlsx"):
+        from align.reports.issues import csv_document, issue_rows, xlsx_document
+
+        parts = [issue_rows(report, name) for name, report in reports]
+        return csv_document(parts) if fmt == "csv" else xlsx_document(parts)
     if fmt == "json":
         return json.dumps({"releases": [{"name": name, **report.to_dict()} for name, report in reports]},
                           ensure_ascii=False, indent=2) + "\n"
