@@ -30,7 +30,7 @@ from align.reports.text import render_markdown, render_table
 
 
 def render_json(report: Report) -> str:
-    """The public JSON contract (docs: /work/shared/report-format.md), UTF-8 text as is."""
+    """The public JSON contract (docs/report-format.md), UTF-8 text as is."""
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
