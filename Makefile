@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade pip
 	# The CPU wheel of torch first: a looser requirement resolved later would pull a multi-GB CUDA build.
 	$(BIN)/python -m pip install -q "torch==2.13.0"
-	$(BIN)/python -m pip install -q -e ".[embed,translate,bench,dev,ray]"
+	$(BIN)/python -m pip install -q -e ".[embed,translate,cat,bench,dev,ray]"
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +23,8 @@ app = typer.Typer(
     help="Translate, align and check figures and names across English, Ukrainian and Russian releases.\n\n"
     "Example: align check release.en.txt release.uk.txt release.ru.txt",
     no_args_is_help=True,
-    add_completion=False,
+    # Typer's --install-completion / --show-completion (bash, zsh, fish, PowerShell).
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -41,6 +43,9 @@ class CheckFormat(str, Enum):
     junit = "junit"
     sarif = "sarif"
     html = "html"
+    csv = "csv"
+    xlsx = "xlsx"
+    xliff = "xliff"
 
 
 class AlignFormat(str, Enum):
@@ -68,8 +73,13 @@ class Backend(str, Enum):
     ctranslate2 = "ctranslate2"
 
 
-Files = Annotated[list[Path], typer.Argument(metavar="FILES", help="Two or three files, one per language: NAME.LANG.txt.",
-                                             show_default=False)]
+Files = Annotated[list[Path], typer.Argument(metavar="FILES", help="Two or three files, one per language: "
+                                             "NAME.LANG.txt (- reads standard input).", show_default=False)]
+CheckFiles = Annotated[list[Path], typer.Argument(
+    metavar="FILES", show_default=False,
+    help="The versions of a release (NAME.en.txt NAME.uk.txt NAME.ru.txt), several releases at once "
+         "(news/*.txt), or bilingual XLIFF 1.2/2.x, PO or TMX files (one, or en->uk and en->ru "
+         "together); - reads standard input.")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Languages of the files in order, e.g. en,uk,ru "
                                              "(default: from the NAME.LANG.txt suffix).")]
 SourceOpt = Annotated[str | None, typer.Option("--source", help="Source language the others are compared with "
@@ -85,6 +95,56 @@ ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Project config
                                                 "with [tool.align]); default: looked up from the current directory.")]
 
 
+# -1: --quiet (errors only on stderr), 0: normal, 1: --verbose. Reset for each invocation.
+_verbosity = [0]
+
+
+def _set_quiet(value: bool) -> bool:
+    if value:
+        if _verbosity[0] == 1:
+            raise InputError("choose --quiet or --verbose, not both")
+        _verbosity[0] = -1
+    return value
+
+
+def _set_verbose(value: bool) -> bool:
+    if value:
+        if _verbosity[0] == -1:
+            raise InputError("choose --quiet or --verbose, not both")
+        _verbosity[0] = 1
+    return value
+
+
+def quiet() -> bool:
+    return _verbosity[0] < 0
+
+
+def verbose() -> bool:
+    return _verbosity[0] > 0
+
+
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", callback=_set_quiet,
+                                        help="Nothing on stderr but errors (no notes, warnings or progress).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", callback=_set_verbose,
+                                          help="More on stderr (timings), and the complete signature in "
+                                               "the table and Markdown.")]
+CheckProgressOpt = Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
+                                                       "[default: on a terminal, for inputs of 200 sentences "
+                                                       "or more].")]
+
+
+def _say(message: str) -> None:
+    """A note on stderr, unless --quiet; file names in it are untrusted."""
+    from align.textio import one_line
+
+    if not quiet():
+        typer.echo(one_line(message), err=True)
+
+
+def _progress(requested: bool | None) -> bool | None:
+    return False if quiet() else requested
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"align {__version__}")
@@ -97,28 +157,50 @@ def _root(
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Translate, align and check en/uk/ru releases."""
+    _verbosity[0] = 0
 
 
 def _warn(messages: list[str]) -> None:
-    from align.textio import one_line
-
     for message in messages:
-        typer.echo(f"align: warning: {one_line(message)}", err=True)
+        _say(f"align: warning: {message}")
 
 
-def _emit(text: str, output: Path | None) -> None:
-    from align.textio import one_line, write_atomic
+def _emit(text: str | bytes, output: Path | None) -> None:
+    from align.textio import write_atomic
 
+    if isinstance(text, bytes):  # a binary format (XLSX)
+        if output is None:
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+        else:
+            write_atomic(output, text)
+            _say(f"align: wrote {output}")
+        return
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
     else:
         write_atomic(output, text if text.endswith("\n") else text + "\n")
-        typer.echo(f"align: wrote {one_line(str(output))}", err=True)
+        _say(f"align: wrote {output}")
 
 
 def _use_color(output: Path | None, no_color: bool) -> bool:
-    return output is None and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    """Colour in the table on standard output: on a terminal, or forced by FORCE_COLOR; never
+    with --no-color or NO_COLOR (https://no-color.org), which win over FORCE_COLOR."""
+    if output is not None or no_color or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _table_width(output: Path | None) -> int:
+    """The terminal's width for the table on a terminal ($COLUMNS wins), else 100 columns."""
+    import shutil
+
+    if output is None:
+        columns = shutil.get_terminal_size(fallback=(100, 24)).columns
+    else:
+        columns = 100
+    return max(60, min(columns, 240))
 
 
 def _report_targets(formats: list[str], outputs: list[Path] | None,
@@ -156,12 +238,40 @@ def _protected(files: list[Path], glossary: list[Path] | None = None, config: Pa
     return protected
 
 
-def _emit_reports(report, formats: list[str], targets: list[Path | None], no_color: bool = False) -> None:
+def _emit_reports(report, formats: list[str], targets: list[Path | None], no_color: bool = False,
+                  only_clean: bool = False) -> None:
     """Render `report` once per format (one CI step can write JUnit and SARIF from one check)."""
     from align.reports import render
+    from align.reports.text import render_side_by_side
 
     for fmt, output in zip(formats, targets, strict=True):
-        _emit(render(report, fmt, color=_use_color(output, no_color)), output)
+        color, width = _use_color(output, no_color), _table_width(output)
+        if fmt == "table":  # `align align`: the sentences side by side
+            _emit(render_side_by_side(report, color=color, width=width), output)
+        else:
+            _emit(render(report, fmt, color=color, width=width, verbose=verbose(), only_clean=only_clean), output)
+
+
+def _emit_release_reports(reports: list, formats: list[str], targets: list[Path | None],
+                          no_color: bool = False) -> None:
+    """Every release in each format: one SARIF log and one JUnit document for all of them."""
+    from align.reports import render, render_releases
+
+    xliff_inputs = 0
+    for fmt, output in zip(formats, targets, strict=True):
+        if fmt in ("xlsx", "xliff") and output is None and sys.stdout.isatty():
+            raise InputError(f"--format {fmt} is a file, not for a terminal: add -o FILE")
+        color, width = _use_color(output, no_color), _table_width(output)
+        if fmt == "xliff":  # the n-th XLIFF input, with its issues as notes
+            from align.cat import render_xliff
+
+            text = render_xliff(reports[0][1], index=xliff_inputs)
+            xliff_inputs += 1
+        elif len(reports) == 1:
+            text = render(reports[0][1], fmt, color=color, width=width, verbose=verbose())
+        else:
+            text = render_releases(reports, fmt, color=color, width=width, verbose=verbose())
+        _emit(text, output)
 
 
 def _embedder(value: str | None, default: str | None = "auto") -> str | None:
@@ -182,7 +292,7 @@ def _exit_for(issues: list, fail_on: str) -> int:
 
 @app.command()
 def check(
-    files: Files,
+    files: CheckFiles,
     lang: LangOpt = None,
     source: SourceOpt = None,
     aligned: Annotated[bool, typer.Option("--aligned", help="Line i of every file is the same sentence; "
@@ -193,31 +303,60 @@ def check(
     output: OutputOpt = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
                                                    "severity is found [default: error, or the config's].")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary (TSV, a column "
-                                                        "per language); repeatable.")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary: TSV (a column "
+                                                        "per language) or a TBX termbase; repeatable.")] = None,
     embedder: EmbedderOpt = None,
     config: ConfigOpt = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table (also: "
+                                           "NO_COLOR; FORCE_COLOR colours it when piped).")] = False,
+    progress: CheckProgressOpt = None,
+    quiet_: QuietOpt = False,
+    verbose_: VerboseOpt = False,
 ) -> None:
     """Check that figures and names agree across the versions of a release.
 
     Example: align check release.en.txt release.uk.txt release.ru.txt --format json -o report.json
 
-    CI: align check *.txt -f junit -o align.xml -f sarif -o align.sarif
+    CI: align check news/*.txt -f junit -o align.xml -f sarif -o align.sarif
+
+    CAT: align check draft.uk.xlf -f xliff -o draft.checked.xlf -f xlsx -o issues.xlsx
     """
-    from align.project import checked_report
+    from align.project import checked_report, checked_reports, group_releases
+    from align.reports import MULTI_RELEASE_FORMATS
 
     if aligned and segmented:
         raise InputError("--aligned already means one sentence per line; drop --segmented")
     formats = [f.value for f in fmt or [CheckFormat.table]]
+    releases = group_releases(files, lang)
+    if len(releases) > 1:
+        for one in formats:
+            if one not in MULTI_RELEASE_FORMATS:
+                raise InputError(f"--format {one} holds one release and these files are {len(releases)} "
+                                 f"releases; use {', '.join(MULTI_RELEASE_FORMATS)}, or `align run` for "
+                                 f"an HTML report per release")
     targets = _report_targets(formats, output, _protected(files, glossary, config))
     mode = "aligned" if aligned else "segmented" if segmented else "split"
-    report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
-                                      embedder=None if embedder is None else _embedder(embedder) or "none",
-                                      config=config)
-    _warn(report.warnings)
-    _emit_reports(report, formats, targets, no_color)
-    raise typer.Exit(_exit_for(report.issues, fail_on.value if fail_on else settings.fail_on))
+    embedder_name = None if embedder is None else _embedder(embedder) or "none"
+    started = time.perf_counter()
+    if len(releases) == 1:
+        report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
+                                          embedder=embedder_name, config=config, progress=_progress(progress))
+        reports = [(releases[0].name, report)]
+        _warn(report.warnings)
+    else:
+        reports, settings = checked_reports(releases, source=source, mode=mode, glossary=glossary,
+                                            embedder=embedder_name, config=config,
+                                            note=lambda message: _say(f"align: {message}"),
+                                            progress=_progress(progress))
+        for name, report in reports:
+            _warn([f"{name}: {warning}" for warning in report.warnings])
+    if verbose():
+        segments = sum(len(report.segments) for _, report in reports)
+        _say(f"align: checked {len(reports)} release(s), {segments} segments in "
+             f"{time.perf_counter() - started:.2f} s")
+    _emit_release_reports(reports, formats, targets, no_color)
+    issues = [issue for _, report in reports for issue in report.issues]
+    raise typer.Exit(_exit_for(issues, fail_on.value if fail_on else settings.fail_on))
 
 
 @app.command("align")
@@ -230,8 +369,14 @@ def align_cmd(
                                                           "repeatable, with one --output each.")] = None,
     output: OutputOpt = None,
     embedder: EmbedderOpt = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table.")] = False,
+    progress: CheckProgressOpt = None,
+    only_clean: Annotated[bool, typer.Option("--only-clean", help="TMX: leave out low-confidence segments "
+                                             "and untranslated targets (a clean translation memory).")] = False,
+    quiet_: QuietOpt = False,
+    verbose_: VerboseOpt = False,
 ) -> None:
-    """Split and align the sentences of two or three versions of a release.
+    """Split and align the sentences of two or three versions of a release (-f table: side by side).
 
     Example: align align release.en.txt release.uk.txt release.ru.txt --format tmx -o release.tmx
     """
@@ -239,10 +384,14 @@ def align_cmd(
 
     formats = [f.value for f in fmt or [AlignFormat.json]]
     targets = _report_targets(formats, output, _protected(files, with_project=False))
+    started = time.perf_counter()
     report = align_files(files, langs=parse_langs(lang), source=source or "en", segmented=segmented,
-                         embedder=_embedder(embedder))
+                         embedder=_embedder(embedder), progress=_progress(progress))
     _warn(report.warnings)
-    _emit_reports(report, formats, targets)
+    if verbose():
+        _say(f"align: aligned {len(report.segments)} segments in {time.perf_counter() - started:.2f} s; "
+             f"signature: {report.signature}")
+    _emit_reports(report, formats, targets, no_color, only_clean=only_clean)
 
 
 @app.command()
@@ -261,6 +410,8 @@ def translate(
                                            "cache.")] = False,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
                                                   "[default: when stderr is a terminal].")] = None,
+    quiet_: QuietOpt = False,
+    verbose_: VerboseOpt = False,
 ) -> None:
     """Translate a release with a pretrained model on this machine, offline.
 
@@ -271,18 +422,16 @@ def translate(
 
     result = translate_file(file, parse_langs(to) or [], from_lang=(parse_langs(from_lang) or [None])[0],
                             out_dir=out, model=model, backend=backend.value, beams=beams, force=force,
-                            use_cache=not no_cache, progress=progress)
-    from align.textio import one_line
-
+                            use_cache=not no_cache, progress=_progress(progress))
     for line in result.summary_lines():
-        typer.echo(one_line(line), err=True)
+        _say(line)
 
 
 @app.command()
 def run(
     inputs: Annotated[list[Path], typer.Argument(metavar="DIR_OR_FILES", help="Folders of releases (every NAME.LANG.txt inside) or "
                                                  "release files.", show_default=False)],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for NAME.report.html/.json, machine "
+    out: Annotated[Path | None, typer.Option("--out", help="Folder for NAME.report.html/.json, machine "
                                              "translations and index.html [default: ./align-out].")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Releases processed in parallel "
                                              "[default: 1; with --engine ray: as many workers as the "
@@ -301,8 +450,13 @@ def run(
     no_translate: Annotated[bool, typer.Option("--no-translate", help="Make no machine translations; check "
                                                "only the versions that exist.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Redo every release, even up-to-date ones.")] = False,
-    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="Extra report format per release "
-                                                  "besides html and json (sarif, junit, md); repeatable.")] = None,
+    fmt: Annotated[list[str] | None, typer.Option("--format", "-f", help="Extra report format besides html "
+                                                  "and json: sarif and junit make one file for the whole "
+                                                  "run (OUT/align.sarif, OUT/align.junit.xml, or -o); md "
+                                                  "and tmx one per release; repeatable.")] = None,
+    output: Annotated[list[Path] | None, typer.Option("--output", "-o", help="Where the run's sarif/junit "
+                                                      "file goes (- is stdout), one per sarif/junit "
+                                                      "--format, in order; the folder is --out.")] = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
                                                    "severity remains [default: error, or the config's].")] = None,
     glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary; "
@@ -313,6 +467,8 @@ def run(
                                                   "[default: when stderr is a terminal].")] = None,
     follow_links: Annotated[bool, typer.Option("--follow-links", help="Read links in input folders that lead "
                                                "outside them (skipped by default).")] = False,
+    quiet_: QuietOpt = False,
+    verbose_: VerboseOpt = False,
 ) -> None:
     """Translate what is missing, align and check a folder of releases; a report per release and index.html.
 
@@ -334,13 +490,34 @@ def run(
         cfg = replace(cfg, embedder=embedder)
     if glossary:
         cfg = replace(cfg, glossary=cfg.glossary + tuple(p.resolve() for p in glossary))
-    result = run_batch(inputs, out, jobs=jobs or 1, config=cfg, translate=not no_translate, progress=progress,
-                       force=force, formats=fmt or (), follow_links=follow_links, executor=executor)
-    c = result.counts
-    n = len(result.releases)
-    typer.echo(f"align: {n} release{'' if n == 1 else 's'}: {c['done']} checked, {c['skipped']} up to date, "
-               f"{c['failed']} failed; open {one_line(str(result.index))}", err=True)
+    batch_outputs = _batch_targets(fmt or [], output, _protected(inputs, glossary, config))
+    # --quiet keeps only what went wrong: a release that failed.
+    log = (lambda message: ": failed: " in message and typer.echo(one_line(message), err=True)) if quiet() else None
+    result = run_batch(inputs, out, jobs=jobs or 1, config=cfg, translate=not no_translate,
+                       progress=_progress(progress), force=force, formats=fmt or (), follow_links=follow_links,
+                       batch_outputs=batch_outputs, log=log, executor=executor)
+    for kind, target in result.batch_files.items():
+        if target is not None:
+            _say(f"align: wrote {target} ({kind}, every release)")
+    if verbose():
+        for release in result.releases:
+            _say(f"align: {release.name}: {release.status} in {release.seconds:.2f} s")
+    _say(f"align: {result.summary_line()}; open {result.index}")
     raise typer.Exit(result.exit_code)
+
+
+def _batch_targets(formats: list[str], outputs: list[Path] | None,
+                   protected: list[Path | None]) -> dict[str, Path | None]:
+    """`align run`'s -o files: one per sarif/junit --format, in order."""
+    from align.pipeline import BATCH_FORMATS
+
+    batch = [f for f in dict.fromkeys(formats) if f in BATCH_FORMATS]
+    if not outputs:
+        return {}
+    if len(outputs) != len(batch):
+        raise InputError(f"give one --output per sarif/junit --format ({len(batch)} such formats, "
+                         f"{len(outputs)} outputs); the review folder is --out")
+    return dict(zip(batch, _report_targets(batch, outputs, protected), strict=True))
 
 
 def _engine_executor(engine: Engine, jobs: int | None, address: str | None, cpus_per_worker: float | None,
@@ -371,6 +548,8 @@ def accept(
                                                 "not in it are refused, and their messages are kept.")] = None,
     by: Annotated[str, typer.Option("--by", help="Who accepted it.")] = "",
     config: ConfigOpt = None,
+    quiet_: QuietOpt = False,
+    verbose_: VerboseOpt = False,
 ) -> None:
     """Accept reported issues so they are not reported again for the same text (.align-accepted.toml).
 
@@ -381,14 +560,14 @@ def accept(
 
     cfg = load_config(explicit=config)
     added = accept_issues(ids, reason, cfg.accepted_path, report=report, by=by)
-    typer.echo(f"align: accepted {len(added)} issue(s) in {cfg.accepted_path}", err=True)
+    _say(f"align: accepted {len(added)} issue(s) in {cfg.accepted_path}")
     if report is None:
-        typer.echo("align: note: the ids were not checked against a report; pass --report NAME.report.json "
-                   "to refuse mistyped ones and keep their messages", err=True)
+        _say("align: note: the ids were not checked against a report; pass --report NAME.report.json "
+             "to refuse mistyped ones and keep their messages")
 
 
 @models_app.command("list")
-def models_list() -> None:
+def models_list(quiet_: QuietOpt = False, verbose_: VerboseOpt = False) -> None:
     """Show each translation direction, its model and whether it is on disk.
 
     Example: align models list
@@ -408,6 +587,8 @@ def models_pull(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Model name on the Hugging Face hub.", show_default=False)],
     dest: Annotated[Path | None, typer.Option("--dest", help="Download into this folder (default: the HF "
                                               "cache).")] = None,
+    quiet_: QuietOpt = False,
+    verbose_: VerboseOpt = False,
 ) -> None:
     """Download a model for offline use (needs a network).
 
@@ -416,13 +597,15 @@ def models_pull(
     from align.translation import pull_model
 
     path = pull_model(name, dest)
-    typer.echo(f"align: {name} is in {path}", err=True)
+    _say(f"align: {name} is in {path}")
 
 
 def main() -> None:
     """Console entry point: our errors become one line on stderr and an exit code."""
+    _verbosity[0] = 0
     try:
-        app()
+        # The program's name, not `python -m align`: shell completion keys on it (_ALIGN_COMPLETE).
+        app(prog_name="align")
     except AlignError as exc:
         from align.textio import one_line
 

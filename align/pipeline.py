@@ -18,8 +18,12 @@ Resumable and safe:
   run loses nothing finished;
 - a failing release is reported (one line on stderr, and in index.html) and the others go on.
 
-Exit codes (BatchResult.exit_code): 0 clean; 1 some release has an issue at or above fail_on;
-2 some release failed (unreadable input, nothing to check, internal error) or the input was bad.
+A release with only its source version (no draft, and no machine translation: `--no-translate`
+or no model on disk) is *pending*, not failed: there is nothing to check yet.
+
+Exit codes (BatchResult.exit_code): 0 clean (pending releases included); 1 some release has an
+issue at or above fail_on; 2 some release failed (unreadable input, no source version, internal
+error) or the input was bad.
 """
 
 from __future__ import annotations
@@ -51,6 +55,9 @@ LOCK_NAME = ".align-run.lock"
 INDEX_NAME = "index.html"
 DEFAULT_OUT_DIR = Path("align-out")
 REPORT_FORMATS: tuple[str, ...] = ("json", "html")  # always written; more with `formats`
+# One file per run holding every release (code scanning takes one SARIF upload; a dashboard one
+# JUnit document): OUT/align.sarif and OUT/align.junit.xml unless the caller names the file.
+BATCH_FORMATS: tuple[str, ...] = ("sarif", "junit")
 # Bump when the manifest layout or the meaning of a key changes: every release is then redone.
 MANIFEST_VERSION = 1
 _RELEASE_FILE = re.compile(r"^(?P<name>[^.].*?)\.(?P<lang>[a-z]{2})\.txt$")
@@ -75,7 +82,7 @@ class Release:
 @dataclass
 class ReleaseResult:
     name: str
-    status: str  # done | skipped | failed
+    status: str  # done | skipped | failed | pending
     error: str = ""
     summary: dict[str, Any] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)  # severity -> issues left after accepting
@@ -85,6 +92,7 @@ class ReleaseResult:
     outputs: dict[str, str] = field(default_factory=dict)  # kind (html/json/LANG) -> file name in out_dir
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    lang_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # lang -> severity -> issues
 
     @property
     def worst(self) -> str | None:
@@ -99,6 +107,7 @@ class BatchResult:
     index: Path | None
     fail_on: str = "error"
     warnings: list[str] = field(default_factory=list)
+    batch_files: dict[str, Path | None] = field(default_factory=dict)  # sarif/junit -> file (None: stdout)
 
     @property
     def failed(self) -> list[ReleaseResult]:
@@ -112,21 +121,38 @@ class BatchResult:
     def has_issues(self) -> bool:
         """Whether a release has an issue at or above fail_on."""
         config = Config(fail_on=self.fail_on)
-        return any(config.fails(r.worst) for r in self.releases if r.status != "failed")
+        return any(config.fails(r.worst) for r in self.releases if r.status not in ("failed", "pending"))
 
     @property
     def exit_code(self) -> int:
-        """0 clean, 1 issues at or above fail_on, 2 a release failed."""
+        """0 clean, 1 issues at or above fail_on, 2 a release failed; pending ones change nothing."""
         if self.any_failed:
             return 2
         return 1 if self.has_issues else 0
 
     @property
     def counts(self) -> dict[str, int]:
-        out = {"done": 0, "skipped": 0, "failed": 0}
+        out = {"done": 0, "skipped": 0, "failed": 0, "pending": 0}
         for r in self.releases:
             out[r.status] += 1
         return out
+
+    def with_worst(self, severity: str) -> int:
+        """How many checked releases have `severity` as their worst issue."""
+        return sum(1 for r in self.releases if r.status in ("done", "skipped") and r.worst == severity)
+
+    def summary_line(self) -> str:
+        """The run's last words: what was checked and how many releases have errors."""
+        c = self.counts
+        n = len(self.releases)
+        parts = [f"{c['done']} checked", f"{c['skipped']} up to date"]
+        if c["pending"]:
+            parts.append(f"{c['pending']} pending (no translation yet)")
+        parts.append(f"{c['failed']} failed")
+        errors, warnings = self.with_worst("error"), self.with_worst("warning")
+        verdict = (f"{errors} release{'' if errors == 1 else 's'} with errors, "
+                   f"{warnings} with warnings only")
+        return f"{n} release{'' if n == 1 else 's'}: {', '.join(parts)}; {verdict}"
 
 
 def discover_releases(
@@ -410,6 +436,10 @@ def process_release(task: ReleaseTask) -> tuple[ReleaseResult, dict[str, Any] | 
     result = ReleaseResult(name=release.name, status="failed", drafts=list(release.files))
     try:
         entry = _do_release(task, result)
+    except PendingRelease as exc:
+        result.status = "pending"
+        result.error = str(exc)
+        entry = None
     except AlignError as exc:
         result.error = str(exc)
         entry = None
@@ -458,9 +488,7 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
         files[lang] = target
         result.translated.append(lang)
     if len(files) < 2:
-        why = ("machine translation is off" if not task.translate else
-               f"no translation model on disk for {', '.join(f'{source}-{lang}' for lang in missing)}")
-        raise InputError(f"nothing to check: only {files[source].name}, and {why}")
+        raise PendingRelease(_pending_reason(files[source].name, source, missing, task.translate))
     ordered = [files[lang] for lang in LANGS if lang in files]
     inputs = workflow.load_documents(ordered, langs=[lang for lang in LANGS if lang in files], source=source)
     embedder = None if config.embedder.lower() == "none" else config.embedder
@@ -471,10 +499,13 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
     result.languages = list(report.languages)
     result.summary = _json_safe(report.summary)
     result.counts = _severity_counts(report)
+    result.lang_counts = _lang_counts(report)
     from align.reports import SUFFIXES
 
-    files_by_format = {fmt: f"{release.name}.report{SUFFIXES[fmt]}" for fmt in task.formats}
-    outputs = {file_name: render(report, fmt) for fmt, file_name in files_by_format.items()}
+    files_by_format = {fmt: f"{release.name}.report{SUFFIXES[fmt]}" for fmt in task.formats
+                       if fmt not in BATCH_FORMATS}
+    # A translation memory made by a run keeps only the pairs that agree (--only-clean).
+    outputs = {file_name: render(report, fmt, only_clean=True) for fmt, file_name in files_by_format.items()}
     for file_name, content in outputs.items():
         write_atomic(out_dir / file_name, content)
     result.outputs = dict(files_by_format)
@@ -496,8 +527,85 @@ def _do_release(task: ReleaseTask, result: ReleaseResult) -> dict[str, Any]:
             "drafts": result.drafts,
             "files": result.outputs,
             "warnings": result.warnings,
+            "lang_counts": result.lang_counts,
         },
+        **_batch_parts(report, release.name, task.formats),
     }
+
+
+def _batch_parts(report: Report, name: str, formats: Sequence[str]) -> dict[str, Any]:
+    """This release's share of the run's single SARIF log and JUnit document, kept in its
+    manifest entry so a re-run that skips the release still puts it in the run's files."""
+    from align.reports.ci import junit_suites, sarif_run
+
+    parts: dict[str, Any] = {}
+    if "sarif" in formats:
+        # Keys sorted as the manifest file stores them: a reused release then writes the same bytes.
+        parts["sarif"] = json.loads(json.dumps(sarif_run(report, name), default=str, sort_keys=True))
+    if "junit" in formats:
+        import xml.etree.ElementTree as ET
+
+        parts["junit"] = [ET.tostring(suite, encoding="unicode") for suite in junit_suites(report, name)]
+    return {"batch": parts} if parts else {}
+
+
+def _has_batch_parts(entry: dict[str, Any], formats: Sequence[str]) -> bool:
+    parts = entry.get("batch")
+    wanted = [fmt for fmt in formats if fmt in BATCH_FORMATS]
+    if not wanted:
+        return True
+    if not isinstance(parts, dict):
+        return False
+    sarif_ok = "sarif" not in wanted or (isinstance(parts.get("sarif"), dict)
+                                         and all(isinstance(parts["sarif"].get(k), list)
+                                                 for k in ("rules", "results", "artifacts"))
+                                         and isinstance(parts["sarif"].get("release"), dict))
+    junit_ok = "junit" not in wanted or _is_str_list(parts.get("junit"))
+    return sarif_ok and junit_ok
+
+
+def write_batch_reports(results: list[ReleaseResult], manifest: Manifest, formats: Sequence[str],
+                        targets: dict[str, Path | None], out_dir: Path) -> dict[str, Path | None]:
+    """The run's SARIF log and JUnit document over every checked release (fresh or reused);
+    where each went (None: standard output)."""
+    from align.reports import SUFFIXES
+    from align.reports.ci import junit_document, sarif_document
+
+    written: dict[str, Path | None] = {}
+    entries = [manifest.entry(r.name) for r in results if r.status in ("done", "skipped")]
+    entries = [e for e in entries if e is not None]
+    for fmt in (f for f in formats if f in BATCH_FORMATS):
+        parts = [e["batch"][fmt] for e in entries if isinstance(e.get("batch"), dict) and fmt in e["batch"]]
+        try:
+            text = sarif_document(parts) if fmt == "sarif" else junit_document(parts)
+        except Exception as exc:  # noqa: BLE001 - a tampered manifest must not cost the run's index
+            raise InputError(f"{manifest.path}: cannot rebuild the {fmt} report ({exc}); run again with --force") from None
+        target = targets.get(fmt, out_dir / f"align{SUFFIXES[fmt]}")
+        if target is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            write_if_changed(target, text)
+        written[fmt] = target
+    return written
+
+
+class PendingRelease(Exception):
+    """Only the source version exists: nothing to check yet, and nothing is wrong."""
+
+
+def _pending_reason(source_file: str, source: str, missing: list[str], translate: bool) -> str:
+    why = ("machine translation is off (--no-translate)" if not translate else
+           f"no translation model on disk for {', '.join(f'{source}-{lang}' for lang in missing)}")
+    return f"only {source_file} so far, and {why}; waiting for {', '.join(missing)}"
+
+
+def _lang_counts(report: Report) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {lang: {"error": 0, "warning": 0} for lang in report.languages}
+    for issue in report.issues:
+        if issue.severity in ("error", "warning"):
+            out.setdefault(issue.lang, {"error": 0, "warning": 0})[issue.severity] += 1
+    return out
 
 
 _GLOSSARIES: dict[tuple[Path, ...], Any] = {}
@@ -533,7 +641,17 @@ def _from_manifest(name: str, entry: dict[str, Any]) -> ReleaseResult:
         name=name, status="skipped", summary=saved.get("summary", {}), counts=saved.get("counts", {}),
         languages=saved.get("languages", []), translated=saved.get("translated", []),
         drafts=saved.get("drafts", []), outputs=saved.get("files", {}), warnings=saved.get("warnings", []),
+        lang_counts=_saved_lang_counts(saved.get("lang_counts")),
     )
+
+
+def _saved_lang_counts(value: Any) -> dict[str, dict[str, int]]:
+    """lang_counts read back from the manifest; anything of another shape is dropped (the
+    manifest is a file on disk, not trusted)."""
+    if not isinstance(value, dict):
+        return {}
+    return {lang: {sev: n for sev, n in counts.items() if isinstance(sev, str) and type(n) is int}
+            for lang, counts in value.items() if isinstance(lang, str) and isinstance(counts, dict)}
 
 
 # -- the batch -----------------------------------------------------------------------------------
@@ -551,15 +669,17 @@ def run_batch(
     formats: Sequence[str] = (),
     follow_links: bool = False,
     executor: Executor | None = None,
+    batch_outputs: dict[str, Path | None] | None = None,
 ) -> BatchResult:
     """Translate, check and report every release in `inputs` into `out_dir` (default ./align-out).
 
     jobs > 1 checks releases in that many worker processes. progress None: a bar on stderr when it
     is a terminal. force: redo releases even when their outputs are up to date. formats: report
-    formats written besides json and html, e.g. ("sarif", "junit") for CI. follow_links: read
-    links in input folders that lead outside them (see discover_releases). executor: runs the
-    releases that need work elsewhere (align.engines.ray_engine); default: this machine's process
-    pool of `jobs` workers. Raises InputError
+    formats written besides json and html, e.g. ("sarif", "junit") for CI: those two make one
+    file for the whole run, at batch_outputs[fmt] (None: standard output) or OUT/align.sarif,
+    OUT/align.junit.xml. follow_links: read links in input folders that lead outside them (see
+    discover_releases). executor: runs the releases that need work elsewhere
+    (align.engines.ray_engine); default: this machine's process pool of `jobs` workers. Raises InputError
     for bad input (no releases, an unreadable config, a busy output folder).
     """
     config = config or Config()
@@ -606,7 +726,8 @@ def run_batch(
             wanted = {lang: models[lang] for lang in config.targets if lang not in release.files and lang in models}
             key = release_key(release, settings, wanted)
             entry = manifest.entry(release.name)
-            if not force and entry is not None and up_to_date(entry, key, accepted, out_dir):
+            if not force and entry is not None and up_to_date(entry, key, accepted, out_dir) \
+                    and _has_batch_parts(entry, report_formats):
                 results[release.name] = _from_manifest(release.name, entry)
                 continue
             tasks.append(ReleaseTask(release, out_dir, config, accepted, key, translate, wanted, entry,
@@ -619,14 +740,15 @@ def run_batch(
             if entry is not None:
                 manifest.record(result.name, entry)
             else:
-                say.line(f"align: {result.name}: failed: {result.error}")
+                say.line(f"align: {result.name}: {result.status}: {result.error}")
             say.advance(result.name)
 
         ordered = [results[r.name] for r in releases]
         index = out_dir / INDEX_NAME
         # Only when it changed: a re-run that redoes nothing leaves index.html (and its mtime) alone.
         write_if_changed(index, _render_index(ordered))
-    return BatchResult(ordered, out_dir, index, config.fail_on, warnings)
+        batch_files = write_batch_reports(ordered, manifest, report_formats, dict(batch_outputs or {}), out_dir)
+    return BatchResult(ordered, out_dir, index, config.fail_on, warnings, batch_files)
 
 
 # write_atomic's temp files: "." + up to 32 characters of the name + "." + mkstemp's 8 + ".tmp".
@@ -790,8 +912,8 @@ def _render_index(results: list[ReleaseResult]) -> str:
 def index_fields(result: ReleaseResult) -> dict[str, Any]:
     """The index row of a release. Reused and freshly made reports look the same there, so a
     re-run that redoes nothing rewrites index.html byte for byte."""
-    if result.status == "failed":
-        return {"name": result.name, "languages": result.drafts, "status": "failed", "message": result.error}
+    if result.status in ("failed", "pending"):
+        return {"name": result.name, "languages": result.drafts, "status": result.status, "message": result.error}
     summary = result.summary
     notes = []
     if result.translated:
@@ -810,6 +932,8 @@ def index_fields(result: ReleaseResult) -> dict[str, Any]:
         "warnings": int(result.counts.get("warning", 0)),
         "status": "ok",
         "message": "; ".join(notes),
+        "lang_counts": {lang: dict(c) for lang, c in sorted(result.lang_counts.items(),
+                                                             key=lambda kv: _lang_rank(kv[0]))},
         "html_href": result.outputs.get("html"),
         "json_href": result.outputs.get("json"),
     }

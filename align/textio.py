@@ -165,11 +165,45 @@ def max_input_bytes() -> int:
     return max(1, int(mb * 1024 * 1024))
 
 
+STDIN = "-"
+_stdin_bytes: bytes | None = None
+
+
+def is_stdin(path: str | os.PathLike | None) -> bool:
+    return path is not None and str(path) == STDIN
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """How messages name an input: its path, or "standard input" for `-`."""
+    return "standard input" if is_stdin(path) else str(path)
+
+
+def read_stdin_bytes() -> bytes:
+    """Standard input, at most max_input_bytes(), read once however often it is asked for."""
+    global _stdin_bytes
+    if _stdin_bytes is None:
+        import sys
+
+        limit = max_input_bytes()
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputError("standard input is not readable")
+        data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"standard input: larger than {limit / 1048576:g} MB, the most align reads "
+                             f"(set ALIGN_MAX_INPUT_MB to raise it)")
+        _stdin_bytes = data
+    return _stdin_bytes
+
+
 def read_bytes_bounded(path: str | os.PathLike, what: str = "file") -> bytes:
-    """The bytes of a regular file, at most max_input_bytes(); one InputError line otherwise.
+    """The bytes of a regular file (or of standard input for `-`), at most max_input_bytes();
+    one InputError line otherwise.
 
     FIFOs, devices and sockets are refused before they are opened: opening a FIFO waits for a
     writer forever, and a device such as /dev/zero never ends."""
+    if is_stdin(path):
+        return read_stdin_bytes()
     p = Path(path)
     try:
         info = os.stat(p)
@@ -199,8 +233,7 @@ def read_bytes_bounded(path: str | os.PathLike, what: str = "file") -> bytes:
 def read_text(path: str | os.PathLike, lang: str | None = None) -> DecodedText:
     """A text input, decoded (see decode_bytes; `lang` defaults to the name's suffix), with
     line ends made "\n"."""
-    p = Path(path)
-    decoded = decode_bytes(read_bytes_bounded(p, "text file"), str(p), lang)
+    decoded = decode_bytes(read_bytes_bounded(path, "text file"), display_name(path), lang)
     decoded.text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     return decoded
 
@@ -451,6 +484,30 @@ def write_if_changed(path: str | os.PathLike, content: str | bytes) -> bool:
     return True
 
 
+def current_umask() -> int:
+    """The process's umask. Read from /proc where there is one: setting it to read it back
+    would race with threads creating files meanwhile."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """Permission bits for a file written at `path`: those of the file it replaces, else what
+    open() would give a new file (0666 less the umask)."""
+    info = _stat_quiet(path)
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return stat.S_IMODE(info.st_mode)
+    return 0o666 & ~current_umask()
+
+
 def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     """Write via a temp file in the same directory and rename, so no reader ever sees half a file.
 
@@ -476,6 +533,10 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
     except OSError as exc:
         raise InputError(f"{given}: cannot write there ({exc.strerror})") from None
     try:
+        # mkstemp makes the file 0600; a report in a shared review folder or under a web server
+        # must be readable as any file the user writes there would be.
+        if hasattr(os, "fchmod"):  # not on Windows, where files have no such bits
+            os.fchmod(fd, _mode_for(p))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

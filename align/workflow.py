@@ -16,6 +16,7 @@ from align.model import LANGS, Document, Report, Segment, Sentence
 from align.textio import check_language, lang_from_name, read_text
 
 MODES = ("split", "segmented", "aligned")
+# "units": a bilingual CAT file (XLIFF, PO, TMX) pairs the sentences itself; see align.cat.
 
 
 @dataclass
@@ -26,6 +27,8 @@ class Inputs:
     source: str
     mode: str = "split"
     warnings: list[str] = field(default_factory=list)
+    # segment -> languages whose CAT unit has no target yet: pending work, not an omission
+    untranslated: dict[int, set[str]] = field(default_factory=dict)
 
     @property
     def languages(self) -> list[str]:
@@ -55,6 +58,9 @@ def resolve_languages(paths: Sequence[Path], langs: Sequence[str] | None) -> lis
     else:
         resolved = []
         for path in paths:
+            if str(path) == "-":
+                raise InputError("standard input (-) has no name to tell its language: pass --lang "
+                                 "(e.g. --lang en,uk), or give a bilingual XLIFF, PO or TMX file")
             lang = lang_from_name(path)
             if lang is None:
                 raise InputError(f"{path}: cannot tell the language: name it NAME.LANG.txt "
@@ -86,6 +92,15 @@ def load_documents(
     if mode not in MODES:
         raise InputError(f"unknown mode '{mode}'")
     paths = [Path(p) for p in paths]
+    from align.cat import is_bilingual, load_bilingual_inputs
+
+    bilingual = [is_bilingual(p) for p in paths]
+    if any(bilingual):
+        if not all(bilingual):
+            raise InputError("give either bilingual files (XLIFF, PO, TMX) or NAME.LANG.txt files, not both")
+        return load_bilingual_inputs(paths, list(langs) if langs else None, source)
+    if sum(str(p) == "-" for p in paths) > 1:
+        raise InputError("standard input (-) can be only one of the files")
     if not 2 <= len(paths) <= 3:
         raise InputError(f"give two or three files (one per language), got {len(paths)}")
     resolved = resolve_languages(paths, langs)
@@ -136,9 +151,21 @@ class Aligned:
     warnings: list[str]
 
 
+def _aligned_with_progress(inputs: Inputs, embedder: str | None, stages: Any) -> Aligned:
+    if inputs.mode != "aligned":
+        sentences = sum(len(doc.sentences) for doc in inputs.documents.values())
+        stages.stage(f"aligning {sentences} sentences")
+    return align_inputs(inputs, embedder=embedder)
+
+
+def source_sentences(inputs: Inputs) -> int:
+    doc = inputs.documents.get(inputs.source)
+    return len(doc.sentences) if doc is not None else 0
+
+
 def align_inputs(inputs: Inputs, embedder: str | None = "auto") -> Aligned:
-    if inputs.mode == "aligned":
-        return Aligned(line_segments(inputs.documents), "align:lines", [])
+    if inputs.mode in ("aligned", "units"):
+        return Aligned(line_segments(inputs.documents), "align:lines" if inputs.mode == "aligned" else "align:units", [])
     from align.alignment import align_documents
 
     result = align_documents(inputs.documents, source=inputs.source, embedder=embedder)
@@ -170,21 +197,38 @@ def build_report(inputs: Inputs, aligned: Aligned, check_signature: str = "") ->
     )
 
 
+# Segments checked between two updates of the progress bar.
+_CHECK_CHUNK = 50
+
+
 def check_documents(
     inputs: Inputs,
     *,
     glossary: Any = None,
     embedder: str | None = "auto",
     checker: Any = None,
+    stages: Any = None,
 ) -> Report:
-    """Align (unless --aligned) and check; the report carries issues, scores and the signature."""
+    """Align (unless --aligned) and check; the report carries issues, scores and the signature.
+    `stages` (align.progress.Stages) shows how far it is."""
     from align.checking import Checker, summarize
+    from align.progress import NO_PROGRESS
 
-    aligned = align_inputs(inputs, embedder=embedder)
+    stages = stages or NO_PROGRESS
+    aligned = _aligned_with_progress(inputs, embedder, stages)
     checker = checker or Checker(glossary=glossary)
-    checker.check_segments(aligned.segments, inputs.source, inputs.languages)
+    stages.stage("checking", total=len(aligned.segments))
+    # Segments are checked independently, so chunks give the bar something to count.
+    for start in range(0, len(aligned.segments), _CHECK_CHUNK):
+        chunk = aligned.segments[start:start + _CHECK_CHUNK]
+        checker.check_segments(chunk, inputs.source, inputs.languages)
+        stages.advance(len(chunk))
     report = build_report(inputs, aligned, checker.signature)
     report.summary = summarize(report.segments, inputs.source, inputs.languages)
+    if inputs.untranslated:
+        from align.cat import drop_untranslated
+
+        drop_untranslated(report, inputs.untranslated)
     return report
 
 
@@ -210,12 +254,16 @@ def align_files(
     source: str = "en",
     segmented: bool = False,
     embedder: str | None = "auto",
+    progress: bool | None = False,
 ) -> Report:
-    """`align align` without the CLI: read, split and align; no checking."""
+    """`align align` without the CLI: read, split and align; no checking. progress: a bar on
+    stderr (None: on a terminal, for long inputs)."""
     inputs = load_documents(paths, langs=langs, source=source, mode="segmented" if segmented else "split")
     from align.checking import CheckSettings, low_confidence_issue
+    from align.progress import Stages, wanted
 
-    aligned = align_inputs(inputs, embedder=embedder)
+    with Stages(wanted(progress, source_sentences(inputs))) as stages:
+        aligned = _aligned_with_progress(inputs, embedder, stages)
     targets = [lang for lang in inputs.languages if lang != inputs.source]
     for seg in aligned.segments:
         seg.score = seg.confidence
@@ -225,6 +273,22 @@ def align_files(
 
 
 def load_glossary(files: Sequence[str | os.PathLike] | None = None) -> Any:
+    """The shipped glossary and `files` (TSV, or TBX termbases, read as the TSV they make)."""
+    from align.cat import is_tbx, tbx_to_tsv
     from align.names import load_glossary as _load
 
-    return _load([str(f) for f in files] if files else None)
+    files = [str(f) for f in files or []]
+    if not any(is_tbx(f) for f in files):
+        return _load(files or None)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="align-tbx-") as tmp:
+        paths = []
+        for number, name in enumerate(files):
+            if is_tbx(name):
+                converted = Path(tmp) / f"{number}.{Path(name).stem[:40]}.tsv"
+                converted.write_text(tbx_to_tsv(name), encoding="utf-8")
+                paths.append(str(converted))
+            else:
+                paths.append(name)
+        return _load(paths)

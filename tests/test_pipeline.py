@@ -178,7 +178,7 @@ def test_interrupted_run_resumes_with_identical_outputs_and_no_repeated_work(
     monkeypatch.setattr(workflow, "check_documents", again)
     result, _ = run(src, out)
     assert again.calls == []
-    assert result.counts == {"done": 0, "skipped": 3, "failed": 0} and result.exit_code == 1
+    assert result.counts == {"done": 0, "skipped": 3, "failed": 0, "pending": 0} and result.exit_code == 1
     assert_same_files(snapshot(out), clean)
 
 
@@ -340,7 +340,9 @@ def test_missing_model_is_reported_once_and_what_exists_is_checked(
         "align: no translation model on disk for en-uk, en-ru; checking only the versions that exist "
         "(see `align models`)"
     ]
-    assert [r.status for r in result.releases] == ["done", "failed", "done"]
+    # English only and no model: waiting for a translation, not broken.
+    assert [r.status for r in result.releases] == ["done", "pending", "done"]
+    assert not result.any_failed and result.exit_code != 2
     src = make_releases(tmp_path / "in1", {"bravo": RELEASES["bravo"],
                                            "india": {"en": "Only English.\n", "uk": "Лише англійська.\n"}})
     result, messages = run(src, tmp_path / "out1", translate=True)
@@ -350,7 +352,9 @@ def test_missing_model_is_reported_once_and_what_exists_is_checked(
     assert [r.status for r in result.releases] == ["done", "done"]
     lone = make_releases(tmp_path / "in2", {"hotel": {"en": "Only English here.\n"}})
     result, _ = run(lone, tmp_path / "out2", translate=True)
-    assert result.releases[0].status == "failed" and "nothing to check" in result.releases[0].error
+    assert result.releases[0].status == "pending" and "no translation model on disk for en-uk, en-ru" in \
+        result.releases[0].error
+    assert result.exit_code == 0 and "1 pending" in result.summary_line()
 
 
 def test_discovery_groups_files_and_rejects_bad_input(tmp_path: Path) -> None:
@@ -438,8 +442,10 @@ def test_extra_report_formats_for_ci_are_written_and_keyed(tmp_path: Path, fake:
     fake.calls.clear()
     result, _ = run(src, out, formats=["sarif", "junit"])
     assert fake.calls == ["bravo.en.txt"]  # new outputs wanted: the release is redone
-    assert (out / "bravo.report.sarif").is_file() and (out / "bravo.report.junit.xml").is_file()
-    assert result.releases[0].outputs["sarif"] == "bravo.report.sarif"
+    # One SARIF log and one JUnit document for the run, not one per release.
+    assert (out / "align.sarif").is_file() and (out / "align.junit.xml").is_file()
+    assert not (out / "bravo.report.sarif").exists()
+    assert result.batch_files == {"sarif": out / "align.sarif", "junit": out / "align.junit.xml"}
     with pytest.raises(InputError, match="unknown report format 'pdf'"):
         run(src, out, formats=["pdf"])
 

@@ -16,7 +16,7 @@ from test_reports_data import build_report
 from align.errors import InputError
 from align.model import Figure, Issue, NameMention, Report, Segment
 from align.reports import FORMATS, SUFFIXES, IndexEntry, render, render_index
-from align.reports.common import spans_of
+from align.reports.common import short_signature, spans_of
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -133,16 +133,16 @@ def test_junit_counts_failures_per_language(report: Report) -> None:
     assert ru.get("failures") == "0" and not ru.findall("testcase/failure")
     assert root.get("tests") == "14" and root.get("failures") == "3"
     first = uk.find("testcase")
-    assert first.get("name") == "segment 0 (line 1)"
+    assert re.fullmatch(r"sentence [0-9a-f]{8}: .+", first.get("name")) and first.get("line") == "1"
     failure = first.find("failure")
     assert failure.get("type") == "figure"
     assert failure.get("message") == "uk has 98 where en has 99 (missiles)"
-    case5 = [c for c in uk.findall("testcase") if c.get("name").startswith("segment 5")][0]
+    case5 = uk.findall("testcase")[5]
     assert case5.find("failure").get("type") == "untranslated"
     assert "alignment" in case5.findtext("system-out")  # the warning is recorded, not failed
-    ru_case3 = [c for c in ru.findall("testcase") if c.get("name").startswith("segment 3")][0]
+    ru_case3 = ru.findall("testcase")[3]
     assert ru_case3.find("failure") is None and "Елена Зеленская" in ru_case3.findtext("system-out")
-    omission = [c for c in uk.findall("testcase") if c.get("name").startswith("segment 2")][0]
+    omission = uk.findall("testcase")[2]
     assert omission.find("failure").get("message").endswith('<including "ammunition">.')
 
 
@@ -163,7 +163,7 @@ def test_junit_without_documents_names_segments_without_lines() -> None:
     bare = build_report(with_documents=False)
     root = ET.fromstring(render(bare, "junit"))
     names = [c.get("name") for c in root.iter("testcase")]
-    assert names[:2] == ["segment 0", "segment 1"]
+    assert all(name.startswith("sentence ") for name in names[:2]) and names[0] != names[1]
     assert all(c.get("line") is None for c in root.iter("testcase"))
 
 
@@ -320,7 +320,8 @@ def test_table_lists_only_segments_with_issues(report: Report) -> None:
     assert "uk has 98 where en has 99 (missiles)" in out
     assert "(nothing in this language)" in out
     assert "0.643" in out and "0.821" in out
-    assert report.signature in out
+    assert f"signature: {short_signature(report.signature)}" in out  # the complete one with --verbose
+    assert report.signature in render(report, "table", verbose=True)
     assert 'including "ammunition"' in out  # rich markup characters are printed literally
 
 
@@ -345,7 +346,8 @@ def test_markdown_summary_and_escaped_texts(report: Report) -> None:
     assert r"\<including" in out and "<including" not in out.replace(r"\<including", "")
     assert "&amp; drones" in out
     assert "| uk | *(missing)* |" in out
-    assert "- **error** · figure · uk: uk has 98 where en has 99 (missiles)" in out
+    assert re.search(r"- \*\*error\*\* · figure · uk · `figure:uk:[0-9a-f]{10}`: uk has 98 where en has 99 \(missiles\)",
+                     out)
     table_rows = [line for line in out.splitlines() if line.startswith("| ")]
     assert all(line.count(" | ") - line.count(r"\|") >= 1 for line in table_rows)
 
@@ -469,11 +471,12 @@ def test_index_lists_every_release_with_status_and_links(report: Report) -> None
     parsed = _parse(html)
     assert parsed.errors == [] and parsed.stack == []
     rows = [attrs for tag, attrs in parsed.tags if tag == "tr" and "release" in (attrs.get("class") or "")]
-    assert [r["class"].split()[1] for r in rows] == ["status-ok", "status-failed", "status-skipped"]
+    # Worst first: the release align could not process, then the one with errors.
+    assert [r["class"].split()[1] for r in rows] == ["status-failed", "status-ok", "status-skipped"]
     hrefs = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
     assert hrefs == ["./2024-01-02%20strike.report.html", "./2024-01-02%20strike.report.json"]
     assert "budget&lt;2025&gt;" in html and "uk: file is empty" in html
-    assert "0.643" in html and "1 failed" in html and "1 skipped" in html
+    assert "0.643" in html and "1 failed" in html and "clean (up to date)" in html
 
 
 def test_index_entry_rejects_an_unknown_status() -> None:

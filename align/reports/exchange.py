@@ -25,8 +25,34 @@ def render_tsv(report: Report) -> str:
     return "\n".join(rows) + "\n"
 
 
-def render_tmx(report: Report) -> str:
-    """TMX 1.4b: one `tu` per segment, one `tuv` per language that has text in it."""
+def clean_languages(report: Report, seg) -> list[str]:
+    """The languages of a segment fit for a translation memory: the source and each target that
+    has text, no error and is not still untranslated; none when the alignment itself is unsure."""
+    from align.checking import CheckSettings, untranslated_issue
+
+    if seg.confidence < CheckSettings().min_confidence or any(i.category == "alignment" for i in seg.issues):
+        return []
+    source_text = seg.text.get(report.source, "").strip()
+    if not source_text:
+        return []
+    keep = [report.source]
+    for lang in report.languages:
+        text = seg.text.get(lang, "").strip()
+        if lang == report.source or not text:
+            continue
+        if any(i.lang == lang and (i.severity == "error" or i.category == "untranslated") for i in seg.issues):
+            continue
+        if untranslated_issue(source_text, text, report.source, lang) is not None:
+            continue
+        keep.append(lang)
+    return keep if len(keep) > 1 else []
+
+
+def render_tmx(report: Report, only_clean: bool = False) -> str:
+    """TMX 1.4b: one `tu` per segment, one `tuv` per language that has text in it (a missing
+    language has no `tuv`, so no other sentence can slide into its place), the source first.
+    only_clean: leave out low-confidence segments, and targets with an error or still
+    untranslated, so a translation memory learns only from pairs that agree."""
     root = ET.Element("tmx", version="1.4")
     ET.SubElement(root, "header", {
         "creationtool": "align",
@@ -38,8 +64,13 @@ def render_tmx(report: Report) -> str:
         "datatype": "plaintext",
     })
     body = ET.SubElement(root, "body")
+    order = [report.source] + [lang for lang in report.languages if lang != report.source]
     for seg in report.segments:
-        present = [lang for lang in report.languages if seg.text.get(lang, "").strip()]
+        if only_clean:
+            kept = set(clean_languages(report, seg))
+            present = [lang for lang in order if lang in kept]
+        else:
+            present = [lang for lang in order if seg.text.get(lang, "").strip()]
         if not present:
             continue
         tu = ET.SubElement(body, "tu", tuid=str(seg.id))

@@ -13,6 +13,7 @@ from align.model import CATEGORIES, Issue, Report, Segment
 from align.reports.common import (
     SEVERITY_ORDER,
     issues_by_lang,
+    short_signature,
     sorted_issues,
     spans_of,
     summary_of,
@@ -62,6 +63,8 @@ th, td { text-align: left; vertical-align: top; }
 .sev-warning { background: var(--warn-bg); color: var(--warn); }
 .sev-info { background: var(--info-bg); color: var(--info); }
 .good { background: var(--ok-bg); color: var(--ok); }
+.pending { background: #eef0f6; color: #3e4784; border: 1px dashed #717bbc; }
+.failedstate { background: var(--err); color: #fff; }
 .fair { background: var(--warn-bg); color: var(--warn); }
 .poor { background: var(--err-bg); color: var(--err); }
 .signature { margin: .4rem 0; color: var(--muted); }
@@ -101,11 +104,16 @@ mark.odd { text-decoration: underline wavy var(--err); text-underline-offset: 3p
 mark.linked, mark.pinned { outline: 2px solid var(--link); background: #ffd88a; }
 .legend mark { cursor: default; }
 [hidden] { display: none !important; }
+code.issue-id { font-size: .8em; color: var(--muted); white-space: nowrap; }
+button.copy { font: inherit; font-size: .75rem; padding: 0 .4rem; margin-left: .3rem; cursor: pointer;
+  border: 1px solid var(--line); border-radius: 4px; background: #fff; color: #1d2433; }
+button.copy[data-copied="yes"] { border-color: var(--ok); color: var(--ok); }
+.offscreen { position: fixed; left: -9999px; top: 0; opacity: 0; }
 @media (max-width: 900px) { table.segments col.meta { width: 5rem; } }
 @media print {
   html { font-size: 11px; }
   body { max-width: none; padding: 0; }
-  .controls, .noprint { display: none !important; }
+  .controls, .noprint, button.copy { display: none !important; }
   .controls { position: static; }
   tbody.seg[hidden] { display: table-row-group !important; }
   tr.seg-issues[hidden], tr.issue[hidden] { display: table-row !important; }
@@ -178,6 +186,35 @@ JS = """
     });
     if (!wasPinned) { light(m, "pinned", true); }
   });
+  // Accepting an issue needs only its id: the button copies the exact `align accept` command.
+  // Wired here, not with onclick=: the page's CSP runs no inline handler.
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "offscreen";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+    document.body.removeChild(area);
+    return ok;
+  }
+  function copied(button, ok) {
+    button.textContent = ok ? "copied" : "copy failed: select the command";
+    button.setAttribute("data-copied", ok ? "yes" : "no");
+  }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button.copy");
+    if (!button) { return; }
+    var text = button.getAttribute("data-command");
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { copied(button, true); },
+                                               function () { copied(button, fallbackCopy(text)); });
+    } else {
+      copied(button, fallbackCopy(text));
+    }
+  });
   apply();
 })();
 """
@@ -187,14 +224,30 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _score_class(score: float) -> str:
-    return "good" if score >= 0.95 else ("fair" if score >= 0.8 else "poor")
+_CLASS_RANK = {"good": 0, "fair": 1, "poor": 2}
+# A language with an error is never "good", whatever its score: the colour follows the worst
+# severity present, and the score only darkens it further.
+_SEVERITY_CLASS = {"error": "poor", "warning": "fair"}
 
 
-def _score_pill(score: float | None) -> str:
+def _score_class(score: float, worst: str | None = None) -> str:
+    by_score = "good" if score >= 0.95 else ("fair" if score >= 0.8 else "poor")
+    by_severity = _SEVERITY_CLASS.get(worst or "", "good")
+    return max(by_score, by_severity, key=_CLASS_RANK.__getitem__)
+
+
+def _worst(counts: dict[str, int] | None) -> str | None:
+    """The most severe of "error"/"warning" with a non-zero count in `counts`."""
+    counts = counts or {}
+    return "error" if counts.get("error") else ("warning" if counts.get("warning") else None)
+
+
+def _score_pill(score: float | None, worst: str | None = None) -> str:
     if score is None:
         return '<span class="muted">–</span>'
-    return f'<span class="pill {_score_class(score)}">{score:.3f}</span>'
+    title = f' title="has {worst}s"' if worst else ""
+    return (f'<span class="pill score {_score_class(score, worst)}" data-worst="{escape(worst or "none")}"'
+            f'{title}>{score:.3f}</span>')
 
 
 def _highlight(segment: Segment, lang: str, flagged: set[str]) -> str:
@@ -258,6 +311,24 @@ def _head(title: str, extra_css: str = "", scripts: tuple[str, ...] = ()) -> str
 </head>"""
 
 
+ACCEPT_REASON_PLACEHOLDER = "…"
+
+
+def accept_command(issue_id: str) -> str:
+    """The command that accepts an issue, as the report's copy button puts it on the clipboard."""
+    return f'align accept {issue_id} --reason "{ACCEPT_REASON_PLACEHOLDER}"'
+
+
+def _issue_id_html(issue: Issue) -> str:
+    """The issue's id and a button copying the command that accepts it."""
+    if not issue.id:
+        return ""
+    command = accept_command(issue.id)
+    return (f' <code class="issue-id">{escape(issue.id)}</code>'
+            f'<button type="button" class="copy" data-command="{escape(command)}" '
+            f'title="{escape(command)}">copy accept command</button>')
+
+
 def _issue_body(issue: Issue) -> str:
     parts = [f'<span class="pill sev-{escape(issue.severity)}">{escape(issue.severity)}</span> ',
              f'<span class="cat">{escape(issue.category)}</span> ',
@@ -266,6 +337,7 @@ def _issue_body(issue: Issue) -> str:
     ef = [f"{label} <q>{escape(value)}</q>" for label, value in unsaid_values(issue)]
     if ef:
         parts.append(f' <span class="ef">({", ".join(ef)})</span>')
+    parts.append(_issue_id_html(issue))
     return "".join(parts)
 
 
@@ -285,7 +357,7 @@ def _segment_rows(report: Report, seg: Segment) -> str:
     scores = "<br>".join(f"{escape(lang)} {seg.scores[lang]:.2f}"
                          for lang in report.languages if lang in seg.scores)
     meta = (f'<td class="meta"><a href="#seg-{seg.id}">#{seg.id}</a><br>'
-            f'score {_score_pill(seg.score)}<br>'
+            f'score {_score_pill(seg.score, worst)}<br>'
             f'<span title="alignment confidence">align {seg.confidence:.2f}</span>'
             + (f'<br><span class="muted">{scores}</span>' if len(seg.scores) > 1 else "")
             + "</td>")
@@ -310,7 +382,8 @@ def render_html(report: Report) -> str:
 
     overview_rows = []
     for lang in report.languages:
-        score = '<span class="muted">source</span>' if lang == report.source else _score_pill(scores.get(lang))
+        score = ('<span class="muted">source</span>' if lang == report.source
+                 else _score_pill(scores.get(lang), _worst(per_lang.get(lang))))
         overview_rows.append(
             f"<tr><th>{escape(lang)}</th><td><code>{escape(report.files.get(lang, '-'))}</code></td>"
             f"<td>{score}</td><td>{per_lang.get(lang, {}).get('error', 0)}</td>"
@@ -339,18 +412,18 @@ def render_html(report: Report) -> str:
         f'<tr {_issue_attrs(i)}><td><a href="#seg-{seg.id}">#{seg.id}</a></td>'
         f'<td><span class="pill sev-{escape(i.severity)}">{escape(i.severity)}</span></td>'
         f'<td>{escape(i.category)}</td><td>{escape(i.lang)}</td><td>{escape(i.message)}</td>'
-        f'<td>{escape(i.expected)}</td><td>{escape(i.found)}</td></tr>'
+        f'<td>{escape(i.expected)}</td><td>{escape(i.found)}</td><td>{_issue_id_html(i)}</td></tr>'
         for seg, i in all_issues)
     issue_section = (
         f'<details class="issue-list" open><summary>Issues ({len(all_issues)})</summary>'
         f'<table class="issues"><thead><tr><th>Segment</th><th>Severity</th><th>Category</th>'
-        f'<th>Lang</th><th>Message</th><th>Expected</th><th>Found</th></tr></thead>'
+        f'<th>Lang</th><th>Message</th><th>Expected</th><th>Found</th><th>Id</th></tr></thead>'
         f'<tbody>{issue_rows}</tbody></table></details>'
         if all_issues else '<p class="pill good">No issues: every figure and name agrees.</p>')
 
     heads = "".join(
         f'<th lang="{escape(lang)}">{escape(lang)}'
-        + (" (source)" if lang == report.source else f" {_score_pill(scores.get(lang))}")
+        + (" (source)" if lang == report.source else f" {_score_pill(scores.get(lang), _worst(per_lang.get(lang)))}")
         + f'<br><code class="muted">{escape(report.files.get(lang, ""))}</code></th>'
         for lang in report.languages)
     cols = '<col class="meta">' + "".join(f'<col class="lang-{escape(lang)}">' for lang in report.languages)
@@ -368,7 +441,8 @@ def render_html(report: Report) -> str:
 <mark class="name">names</mark> are highlighted; hover or click one to see its counterparts;
 <mark class="fig odd">wavy underline</mark>: quoted by an error or warning of its segment.</p></div>
 </div>
-<p class="signature">Signature: <code id="signature">{escape(report.signature or "-")}</code></p>
+<p class="signature">Signature: <code id="signature" title="{escape(report.signature or "-")}">{escape(short_signature(report.signature) or "-")}</code></p>
+<details class="signature muted"><summary>complete signature</summary><code id="signature-full">{escape(report.signature or "-")}</code></details>
 {f'<ul class="notes">{notes}</ul>' if notes else ""}
 </header>
 <nav class="controls" id="controls" aria-label="Filters">
@@ -394,7 +468,9 @@ def render_html(report: Report) -> str:
 
 # -- batch index --------------------------------------------------------------------------------
 
-INDEX_STATUSES = ("ok", "failed", "skipped")
+# ok: checked (the colour then follows its worst issue); pending: only the source exists so far
+# (no translation yet, or none could be made); failed: align could not process it.
+INDEX_STATUSES = ("ok", "failed", "skipped", "pending")
 
 
 @dataclass
@@ -406,10 +482,12 @@ class IndexEntry:
     scores: dict[str, float] = field(default_factory=dict)  # per target language
     errors: int = 0
     warnings: int = 0
-    status: str = "ok"  # ok | failed | skipped
-    message: str = ""  # why it failed or was skipped
+    status: str = "ok"  # one of INDEX_STATUSES
+    message: str = ""  # why it failed, is pending or was skipped
     html_href: str | None = None  # None: NAME.report.html when status is ok
     json_href: str | None = None  # None: NAME.report.json when status is ok
+    # lang -> {"error": n, "warning": n}: colours each language's score by its worst issue.
+    lang_counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.status not in INDEX_STATUSES:
@@ -423,8 +501,28 @@ class IndexEntry:
     @classmethod
     def from_report(cls, name: str, report: Report) -> IndexEntry:
         summary = summary_of(report)
+        per_lang = issues_by_lang(report)
         return cls(name=name, languages=list(report.languages), scores=dict(summary.get("score", {})),
-                   errors=int(summary.get("errors", 0)), warnings=int(summary.get("warnings", 0)))
+                   errors=int(summary.get("errors", 0)), warnings=int(summary.get("warnings", 0)),
+                   lang_counts={lang: {k: v for k, v in c.items() if k != "info"} for lang, c in per_lang.items()})
+
+    @property
+    def state(self) -> str:
+        """What the index says about the release: failed, pending, errors, warnings or clean."""
+        if self.status in ("failed", "pending"):
+            return self.status
+        return "errors" if self.errors else ("warnings" if self.warnings else "clean")
+
+
+# Index rows, worst first: a release align could not process, then errors, warnings, those
+# still waiting for a translation, and clean ones.
+STATE_ORDER = ("failed", "errors", "warnings", "pending", "clean")
+STATE_CLASS = {"failed": "failedstate", "errors": "poor", "warnings": "fair", "pending": "pending",
+               "clean": "good"}
+
+
+def index_order(entries: list[IndexEntry]) -> list[IndexEntry]:
+    return sorted(entries, key=lambda e: (STATE_ORDER.index(e.state), -e.errors, -e.warnings, e.name))
 
 
 def _href(target: str) -> str:
@@ -435,20 +533,22 @@ def _href(target: str) -> str:
 
 
 def render_index(entries: list[IndexEntry], title: str = "align batch report") -> str:
-    """index.html of a batch run: one row per release with scores, counts, status and links."""
+    """index.html of a batch run: one row per release, worst first, with its errors and warnings,
+    scores coloured by the worst issue of each language, status and links."""
     langs: list[str] = []
     for entry in entries:
         for lang in entry.scores:
             if lang not in langs:
                 langs.append(lang)
-    status_count = {s: sum(1 for e in entries if e.status == s) for s in INDEX_STATUSES}
+    states = {s: sum(1 for e in entries if e.state == s) for s in STATE_ORDER}
     errors = sum(e.errors for e in entries)
     warnings = sum(e.warnings for e in entries)
     rows = []
-    for e in entries:
-        score_cells = "".join(f"<td>{_score_pill(e.scores.get(lang))}</td>" for lang in langs)
-        status_class = {"ok": "good", "failed": "poor", "skipped": "fair"}[e.status]
-        status = f'<span class="pill {status_class}">{escape(e.status)}</span>'
+    for e in index_order(entries):
+        score_cells = "".join(f"<td>{_score_pill(e.scores.get(lang), _worst(e.lang_counts.get(lang)))}</td>"
+                              for lang in langs)
+        label = e.state + (" (up to date)" if e.status == "skipped" else "")
+        status = f'<span class="pill state {STATE_CLASS[e.state]}">{escape(label)}</span>'
         if e.message:
             status += f' <span class="muted">{escape(e.message)}</span>'
         links = []
@@ -457,19 +557,20 @@ def render_index(entries: list[IndexEntry], title: str = "align batch report") -
         if e.json_href:
             links.append(f'<a href="{_href(e.json_href)}">JSON</a>')
         err_class = ' class="pill sev-error"' if e.errors else ""
+        warn_class = ' class="pill sev-warning"' if e.warnings else ""
         rows.append(
-            f'<tr class="release status-{escape(e.status)}"><th>{escape(e.name)}</th>'
+            f'<tr class="release status-{escape(e.status)} state-{e.state}"><th>{escape(e.name)}</th>'
             f'<td>{escape(" ".join(e.languages))}</td>{score_cells}'
-            f'<td><span{err_class}>{e.errors}</span></td><td>{e.warnings}</td>'
+            f'<td class="errors"><span{err_class}>{e.errors}</span></td>'
+            f'<td class="warnings"><span{warn_class}>{e.warnings}</span></td>'
             f'<td>{status}</td><td>{" · ".join(links) or "–"}</td></tr>')
     score_heads = "".join(f"<th>{escape(lang)} score</th>" for lang in langs)
+    pills = "".join(f'\n<span class="pill {STATE_CLASS[state]}">{states[state]} {state}</span>'
+                    for state in STATE_ORDER if states[state] or state in ("errors", "failed"))
     return f"""{_head(title, INDEX_CSS)}
 <body>
 <h1>{escape(title)}</h1>
-<div class="counts"><span class="pill">{_count(len(entries), "release")}</span>
-<span class="pill good">{status_count["ok"]} ok</span>
-<span class="pill poor">{status_count["failed"]} failed</span>
-<span class="pill fair">{status_count["skipped"]} skipped</span>
+<div class="counts"><span class="pill">{_count(len(entries), "release")}</span>{pills}
 <span class="pill sev-error">{_count(errors, "error")}</span>
 <span class="pill sev-warning">{_count(warnings, "warning")}</span></div>
 <table class="index">

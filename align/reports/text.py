@@ -15,6 +15,7 @@ from align.reports.common import (
     issue_detail,
     issues_by_lang,
     segment_label,
+    short_signature,
     sorted_issues,
     summary_of,
 )
@@ -25,8 +26,9 @@ SEVERITY_MARK = {"error": "✗", "warning": "!", "info": "i"}
 TERMINAL_WIDTH = 100  # when not writing to a terminal there is no width to ask for
 
 
-def render_table(report: Report, color: bool = False, width: int | None = None) -> str:
-    """Segments with issues (texts and messages), then a summary; clean segments are only counted."""
+def render_table(report: Report, color: bool = False, width: int | None = None, verbose: bool = False) -> str:
+    """Segments with issues (texts and messages), then a summary; clean segments are only counted.
+    `width`: the terminal's columns; the signature is the short one unless `verbose`."""
     buf = io.StringIO()
     console = Console(
         file=buf,
@@ -61,7 +63,11 @@ def render_table(report: Report, color: bool = False, width: int | None = None) 
             prefix.append(f"{SEVERITY_MARK.get(issue.severity, '?')} {issue.severity:<{width - 2}}",
                           style=SEVERITY_STYLE.get(issue.severity, ""))
             prefix.append(f" {issue.category:<{cat_width}} ", style="magenta")
-            block += _hanging(console, prefix, Text(f"{issue.lang}: {visible_controls(issue_detail(issue))}"))
+            body = Text(f"{issue.lang}: {visible_controls(issue_detail(issue))}")
+            if issue.id:
+                # The id is what `align accept` takes; shown so nobody needs the JSON for it.
+                body.append(f" [{issue.id}]", style="dim")
+            block += _hanging(console, prefix, body)
         # One print per segment: rich's per-call overhead dominated long reports.
         console.print(Text("\n").join(block), soft_wrap=True)
         console.print()
@@ -94,8 +100,33 @@ def render_table(report: Report, color: bool = False, width: int | None = None) 
                        style="bold red" if summary.get("errors") else "bold green"))
     if report.signature:
         # Never wrapped: a signature is copied and compared as one string.
-        console.print(Text(f"signature: {report.signature}", style="dim"), soft_wrap=True)
+        signature = report.signature if verbose else short_signature(report.signature)
+        console.print(Text(f"signature: {signature}", style="dim"), soft_wrap=True)
     # Grid cells are padded to their width; trailing blanks only get in the way of a pager or diff.
+    return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
+
+
+def render_side_by_side(report: Report, color: bool = False, width: int | None = None) -> str:
+    """`align align -f table`: the aligned sentences in a column per language, a row per segment,
+    with its alignment confidence; an empty cell is an omission or an addition."""
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, width=width or TERMINAL_WIDTH,
+                      highlight=False, emoji=False)
+    table = Table(show_lines=True, header_style="bold", expand=True, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True, style="dim")
+    for lang in report.languages:
+        table.add_column(lang + (" (source)" if lang == report.source else ""), ratio=1, overflow="fold")
+    table.add_column("conf", justify="right", no_wrap=True)
+    for seg in report.segments:
+        cells: list[Text | str] = [str(seg.id)]
+        for lang in report.languages:
+            text = seg.text.get(lang, "")
+            cells.append(Text(visible_controls(" ".join(text.split()))) if text else Text("—", style="dim"))
+        low = any(i.category == "alignment" for i in seg.issues)
+        cells.append(Text(f"{seg.confidence:.2f}", style="yellow" if low else ""))
+        table.add_row(*cells)
+    console.print(table)
     return "\n".join(line.rstrip() for line in buf.getvalue().split("\n"))
 
 
@@ -125,7 +156,7 @@ def md_escape(text: str) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ("&amp;" if ch == "&" else ch) for ch in text)
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, verbose: bool = False) -> str:
     """A summary table, then every segment with issues: its texts and the issue list."""
     summary = summary_of(report)
     per_lang = issues_by_lang(report)
@@ -142,13 +173,17 @@ def render_markdown(report: Report) -> str:
                    f"{per_lang.get(lang, {}).get('error', 0)} | {per_lang.get(lang, {}).get('warning', 0)} |")
     out.append("")
     if report.signature:
-        out.append(f"Signature: `{report.signature.replace('`', '')}`")
+        signature = report.signature if verbose else short_signature(report.signature)
+        out.append(f"Signature: `{signature.replace('`', '')}`")
         out.append("")
     for warning in report.warnings:
         out.append(f"> **Warning:** {md_escape(warning)}")
         out.append("")
 
     flagged = [seg for seg in report.segments if seg.issues]
+    if flagged:
+        out.append('To accept an issue: `align accept ISSUE_ID --reason "why it is fine"`.')
+        out.append("")
     out.append(f"## Issues ({len(flagged)} of {len(report.segments)} segments)")
     out.append("")
     if not flagged:
@@ -164,9 +199,11 @@ def render_markdown(report: Report) -> str:
             out.append(f"| {lang} | {md_escape(text) if text else '*(missing)*'} |")
         out.append("")
         for issue in sorted_issues(seg.issues):
-            out.append(f"- **{issue.severity}** · {issue.category} · {issue.lang}: {md_escape(issue_detail(issue))}")
+            issue_id = f" · `{issue.id}`" if issue.id else ""
+            out.append(f"- **{issue.severity}** · {issue.category} · {issue.lang}{issue_id}: "
+                       f"{md_escape(issue_detail(issue))}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
-__all__ = ["render_table", "render_markdown", "md_escape"]
+__all__ = ["render_table", "render_side_by_side", "render_markdown", "md_escape"]
