@@ -246,7 +246,9 @@ def _country_word(word: str, lang: str) -> bool:
 
 
 def _cases_agree(a: str, b: str, lang: str) -> bool:
-    if lang == "en":
+    """Whether two Cyrillic words may be in one case. Only dictionary words are read: the
+    cases pymorphy3 guesses for a foreign name (Хишам as a dative plural) prove nothing."""
+    if lang == "en" or not (analyse(a, lang).known and analyse(b, lang).known):
         return True
     ca, cb = cases(a, lang), cases(b, lang)
     return not ca or not cb or bool(ca & cb)
