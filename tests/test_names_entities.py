@@ -160,3 +160,9 @@ def test_between_translations_a_name_by_sound_alone_is_a_warning():
     found = [i for i in check_pair("Туристи поїхали до Коулуна.", "Туристы поехали в Цзюлун.", "uk", "ru")
              if i.category == "name"]
     assert found and all(i.severity != "error" for i in found)
+
+
+def test_cyrillic_text_in_an_english_target_is_no_crash():
+    # An MT model can put Cyrillic into an English draft; name checking must read it, not fail.
+    found = check_pair("Київ і Харків.", "Kyiv and Харків Одеса.", "uk", "en")
+    assert all(i.category in ("name", "figure", "untranslated") for i in found)

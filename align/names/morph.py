@@ -86,6 +86,8 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen
 def cases(word: str, lang: str) -> frozenset[str]:
     """Every grammatical case some parse of `word` may be in (empty for an unparsed word)."""
     out: set[str] = set()
+    if lang not in ("uk", "ru"):
+        return frozenset()
     for parse in _analyzer(lang).parse(word.lower()):
         out.update(g for g in parse.tag.grammemes if g in _CASES)
     # gen2/acc2/loc2 are variants of the main cases: a name in one agrees with a word in the other.
@@ -97,6 +99,8 @@ def cases(word: str, lang: str) -> frozenset[str]:
 def is_adjective(word: str, lang: str) -> bool:
     """The most likely reading of a Ukrainian or Russian word is an adjective (Северном,
     Ближнем): a capitalised one opens a name phrase, it is not a name itself."""
+    if lang not in ("uk", "ru"):
+        return False
     parses = _analyzer(lang).parse(word.lower())
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS")
 
