@@ -76,7 +76,15 @@ class PairScorer:
         self.len_cap = float(cfg["length_cap"])
         self.w_lex = float(cfg["lexical"]) if use_lexical else 0.0
         self.lex_k = float(cfg["lexical_evidence"])
+        self.lex_knee = float(cfg.get("lexical_knee", 1.0))
+        self.w_earn = float(cfg.get("earn", 0.0)) if use_lexical else 0.0
+        self.earn_k = float(cfg.get("earn_evidence", 2.0))
+        self.w_cross = float(cfg.get("cross", 0.0)) if use_lexical else 0.0
+        self.cross_k = float(cfg.get("cross_evidence", 1.0))
         self.w_emb = float(cfg["embedding"])
+        self.emb_cap = float(cfg.get("embedding_cap", 1.5))
+        self.w_idle_emb = float(cfg.get("embedding_idle", 0.0))
+        self.idle_gain = float(cfg.get("embedding_idle_gain", 0.1))
         self.w_orphan = float(cfg.get("orphan", 0.0)) if use_lexical else 0.0
         self.orphan_k = float(cfg.get("orphan_evidence", 1.0))
         conf = params()["confidence"]
@@ -188,6 +196,32 @@ class PairScorer:
                         out += strength
         return out
 
+    def idle_term(self, i: int, j: int, a: int, b: int) -> float:
+        """Evidence weight, on a side with several sentences, of sentences that share no
+        feature at all with the other side (each capped at 1): the orphan test on every
+        feature rather than on anchors only, so a stray sentence without numbers or names that
+        sits beside a real pair does not ride along in a 1-2 or 2-1 bead."""
+        out = 0.0
+        if a > 1:
+            for p in range(i - a, i):
+                w = self.ws[p + 1] - self.ws[p]
+                if w > 0.0 and not any(self.overlap(p, q) for q in range(j - b, j)):
+                    out += min(w / self.earn_k, 1.0)
+        if b > 1:
+            for q in range(j - b, j):
+                w = self.wt[q + 1] - self.wt[q]
+                if w > 0.0 and not any(self.overlap(p, q) for p in range(i - a, i)):
+                    out += min(w / self.earn_k, 1.0)
+        return out
+
+    def uncrossed(self, i: int, j: int) -> float:
+        """0..1 for the 2-2 bead ending at (i, j): how little the crossed pairs (first source
+        with second target, second source with first target) share. Two sentences re-cut at
+        another point leave part of one in the other, so a real 2-2 shares features across;
+        two 1-1 beads side by side share nothing across, and must not pass for a 2-2."""
+        cross = self.overlap(i - 2, j - 1) + self.overlap(i - 1, j - 2)
+        return 1.0 - min(cross / self.cross_k, 1.0)
+
     def _src_hit(self, p: int, q: int) -> bool:
         """True when target sentence q has one of source sentence p's anchors (cached)."""
         key = (p, q)
@@ -260,15 +294,46 @@ class PairScorer:
         return out
 
     def embedding_term(self, i: int, j: int, a: int, b: int) -> float | None:
-        """(cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors, or None."""
+        """(cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors, clipped to
+        [0, emb_cap], plus, for a side with several sentences, the idle share of them (see
+        `_idle_vectors`); None when a vector is missing."""
+        vs, vt = self.src_vecs, self.tgt_vecs
         try:
-            x = sum(self.src_vecs[p] for p in range(i - a, i))
-            y = sum(self.tgt_vecs[q] for q in range(j - b, j))
+            if a == 1 and b == 1:
+                x, y = vs[i - 1], vt[j - 1]
+                cos = float(np.dot(x, y))  # unit vectors
+            else:
+                xs = [vs[p] for p in range(i - a, i)]
+                ys = [vt[q] for q in range(j - b, j)]
+                x, y = sum(xs), sum(ys)
+                nx, ny = float(np.linalg.norm(x)), float(np.linalg.norm(y))
+                cos = float(np.dot(x, y)) / (nx * ny + 1e-9)
         except KeyError:
             return None
-        cos = float(np.dot(x, y) / (np.linalg.norm(x) * np.linalg.norm(y) + 1e-9))
-        z = (self.cos_true - cos) / max(self.cos_true - self.cos_random, 1e-3)
-        return min(max(z, 0.0), 1.5)
+        spread = max(self.cos_true - self.cos_random, 1e-3)
+        z = (self.cos_true - cos) / spread
+        z = min(max(z, 0.0), self.emb_cap)
+        if self.w_idle_emb and (a > 1 or b > 1):
+            z += self.w_idle_emb * (self._idle_vectors(xs, x, y, cos, spread) if a > 1 else 0.0)
+            z += self.w_idle_emb * (self._idle_vectors(ys, y, x, cos, spread) if b > 1 else 0.0)
+        return z
+
+    def _idle_vectors(self, parts: list[np.ndarray], whole: np.ndarray, other: np.ndarray, cos: float,
+                      spread: float) -> float:
+        """How many of `parts` do not earn their place in the bead: for each, the loss of
+        similarity to the other side when it is left out, (cos - cos_without) / spread, against
+        `idle_gain`; a part whose removal costs nothing counts 1, one that clearly adds content
+        0. A stray sentence beside a real pair adds length but no similarity."""
+        out = 0.0
+        ny = float(np.linalg.norm(other))
+        for v in parts:
+            rest = whole - v
+            nr = float(np.linalg.norm(rest))
+            without = float(np.dot(rest, other)) / (nr * ny + 1e-9)
+            gain = (cos - without) / spread
+            if gain < self.idle_gain:
+                out += min(1.0, (self.idle_gain - gain) / self.idle_gain)
+        return out
 
     def cost(self, i: int, j: int, a: int, b: int, use_embedding: bool = False, limit: float = INF) -> float:
         """Cost of the bead (a, b) ending at cell (i, j); lower is better, never negative.
@@ -295,15 +360,22 @@ class PairScorer:
                 for p in range(i - a, i):
                     for q in range(j - b, j):
                         ov += self.overlap(p, q)
-                dice = 2.0 * ov / evidence
-                if dice > 1.0:
-                    dice = 1.0
+                # Shared evidence up to the knee counts in full: a translation rarely shares
+                # more than a third of its weighted features across scripts, chance pairs
+                # almost never a seventh (FLORES), so the cost falls to zero at the knee.
+                miss = 1.0 - 2.0 * ov / (evidence * self.lex_knee)
+                if miss < 0.0:
+                    miss = 0.0
                 strength = evidence / self.lex_k
                 if strength > 1.0:
                     strength = 1.0
-                total += self.w_lex * (1.0 - dice) * strength * scale
+                total += self.w_lex * miss * strength * scale
                 if self.w_orphan and a + b > 2 and total < limit:
                     total += self.w_orphan * self.orphan_term(i, j, a, b)
+                if self.w_earn and a + b > 2 and total < limit:
+                    total += self.w_earn * self.idle_term(i, j, a, b)
+                if self.w_cross and a == 2 and b == 2 and total < limit:
+                    total += self.w_cross * self.uncrossed(i, j)
         if use_embedding:
             z = self.embedding_term(i, j, a, b)
             if z is not None:
