@@ -379,3 +379,86 @@ def test_correct_flores_beads_keep_confidence_above_threshold() -> None:
     assert len(right) >= 295
     low = [s.id for s in right if s.confidence < CONFIDENCE_THRESHOLD]
     assert len(low) <= 2, low
+
+
+# ---------------------------------------------------------------- bead pricing (issue 11)
+
+def _scorer(src: list[str], tgt: list[str], lang: str = "uk"):
+    from align.alignment.aligner import _FeatureCache
+    from align.alignment.features import AnchorExtractors
+    from align.alignment.pairwise import PairScorer
+
+    cache = _FeatureCache(AnchorExtractors.load())
+    return PairScorer([cache.get(t, "en") for t in src], [cache.get(t, lang) for t in tgt],
+                      [len(t) for t in src], [len(t) for t in tgt], "en", lang)
+
+
+def test_lexical_knee_separates_translations_from_unrelated_pairs() -> None:
+    """With the knee, a translation sharing a fair part of its features pays (almost) no lexical
+    cost, while an unrelated pair of the same length pays nearly the full weight; without it
+    (knee 1) both paid a similar share and a drop beside a stray insertion became a 1-1."""
+    from align.alignment.features import params
+
+    src = [EN[2], EN[6]]
+    tgt = [UK[2], UK[6]]
+    cfg = params()["cost"]
+    saved = cfg["lexical_knee"]
+    try:
+        costs = {}
+        for knee in (1.0, saved):
+            cfg["lexical_knee"] = knee
+            scorer = _scorer(src, tgt)
+            costs[knee] = (scorer.cost(1, 1, 1, 1), scorer.cost(2, 1, 1, 1))  # right, unrelated
+    finally:
+        cfg["lexical_knee"] = saved
+    right_old, wrong_old = costs[1.0]
+    right_new, wrong_new = costs[saved]
+    assert right_new < right_old
+    assert wrong_new - right_new > wrong_old - right_old
+    assert wrong_new >= cfg["skip"], "an unrelated pair should cost about as much as two skips"
+
+
+def test_idle_sentence_in_a_merge_bead_is_priced() -> None:
+    """A 1-2 bead whose second target sentence shares nothing with the source pays for it;
+    a real split, whose halves both share features with the source, pays nothing."""
+    src = ["Poland has already taken in more than 950,000 refugees from Ukraine, the minister said."]
+    split = ["Польща вже прийняла понад 950 000 біженців з України.", "Про це сказав міністр."]
+    stray = ["Польща вже прийняла понад 950 000 біженців з України.",
+             "Переговори тривали майже чотири години в Брюсселі."]
+    assert _scorer(src, stray).idle_term(1, 2, 1, 2) > 0.0
+    assert _scorer(src, split).idle_term(1, 2, 1, 2) == 0.0
+
+
+def test_stray_sentence_beside_a_real_pair_is_an_addition() -> None:
+    """A stray sentence without numbers or names inserted after a real pair is a 0-1 bead, not
+    the second half of a 1-2 bead."""
+    stray = "Переговори тривали майже чотири години, і жодна зі сторін не прокоментувала їх результат."
+    uk = UK[:4] + [stray] + UK[4:]
+    table = pair_beads(EN, uk)
+    assert ([], [4]) in table
+    assert ([3], [3]) in table
+
+
+def test_embedding_idle_term_prices_a_part_that_adds_nothing() -> None:
+    """With vectors: a target sentence orthogonal to everything on the source side does not
+    earn its place in a 1-2 bead; two halves of the source's content both do."""
+    import numpy as np
+
+    from align.alignment.features import params
+
+    cfg = params()["cost"]
+    if not cfg.get("embedding_idle"):
+        pytest.skip("embedding_idle is off in data/lang/alignment.toml")
+    src = ["A b c d e f g h."]
+    tgt = ["A b c d.", "E f g h."]
+    scorer = _scorer(src, tgt)
+    e = np.eye(4, dtype=np.float32)
+    whole = (e[0] + e[1]) / np.sqrt(2)
+    scorer.set_embeddings({0: whole}, {0: e[0], 1: e[1]}, 0.9, 0.5)
+    halves = scorer.embedding_term(1, 2, 1, 2)
+    scorer.set_embeddings({0: e[0]}, {0: e[0], 1: e[3]}, 0.9, 0.5)
+    idle = scorer.embedding_term(1, 2, 1, 2)
+    scorer.set_embeddings({0: e[0]}, {0: e[0]}, 0.9, 0.5)
+    alone = scorer.embedding_term(1, 1, 1, 1)
+    assert halves == pytest.approx(0.0, abs=0.05)
+    assert idle > alone + cfg["embedding_idle"] * 0.9

@@ -79,12 +79,11 @@ class PairScorer:
         self.lex_knee = float(cfg.get("lexical_knee", 1.0))
         self.w_earn = float(cfg.get("earn", 0.0)) if use_lexical else 0.0
         self.earn_k = float(cfg.get("earn_evidence", 2.0))
-        self.w_cross = float(cfg.get("cross", 0.0)) if use_lexical else 0.0
-        self.cross_k = float(cfg.get("cross_evidence", 1.0))
         self.w_emb = float(cfg["embedding"])
         self.emb_cap = float(cfg.get("embedding_cap", 1.5))
-        self.w_idle_emb = float(cfg.get("embedding_idle", 0.0))
-        self.idle_gain = float(cfg.get("embedding_idle_gain", 0.1))
+        self.skip_embedded = float(cfg.get("skip_embedded", cfg["skip"]))
+        self.w_cross_emb = float(cfg.get("cross_2x2", 0.0))
+        self.prior_2x2_embedded = float(cfg.get("prior_2x2_embedded", cfg["bead"]["2-2"]))
         self.w_orphan = float(cfg.get("orphan", 0.0)) if use_lexical else 0.0
         self.orphan_k = float(cfg.get("orphan_evidence", 1.0))
         conf = params()["confidence"]
@@ -214,14 +213,6 @@ class PairScorer:
                     out += min(w / self.earn_k, 1.0)
         return out
 
-    def uncrossed(self, i: int, j: int) -> float:
-        """0..1 for the 2-2 bead ending at (i, j): how little the crossed pairs (first source
-        with second target, second source with first target) share. Two sentences re-cut at
-        another point leave part of one in the other, so a real 2-2 shares features across;
-        two 1-1 beads side by side share nothing across, and must not pass for a 2-2."""
-        cross = self.overlap(i - 2, j - 1) + self.overlap(i - 1, j - 2)
-        return 1.0 - min(cross / self.cross_k, 1.0)
-
     def _src_hit(self, p: int, q: int) -> bool:
         """True when target sentence q has one of source sentence p's anchors (cached)."""
         key = (p, q)
@@ -294,46 +285,38 @@ class PairScorer:
         return out
 
     def embedding_term(self, i: int, j: int, a: int, b: int) -> float | None:
-        """(cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors, clipped to
-        [0, emb_cap], plus, for a side with several sentences, the idle share of them (see
-        `_idle_vectors`); None when a vector is missing."""
+        """(cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors (each sentence
+        embedded once; a bead's vector is the sum of its sentences'), clipped to [0, emb_cap];
+        None when a vector is missing."""
         vs, vt = self.src_vecs, self.tgt_vecs
         try:
             if a == 1 and b == 1:
                 x, y = vs[i - 1], vt[j - 1]
                 cos = float(np.dot(x, y))  # unit vectors
             else:
-                xs = [vs[p] for p in range(i - a, i)]
-                ys = [vt[q] for q in range(j - b, j)]
-                x, y = sum(xs), sum(ys)
+                x = sum(vs[p] for p in range(i - a, i))
+                y = sum(vt[q] for q in range(j - b, j))
                 nx, ny = float(np.linalg.norm(x)), float(np.linalg.norm(y))
                 cos = float(np.dot(x, y)) / (nx * ny + 1e-9)
         except KeyError:
             return None
         spread = max(self.cos_true - self.cos_random, 1e-3)
         z = (self.cos_true - cos) / spread
-        z = min(max(z, 0.0), self.emb_cap)
-        if self.w_idle_emb and (a > 1 or b > 1):
-            z += self.w_idle_emb * (self._idle_vectors(xs, x, y, cos, spread) if a > 1 else 0.0)
-            z += self.w_idle_emb * (self._idle_vectors(ys, y, x, cos, spread) if b > 1 else 0.0)
-        return z
+        return min(max(z, 0.0), self.emb_cap)
 
-    def _idle_vectors(self, parts: list[np.ndarray], whole: np.ndarray, other: np.ndarray, cos: float,
-                      spread: float) -> float:
-        """How many of `parts` do not earn their place in the bead: for each, the loss of
-        similarity to the other side when it is left out, (cos - cos_without) / spread, against
-        `idle_gain`; a part whose removal costs nothing counts 1, one that clearly adds content
-        0. A stray sentence beside a real pair adds length but no similarity."""
-        out = 0.0
-        ny = float(np.linalg.norm(other))
-        for v in parts:
-            rest = whole - v
-            nr = float(np.linalg.norm(rest))
-            without = float(np.dot(rest, other)) / (nr * ny + 1e-9)
-            gain = (cos - without) / spread
-            if gain < self.idle_gain:
-                out += min(1.0, (self.idle_gain - gain) / self.idle_gain)
-        return out
+    def crossed_2x2(self, i: int, j: int) -> float | None:
+        """0..1 for the 2-2 bead ending at (i, j): how much it looks like two sentences re-cut at
+        another point rather than two 1-1 beads side by side. A re-cut moves the tail of one
+        sentence into its neighbour's rendering, so one crossed pair (first source with second
+        target, or second source with first target) is more similar than chance; side by side
+        1-1 beads have both crossed pairs at chance level. None without vectors."""
+        vs, vt = self.src_vecs, self.tgt_vecs
+        try:
+            cross = max(float(np.dot(vs[i - 2], vt[j - 1])), float(np.dot(vs[i - 1], vt[j - 2])))
+        except KeyError:
+            return None
+        z = (cross - self.cos_random) / max(self.cos_true - self.cos_random, 1e-3)
+        return min(max(z, 0.0), 1.0)
 
     def cost(self, i: int, j: int, a: int, b: int, use_embedding: bool = False, limit: float = INF) -> float:
         """Cost of the bead (a, b) ending at cell (i, j); lower is better, never negative.
@@ -342,14 +325,19 @@ class PairScorer:
         total returned: the DP passes the margin by which the bead would have to win.
         """
         if a == 0 or b == 0:
-            return self.skip * (a + b)
+            return (self.skip_embedded if use_embedding else self.skip) * (a + b)
         ls = self.cs[i] - self.cs[i - a]
         lt = self.ct[j] - self.ct[j - b]
         c = self.c
         mean = (ls + lt / c) * 0.5
         delta = (lt - c * ls) / math.sqrt(self.s2 * (mean if mean > 1.0 else 1.0))
         half = delta * delta * 0.5
-        total = self.w_len * (half if half < self.len_cap else self.len_cap) + self.penalty[(a, b)]
+        prior = self.penalty[(a, b)]
+        if a == 2 and b == 2 and use_embedding and self.w_cross_emb:
+            crossed = self.crossed_2x2(i, j)
+            if crossed is not None:
+                prior = self.prior_2x2_embedded + self.w_cross_emb * (1.0 - crossed)
+        total = self.w_len * (half if half < self.len_cap else self.len_cap) + prior
         if total >= limit:
             return total
         scale = (a + b) * 0.5
@@ -374,8 +362,6 @@ class PairScorer:
                     total += self.w_orphan * self.orphan_term(i, j, a, b)
                 if self.w_earn and a + b > 2 and total < limit:
                     total += self.w_earn * self.idle_term(i, j, a, b)
-                if self.w_cross and a == 2 and b == 2 and total < limit:
-                    total += self.w_cross * self.uncrossed(i, j)
         if use_embedding:
             z = self.embedding_term(i, j, a, b)
             if z is not None:
