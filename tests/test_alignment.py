@@ -439,26 +439,42 @@ def test_stray_sentence_beside_a_real_pair_is_an_addition() -> None:
     assert ([3], [3]) in table
 
 
-def test_embedding_idle_term_prices_a_part_that_adds_nothing() -> None:
-    """With vectors: a target sentence orthogonal to everything on the source side does not
-    earn its place in a 1-2 bead; two halves of the source's content both do."""
-    import numpy as np
+class _TopicEmbedder:
+    """Stands in for a sentence embedder: a sentence and its translation share one unit vector
+    (its position in the lists it was built from); anything else gets a vector of its own."""
 
-    from align.alignment.features import params
+    name = "test-topics"
 
-    cfg = params()["cost"]
-    if not cfg.get("embedding_idle"):
-        pytest.skip("embedding_idle is off in data/lang/alignment.toml")
-    src = ["A b c d e f g h."]
-    tgt = ["A b c d.", "E f g h."]
-    scorer = _scorer(src, tgt)
-    e = np.eye(4, dtype=np.float32)
-    whole = (e[0] + e[1]) / np.sqrt(2)
-    scorer.set_embeddings({0: whole}, {0: e[0], 1: e[1]}, 0.9, 0.5)
-    halves = scorer.embedding_term(1, 2, 1, 2)
-    scorer.set_embeddings({0: e[0]}, {0: e[0], 1: e[3]}, 0.9, 0.5)
-    idle = scorer.embedding_term(1, 2, 1, 2)
-    scorer.set_embeddings({0: e[0]}, {0: e[0]}, 0.9, 0.5)
-    alone = scorer.embedding_term(1, 1, 1, 1)
-    assert halves == pytest.approx(0.0, abs=0.05)
-    assert idle > alone + cfg["embedding_idle"] * 0.9
+    def __init__(self, *sides: list[str]) -> None:
+        import numpy as np
+
+        self.vecs = {}
+        dim = max(len(s) for s in sides) + 8
+        for side in sides:
+            for k, text in enumerate(side):
+                self.vecs[text] = np.eye(dim, dtype=np.float32)[k]
+        self.spare = iter(range(dim - 8, dim))
+        self._np = np
+        self.dim = dim
+
+    def embed(self, texts: list[str]):
+        out = []
+        for t in texts:
+            if t not in self.vecs:
+                self.vecs[t] = self._np.eye(self.dim, dtype=self._np.float32)[next(self.spare)]
+            out.append(self.vecs[t])
+        return self._np.stack(out)
+
+
+def test_unrelated_pair_in_place_of_a_dropped_sentence_is_not_paired_with_vectors() -> None:
+    """A sentence dropped and an unrelated one of about the same length put in its place: with
+    sentence vectors that say they are unrelated, a 1-0 and a 0-1 bead, not a 1-1."""
+    from align.alignment.aligner import align_pair
+
+    stray = "Переговори тривали майже чотири години, але сторони не дійшли згоди щодо грошей."
+    uk = UK[:3] + [stray] + UK[4:]
+    embedder = _TopicEmbedder(EN, UK)
+    beads, _ = align_pair(EN, uk, "en", "uk", embedder=embedder, embed_all=True)
+    shapes = [((b.s0, b.s1), (b.t0, b.t1)) for b in beads]
+    assert ((3, 4), (3, 3)) in shapes and ((4, 4), (3, 4)) in shapes or \
+        ((3, 3), (3, 4)) in shapes and ((3, 4), (4, 4)) in shapes, shapes

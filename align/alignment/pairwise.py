@@ -82,8 +82,6 @@ class PairScorer:
         self.w_emb = float(cfg["embedding"])
         self.emb_cap = float(cfg.get("embedding_cap", 1.5))
         self.skip_embedded = float(cfg.get("skip_embedded", cfg["skip"]))
-        self.w_cross_emb = float(cfg.get("cross_2x2", 0.0))
-        self.prior_2x2_embedded = float(cfg.get("prior_2x2_embedded", cfg["bead"]["2-2"]))
         self.w_orphan = float(cfg.get("orphan", 0.0)) if use_lexical else 0.0
         self.orphan_k = float(cfg.get("orphan_evidence", 1.0))
         conf = params()["confidence"]
@@ -304,20 +302,6 @@ class PairScorer:
         z = (self.cos_true - cos) / spread
         return min(max(z, 0.0), self.emb_cap)
 
-    def crossed_2x2(self, i: int, j: int) -> float | None:
-        """0..1 for the 2-2 bead ending at (i, j): how much it looks like two sentences re-cut at
-        another point rather than two 1-1 beads side by side. A re-cut moves the tail of one
-        sentence into its neighbour's rendering, so one crossed pair (first source with second
-        target, or second source with first target) is more similar than chance; side by side
-        1-1 beads have both crossed pairs at chance level. None without vectors."""
-        vs, vt = self.src_vecs, self.tgt_vecs
-        try:
-            cross = max(float(np.dot(vs[i - 2], vt[j - 1])), float(np.dot(vs[i - 1], vt[j - 2])))
-        except KeyError:
-            return None
-        z = (cross - self.cos_random) / max(self.cos_true - self.cos_random, 1e-3)
-        return min(max(z, 0.0), 1.0)
-
     def cost(self, i: int, j: int, a: int, b: int, use_embedding: bool = False, limit: float = INF) -> float:
         """Cost of the bead (a, b) ending at cell (i, j); lower is better, never negative.
 
@@ -332,12 +316,7 @@ class PairScorer:
         mean = (ls + lt / c) * 0.5
         delta = (lt - c * ls) / math.sqrt(self.s2 * (mean if mean > 1.0 else 1.0))
         half = delta * delta * 0.5
-        prior = self.penalty[(a, b)]
-        if a == 2 and b == 2 and use_embedding and self.w_cross_emb:
-            crossed = self.crossed_2x2(i, j)
-            if crossed is not None:
-                prior = self.prior_2x2_embedded + self.w_cross_emb * (1.0 - crossed)
-        total = self.w_len * (half if half < self.len_cap else self.len_cap) + prior
+        total = self.w_len * (half if half < self.len_cap else self.len_cap) + self.penalty[(a, b)]
         if total >= limit:
             return total
         scale = (a + b) * 0.5
