@@ -253,7 +253,7 @@ class Score:
     confusion: Counter = field(default_factory=Counter)  # (gold shape, predicted shape)
 
     def add(self, pred: list[GoldBead], gold: list[GoldBead]) -> None:
-        ps, gs = set(pred), set(gold)
+        ps = set(pred)
         for b in pred:
             self.pred[shape(b)] += 1
         for g in gold:

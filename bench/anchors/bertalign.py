@@ -112,7 +112,7 @@ def align_vectors(src_layers: np.ndarray, tgt_layers: np.ndarray, src_texts: lis
     tgt_lens = np.array([[len(x.encode("utf-8")) for x in layer] for layer in tgt_texts])
     src_num, tgt_num = src_vecs.shape[1], tgt_vecs.shape[1]
     char_ratio = np.sum(src_lens[0, ]) / np.sum(tgt_lens[0, ])
-    D, I = lib.find_top_k_sents(src_vecs[0, :], tgt_vecs[0, :], k=TOP_K)
+    D, I = lib.find_top_k_sents(src_vecs[0, :], tgt_vecs[0, :], k=TOP_K)  # noqa: E741 (upstream names)
     first_alignment_types = lib.get_alignment_types(2)
     first_w, first_path = lib.find_first_search_path(src_num, tgt_num)
     first_pointers = lib.first_pass_align(src_num, tgt_num, first_w, first_path, first_alignment_types, D, I)

@@ -39,7 +39,7 @@ def align(src: list[str], tgt: list[str]) -> list[tuple[list[int], list[int]]]:
     if rungs[-1] != (len(src), len(tgt)):
         rungs.append((len(src), len(tgt)))
     beads = []
-    for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]):
+    for (i0, j0), (i1, j1) in zip(rungs, rungs[1:], strict=False):
         if (i0, j0) == (i1, j1):
             continue
         if i0 == i1 or j0 == j1:  # a run of omissions or additions: one bead per sentence

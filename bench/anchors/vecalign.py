@@ -1,3 +1,4 @@
+# ruff: noqa: UP004, B905, E741  (vendored code kept as upstream wrote it)
 """
 Vecalign (Thompson & Koehn, 2019): overlap embeddings + recursive banded DP.
 
