@@ -25,7 +25,8 @@ from align.alignment.pairwise import (
 from align.errors import InputError
 from align.model import LANGS, Document, Segment
 
-VERSION = "3"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1
+VERSION = "4"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
+# 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -369,16 +370,19 @@ def align_documents(
         embed_note = f"{model.name}-all"
     else:
         embed_note = f"{model.name}-doubt<{DOUBT_THRESHOLD}/max{EMBED_BUDGET}"
+    cost_cfg = params()["cost"]
     signature = "|".join([
         f"align.alignment:{VERSION}",
         f"src:{source}",
         f"langs:{','.join(docs)}",
         "beads:" + ",".join(f"{a}-{b}" for a, b in BEADS),
         "len:gale-church(flores)",
-        f"lex:{'skeleton' if use_lexical else 'off'}",
+        f"lex:{'skeleton' if use_lexical else 'off'}"
+        + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}" if use_lexical else ""),
         f"figures:{anchors.notes.get('figures')}",
         f"names:{anchors.notes.get('names')}",
-        f"embed:{embed_note}",
+        f"embed:{embed_note}" + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g})"
+                                  if model is not None else ""),
         f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}",
         f"merge:orphan{params()['cost'].get('orphan', 0.0):g}",
         f"conf:logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}",
