@@ -478,3 +478,34 @@ def test_unrelated_pair_in_place_of_a_dropped_sentence_is_not_paired_with_vector
     shapes = [((b.s0, b.s1), (b.t0, b.t1)) for b in beads]
     assert ((3, 4), (3, 3)) in shapes and ((4, 4), (3, 4)) in shapes or \
         ((3, 3), (3, 4)) in shapes and ((3, 4), (4, 4)) in shapes, shapes
+
+
+def test_hard_bench_edits_keep_gold_beads_consistent() -> None:
+    """bench/align_hard.py: every edit keeps gold beads that cover both sides once, in order;
+    the same seed gives the same edits; every bead shape occurs; a perfect prediction scores 1."""
+    import random
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from bench import align_hard as hard
+
+    lines = [f"Sentence number {k} says that, in the town of X{k}, something happened; people saw it."
+             for k in range(300)]
+    out, gold, ops = hard.perturb(lines, lines, ["A stray sentence from elsewhere."], random.Random(3), 0.4)
+    again = hard.perturb(lines, lines, ["A stray sentence from elsewhere."], random.Random(3), 0.4)
+    assert (out, gold) == again[:2]
+    assert [i for s, _ in gold for i in s] == list(range(len(lines)))
+    assert [j for _, t in gold for j in t] == list(range(len(out)))
+    assert {hard.shape(g) for g in gold} >= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "3-1", "1-3"}
+    for s, t in gold:
+        if len(s) == 1 and len(t) == 1:
+            assert out[t[0]] == lines[s[0]]
+    score = hard.Score()
+    score.add(gold, gold)
+    summary = score.summary()
+    assert summary["strict"] == summary["lax"] == 1.0
+    wrong = hard.Score()
+    wrong.add([(s, t) for s, t in gold if len(s) + len(t) == 2] + [((), ())], gold)
+    assert wrong.summary()["strict"] < 1.0
