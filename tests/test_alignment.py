@@ -379,3 +379,133 @@ def test_correct_flores_beads_keep_confidence_above_threshold() -> None:
     assert len(right) >= 295
     low = [s.id for s in right if s.confidence < CONFIDENCE_THRESHOLD]
     assert len(low) <= 2, low
+
+
+# ---------------------------------------------------------------- bead pricing (issue 11)
+
+def _scorer(src: list[str], tgt: list[str], lang: str = "uk"):
+    from align.alignment.aligner import _FeatureCache
+    from align.alignment.features import AnchorExtractors
+    from align.alignment.pairwise import PairScorer
+
+    cache = _FeatureCache(AnchorExtractors.load())
+    return PairScorer([cache.get(t, "en") for t in src], [cache.get(t, lang) for t in tgt],
+                      [len(t) for t in src], [len(t) for t in tgt], "en", lang)
+
+
+def test_lexical_knee_separates_translations_from_unrelated_pairs() -> None:
+    """With the knee, a translation sharing a fair part of its features pays (almost) no lexical
+    cost, while an unrelated pair of the same length pays nearly the full weight; without it
+    (knee 1) both paid a similar share and a drop beside a stray insertion became a 1-1."""
+    from align.alignment.features import params
+
+    src = [EN[2], EN[6]]
+    tgt = [UK[2], UK[6]]
+    cfg = params()["cost"]
+    saved = cfg["lexical_knee"]
+    try:
+        costs = {}
+        for knee in (1.0, saved):
+            cfg["lexical_knee"] = knee
+            scorer = _scorer(src, tgt)
+            costs[knee] = (scorer.cost(1, 1, 1, 1), scorer.cost(2, 1, 1, 1))  # right, unrelated
+    finally:
+        cfg["lexical_knee"] = saved
+    right_old, wrong_old = costs[1.0]
+    right_new, wrong_new = costs[saved]
+    assert right_new < right_old
+    assert wrong_new - right_new > wrong_old - right_old
+    assert wrong_new >= cfg["skip"], "an unrelated pair should cost about as much as two skips"
+
+
+def test_idle_sentence_in_a_merge_bead_is_priced() -> None:
+    """A 1-2 bead whose second target sentence shares nothing with the source pays for it;
+    a real split, whose halves both share features with the source, pays nothing."""
+    src = ["Poland has already taken in more than 950,000 refugees from Ukraine, the minister said."]
+    split = ["Польща вже прийняла понад 950 000 біженців з України.", "Про це сказав міністр."]
+    stray = ["Польща вже прийняла понад 950 000 біженців з України.",
+             "Переговори тривали майже чотири години в Брюсселі."]
+    assert _scorer(src, stray).idle_term(1, 2, 1, 2) > 0.0
+    assert _scorer(src, split).idle_term(1, 2, 1, 2) == 0.0
+
+
+def test_stray_sentence_beside_a_real_pair_is_an_addition() -> None:
+    """A stray sentence without numbers or names inserted after a real pair is a 0-1 bead, not
+    the second half of a 1-2 bead."""
+    stray = "Переговори тривали майже чотири години, і жодна зі сторін не прокоментувала їх результат."
+    uk = UK[:4] + [stray] + UK[4:]
+    table = pair_beads(EN, uk)
+    assert ([], [4]) in table
+    assert ([3], [3]) in table
+
+
+class _TopicEmbedder:
+    """Stands in for a sentence embedder: a sentence and its translation share one unit vector
+    (its position in the lists it was built from); anything else gets a vector of its own."""
+
+    name = "test-topics"
+
+    def __init__(self, *sides: list[str]) -> None:
+        import numpy as np
+
+        self.vecs = {}
+        dim = max(len(s) for s in sides) + 8
+        for side in sides:
+            for k, text in enumerate(side):
+                self.vecs[text] = np.eye(dim, dtype=np.float32)[k]
+        self.spare = iter(range(dim - 8, dim))
+        self._np = np
+        self.dim = dim
+
+    def embed(self, texts: list[str]):
+        out = []
+        for t in texts:
+            if t not in self.vecs:
+                self.vecs[t] = self._np.eye(self.dim, dtype=self._np.float32)[next(self.spare)]
+            out.append(self.vecs[t])
+        return self._np.stack(out)
+
+
+def test_unrelated_pair_in_place_of_a_dropped_sentence_is_not_paired_with_vectors() -> None:
+    """A sentence dropped and an unrelated one of about the same length put in its place: with
+    sentence vectors that say they are unrelated, a 1-0 and a 0-1 bead, not a 1-1."""
+    from align.alignment.aligner import align_pair
+
+    stray = "Переговори тривали майже чотири години, але сторони не дійшли згоди щодо грошей."
+    uk = UK[:3] + [stray] + UK[4:]
+    embedder = _TopicEmbedder(EN, UK)
+    beads, _ = align_pair(EN, uk, "en", "uk", embedder=embedder, embed_all=True)
+    shapes = [((b.s0, b.s1), (b.t0, b.t1)) for b in beads]
+    assert ((3, 4), (3, 3)) in shapes and ((4, 4), (3, 4)) in shapes or \
+        ((3, 3), (3, 4)) in shapes and ((3, 4), (4, 4)) in shapes, shapes
+
+
+def test_hard_bench_edits_keep_gold_beads_consistent() -> None:
+    """bench/align_hard.py: every edit keeps gold beads that cover both sides once, in order;
+    the same seed gives the same edits; every bead shape occurs; a perfect prediction scores 1."""
+    import random
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from bench import align_hard as hard
+
+    lines = [f"Sentence number {k} says that, in the town of X{k}, something happened; people saw it."
+             for k in range(300)]
+    out, gold, ops = hard.perturb(lines, lines, ["A stray sentence from elsewhere."], random.Random(3), 0.4)
+    again = hard.perturb(lines, lines, ["A stray sentence from elsewhere."], random.Random(3), 0.4)
+    assert (out, gold) == again[:2]
+    assert [i for s, _ in gold for i in s] == list(range(len(lines)))
+    assert [j for _, t in gold for j in t] == list(range(len(out)))
+    assert {hard.shape(g) for g in gold} >= {"1-1", "1-0", "0-1", "2-1", "1-2", "2-2", "3-1", "1-3"}
+    for s, t in gold:
+        if len(s) == 1 and len(t) == 1:
+            assert out[t[0]] == lines[s[0]]
+    score = hard.Score()
+    score.add(gold, gold)
+    summary = score.summary()
+    assert summary["strict"] == summary["lax"] == 1.0
+    wrong = hard.Score()
+    wrong.add([(s, t) for s, t in gold if len(s) + len(t) == 2] + [((), ())], gold)
+    assert wrong.summary()["strict"] < 1.0

