@@ -136,7 +136,7 @@ def _lowercase_english() -> frozenset[str]:
 # A word rarer than this (once per million words) is no ordinary word whatever the dictionary
 # lists (Webster's has oyapock): capitalised, it is a name.
 RARE_ZIPF = 3.0
-_EN_ENDINGS = (("men", ("man",)), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
+_EN_ENDINGS = (("men", ("man",)), ("ers", ("", "e")), ("er", ("", "e")), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
 
 
 @lru_cache(maxsize=100_000)
@@ -148,23 +148,28 @@ def is_ordinary_english(word: str) -> bool:
         # more is a dictionary word (a compound is rarer than its parts, so no frequency test).
         parts = [p for p in lower.split("-") if len(p) >= 2]
         return bool(parts) and all(_in_dictionary(p) for p in parts)
-    if zipf(lower, "en") < RARE_ZIPF:
-        return False  # Webster's lists rare words (oyapock) that are names in news
-    return _in_dictionary(lower)
+    # Webster's lists rare words (oyapock) that are names in news: a word counts when it, or
+    # the dictionary word it inflects (rescuers: rescuer), is in common use.
+    return any(zipf(form, "en") >= RARE_ZIPF for form in _dictionary_forms(lower))
 
 
 def _in_dictionary(lower: str) -> bool:
+    return bool(_dictionary_forms(lower))
+
+
+def _dictionary_forms(lower: str) -> list[str]:
+    """The word itself, or the base forms it inflects, that the dictionary lists."""
     words = _lowercase_english()
     if lower in words:
-        return True
+        return [lower]
+    found = []
     for ending, replacements in _EN_ENDINGS:
         if lower.endswith(ending) and len(lower) >= len(ending) + 2:
             stem = lower[: -len(ending)]
-            if any(stem + r in words for r in replacements):
-                return True
+            found += [stem + r for r in replacements if stem + r in words]
             if ending in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in words:
-                return True  # stopped -> stop
-    return False
+                found.append(stem[:-1])  # stopped -> stop
+    return found
 
 
 # English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners).
