@@ -807,8 +807,7 @@ def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> str:
                 continue
             if _DEMONYM_END.search(s):
                 continue  # Macedonian / Македонії: the people's word, not a cut-off name
-            if (len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s)
-                    and (keys_close(s[1:], t) or _stem_match(s[1:], t))):
+            if _first_sound_lost(s, t):
                 return "garbled"
             if s.startswith(t) and len(s) > len(t) and _lost_syllable(s[len(t):]) \
                     and s[len(t):] not in _PEOPLE_ENDINGS:
@@ -831,9 +830,15 @@ _ADJECTIVE_WORD = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ій|а
 _CLUSTERS = ("ch", "sh", "th", "ph", "kh", "zh", "gh", "wh", "rh", "ks", "ts", "ps", "pn", "pt", "kn", "hn", "gn")
 
 
+def _first_sound_lost(s: str, t: str) -> bool:
+    """`t` is key `s` without its first letter (Johannesburg / оханнесбург), give or take the
+    spelling of the rest; a silent letter or a consonant pair read as one sound aside."""
+    return (len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s)
+            and (keys_close(s[1:], t) or _stem_match(s[1:], t)))
+
+
 def _prefix_garble(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> bool:
-    return any(len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s)
-               and (keys_close(s[1:], t) or _stem_match(s[1:], t)) for s in src_keys for t in tgt_keys)
+    return any(_first_sound_lost(s, t) for s in src_keys for t in tgt_keys)
 
 
 def _silent_initial(key: str) -> bool:
