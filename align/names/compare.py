@@ -249,8 +249,10 @@ class _Comparison:
                 if (self.src_matched[i] and self.tgt_matched[j]) or distinct[i][j]:
                     continue
                 if _keys_match(self.src_keys[i], self.tgt_keys[j]):
-                    if not self.src_matched[i] and not self.tgt_matched[j] and _may_garble(source[i]):
-                        garbled = _garbled(_garble_keys(source[i], self.src_keys[i]), self.tgt_keys[j])
+                    # The target unmatched so far: a garbled second mention of a name the
+                    # translation renders well elsewhere is garbled all the same.
+                    if not self.tgt_matched[j] and _may_garble(source[i]):
+                        garbled = _garbled(_garble_keys(source[i], self.src_keys[i], glossary), self.tgt_keys[j])
                         if garbled:
                             self._garble_issue(source[i], target[j].text, garbled)
                     self._pair(i, j)
@@ -270,7 +272,7 @@ class _Comparison:
             for j, t in enumerate(target):
                 if not self.tgt_matched[j] and not _is_glossary(t, glossary) and t.kind != "adjective" \
                         and _skeleton_match(self.src_keys[i], self.tgt_keys[j]):
-                    garbled = _may_garble(s) and _garbled(_garble_keys(s, self.src_keys[i]), self.tgt_keys[j])
+                    garbled = _may_garble(s) and _garbled(_garble_keys(s, self.src_keys[i], glossary), self.tgt_keys[j])
                     if garbled:
                         self._garble_issue(s, t.text, garbled)
                     self._pair(i, j)
@@ -472,7 +474,7 @@ class _Comparison:
                     return t, "gazetteer"
                 continue
             s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)
-            if _garbled(_garble_keys(s, s_keys), _fuzzy_keys(t, self.target_lang, self.glossary) | set(t.key.split())):
+            if _garbled(_garble_keys(s, s_keys, self.glossary), _fuzzy_keys(t, self.target_lang, self.glossary) | set(t.key.split())):
                 return t, "garbled"
             if s.kind == "acronym" or t.kind == "acronym":
                 return t, "acronym"
@@ -527,7 +529,7 @@ class _Comparison:
                 for word in s.text.split():
                     for key in _surface_keys(word, self.source_lang):
                         words.setdefault(key, s)
-                for key in _garble_keys(s, _fuzzy_keys(s, self.source_lang, self.glossary)):
+                for key in _garble_keys(s, _fuzzy_keys(s, self.source_lang, self.glossary), self.glossary):
                     words.setdefault(key, s)
         keys = frozenset(k for k in words if len(k) >= 4)
         for t in list(extra):
@@ -552,19 +554,28 @@ class _Comparison:
         words = [w for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 4 and w[0].islower()]
         if not words:
             return
-        for s in list(missing) + self._unmatched_common():
+        left = list(missing) + self._unmatched_common()
+        # A name the translation also renders elsewhere may still be garbled in one of its
+        # mentions (Taiwan ... Taiwan / Тайваня ... айваню): matched names are searched too, for
+        # a garbled form only, among words too rare to be ordinary ones (країна is not Україна).
+        matched = [s for i, s in enumerate(self.source) if self.src_matched[i] and s.kind == "name"]
+        for s in left + matched:
             if s.kind not in ("name", "common") or _is_glossary(s, self.glossary) or not _may_garble(s):
                 continue
-            src_keys = _garble_keys(s, _fuzzy_keys(s, self.source_lang, self.glossary))
+            src_keys = _garble_keys(s, _fuzzy_keys(s, self.source_lang, self.glossary), self.glossary)
             # Only words whose plain key opens like a source key, or like it without its first
             # letter, can be its rendering: the rest skip the costly lemmatisation.
             openings = {k[:2] for k in src_keys if len(k) >= 3} | {k[1:3] for k in src_keys if len(k) >= 4}
             for word in words:
                 if word_key(word, self.target_lang)[:2] not in openings:
                     continue
+                if s not in left and zipf(word, self.target_lang) >= _COMMON_CYRILLIC_ZIPF:
+                    continue
                 keys = _surface_keys(word, self.target_lang)
                 alike = _keys_match(src_keys, keys)
                 how = _garbled(src_keys, keys) if alike or _prefix_garble(src_keys, keys) else ""
+                if s not in left and not how:
+                    continue
                 if how or alike:
                     # The name written in lower case (Cholecalciferol / холекальциферол) is the
                     # name; with its first sound or last syllable lost it is garbled.
@@ -845,9 +856,17 @@ def _silent_initial(key: str) -> bool:
     return key[0] in "hw" or key[:2] in _CLUSTERS
 
 
-def _garble_keys(m: NameMention, fuzzy: frozenset[str]) -> frozenset[str]:
-    """Keys of the name's own words and of those words written together, without its generic
-    part (River, University), which a translation renders by meaning: no lost syllable."""
+def _garble_keys(m: NameMention, fuzzy: frozenset[str], glossary: Glossary | None = None) -> frozenset[str]:
+    """Keys of the name's own words, without its generic part (River, University), which a
+    translation renders by meaning: no lost syllable. A glossary entry's several-word forms
+    count word by word (Санкт is no cut-off of Sankt-Peterburg)."""
+    glossary = glossary if glossary is not None else _default_glossary()
+    entry = glossary.entry(m.key) if _is_glossary(m, glossary) else None
+    if entry is not None:
+        parts = {word_key(part, lang) for lang, forms in entry.forms.items() for form in forms
+                 for part in _FORM_PARTS.split(form) if part}
+        written = {word_key(w, "en" if _is_latin(w) else _script_lang(w)) for w in _FORM_PARTS.split(m.text) if w}
+        return frozenset(k for k in parts | written if len(k) >= 3)
     words = m.key.split()
     if len(words) < 2:
         return fuzzy
@@ -856,6 +875,20 @@ def _garble_keys(m: NameMention, fuzzy: frozenset[str]) -> frozenset[str]:
     # (Michele Bachmann / Мішель) without being a cut-off name.
     joined = "".join(words)
     return frozenset(k for k in fuzzy if k != joined and not (len(k) > 1 and k == "".join(words[1:]))) | set(own)
+
+
+_FORM_PARTS = re.compile(r"[\s\-\u2010\u2011\u2013\u2014.]+")
+
+
+def _script_lang(word: str) -> str:
+    """uk for a word with a Ukrainian-only letter, else ru: both key alike for garbling."""
+    return "uk" if re.search("[\u0454\u0456\u0457\u0491]", word.lower()) else "ru"
+
+
+def _default_glossary() -> Glossary:
+    from align.names.extract import default_glossary
+
+    return default_glossary()
 
 
 def _lost_syllable(rest: str) -> bool:
