@@ -166,3 +166,12 @@ def test_cyrillic_text_in_an_english_target_is_no_crash():
     # An MT model can put Cyrillic into an English draft; name checking must read it, not fail.
     found = check_pair("Київ і Харків.", "Kyiv and Харків Одеса.", "uk", "en")
     assert all(i.category in ("name", "figure", "untranslated") for i in found)
+
+
+def test_a_garbled_second_mention_is_found_and_compound_forms_are_not_cut_offs():
+    en = "Forces took control of Taiwan's coast and declared Taiwan a province."
+    wrong = errors(en, "Війська взяли під контроль узбережжя Тайваню і оголосили Айваню провінцією.", "uk")
+    assert [i.rule for i in wrong] == ["name.garbled"]
+    assert errors(en, "Війська взяли під контроль узбережжя Тайваню і оголосили Тайвань провінцією.", "uk") == []
+    assert errors("The cruise stops in St. Petersburg, Russia.",
+                  "Круїз зупиняється у Санкт Петербурзі, Росія.", "uk") == []
