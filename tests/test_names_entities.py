@@ -175,3 +175,11 @@ def test_a_garbled_second_mention_is_found_and_compound_forms_are_not_cut_offs()
     assert errors(en, "Війська взяли під контроль узбережжя Тайваню і оголосили Тайвань провінцією.", "uk") == []
     assert errors("The cruise stops in St. Petersburg, Russia.",
                   "Круїз зупиняється у Санкт Петербурзі, Росія.", "uk") == []
+
+
+def test_a_peoples_word_lost_for_another_place_is_a_substitution():
+    en = "Tokyo will be the only Asian city to host the games twice."
+    wrong = errors(en, "Токио станет единственным городом Великобритании, принявшим игры дважды.", "ru")
+    assert [i.rule for i in wrong] == ["name.mismatch"]
+    assert errors(en, "Токио станет единственным азиатским городом, принявшим игры дважды.", "ru") == []
+    assert errors(en, "Токио станет единственным городом Азии, принявшим игры дважды.", "ru") == []

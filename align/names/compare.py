@@ -34,6 +34,7 @@ from align.names.morph import (
     is_adjective,
     is_ordinary_english,
     is_peoples_word,
+    peoples_places,
     strip_possessive,
     zipf,
 )
@@ -336,7 +337,11 @@ class _Comparison:
         self._given_names()
         self._explained_by_source_text()
         source, target, glossary = self.source, self.target, self.glossary
-        lost_demonyms = [s for i, s in enumerate(source) if not self.src_matched[i] and s.kind == "demonym"]
+        # Peoples' words the translation lost: glossary demonyms, and English -an/-ian words made
+        # from a gazetteer place (Asian, Moroccan) that no adjective of the target answers.
+        lost_demonyms = [s for i, s in enumerate(source) if not self.src_matched[i]
+                         and (s.kind == "demonym" or (s.kind in ("common", "name") and self.source_lang == "en"
+                                                      and bool(peoples_places(s.text))))]
         missing = _dedupe([s for i, s in enumerate(source)
                            if not self.src_matched[i] and s.kind not in _SILENT_KINDS])
         extra = _dedupe([t for j, t in enumerate(target)
@@ -396,8 +401,11 @@ class _Comparison:
             for t in extra:
                 entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
                 places = self._target_places(t)
-                if (entry is not None and entry.kind == "place" and entry.id != s.key) or (
-                        entry is None and places and glossary.entry(s.key) is not None):
+                own = glossary.entry(s.key) is not None or bool(peoples_places(s.text))
+                if (entry is not None and entry.kind == "place" and entry.id != s.key
+                        and not (peoples_places(s.text) & _entry_places(entry))) or (
+                        entry is None and places and own and _established_place(places)
+                        and not (peoples_places(s.text) & places)):
                     extra.remove(t)
                     self._mismatch(s, t, "glossary" if entry is not None else "gazetteer")
                     break
@@ -653,6 +661,14 @@ def _names_a_thing(text: str, m: NameMention) -> bool:
     before = text[max(0, m.start - 3):m.start]
     return bool(_ATTRIBUTIVE_NEXT.match(after) and not after.lstrip().startswith(("and ", "or ", "of ")))\
         or bool(_TITLE_BEFORE.search(before))
+
+
+def _entry_places(entry) -> frozenset[int]:
+    """Gazetteer places a glossary entry names, by its English forms (asia: Asia)."""
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    return frozenset() if places is None else places.lookup_any(entry.forms.get("en", []))
 
 
 def _name_tagged(t: NameMention, lang: str) -> bool:

@@ -205,16 +205,25 @@ _PLACE_ENDINGS = ("", "a", "o", "e", "ia")
 
 
 def _place_adjective(word: str) -> bool:
-    """An -an word made from a place the gazetteer knows: Moroccan (Morocco), Roman (Rome),
-    Cuban (Cuba), Mexicans (Mexico)."""
-    lower = word.lower()
+    """An -an word made from a big place the gazetteer knows: Moroccan (Morocco), Roman
+    (Rome), Cuban (Cuba), Mexicans (Mexico)."""
+    from align.names.gazetteer import gazetteer
+
+    ids = peoples_places(word)
+    return bool(ids) and gazetteer().is_big(ids)
+
+
+@lru_cache(maxsize=50_000)
+def peoples_places(word: str) -> frozenset[int]:
+    """The gazetteer places an English -an/-ans word may be made from (Asian: Asia)."""
+    lower = strip_possessive(word).lower()
     stem = lower[:-3] if lower.endswith("ans") else lower[:-2] if lower.endswith("an") else ""
     if len(stem) < 3:
-        return False
+        return frozenset()
     from align.names.gazetteer import gazetteer
 
     places = gazetteer()
-    return places is not None and places.is_big(places.lookup_any(stem + end for end in _PLACE_ENDINGS))
+    return frozenset() if places is None else places.lookup_any(stem + end for end in _PLACE_ENDINGS)
 
 
 def en_zipf(word: str) -> float:
