@@ -389,7 +389,7 @@ def unrelated_pairs(texts: dict[str, list[str]], lang: str, count: int, rng: ran
         true, rand = _embedder_constants(model)
         scorer.set_embeddings({i: v for (i, _), v in zip(pairs, vs, strict=True)},
                               {j: v for (_, j), v in zip(pairs, vt, strict=True)}, true, rand)
-    return [[scorer.cost(i + 1, j + 1, 1, 1, model is not None), 0.0, 0.0] for i, j in pairs]
+    return [[scorer.cost(i + 1, j + 1, 1, 1, use_embedding=model is not None), 0.0, 0.0] for i, j in pairs]
 
 
 def confidence_data(flores, seed: int, rate: float, embedder: str | None, misaligned: float = 0.0):

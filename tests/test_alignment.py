@@ -509,3 +509,59 @@ def test_hard_bench_edits_keep_gold_beads_consistent() -> None:
     wrong = hard.Score()
     wrong.add([(s, t) for s, t in gold if len(s) + len(t) == 2] + [((), ())], gold)
     assert wrong.summary()["strict"] < 1.0
+
+
+# ---------------------------------------------------------------- speed without changing results
+
+def test_forked_analysis_gives_the_features_of_one_process(monkeypatch) -> None:
+    """Sentence analysis split over forked helpers must give exactly what get() gives one
+    sentence at a time, keyed by language (the same text in two languages stays two entries)."""
+    import align.alignment.aligner as aligner_mod
+    from align.alignment.aligner import _FeatureCache
+    from align.alignment.features import AnchorExtractors
+
+    monkeypatch.setattr(aligner_mod, "PARALLEL_MIN_SENTENCES", 4)
+    anchors = AnchorExtractors.load()
+    texts = {"en": EN + [f"Line {k}: 1,{k}00 tonnes reached Odesa." for k in range(6)], "uk": UK}
+    texts["ru"] = texts["uk"][:3]  # the same text under another language
+    serial = _FeatureCache(anchors, workers=1)
+    forked = _FeatureCache(anchors, workers=2)
+    forked.prefetch(texts)
+    assert len(forked._cache) == sum(len(set(v)) for v in texts.values())
+    for lang, lines in texts.items():
+        for line in lines:
+            assert forked._cache[(lang, line)] == serial.get(line, lang)
+
+
+def test_tie_break_inside_the_dp_matches_a_wrapped_cost() -> None:
+    """banded_dp's per-cell tie term must find the path (and costs) that adding the term in a
+    wrapper around the bead cost found."""
+    from functools import partial
+
+    from align.alignment.pairwise import band_from_path, banded_dp, first_path
+
+    scorer = _scorer(EN, UK)
+    center = first_path(scorer, [])
+    lo, hi = band_from_path(center, 3.0, scorer.m)
+    tie = 0.25  # large enough to decide between beads, unlike the aligner's 1e-6
+    line = center.tolist()
+
+    def wrapped(i, j, a, b, bound):
+        return scorer.cost(i, j, a, b, bound) + tie * abs(j - line[i])
+
+    direct = banded_dp(partial(scorer.cost, use_embedding=False), 0, scorer.n, 0, scorer.m, lo, hi,
+                       line=line, tie=tie)
+    assert direct == banded_dp(wrapped, 0, scorer.n, 0, scorer.m, lo, hi)
+    plain = banded_dp(partial(scorer.cost, use_embedding=False), 0, scorer.n, 0, scorer.m, lo, hi)
+    assert sum(c for *_, c in direct) > sum(c for *_, c in plain)
+
+
+def test_preload_leaves_features_unchanged() -> None:
+    from align.alignment.features import AnchorExtractors
+
+    cold = AnchorExtractors.load()
+    expected = {(t, lang): cold.features(t, lang) for lang, lines in (("en", EN), ("uk", UK)) for t in lines}
+    warm = AnchorExtractors.load()
+    warm.preload(("en", "uk"))
+    assert {(t, lang): warm.features(t, lang) for t, lang in expected} == expected
+    assert any(expected.values()), "the sample should carry figures or names"

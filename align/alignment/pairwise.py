@@ -302,7 +302,7 @@ class PairScorer:
         z = (self.cos_true - cos) / spread
         return min(max(z, 0.0), self.emb_cap)
 
-    def cost(self, i: int, j: int, a: int, b: int, use_embedding: bool = False, limit: float = INF) -> float:
+    def cost(self, i: int, j: int, a: int, b: int, limit: float = INF, use_embedding: bool = False) -> float:
         """Cost of the bead (a, b) ending at cell (i, j); lower is better, never negative.
 
         Once the running total reaches `limit` the rest is skipped and that partial (lower)
@@ -323,10 +323,13 @@ class PairScorer:
         if self.w_lex:
             evidence = self.ws[i] - self.ws[i - a] + self.wt[j] - self.wt[j - b]
             if evidence > 0.0:
-                ov = 0.0
-                for p in range(i - a, i):
-                    for q in range(j - b, j):
-                        ov += self.overlap(p, q)
+                if a == 1 and b == 1:  # most beads the DP prices; 0.0 + x == x, so the same sum
+                    ov = self.overlap(i - 1, j - 1)
+                else:
+                    ov = 0.0
+                    for p in range(i - a, i):
+                        for q in range(j - b, j):
+                            ov += self.overlap(p, q)
                 # Shared evidence up to the knee counts in full: a translation rarely shares
                 # more than a third of its weighted features across scripts, chance pairs
                 # almost never a seventh (FLORES), so the cost falls to zero at the knee.
@@ -446,11 +449,16 @@ def banded_dp(
     i0: int, i1: int, j0: int, j1: int,
     lo: list[int], hi: list[int],
     beads: Sequence[tuple[int, int]] = BEADS,
+    line: Sequence[float] | None = None,
+    tie: float = 0.0,
 ) -> list[tuple[int, int, int, int, float]]:
     """Cheapest bead path from (i0, j0) to (i1, j1) inside rows i0..i1, row r limited to
     target boundaries lo[r - i0]..hi[r - i0]. Returns beads as (s0, s1, t0, t1, cost).
     `cost(i, j, a, b, limit)` may stop early and return any value >= limit once the bead
-    cannot beat the best so far (limit is the margin it would have to beat)."""
+    cannot beat the best so far (limit is the margin it would have to beat).
+    With `line` (a target boundary per source boundary), every bead ending at (i, j) also pays
+    `tie * |j - line[i]|`: added here, once per cell, rather than in a wrapper around `cost`
+    called for every bead (the DP's hottest call)."""
     rows = i1 - i0 + 1
     back: list[list[int]] = []
     costs: list[list[float]] = []
@@ -470,6 +478,7 @@ def banded_dp(
             best = INF
             best_k = -1
             best_c = 0.0
+            extra = tie * abs(j - line[i]) if line is not None else 0.0
             for k, (a, b) in enumerate(beads):
                 if a > r or j - b < j0:
                     continue
@@ -487,7 +496,7 @@ def banded_dp(
                 if prev >= best:
                     continue  # costs are never negative, so this bead cannot win
                 margin = best - prev
-                c = cost(i, j, a, b, margin)
+                c = cost(i, j, a, b, margin) + extra
                 if c < margin:  # the same comparison cost() stopped on, so no rounding slip
                     best, best_k, best_c = prev + c, k, c
             row[col] = best
