@@ -1,7 +1,7 @@
 """Hunalign (Varga et al., 2005) as a benchmark anchor, run as a binary: $HUNALIGN, else
-`hunalign` on PATH. Debian 12 has no package; it builds from its public source with `make` in
-src/hunalign (see docs/bench/align.md). No dictionary: Hunalign then aligns on sentence length
-and shared tokens (numbers, names), its documented dictionary-less mode."""
+`hunalign` on PATH (Debian 12 has no package; see docs/bench/align.md). No dictionary: Hunalign
+then aligns on sentence length and shared tokens (numbers, names), its documented
+dictionary-less mode."""
 
 from __future__ import annotations
 
