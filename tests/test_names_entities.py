@@ -183,3 +183,12 @@ def test_a_peoples_word_lost_for_another_place_is_a_substitution():
     assert [i.rule for i in wrong] == ["name.mismatch"]
     assert errors(en, "Токио станет единственным азиатским городом, принявшим игры дважды.", "ru") == []
     assert errors(en, "Токио станет единственным городом Азии, принявшим игры дважды.", "ru") == []
+
+
+def test_a_name_that_is_also_an_ordinary_word_replaced_in_its_place():
+    en = "Duvall did not leave a big impression on Miller, to whom the story was related."
+    wrong = errors(en, "Дюваль не справив великого враження на Кіссінджера, якому розповіли цю історію.", "uk")
+    assert [i.rule for i in wrong] == ["name.mismatch"]
+    assert errors(en, "Дюваль не справив великого враження на Міллера, якому розповіли цю історію.", "uk") == []
+    # An ordinary word rendered by meaning beside a name the translator added is no substitution.
+    assert errors("The Sun rises over the bay.", "Сонце сходить над затокою Неаполя.", "uk") == []

@@ -78,6 +78,9 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
         if latin and _SOFT_G.search(word):
             # English g before e, i, y is the sound of Cyrillic дж (George / Джордж).
             out.add(word_key(_SOFT_G.sub("j", word), "en"))
+        if latin and (_SOFT_C.search(word) or "tion" in word):
+            # English c before e, i, y is с, and -tion is шн (Deception / Десепшен, Cincinnati).
+            out.add(word_key(_SOFT_C.sub("s", word).replace("tion", "shon"), "en"))
         if latin and word[:1] in "XxQq":
             # Pinyin x and q are Cyrillic с and ц (Xi'an / Сіань, Qing / Цин).
             out.add(word_key(("s" if word[0] in "Xx" else "ts") + word[1:], "en"))
@@ -380,6 +383,7 @@ class _Comparison:
             missing.remove(s)
             extra.remove(found)
             self._mismatch(s, found, why)
+        self._common_word_names(extra)
         # A glossary name added while a repeated one lost a mention: the added name stands in
         # for that mention ("Kyiv ... Kyiv" against "Київ ... Одеса").
         for t in list(extra):
@@ -429,6 +433,28 @@ class _Comparison:
         where = s.start / max(1, len(self.source_text))
         near = [t for t in candidates if abs(t.start / max(1, len(self.target_text)) - where) <= _SAME_PLACE]
         return near[0] if len(near) == 1 else None
+
+    def _common_word_names(self, extra: list[NameMention]) -> None:
+        """A name that is also an ordinary word (Miller, Jerry), left without counterpart, with
+        an unexplained proper name standing in its place of the sentence that sounds nothing
+        like it: a substitution. The place is what tells it from a word rendered by meaning
+        (the Sun / Сонце) beside a name the translator added."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if not candidates or not self.source_text:
+            return
+        for i, s in enumerate(self.source):
+            if self.src_matched[i] or s.kind != "common" or s.initial or len(s.text.split()) != 1 \
+                    or is_peoples_word(s.text) or strip_possessive(s.text) in _institution_words():
+                continue
+            t = self._same_place(s, candidates)
+            if t is None or t not in extra:
+                continue
+            if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
+                                 _sound_keys(t, self.target_lang, self.glossary)):
+                extra.remove(t)
+                candidates.remove(t)
+                self.garbled_common.add(s.key)
+                self._mismatch(s, t, "sound")
 
     def _lost_repeats(self, extra: list[NameMention]) -> None:
         """A name the source repeats that the translation names fewer times, while a name
@@ -535,6 +561,8 @@ class _Comparison:
                 continue
             if s.kind in ("name", "common", "latin") or _is_glossary(s, self.glossary):
                 for word in s.text.split():
+                    if strip_possessive(word) in _institution_words():
+                        continue  # Central, River: the generic part, rendered by meaning
                     for key in _surface_keys(word, self.source_lang):
                         words.setdefault(key, s)
                 for key in _garble_keys(s, _fuzzy_keys(s, self.source_lang, self.glossary), self.glossary):
@@ -645,6 +673,7 @@ _LETTER_CODE = re.compile(r"^\w-")
 # How far (a share of the sentence) a name may move between a sentence and its translation.
 _SAME_PLACE = 0.12
 _SOFT_G = re.compile(r"g(?=[eiy])", re.I)
+_SOFT_C = re.compile(r"c(?=[eiy])", re.I)
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
