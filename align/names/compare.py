@@ -239,7 +239,6 @@ class _Comparison:
             for j, tp in enumerate(tgt_places):
                 if sp and tp and sp & tp and not (self.src_matched[i] and self.tgt_matched[j]):
                     self._pair(i, j)
-        self.src_places, self.tgt_places = src_places, tgt_places
 
     def _fuzzy(self) -> None:
         source, target, glossary = self.source, self.target, self.glossary
@@ -404,7 +403,7 @@ class _Comparison:
         for s in lost_demonyms:
             for t in extra:
                 entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
-                places = self._target_places(t)
+                places = _places(t, self.target_lang, self.glossary)
                 own = glossary.entry(s.key) is not None or bool(peoples_places(s.text))
                 if (entry is not None and entry.kind == "place" and entry.id != s.key
                         and not (peoples_places(s.text) & _entry_places(entry))) or (
@@ -421,9 +420,6 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "designation")
                     break
-
-    def _keys(self, m: NameMention, lang: str) -> frozenset[str]:
-        return _fuzzy_keys(m, lang, self.glossary)
 
     def _same_place(self, s: NameMention, candidates: list[NameMention]) -> NameMention | None:
         """The one candidate standing where `s` stands, as a share of its sentence's length
@@ -488,9 +484,6 @@ class _Comparison:
                 and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))
                 and not self._named_in_source_text(t))
 
-    def _target_places(self, t: NameMention) -> frozenset[int]:
-        return _places(t, self.target_lang, self.glossary)
-
     def _unexplained_replacement(self, s: NameMention, extra: list[NameMention]) -> tuple[NameMention | None, str]:
         """A target name that no source name explains standing where `s` should: another
         place (both in the gazetteer, disjoint), another Latin acronym, or a proper name that
@@ -499,12 +492,13 @@ class _Comparison:
         for t in extra:
             if not _comparable_kinds(s, t, self.target_lang):
                 continue
-            t_places = self._target_places(t)
+            t_places = _places(t, self.target_lang, self.glossary)
             if s_places and t_places:
                 # Two places apart in the gazetteer, both established, and not one name spelt
                 # two ways (Hong Kong Island / Гонконг is the island of the city it names).
                 if not s_places & t_places and _established_place(s_places) and _established_place(t_places) \
-                        and not _keys_match(self._keys(s, self.source_lang), self._keys(t, self.target_lang)):
+                        and not _keys_match(_fuzzy_keys(s, self.source_lang, self.glossary),
+                                            _fuzzy_keys(t, self.target_lang, self.glossary)):
                     return t, "gazetteer"
                 continue
             s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)

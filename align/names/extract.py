@@ -206,9 +206,7 @@ _PLACE_WORD_ZIPF = 5.8
 
 @lru_cache(maxsize=100_000)
 def _big_place(word: str) -> bool:
-    from align.names.gazetteer import gazetteer
-
-    places = gazetteer()
+    places = _gazetteer()
     if places is None:
         return False
     ids = places.lookup(word)
@@ -216,33 +214,38 @@ def _big_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _big_cyrillic_place(word: str, lang: str) -> bool:
+def _cyrillic_places(word: str, lang: str) -> frozenset[int]:
+    """Gazetteer places a Cyrillic word names in any of its forms (Македонії, Касабланка)."""
     from align.names.gazetteer import gazetteer
 
     places = gazetteer()
-    if places is None:
-        return False
+    if places is None or lang == "en":
+        return frozenset()
+    return places.lookup_any([word, *analyse(word, lang).lemmas])
+
+
+def _big_cyrillic_place(word: str, lang: str) -> bool:
     # A frequent common word that some place also bears (Усі, a town) is that common word.
     if zipf(word.lower(), lang) >= _COMMON_CYRILLIC_ZIPF:
         return False
-    ids = places.lookup_any([word, *analyse(word, lang).lemmas])
-    return bool(ids) and places.is_big(ids)
+    ids = _cyrillic_places(word, lang)
+    return bool(ids) and _gazetteer().is_big(ids)
 
 
 # A Cyrillic word this frequent in running text is a common word first (усі, все, мир).
 _COMMON_CYRILLIC_ZIPF = 4.5
 
 
-@lru_cache(maxsize=100_000)
 def _country_word(word: str, lang: str) -> bool:
     """A Cyrillic word that names a country or a continent in any of its forms (Македонії)."""
+    ids = _cyrillic_places(word, lang)
+    return bool(ids) and _gazetteer().is_country_level(ids)
+
+
+def _gazetteer():
     from align.names.gazetteer import gazetteer
 
-    places = gazetteer()
-    if places is None or lang == "en":
-        return False
-    ids = places.lookup_any([word, *analyse(word, lang).lemmas])
-    return bool(ids) and places.is_country_level(ids)
+    return gazetteer()
 
 
 def _cases_agree(a: str, b: str, lang: str) -> bool:
