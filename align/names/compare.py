@@ -213,6 +213,7 @@ class _Comparison:
         self.tgt_matched = [False] * len(target)
         self.found: list[Issue] = []
         self.pairs: list[tuple[int, int]] = []
+        self._source_words: frozenset[str] | None = None
         self.garbled_common: set[str] = set()
 
     # -- matching ---------------------------------------------------------------------------
@@ -537,12 +538,19 @@ class _Comparison:
     def _named_in_source_text(self, t: NameMention) -> bool:
         """Some word of the source text, name or not, sounds like the target name (Perry, which
         opens its sentence and so was not taken for a name, explains Перрі)."""
-        if not self.source_text:
+        words = self._source_word_keys()
+        if not words:
             return False
-        words = frozenset(k for w in _LOWER_WORD.findall(self.source_text) if w[:1].isupper()
-                          for k in _surface_keys(w, self.source_lang) if len(k) >= 3)
         t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
         return _keys_match(words, t_keys) and not _garbled(words, t_keys)
+
+    def _source_word_keys(self) -> frozenset[str]:
+        """Keys of every capitalised word of the source text, read once per comparison."""
+        if self._source_words is None:
+            self._source_words = frozenset(
+                k for w in _LOWER_WORD.findall(self.source_text) if w[:1].isupper()
+                for k in _surface_keys(w, self.source_lang) if len(k) >= 3)
+        return self._source_words
 
     def _garbled_extras(self, extra: list[NameMention]) -> None:
         """A target name nothing explains that is a cut-off form of some source word, a given
