@@ -42,6 +42,14 @@ WRONG_AND_RIGHT = [
      "Премьер-министр Хишам Мешиши сказал.", "ru", "name.garbled"),
     ("Police in Uttar Pradesh said.", "Полиция в Утт сказала.", "Полиция в Уттар-Прадеше сказала.",
      "ru", "name.mismatch"),
+    # the key's initial h stands for g and kh too: losing it is losing a sound (Greece)
+    ("Cases in Croatia and Denmark remain unconfirmed.", "Случаи в Орватии и Дании не подтверждены.",
+     "Случаи в Хорватии и Дании не подтверждены.", "ru", "name.garbled"),
+    # a lost final consonant is a lost syllable unless the source word is made from a name
+    ("A base in southwestern Taiwan was built.", "На південному заході Тайва збудували базу.",
+     "На південному заході Тайваню збудували базу.", "uk", "name.garbled"),
+    ("Since then Paraguay has kept its character.", "С тех пор Параг сохранил свой характер.",
+     "С тех пор Парагвай сохранил свой характер.", "ru", "name.garbled"),
     # a Latin acronym copied wrong
     ("The BJP won.", "Партия BP победила.", "Партия BJP победила.", "ru", "name.mismatch"),
 ]
@@ -76,6 +84,10 @@ def test_name_rendered_as_ordinary_words_is_a_warning_naming_it(en, tgt):
     ("Ukraine Loses a Patriot Battery to Drone Strike", "Україна втратила батарею Patriot через удар дрона", "uk"),
     ("The course of Cholecalciferol helped.", "Курс холекальциферола помог.", "ru"),
     ("Hernández scored twice.", "Эрнандес забил дважды.", "ru"),
+    ("Giancarlo Fisichella lost control.", "Джанкарло Фізікелла втратив контроль.", "uk"),
+    ("Sweets are offered in Hinduism.", "В індуїзмі пропонують солодощі.", "uk"),
+    ("The Majorcan sailor won.", "Моряк з Майорки переміг.", "ru"),
+    ("All citizens of Vatican City are Catholic.", "Усі громадяни Ватикану — католики.", "uk"),
     ("Armand Versace spoke.", "Выступил Арман Версаче.", "ru"),
     ("Macedonian President Gjorge Ivanov said so.", "Президент Македонии Георге Иванов так сказал.", "ru"),
     ("Forces in the Philippines waited.", "Силы Филиппин ждали.", "ru"),

@@ -256,7 +256,9 @@ class _Comparison:
                     # The target unmatched so far: a garbled second mention of a name the
                     # translation renders well elsewhere is garbled all the same.
                     if not self.tgt_matched[j] and _may_garble(source[i]):
-                        garbled = _garbled(_garble_keys(source[i], self.src_keys[i], glossary), self.tgt_keys[j])
+                        garbled = _garbled(_garble_keys(source[i], self.src_keys[i], glossary), self.tgt_keys[j],
+                                           _silent_h(source[i]),
+                                           _derived_word(source[i]) and not _is_glossary(source[i], glossary))
                         if garbled:
                             self._garble_issue(source[i], target[j].text, garbled)
                     self._pair(i, j)
@@ -276,7 +278,9 @@ class _Comparison:
             for j, t in enumerate(target):
                 if not self.tgt_matched[j] and not _is_glossary(t, glossary) and t.kind != "adjective" \
                         and _skeleton_match(self.src_keys[i], self.tgt_keys[j]):
-                    garbled = _may_garble(s) and _garbled(_garble_keys(s, self.src_keys[i], glossary), self.tgt_keys[j])
+                    garbled = _may_garble(s) and _garbled(_garble_keys(s, self.src_keys[i], glossary), self.tgt_keys[j],
+                                                          _silent_h(s),
+                                                          _derived_word(s) and not _is_glossary(s, glossary))
                     if garbled:
                         self._garble_issue(s, t.text, garbled)
                     self._pair(i, j)
@@ -611,7 +615,8 @@ class _Comparison:
                     continue
                 keys = _surface_keys(word, self.target_lang)
                 alike = _keys_match(src_keys, keys)
-                how = _garbled(src_keys, keys) if alike or _prefix_garble(src_keys, keys) else ""
+                common = _silent_h(s)
+                how = _garbled(src_keys, keys, common) if alike or _prefix_garble(src_keys, keys, common) else ""
                 if s not in left and not how:
                     continue
                 if how or alike:
@@ -845,13 +850,33 @@ def _established_place(places: frozenset[int]) -> bool:
     return index is not None and index.established(places)
 
 
+def _silent_h(m: NameMention) -> bool:
+    """Whether an initial h may be silent: in an ordinary word's established rendering
+    (Hinduism / індуїзм) and in Spanish and French names (Hernández / Эрнандес)."""
+    return m.kind == "common" or bool(_ROMANCE_NAME.search(m.text))
+
+
+_ROMANCE_NAME = re.compile(r"[áéíóúñçàèù]|ez\b", re.I)
+
+
+def _derived_word(m: NameMention) -> bool:
+    """An English word made from a name (African, Majorcan, Aortic), whose rendering may be
+    the name itself: what it adds to the name is no lost syllable. A bare -an or -n is no
+    sign of one (Taiwan, Washington)."""
+    last = strip_possessive(m.text.split()[-1]) if m.text.split() else ""
+    return is_peoples_word(last) or last.lower().endswith(_DERIVED_ENDINGS)
+
+
+_DERIVED_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ic", "ical", "ist", "ists", "ism", "can", "cans")
+
+
 def _may_garble(m: NameMention) -> bool:
     """Adjectives made from names (Йорданської, бельгійських) are renderings of the name in
     another form, never a garbled copy of it."""
     return m.kind not in ("adjective", "demonym") and not _ADJECTIVE_WORD.search(m.text.split()[-1])
 
 
-def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> str:
+def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = False, derived: bool = True) -> str:
     """"truncated" or "garbled" when the target renders a source name without its first sound
     (Johannesburg / оханнесбург) or without its last syllable (Mechichi / Мечи); "" otherwise.
     Silent first letters are no loss (Hernández / Эрнандес, Knight / Найт, Wright / Райт)."""
@@ -865,10 +890,10 @@ def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> str:
                 continue
             if _DEMONYM_END.search(s):
                 continue  # Macedonian / Македонії: the people's word, not a cut-off name
-            if _first_sound_lost(s, t):
+            if _first_sound_lost(s, t, word):
                 return "garbled"
             if s.startswith(t) and len(s) > len(t) and _lost_syllable(s[len(t):]) \
-                    and s[len(t):] not in _PEOPLE_ENDINGS:
+                    and not (derived and s[len(t):] in _PEOPLE_ENDINGS):
                 return "truncated"
     return ""
 
@@ -888,19 +913,29 @@ _ADJECTIVE_WORD = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ій|а
 _CLUSTERS = ("ch", "sh", "th", "ph", "kh", "zh", "gh", "wh", "rh", "ks", "ts", "ps", "pn", "pt", "kn", "hn", "gn")
 
 
-def _first_sound_lost(s: str, t: str) -> bool:
+def _first_sound_lost(s: str, t: str, word: bool = False) -> bool:
     """`t` is key `s` without its first letter (Johannesburg / оханнесбург), give or take the
-    spelling of the rest; a silent letter or a consonant pair read as one sound aside."""
-    return (len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s)
-            and (keys_close(s[1:], t) or _stem_match(s[1:], t)))
+    spelling of the rest; a silent letter or a consonant pair read as one sound aside. `word`:
+    the source is an ordinary word as well, whose established renderings drop an h
+    (Hinduism / індуїзм)."""
+    return (len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s, word)
+            and not _soft_g(s, t) and (keys_close(s[1:], t) or _stem_match(s[1:], t)))
 
 
-def _prefix_garble(src_keys: frozenset[str], tgt_keys: frozenset[str]) -> bool:
-    return any(_first_sound_lost(s, t) for s in src_keys for t in tgt_keys)
+def _prefix_garble(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = False) -> bool:
+    return any(_first_sound_lost(s, t, word) for s in src_keys for t in tgt_keys)
 
 
-def _silent_initial(key: str) -> bool:
-    return key[0] in "hw" or key[:2] in _CLUSTERS
+def _silent_initial(key: str, word: bool = False) -> bool:
+    # In a name only w is silent as such (Wright / Райт): the key's initial h is also every g
+    # and kh (Greece, Hong Kong, Kharkiv), which Ukrainian and Russian write as г or х.
+    return key[0] == "w" or key[:2] in _CLUSTERS or (word and key[0] == "h")
+
+
+def _soft_g(s: str, t: str) -> bool:
+    """Giancarlo / Джанкарло: a soft g is дж, whose key folds into the vowel after it, so the
+    rendering's key looks like the name without its first letter."""
+    return s[0] == "h" and s[1] in "ie" and t[0] == "i"
 
 
 def _garble_keys(m: NameMention, fuzzy: frozenset[str], glossary: Glossary | None = None) -> frozenset[str]:
@@ -942,7 +977,10 @@ def _lost_syllable(rest: str) -> bool:
     """What a truncation dropped holds a consonant sound, not only a case or plural ending
     (Philippines / Филиппин, Alps / Альп)."""
     consonants = [ch for ch in rest if ch not in "aeiou"]
-    if not consonants or consonants == ["s"]:
+    if not consonants:
+        # Three vowels are a syllable of their own (Paraguay / Параг), never a case ending.
+        return len(rest) >= 3
+    if consonants == ["s"]:
         return False
     # A lone final consonant is lost too (Taiwan / Тайва), unless it is one that French and
     # English leave silent (Armand / Арман, Sarah / Сара, Bordeaux / Бордо).
