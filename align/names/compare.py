@@ -1,24 +1,24 @@
 """Matching the names of a source sentence to those of its translation, and the issues left over.
 
 Matching runs in passes: shared keys (glossary id, or a shared word key, so "Volodymyr
-Zelenskyy" matches a bare "Зеленського"); close spellings of the keys, of every form of a
-glossary entry and of the inflected surface (Науседою against Nauseda); a name stem inside an
-adjective (New Zealand / новозеландський); and, for names outside the glossary, a consonant
+Zelenskyy" matches a bare "Zelenskogo"); close spellings of the keys, of every form of a
+glossary entry and of the inflected surface (Nausedoyu against Nauseda); a name stem inside an
+adjective (New Zealand / novozelandskiy); and, for names outside the glossary, a consonant
 skeleton, because English names reach Cyrillic through sound, not spelling (Lionsgate /
-Лайонсгейт, Pryce / Пріс). What remains is judged:
+Layonsgeyt, Pryce / Pris). What remains is judged:
 
 - a source name with a target name of the same sort in its place -> name.mismatch, error
-  ("uk has Одеса where en has Kharkiv");
+  ("uk has Odesa where en has Kharkiv");
 - a source name with nothing in its place -> name.missing: error for a glossary entry (an
   established name a translation must carry), warning for another name (translators may
   fairly render it by a pronoun or a title), info for an acronym outside the glossary (they
-  are often translated: GDP / ВВП), warning for a type designation (Kh-101 / Х-101);
-- a type designation with another number in its place (S-300 / С-400) -> name.mismatch, error;
+  are often translated: GDP / VVP), warning for a type designation (Kh-101 / KH-101);
+- a type designation with another number in its place (S-300 / S-400) -> name.mismatch, error;
 - a target name the source lacks -> name.extra: warning for a glossary person, else info.
 
-Demonyms (Ukrainian / український), adjectives and capitalised common words take part in
+Demonyms (Ukrainian / ukrainskyi), adjectives and capitalised common words take part in
 matching but are never flagged: free translations move between "Ukrainian troops" and
-"війська України".
+"viiska Ukrainy".
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from align.model import Issue, NameMention
 from align.names.extract import is_designation
+from align.names.forms import name_forms
 from align.names.glossary import Glossary
 from align.names.morph import (
     analyse,
@@ -48,7 +49,7 @@ _SKELETON_MAP = str.maketrans({"d": "t", "z": "s", "b": "p", "v": "f", "g": "k"}
 
 
 def skeleton(key: str) -> str:
-    """Consonants of a key with voicing ignored: Lionsgate and Лайонсгейт both give "lnst"."""
+    """Consonants of a key with voicing ignored: Lionsgate and Layonsgeyt both give "lnst"."""
     out = key.translate(_SKELETON_DROP).translate(_SKELETON_MAP)
     return "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
 
@@ -71,18 +72,18 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
         if latin:
             chinese = palladius(strip_possessive(word))
             if chinese:
-                out.add(word_key(chinese, "ru"))  # Zhejiang / Чжэцзян, Wuhan / Ухань
+                out.add(word_key(chinese, "ru"))  # Zhejiang / Chzhetszyan, Wuhan / Ukhan
         if latin and "x" in word[1:]:
-            # Spanish x is the sound of Cyrillic х (Texas / Техас, Oaxaca / Оахака).
+            # Spanish x is the sound of Cyrillic kh (Texas / Tekhas, Oaxaca / Oakhaka).
             out.add(word_key(word[0] + word[1:].replace("x", "h"), "en"))
         if latin and _SOFT_G.search(word):
-            # English g before e, i, y is the sound of Cyrillic дж (George / Джордж).
+            # English g before e, i, y is the sound of Cyrillic dzh (George / Dzhordzh).
             out.add(word_key(_SOFT_G.sub("j", word), "en"))
         if latin and (_SOFT_C.search(word) or "tion" in word):
-            # English c before e, i, y is с, and -tion is шн (Deception / Десепшен, Cincinnati).
+            # English c before e, i, y is s, and -tion is shn (Deception / Desepshen, Cincinnati).
             out.add(word_key(_SOFT_C.sub("s", word).replace("tion", "shon"), "en"))
         if latin and word[:1] in "XxQq":
-            # Pinyin x and q are Cyrillic с and ц (Xi'an / Сіань, Qing / Цин).
+            # Pinyin x and q are Cyrillic s and ts (Xi'an / Sian, Qing / Tsin).
             out.add(word_key(("s" if word[0] in "Xx" else "ts") + word[1:], "en"))
         if not latin:
             for lemma in analyse(word, lang).lemmas:
@@ -118,13 +119,13 @@ def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozense
 
 
 def _distinct_entries(a: NameMention, b: NameMention, glossary: Glossary) -> bool:
-    """Two different glossary entries never match, however alike they are spelt (Північна /
-    Південна Корея, Austria / Australia)."""
+    """Two different glossary entries never match, however alike they are spelt (Pivnichna /
+    Pivdenna Koreya, Austria / Australia)."""
     return a.key != b.key and bool(glossary.entry_keys(a.key)) and bool(glossary.entry_keys(b.key))
 
 
 def _stem_match(a: str, b: str) -> bool:
-    """An inflected form against a base form: Nauseda / Науседою share "nause"."""
+    """An inflected form against a base form: Nauseda / Nausedoyu share "nause"."""
     shorter, longer = sorted((a, b), key=len)
     if len(shorter) < 5:
         return False
@@ -162,7 +163,7 @@ def _adjective_match(source_keys: frozenset[str], derived_keys: frozenset[str]) 
         # lose its last letters to the suffix (avstralia -> avstraliets).
         stem = key if len(key) == 4 else key[: max(4, len(key) - 3)]
         for derived in derived_keys:
-            # A word made from a name is longer than the name (Непа is Nepal cut short).
+            # A word made from a name is longer than the name (Nepa is Nepal cut short).
             if not _same_digits(key, derived) or len(derived) < len(key):
                 continue
             if derived.startswith(stem) or (len(stem) >= 5 and stem in derived):
@@ -189,7 +190,7 @@ def compare_names(source: list[NameMention], target: list[NameMention], source_l
                   source_text: str = "") -> list[Issue]:
     """Issues (category "name") for names of `source` that `target` lacks or replaces, and
     names `target` adds. `target_text`, when given, lets a name the translation garbled into a
-    lower-case word (Johannesburg / «оханнесбург») be found; `source_text`, that a target name
+    lower-case word (Johannesburg / «okhannesburg») be found; `source_text`, that a target name
     the source names only where the extractor took no name (a sentence's first word) is no
     substitution. Segment and id are left for the checker to fill."""
     if glossary is None:
@@ -228,12 +229,12 @@ class _Comparison:
         for i in range(len(self.source)):
             for j in range(len(self.target)):
                 # The source name's own part must be there: a target that shares only a given
-                # name (Adam Cuerden / Адам) is not the same name.
+                # name (Adam Cuerden / Adam) is not the same name.
                 if (src_distinct[i] & tgt_words[j]) or (tgt_distinct[j] & src_distinct[i]):
                     self._pair(i, j)
 
     def _places(self) -> None:
-        """GeoNames/CLDR: Johannesburg / Йоханнесбурге, Mexico City / Мехіко."""
+        """GeoNames/CLDR: Johannesburg / Yokhannesburge, Mexico City / Mekhiko."""
         src_places = [_places(s, self.source_lang, self.glossary) for s in self.source]
         tgt_places = [_places(t, self.target_lang, self.glossary) for t in self.target]
         for i, sp in enumerate(src_places):
@@ -246,7 +247,7 @@ class _Comparison:
         self.src_keys = [_fuzzy_keys(s, self.source_lang, glossary) for s in source]
         self.tgt_keys = [_fuzzy_keys(t, self.target_lang, glossary) for t in target]
         distinct = [[_distinct_entries(s, t, glossary) for t in target] for s in source]
-        # Close spellings (Науседою / Nauseda); a rendering that lost the name's first sound or
+        # Close spellings (Nausedoyu / Nauseda); a rendering that lost the name's first sound or
         # its last syllable is a garbled name, not a spelling variant.
         for i in range(len(source)):
             for j in range(len(target)):
@@ -262,7 +263,7 @@ class _Comparison:
                         if garbled:
                             self._garble_issue(source[i], target[j].text, garbled)
                     self._pair(i, j)
-        # A name against a word made from it (Australia's / Австралієць, Tokyo / Токийской),
+        # A name against a word made from it (Australia's / Avstraliiets, Tokyo / Tokiyskoy),
         # whatever the target word was taken for.
         for i, s in enumerate(source):
             for j, t in enumerate(target):
@@ -288,7 +289,7 @@ class _Comparison:
 
     def _given_names(self) -> None:
         """Two people matched by their surname whose given names differ (Larry Nassar /
-        Зекері Нассара) are two people; a given name that lost its first sound is garbled."""
+        Zekeri Nassara) are two people; a given name that lost its first sound is garbled."""
         for s in self.source:
             s_words = s.text.split()
             if s.kind != "name" or len(s_words) != 2 or not _is_latin(s.text) or s.initial:
@@ -329,7 +330,7 @@ class _Comparison:
 
     def _mismatch(self, s: NameMention, t: NameMention, why: str) -> None:
         # Between two translations (uk and ru) names may follow different conventions
-        # (Коулуна / Цзюлун, Сапмі / Лапландия): sound alone is a warning there.
+        # (Kouluna / Tszyulun, Sapmi / Laplandiya): sound alone is a warning there.
         severity = "warning" if why == "sound" and self.source_lang != "en" else "error"
         self.found.append(Issue("name", severity, self.target_lang, s.text, t.text,
                                 f"{self.target_lang} has {t.text} where {self.source_lang} has {s.text}",
@@ -363,7 +364,7 @@ class _Comparison:
                                     f"{self.target_lang} has no name for {s.text}: rendered as ordinary "
                                     f"words, or dropped", rule="name.literal"))
         for t in extra:
-            # Translators add a country or an organisation to make a sentence clear ("США"), so
+            # Translators add a country or an organisation to make a sentence clear ("SSHA"), so
             # an added name is information, except a known person, who is rarely added for clarity.
             entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
             severity = "warning" if entry is not None and entry.kind == "person" else "info"
@@ -389,7 +390,7 @@ class _Comparison:
             self._mismatch(s, found, why)
         self._common_word_names(extra)
         # A glossary name added while a repeated one lost a mention: the added name stands in
-        # for that mention ("Kyiv ... Kyiv" against "Київ ... Одеса").
+        # for that mention ("Kyiv ... Kyiv" against "Kyiv ... Odesa").
         for t in list(extra):
             t_entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
             if t_entry is None:
@@ -404,7 +405,7 @@ class _Comparison:
                     break
         self._lost_repeats(extra)
         # A people or country adjective the translation lost while a place it never mentioned
-        # appears: the place was swapped ("French law" / "право Каїра").
+        # appears: the place was swapped ("French law" / "pravo Kaira").
         for s in lost_demonyms:
             for t in extra:
                 entry = glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
@@ -417,7 +418,7 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "glossary" if entry is not None else "gazetteer")
                     break
-        # A type designation with another number is a different weapon or aircraft (S-300 / С-400).
+        # A type designation with another number is a different weapon or aircraft (S-300 / S-400).
         for s in [m for m in missing if is_designation(m.text)]:
             for t in extra:
                 if is_designation(t.text) and _letters(t.key) == _letters(s.key):
@@ -439,7 +440,7 @@ class _Comparison:
         """A name that is also an ordinary word (Miller, Jerry), left without counterpart, with
         an unexplained proper name standing in its place of the sentence that sounds nothing
         like it: a substitution. The place is what tells it from a word rendered by meaning
-        (the Sun / Сонце) beside a name the translator added."""
+        (the Sun / Sontse) beside a name the translator added."""
         candidates = [t for t in extra if self._substitute_candidate(t)]
         if not candidates or not self.source_text:
             return
@@ -460,7 +461,7 @@ class _Comparison:
     def _lost_repeats(self, extra: list[NameMention]) -> None:
         """A name the source repeats that the translation names fewer times, while a name
         nothing explains appears: the other name stands in for one mention ("Taiwan ...
-        Taiwan" against "Тайваня ... Сланя"). Only a name of its own counts on the target
+        Taiwan" against "Tayvanya ... Slanya"). Only a name of its own counts on the target
         side, not an adjective made from it; and only where it is unambiguous: one such
         target name, and no source name left without a counterpart to pair it with."""
         candidates = [t for t in extra if self._substitute_candidate(t)]
@@ -485,7 +486,7 @@ class _Comparison:
         return (t.kind in ("name", "latin") and not _mixed_script(t.text) and not _LETTER_CODE.match(t.text)
                 and (not t.initial or _name_tagged(t, self.target_lang))
                 and _strong_target_name(t, self.target_lang)
-                and not _ADJECTIVE_WORD.search(t.text.split()[-1])
+                and not _adjective_word(t.text.split()[-1])
                 and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))
                 and not self._named_in_source_text(t))
 
@@ -500,7 +501,7 @@ class _Comparison:
             t_places = _places(t, self.target_lang, self.glossary)
             if s_places and t_places:
                 # Two places apart in the gazetteer, both established, and not one name spelt
-                # two ways (Hong Kong Island / Гонконг is the island of the city it names).
+                # two ways (Hong Kong Island / Gonkong is the island of the city it names).
                 if not s_places & t_places and _established_place(s_places) and _established_place(t_places) \
                         and not _keys_match(_fuzzy_keys(s, self.source_lang, self.glossary),
                                             _fuzzy_keys(t, self.target_lang, self.glossary)):
@@ -513,7 +514,7 @@ class _Comparison:
                 return t, "acronym"
         # By sound alone, only one name left on each side is paired: with more, which stands
         # for which is a guess. A people's word (Portuguese, Byzantine) and a name's adjective
-        # (Цінський) are renderings, not substitutes.
+        # (Tsinskyi) are renderings, not substitutes.
         candidates = [t for t in extra if self._substitute_candidate(t)]
         lost = [m for m in self.missing_names if m.kind == "name"]
         if len(candidates) != 1 or len(lost) != 1:
@@ -534,14 +535,14 @@ class _Comparison:
 
     def _explained_by_source_text(self) -> None:
         """Target names that a source word explains though the extractor took it for no name
-        (Disney's, opening its sentence / Диснея) are matched, not added."""
+        (Disney's, opening its sentence / Disneya) are matched, not added."""
         for j, t in enumerate(self.target):
             if not self.tgt_matched[j] and t.kind in ("name", "latin") and self._named_in_source_text(t):
                 self.tgt_matched[j] = True
 
     def _named_in_source_text(self, t: NameMention) -> bool:
         """Some word of the source text, name or not, sounds like the target name (Perry, which
-        opens its sentence and so was not taken for a name, explains Перрі)."""
+        opens its sentence and so was not taken for a name, explains Perri)."""
         words = self._source_word_keys()
         if not words:
             return False
@@ -558,7 +559,7 @@ class _Comparison:
 
     def _garbled_extras(self, extra: list[NameMention]) -> None:
         """A target name nothing explains that is a cut-off form of some source word, a given
-        name included (Donald / Ональд, Cuomo / Уомо): the name, garbled."""
+        name included (Donald / Onald, Cuomo / Uomo): the name, garbled."""
         if not extra:
             return
         words: dict[str, NameMention] = {}
@@ -590,7 +591,7 @@ class _Comparison:
 
     def _lowercase_renderings(self, missing: list[NameMention]) -> None:
         """A name the translation wrote as a lower-case word that lost its first letter or
-        its end (Yorkshire / «оркшира»): the extractor saw no name there, the words show one."""
+        its end (Yorkshire / «orkshira»): the extractor saw no name there, the words show one."""
         if not self.target_text or self.target_lang == "en":
             return
         words = [w for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 4 and w[0].islower()]
@@ -598,8 +599,8 @@ class _Comparison:
             return
         left = list(missing) + self._unmatched_common()
         # A name the translation also renders elsewhere may still be garbled in one of its
-        # mentions (Taiwan ... Taiwan / Тайваня ... айваню): matched names are searched too, for
-        # a garbled form only, among words too rare to be ordinary ones (країна is not Україна).
+        # mentions (Taiwan ... Taiwan / Tayvanya ... ayvanyu): matched names are searched too, for
+        # a garbled form only, among words too rare to be ordinary ones (kraina is not Ukraina).
         matched = [s for i, s in enumerate(self.source) if self.src_matched[i] and s.kind == "name"]
         for s in left + matched:
             if s.kind not in ("name", "common") or _is_glossary(s, self.glossary) or not _may_garble(s):
@@ -620,7 +621,7 @@ class _Comparison:
                 if s not in left and not how:
                     continue
                 if how or alike:
-                    # The name written in lower case (Cholecalciferol / холекальциферол) is the
+                    # The name written in lower case (Cholecalciferol / kholekaltsiferol) is the
                     # name; with its first sound or last syllable lost it is garbled.
                     if s in missing:
                         missing.remove(s)
@@ -654,7 +655,7 @@ class _Comparison:
         if self.source_lang != "en":
             return []
         # A capitalised target word left over is the name rendered by meaning, as a name
-        # (Sun / Сонце, Milky Way / Чумацький Шлях): only a target without one has lost it.
+        # (Sun / Sontse, Milky Way / Chumatskiy Shlyakh): only a target without one has lost it.
         if any(not self.tgt_matched[j] and t.kind in ("common", "name") and not t.initial
                for j, t in enumerate(self.target)):
             return []
@@ -675,7 +676,7 @@ class _Comparison:
         return _dedupe(out)
 
 
-# A letter and a translated word (В-режим for B-mode): a term, not a name to substitute.
+# A letter and a translated word (V-rezhim for B-mode): a term, not a name to substitute.
 _LETTER_CODE = re.compile(r"^\w-")
 # How far (a share of the sentence) a name may move between a sentence and its translation.
 _SAME_PLACE = 0.12
@@ -713,7 +714,7 @@ def _name_tagged(t: NameMention, lang: str) -> bool:
 
 
 def _mixed_script(text: str) -> bool:
-    """B-режима: a Latin letter kept inside a translated word; its Latin part is the name."""
+    """B-rezhima: a Latin letter kept inside a translated word; its Latin part is the name."""
     return bool(_CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text))
 
 
@@ -756,7 +757,7 @@ def _own_words(m: NameMention, glossary: Glossary | None) -> list[str]:
 
 
 def _distinctive(m: NameMention, glossary: Glossary) -> set[str]:
-    """Distinctive words, and the whole run written together (Hong Kong / Гонконг)."""
+    """Distinctive words, and the whole run written together (Hong Kong / Gonkong)."""
     words = m.key.split()
     if len(words) < 2 or m.kind != "name" or _is_glossary(m, glossary):
         return set(words)
@@ -765,7 +766,7 @@ def _distinctive(m: NameMention, glossary: Glossary) -> set[str]:
 
 def _comparable_kinds(s: NameMention, t: NameMention, target_lang: str) -> bool:
     """A Latin acronym of the source answers only a Latin acronym of the target: a Cyrillic
-    one is its translation (GDP / ВВП, AI / ШІ), not a substitute."""
+    one is its translation (GDP / VVP, AI / SHI), not a substitute."""
     s_acronym = s.kind == "acronym"
     t_latin = t.kind == "latin" or (t.kind == "acronym" and _is_latin(t.text))
     if s_acronym or t.kind == "acronym":
@@ -780,7 +781,7 @@ def _strong_target_name_cached(text: str, lang: str) -> bool:
         if not word or _is_latin(word):
             return True
         info = analyse(word, lang)
-        # The Ukrainian dictionary knows many names without a name tag (Мозамбіку, Сирії):
+        # The Ukrainian dictionary knows many names without a name tag (Mozambiku, Syrii):
         # a place of the gazetteer, or a word rare in ordinary use, is a name too.
         if info.name_tagged or not info.known or _places_of(word, info.lemma, lang) \
                 or zipf(word.lower(), lang) < _COMMON_CYRILLIC_ZIPF:
@@ -789,7 +790,7 @@ def _strong_target_name_cached(text: str, lang: str) -> bool:
 
 
 # A capitalised Cyrillic word used this often in lower case is a common word opening a name
-# phrase (Період, Северном), not a name of its own.
+# phrase (Period, Severnom), not a name of its own.
 _COMMON_CYRILLIC_ZIPF = 3.5
 
 
@@ -812,21 +813,19 @@ def _places(m: NameMention, lang: str, glossary: Glossary) -> frozenset[int]:
     return _places_of(m.text, m.lemma, lang)
 
 
-_ADJECTIVE_LEMMA = {"uk": re.compile(r"(?:ськ|цьк|зьк)ий$"), "ru": re.compile(r"(?:ск|цк)ий$")}
-
-
 @lru_cache(maxsize=50_000)
 def _adjective_places(lemma: str, lang: str) -> frozenset[int]:
-    """The place a place adjective is made from (гонконгський -> Гонконг, киевский -> Киев),
+    """The place a place adjective is made from (gonkongskiy -> Gonkong, kiyevskiy -> Kiyev),
     by its suffix taken off."""
     from align.names.gazetteer import gazetteer
 
     places = gazetteer()
-    match = _ADJECTIVE_LEMMA[lang].search(lemma)
+    forms = name_forms(lang)
+    match = forms.place_adjective_lemma.search(lemma)
     if places is None or match is None:
         return frozenset()
     stem = lemma[: match.start()]
-    return places.lookup_any([stem, stem + "а", stem + "ія", stem + "ия", stem + "и"])
+    return places.lookup_any([stem] + [stem + ending for ending in forms.place_stem_endings])
 
 
 @lru_cache(maxsize=50_000)
@@ -852,7 +851,7 @@ def _established_place(places: frozenset[int]) -> bool:
 
 def _silent_h(m: NameMention) -> bool:
     """Whether an initial h may be silent: in an ordinary word's established rendering
-    (Hinduism / індуїзм) and in Spanish and French names (Hernández / Эрнандес)."""
+    (Hinduism / induizm) and in Spanish and French names (Hernández / Ernandes)."""
     return m.kind == "common" or bool(_ROMANCE_NAME.search(m.text))
 
 
@@ -870,16 +869,22 @@ def _derived_word(m: NameMention) -> bool:
 _DERIVED_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ic", "ical", "ist", "ists", "ism", "can", "cans")
 
 
+def _adjective_word(word: str) -> re.Match[str] | None:
+    """An inflected adjective made from a name, in either Cyrillic language (Tsinskyi,
+    Uppsalskogo): the same endings data serves both."""
+    return name_forms("uk").adjective_word.search(word)
+
+
 def _may_garble(m: NameMention) -> bool:
-    """Adjectives made from names (Йорданської, бельгійських) are renderings of the name in
+    """Adjectives made from names (Yordanskoi, belhiiskykh) are renderings of the name in
     another form, never a garbled copy of it."""
-    return m.kind not in ("adjective", "demonym") and not _ADJECTIVE_WORD.search(m.text.split()[-1])
+    return m.kind not in ("adjective", "demonym") and not _adjective_word(m.text.split()[-1])
 
 
 def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = False, derived: bool = True) -> str:
     """"truncated" or "garbled" when the target renders a source name without its first sound
-    (Johannesburg / оханнесбург) or without its last syllable (Mechichi / Мечи); "" otherwise.
-    Silent first letters are no loss (Hernández / Эрнандес, Knight / Найт, Wright / Райт)."""
+    (Johannesburg / okhannesburg) or without its last syllable (Mechichi / Mechi); "" otherwise.
+    Silent first letters are no loss (Hernández / Ernandes, Knight / Nayt, Wright / Rayt)."""
     if src_keys & tgt_keys:
         return ""
     for s in src_keys:
@@ -889,7 +894,7 @@ def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = Fa
             if len(t) < 2:
                 continue
             if _DEMONYM_END.search(s):
-                continue  # Macedonian / Македонії: the people's word, not a cut-off name
+                continue  # Macedonian / Makedonii: the people's word, not a cut-off name
             if _first_sound_lost(s, t, word):
                 return "garbled"
             if s.startswith(t) and len(s) > len(t) and _lost_syllable(s[len(t):]) \
@@ -901,23 +906,21 @@ def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = Fa
 # Keys of English words made from a name (Macedonian, Aortic, Turkish): their renderings are
 # the name's own forms, never a cut-off of the derived word.
 _DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ik|ikal)$")
-# What an English word made from a name adds to it (Majorcan / Майорки, African / Африки,
-# Aortic / аорты): the name is there, its derivative was translated.
+# What an English word made from a name adds to it (Majorcan / Mayorki, African / Afriki,
+# Aortic / aorty): the name is there, its derivative was translated.
 _PEOPLE_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "ese", "ish", "er", "ers",
                              "ic", "ical", "ik", "ikal", "ist", "ists", "ism"})
-# Ukrainian and Russian adjectives made from names (Цінський, Уппсальского, Симоносекский).
-_ADJECTIVE_WORD = re.compile(r"(?:ськ|цьк|зьк|ск|цк)(?:ий|ій|а|е|ого|ому|им|ім|ої|ій|у|ою|і|их|ими"
-                             r"|ая|ое|ой|ую|ие|ых|ым|ыми|ом)$", re.I)
+# Ukrainian and Russian adjectives made from names (Tsinskyi, Uppsalskogo, Simonosekskiy).
 # An opening consonant pair that transliteration may render as one sound (Cholecalciferol /
-# Холекальциферол, Xiaogan / Сяоган, Psaki, Knight): losing its first letter is no garbling.
+# Kholekaltsiferol, Xiaogan / Syaogan, Psaki, Knight): losing its first letter is no garbling.
 _CLUSTERS = ("ch", "sh", "th", "ph", "kh", "zh", "gh", "wh", "rh", "ks", "ts", "ps", "pn", "pt", "kn", "hn", "gn")
 
 
 def _first_sound_lost(s: str, t: str, word: bool = False) -> bool:
-    """`t` is key `s` without its first letter (Johannesburg / оханнесбург), give or take the
+    """`t` is key `s` without its first letter (Johannesburg / okhannesburg), give or take the
     spelling of the rest; a silent letter or a consonant pair read as one sound aside. `word`:
     the source is an ordinary word as well, whose established renderings drop an h
-    (Hinduism / індуїзм)."""
+    (Hinduism / induizm)."""
     return (len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s, word)
             and not _soft_g(s, t) and (keys_close(s[1:], t) or _stem_match(s[1:], t)))
 
@@ -927,13 +930,13 @@ def _prefix_garble(src_keys: frozenset[str], tgt_keys: frozenset[str], word: boo
 
 
 def _silent_initial(key: str, word: bool = False) -> bool:
-    # In a name only w is silent as such (Wright / Райт): the key's initial h is also every g
-    # and kh (Greece, Hong Kong, Kharkiv), which Ukrainian and Russian write as г or х.
+    # In a name only w is silent as such (Wright / Rayt): the key's initial h is also every g
+    # and kh (Greece, Hong Kong, Kharkiv), which Ukrainian and Russian write as g or kh.
     return key[0] == "w" or key[:2] in _CLUSTERS or (word and key[0] == "h")
 
 
 def _soft_g(s: str, t: str) -> bool:
-    """Giancarlo / Джанкарло: a soft g is дж, whose key folds into the vowel after it, so the
+    """Giancarlo / Dzhankarlo: a soft g is dzh, whose key folds into the vowel after it, so the
     rendering's key looks like the name without its first letter."""
     return s[0] == "h" and s[1] in "ie" and t[0] == "i"
 
@@ -941,7 +944,7 @@ def _soft_g(s: str, t: str) -> bool:
 def _garble_keys(m: NameMention, fuzzy: frozenset[str], glossary: Glossary | None = None) -> frozenset[str]:
     """Keys of the name's own words, without its generic part (River, University), which a
     translation renders by meaning: no lost syllable. A glossary entry's several-word forms
-    count word by word (Санкт is no cut-off of Sankt-Peterburg)."""
+    count word by word (Sankt is no cut-off of Sankt-Peterburg)."""
     glossary = glossary if glossary is not None else _default_glossary()
     entry = glossary.entry(m.key) if _is_glossary(m, glossary) else None
     if entry is not None:
@@ -954,7 +957,7 @@ def _garble_keys(m: NameMention, fuzzy: frozenset[str], glossary: Glossary | Non
         return fuzzy
     own = _own_words(m, None)
     # Word by word, never the run written together: a given name is a prefix of that
-    # (Michele Bachmann / Мішель) without being a cut-off name.
+    # (Michele Bachmann / Mishel) without being a cut-off name.
     joined = "".join(words)
     return frozenset(k for k in fuzzy if k != joined and not (len(k) > 1 and k == "".join(words[1:]))) | set(own)
 
@@ -975,21 +978,21 @@ def _default_glossary() -> Glossary:
 
 def _lost_syllable(rest: str) -> bool:
     """What a truncation dropped holds a consonant sound, not only a case or plural ending
-    (Philippines / Филиппин, Alps / Альп)."""
+    (Philippines / Filippin, Alps / Alp)."""
     consonants = [ch for ch in rest if ch not in "aeiou"]
     if not consonants:
-        # Three vowels are a syllable of their own (Paraguay / Параг), never a case ending.
+        # Three vowels are a syllable of their own (Paraguay / Parag), never a case ending.
         return len(rest) >= 3
     if consonants == ["s"]:
         return False
-    # A lone final consonant is lost too (Taiwan / Тайва), unless it is one that French and
-    # English leave silent (Armand / Арман, Sarah / Сара, Bordeaux / Бордо).
+    # A lone final consonant is lost too (Taiwan / Tayva), unless it is one that French and
+    # English leave silent (Armand / Arman, Sarah / Sara, Bordeaux / Bordo).
     return len(consonants) < len(rest) or not (len(rest) == 1 and rest in "dtsxzh")
 
 
 def _sound_keys(m: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
     """Keys of the name's distinctive words only: a shared given name or a whole run written
-    together would make two different people sound alike (Gjorge Ivanov / Георге Кавардарков)."""
+    together would make two different people sound alike (Gjorge Ivanov / George Kavardarkov)."""
     if len(m.key.split()) == 1:
         return _fuzzy_keys(m, lang, glossary)
     words = _distinctive_words(m, glossary)
@@ -1007,7 +1010,7 @@ _SOUND_DROP = str.maketrans("", "", "aeiou")
 
 def _sound_skeleton(key: str) -> str:
     """The consonant skeleton with the name's first letter and its h sounds kept (Khufu /
-    Хеопс: "hf" / "hps"; Xinhua / Паягуа: "snh" / "ph")."""
+    Kheops: "hf" / "hps"; Xinhua / Payagua: "snh" / "ph")."""
     if not key:
         return ""
     out = key[1:].translate(_SOUND_DROP).translate(_SKELETON_MAP)
@@ -1033,7 +1036,7 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
             longest = max(longest, len(sx), len(sy))
             distance = edit_distance(sx, sy, 8) / max(len(sx), len(sy))
             alike = _opening(x) == _opening(y)
-            # Two-consonant skeletons say little unless the names open differently (Jerry / Перрі).
+            # Two-consonant skeletons say little unless the names open differently (Jerry / Perri).
             if min(len(sx), len(sy)) < 3 and alike:
                 distance = 0.0
             best = min(best, distance)
@@ -1045,27 +1048,27 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 # Transliteration keeps a name's first sound (the key folds h/g, j/i, c/k and the like), so
-# two names that open differently need less else to tell them apart (Carpanedo / Фернандо).
+# two names that open differently need less else to tell them apart (Carpanedo / Fernando).
 _APART_OPENING = 0.34
 
 
 def _sounds_far_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     """Stricter than _sounds_different, for given names, whose transliterations vary most
-    (Gyöngyi / Дьенджи, Chhappan / Схапхан): long skeletons, mostly unlike."""
+    (Gyöngyi / Dendzhi, Chhappan / Skhapkhan): long skeletons, mostly unlike."""
     pairs = [(_sound_skeleton(x), _sound_skeleton(y)) for x in a for y in b]
     if not pairs or any(min(len(x), len(y)) < 3 for x, y in pairs):
         return False  # a short skeleton on either side is too little evidence
     return all(edit_distance(x, y, 8) / max(len(x), len(y)) >= 0.75 for x, y in pairs)
 
 
-# First letters that transliteration of given names moves between (Gyöngyi / Дьенджи,
-# Jorge / Хорхе, Xavier / Ксав'є, Yannick / Янік): an opening among these proves nothing.
+# First letters that transliteration of given names moves between (Gyöngyi / Dendzhi,
+# Jorge / Khorkhe, Xavier / Ksavie, Yannick / Yanik): an opening among these proves nothing.
 _VOLATILE_OPENINGS = frozenset("hgjdicksxy")
 
 
 def _stable_openings_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Every key of one opens with another steady consonant than every key of the other
-    (Larry / Зекері)."""
+    (Larry / Zekeri)."""
     openings_a = {_opening(k) for k in a if k}
     openings_b = {_opening(k) for k in b if k}
     return bool(openings_a and openings_b) and not (openings_a & openings_b) \
@@ -1073,7 +1076,7 @@ def _stable_openings_differ(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _opening(key: str) -> str:
-    """The first sound of a key, every vowel alike (Iowa / Айова open alike)."""
+    """The first sound of a key, every vowel alike (Iowa / Ayova open alike)."""
     return "a" if key[:1] in "aeiou" else key[:1]
 
 

@@ -2,9 +2,9 @@
 then runs of capitalised name-like words and acronyms.
 
 Mention kinds: `name` (a person, place or organisation we expect every version to carry),
-`acronym` (NATO, ЗСУ), `latin` (Latin script inside Cyrillic text: IRIS-T, Marks & Spencer),
-`demonym` (Ukrainian / український: keyed to the country, used to match, never flagged),
-`adjective` (a lower-case word made from a place name, новозеландський, австралієць: matched
+`acronym` (NATO, ZSU), `latin` (Latin script inside Cyrillic text: IRIS-T, Marks & Spencer),
+`demonym` (Ukrainian / ukrainskyi: keyed to the country, used to match, never flagged),
+`adjective` (a lower-case word made from a place name, novozelandskiy, avstraliiets: matched
 by stem, never flagged) and `common` (capitalised ordinary words such as "Main" or "Army", or a
 glossary name written in lower case: a translator renders them by meaning, so they may match
 but are never expected). Consumers that count names (scores) should skip these three kinds.
@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from align.errors import InputError
 from align.model import LANGS, NameMention
+from align.names.forms import name_forms
 from align.names.glossary import Glossary, load_glossary
 from align.names.morph import (
     COMMON_ZIPF,
@@ -39,7 +40,10 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ROMAN_NUMBER = re.compile(r"^[IVX]+(?:-[IVX]+)*$")
 # U.S., U.N., U.K., E.U. (two or more capital letters, each with its full stop).
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
-_DESIGNATION = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][A-Za-zА-Яа-яЁёІіЇїЄєҐґ]{0,3}-\d{1,4}[A-ZА-ЯЁІЇЄҐ0-9]{0,3}$")
+# Capital and small letters of the Latin, Ukrainian and Russian alphabets, as code points.
+_CAPITAL = "A-Z\u0410-\u042f\u0401\u0404\u0406\u0407\u0490"
+_LETTER = _CAPITAL + "a-z\u0430-\u044f\u0451\u0454\u0456\u0457\u0491"
+_DESIGNATION = re.compile(rf"^[{_CAPITAL}][{_LETTER}]{{0,3}}-\d{{1,4}}[{_CAPITAL}0-9]{{0,3}}$")
 _OPENERS = "\"'«„“‘”’([{—–-*•·"
 _SENTENCE_END = ".!?…:;\n"
 # Lower-case particles inside a personal or company name: Ursula von der Leyen, Bank of England.
@@ -48,7 +52,7 @@ _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la"
 
 
 # English capitalises peoples and doctrines (Babylonians, Hinduism, Stoics) that Ukrainian and
-# Russian write in lower case (вавилоняни, індуїзм), where no name is extracted to match them.
+# Russian write in lower case (vavilonyani, induizm), where no name is extracted to match them.
 _LOWERCASE_IN_CYRILLIC = ("ism", "isms", "ians", "ists", "ites")
 
 
@@ -98,7 +102,7 @@ def _tokens(text: str) -> list[_Token]:
             k -= 1
         initial = k < 0 or text[k] in _SENTENCE_END
         if initial and k >= 1 and text[k] == "." and text[k - 1].isupper() and (k < 2 or not text[k - 2].isalnum()):
-            initial = False  # after an initial (George W. Bush, В. Зеленський), not a sentence start
+            initial = False  # after an initial (George W. Bush, V. Zelenskiy), not a sentence start
         tokens.append(_Token(word, start, end, initial, word[:1].isupper(), _CYRILLIC.search(word) is None))
     if _title_case(tokens):
         # A headline capitalises every word, so a capital proves nothing: each word is judged
@@ -122,13 +126,13 @@ def _title_case(tokens: list[_Token]) -> bool:
 
 
 def _is_initial(token: _Token, text: str) -> bool:
-    """A single capital letter with its full stop: the J. of J. Stoltenberg, the В. of В. Зеленський."""
+    """A single capital letter with its full stop: the J. of J. Stoltenberg, the V. of V. Zelenskiy."""
     return len(token.text) == 1 and token.text.isupper() and text[token.end:token.end + 1] == "."
 
 
 def is_designation(word: str) -> bool:
-    """A type designation: a short capitalised prefix, a hyphen and a number (Kh-101 / Х-101,
-    Tu-95 / Ту-95, MiG-31K / МіГ-31К, S-300 / С-300)."""
+    """A type designation: a short capitalised prefix, a hyphen and a number (Kh-101 / KH-101,
+    Tu-95 / Tu-95, MiG-31K / Mih-31K, S-300 / S-300)."""
     return _DESIGNATION.match(word) is not None
 
 
@@ -141,10 +145,10 @@ def _is_acronym(word: str) -> bool:
 
 
 def acronym_key(word: str, lang: str) -> str:
-    """NATO and НАТО both give "nato"; digits are kept (F-16 -> f16, IRIS-T -> irist)."""
+    """NATO and NATO both give "nato"; digits are kept (F-16 -> f16, IRIS-T -> irist)."""
     key = re.sub(r"[^a-z0-9]", "", fold_latin(transliterate(word, lang)))
     if is_designation(word):
-        # Ukrainian Г is h, Russian Г is g (МіГ / МиГ / MiG); Latin X stands for Х (X-101).
+        # Ukrainian G is h, Russian G is g (Mih / Mig / MiG); Latin X stands for Kh (X-101).
         key = re.sub(r"^x", "kh", key.replace("g", "h"))
     return key
 
@@ -189,11 +193,11 @@ def _word_class(token: _Token, lang: str) -> str | None:
             return "strong"  # frequent, but no dictionary writes it in lower case: Ivanov, Bible
         return "weak" if frequency >= COMMON_ZIPF else "strong"
     # Ukrainian and Russian capitalise only names (and a name phrase's first word), so a
-    # dictionary word without a name parse is a translated institution word (Геологічна
-    # служба) or opens the sentence.
+    # dictionary word without a name parse is a translated institution word (Heolohichna
+    # sluzhba) or opens the sentence.
     common = info.known and not info.name_tagged
     if _big_cyrillic_place(word, lang):
-        return "strong"  # Мадагаскар, Касабланка open a sentence as names
+        return "strong"  # Madagaskar, Kasablanka open a sentence as names
     if token.initial and info.common_reading:
         return None
     return "weak" if common else "strong"
@@ -215,7 +219,7 @@ def _big_place(word: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _cyrillic_places(word: str, lang: str) -> frozenset[int]:
-    """Gazetteer places a Cyrillic word names in any of its forms (Македонії, Касабланка)."""
+    """Gazetteer places a Cyrillic word names in any of its forms (Makedonii, Kasablanka)."""
     from align.names.gazetteer import gazetteer
 
     places = gazetteer()
@@ -225,19 +229,19 @@ def _cyrillic_places(word: str, lang: str) -> frozenset[int]:
 
 
 def _big_cyrillic_place(word: str, lang: str) -> bool:
-    # A frequent common word that some place also bears (Усі, a town) is that common word.
+    # A frequent common word that some place also bears (Usi, a town) is that common word.
     if zipf(word.lower(), lang) >= _COMMON_CYRILLIC_ZIPF:
         return False
     ids = _cyrillic_places(word, lang)
     return bool(ids) and _gazetteer().is_big(ids)
 
 
-# A Cyrillic word this frequent in running text is a common word first (усі, все, мир).
+# A Cyrillic word this frequent in running text is a common word first (usi, vse, mir).
 _COMMON_CYRILLIC_ZIPF = 4.5
 
 
 def _country_word(word: str, lang: str) -> bool:
-    """A Cyrillic word that names a country or a continent in any of its forms (Македонії)."""
+    """A Cyrillic word that names a country or a continent in any of its forms (Makedonii)."""
     ids = _cyrillic_places(word, lang)
     return bool(ids) and _gazetteer().is_country_level(ids)
 
@@ -250,7 +254,7 @@ def _gazetteer():
 
 def _cases_agree(a: str, b: str, lang: str) -> bool:
     """Whether two Cyrillic words may be in one case. Only dictionary words are read: the
-    cases pymorphy3 guesses for a foreign name (Хишам as a dative plural) prove nothing."""
+    cases pymorphy3 guesses for a foreign name (Khisham as a dative plural) prove nothing."""
     if lang == "en" or not (analyse(a, lang).known and analyse(b, lang).known):
         return True
     ca, cb = cases(a, lang), cases(b, lang)
@@ -278,7 +282,7 @@ def _glossary_match(tokens: list[_Token], i: int, text: str, lang: str,
         if i + n > len(tokens):
             continue
         entry = glossary.entries[pattern.entry]
-        # A glossary name written in lower case (конгресу, рада) is kept as a silent mention:
+        # A glossary name written in lower case (kongresu, rada) is kept as a silent mention:
         # it may answer a name of the other version but is never expected itself.
         lowercase = not token.capitalised and (entry.kind != "demonym" or lang == "en")
         ok = True
@@ -368,7 +372,7 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
                 break  # a possessive closes its name: Disney's Frozen, Ukraine's President
             if (_is_initial(tok, text) and tok.latin == run[0][0].latin and j + 1 < len(tokens)
                     and tokens[j + 1].capitalised and not text[tok.end + 1:tokens[j + 1].start].strip()):
-                run.append((tok, "particle"))  # a middle initial: George W. Bush, Джордж В. Буш
+                run.append((tok, "particle"))  # a middle initial: George W. Bush, Dzhordzh V. Bush
                 j += 1
                 continue
             if tok.text.lower() in _PARTICLES and j + 1 < len(tokens) and tok.latin == run[0][0].latin:
@@ -384,7 +388,7 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
                 break
             if not tok.latin and (_country_word(run[-1][0].text, lang) or _country_word(tok.text, lang)
                                   or not _cases_agree(run[-1][0].text, tok.text, lang)):
-                # "Президент Македонії Георге Іванов", "губернатор Техасу Рік Перрі": a place in
+                # "Prezident Makedonii George Ivanov", "gubernator Tekhasu Rik Perri": a place in
                 # the genitive, then a person in another case; one name's words share a case.
                 break
             tcls = _word_class(tok, lang)
@@ -436,28 +440,16 @@ def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str, person: bo
                        first.initial)
 
 
-# Dictionary forms of adjectives made from place names (харківський, новозеландський,
-# киевский) and of nouns for their people (австралієць, австрійка, новозеландец).
-_ADJECTIVE_SUFFIX = {"uk": ("ський", "цький", "зький"), "ru": ("ский", "цкий")}
-_PEOPLE_SUFFIX = {"uk": ("ець", "єць", "ка"), "ru": ("ец", "ка")}
-# Written endings of those words, to skip lemmatising every other word.
-_DERIVED_SURFACE = {
-    "uk": re.compile(r"(?:ськ|цьк|зьк)[а-яіїє]{0,4}$|ц(?:ь|я|ю|ем|і|ям|ями|ях|ів)$|[еє]ць$"
-                     r"|к(?:а|и|і|у|ою|ам|ами|ах)$", re.I),
-    "ru": re.compile(r"(?:ск|цк)[а-яё]{0,4}$|ц(?:а|у|ем|ы|ам|ами|ах|ев)$|ец$"
-                     r"|к(?:а|и|е|у|ой|ою|ам|ами|ах)$", re.I),
-}
-
-
 def _name_adjective(token: _Token, lang: str) -> NameMention | None:
-    """A lower-case adjective of the kind made from a place name (новозеландський, харьковской),
-    as a silent mention: it lets "New Zealand's Adam Hall" agree with "новозеландський
-    спортсмен" without ever being flagged itself."""
-    if lang == "en" or token.latin or len(token.text) < 6 or not _DERIVED_SURFACE[lang].search(token.text):
+    """A lower-case adjective of the kind made from a place name (novozelandskiy, kharkovskoy),
+    as a silent mention: it lets "New Zealand's Adam Hall" agree with "novozelandskiy
+    sportsmen" without ever being flagged itself."""
+    if lang == "en" or token.latin or len(token.text) < 6 or not name_forms(lang).derived_surface.search(token.text):
         return None
     info = analyse(token.text, lang)
-    if not (info.lemma.endswith(_ADJECTIVE_SUFFIX[lang])
-            or (info.animate and info.lemma.endswith(_PEOPLE_SUFFIX[lang]))):
+    forms = name_forms(lang)
+    if not (info.lemma.endswith(forms.adjective_suffixes)
+            or (info.animate and info.lemma.endswith(forms.people_suffixes))):
         return None
     key = word_key(info.lemma, lang)
     return NameMention(token.text, token.start, token.end, key, info.lemma, "adjective")
