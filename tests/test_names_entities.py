@@ -50,6 +50,12 @@ WRONG_AND_RIGHT = [
      "На південному заході Тайваню збудували базу.", "uk", "name.garbled"),
     ("Since then Paraguay has kept its character.", "С тех пор Параг сохранил свой характер.",
      "С тех пор Парагвай сохранил свой характер.", "ru", "name.garbled"),
+    # a surname swapped inside a run whose given name the source explains
+    ("He came with a letter from Charles Batchelor.", "Он пришёл с письмом от Чарльза Вестминстера.",
+     "Он пришёл с письмом от Чарльза Бэтчелора.", "ru", "name.mismatch"),
+    # a name swapped for a capitalised ordinary word standing in its place
+    ("In 2002 Goma was destroyed by lava from the volcano.", "В 2002 году Экстрима была разрушена лавой вулкана.",
+     "В 2002 году Гома была разрушена лавой вулкана.", "ru", "name.mismatch"),
     # a Latin acronym copied wrong
     ("The BJP won.", "Партия BP победила.", "Партия BJP победила.", "ru", "name.mismatch"),
 ]
@@ -84,6 +90,7 @@ def test_name_rendered_as_ordinary_words_is_a_warning_naming_it(en, tgt):
     ("Ukraine Loses a Patriot Battery to Drone Strike", "Україна втратила батарею Patriot через удар дрона", "uk"),
     ("The course of Cholecalciferol helped.", "Курс холекальциферола помог.", "ru"),
     ("Hernández scored twice.", "Эрнандес забил дважды.", "ru"),
+    ("The graft (Florida Sleeve technique) was used.", "Использовали трансплантат (метод Флорида Втулка).", "ru"),
     ("Giancarlo Fisichella lost control.", "Джанкарло Фізікелла втратив контроль.", "uk"),
     ("Sweets are offered in Hinduism.", "В індуїзмі пропонують солодощі.", "uk"),
     ("The Majorcan sailor won.", "Моряк з Майорки переміг.", "ru"),

@@ -216,6 +216,7 @@ class _Comparison:
         self.pairs: list[tuple[int, int]] = []
         self._source_words: frozenset[str] | None = None
         self.garbled_common: set[str] = set()
+        self.taken_words: list[NameMention] = []
 
     # -- matching ---------------------------------------------------------------------------
     def _pair(self, i: int, j: int) -> None:
@@ -386,7 +387,8 @@ class _Comparison:
             if found is None:
                 continue
             missing.remove(s)
-            extra.remove(found)
+            if found in extra:
+                extra.remove(found)
             self._mismatch(s, found, why)
         self._common_word_names(extra)
         # A glossary name added while a repeated one lost a mention: the added name stands in
@@ -486,8 +488,35 @@ class _Comparison:
         return (t.kind in ("name", "latin") and not _mixed_script(t.text) and not _LETTER_CODE.match(t.text)
                 and (not t.initial or _name_tagged(t, self.target_lang))
                 and _strong_target_name(t, self.target_lang)
+                and self._unexplained_part_is_a_name(t)
                 and not _adjective_word(t.text.split()[-1])
                 and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))
+                and not self._named_in_source_text(t))
+
+    def _unexplained_part_is_a_name(self, t: NameMention) -> bool:
+        """In a run part of which the source names (Florida Vtulka for Florida Sleeve), the
+        rest must be a name of its own to stand for another name: an ordinary word there is
+        the name's meaning translated, not a swap."""
+        words = t.text.split()
+        if len(words) < 2 or _is_latin(t.text):
+            return True
+        source = self._source_word_keys()
+        rest = [w for w in words if not _keys_match(source, _surface_keys(w, self.target_lang))]
+        if not rest or len(rest) == len(words):
+            return True
+        for word in rest:
+            info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+            # A word the dictionary knows and tags as no name, however rare (Vtulka), is the
+            # translated part.
+            if not info.known or info.name_tagged or _places_of(word, info.lemma, self.target_lang):
+                return True
+        return False
+
+    def _capitalised_word_candidate(self, t: NameMention) -> bool:
+        """A capitalised ordinary word inside a sentence, one word, not made from a name and
+        not explained by any word of the source."""
+        return (t.kind == "common" and not t.initial and len(t.text.split()) == 1 and not _is_latin(t.text)
+                and not _adjective_word(t.text) and not is_adjective(t.text, self.target_lang)
                 and not self._named_in_source_text(t))
 
     def _unexplained_replacement(self, s: NameMention, extra: list[NameMention]) -> tuple[NameMention | None, str]:
@@ -517,6 +546,18 @@ class _Comparison:
         # (Tsinskyi) are renderings, not substitutes.
         candidates = [t for t in extra if self._substitute_candidate(t)]
         lost = [m for m in self.missing_names if m.kind == "name"]
+        if not candidates and s in lost and len(s.key.split()) == 1 and not is_ordinary_english(s.text):
+            # No proper name left, but a capitalised ordinary word inside the sentence standing
+            # where the lost name stood (Goma / «Экстрима», Upolu / «Залу»): a name, swapped.
+            words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
+                     and t not in self.taken_words and self._capitalised_word_candidate(t)]
+            t = self._same_place(s, words)
+            if t is not None:
+                self.taken_words.append(t)
+            if t is not None and _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
+                                                   _sound_keys(t, self.target_lang, self.glossary)):
+                return t, "position"
+            return None, ""
         if len(candidates) != 1 or len(lost) != 1:
             # Several on a side: the one in the same place of its sentence, if only one is.
             t = self._same_place(s, candidates) if s in lost else None
@@ -547,6 +588,10 @@ class _Comparison:
         if not words:
             return False
         t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
+        if len(t.key.split()) > 1:
+            # The run written together opens with its given name (Charlza Vestminstera): a
+            # source Charles would explain a surname it never named.
+            t_keys = t_keys - {t.key.replace(" ", "")}
         return _keys_match(words, t_keys) and not _garbled(words, t_keys)
 
     def _source_word_keys(self) -> frozenset[str]:
