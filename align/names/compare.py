@@ -966,8 +966,17 @@ def _first_sound_lost(s: str, t: str, word: bool = False) -> bool:
     spelling of the rest; a silent letter or a consonant pair read as one sound aside. `word`:
     the source is an ordinary word as well, whose established renderings drop an h
     (Hinduism / induizm)."""
-    return (len(s) >= 5 and len(t) >= 4 and t[0] != s[0] and s[1:3] == t[:2] and not _silent_initial(s, word)
-            and not _soft_g(s, t) and (keys_close(s[1:], t) or _stem_match(s[1:], t)))
+    if len(s) < 5 or len(t) < 4 or t[0] == s[0] or _silent_initial(s, word) or _soft_g(s, t):
+        return False
+    if s[1:3] == t[:2] and (keys_close(s[1:], t) or _stem_match(s[1:], t)):
+        return True
+    # The rest spelt another way (Reagan / Eigana for Reigana): the consonants after the first
+    # are all there, and the rendering opens with the vowel that followed it.
+    return (s[0] not in _VOWEL_LETTERS and t[0] == s[1] and t[0] in _VOWEL_LETTERS
+            and len(_sound_skeleton(s)) >= 3 and _sound_skeleton(t)[1:] == _sound_skeleton(s)[1:])
+
+
+_VOWEL_LETTERS = frozenset("aeiou")
 
 
 def _prefix_garble(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = False) -> bool:
