@@ -46,8 +46,8 @@ WRONG_AND_RIGHT = [
     ("Cases in Croatia and Denmark remain unconfirmed.", "Случаи в Орватии и Дании не подтверждены.",
      "Случаи в Хорватии и Дании не подтверждены.", "ru", "name.garbled"),
     # the first consonant lost where the rest is spelt another way than in English
-    ("He died at the Ronald Reagan Medical Center.", "Он умер в медицинском центре имени Рональда Ейгана.",
-     "Он умер в медицинском центре имени Рональда Рейгана.", "ru", "name.garbled"),
+    ("He was taken to Ronald Reagan UCLA Medical Center.", "Его доставили в медицинский центр Рональда Ейгана UCLA.",
+     "Его доставили в медицинский центр Рональда Рейгана UCLA.", "ru", "name.garbled"),
     # a lost final consonant is a lost syllable unless the source word is made from a name
     ("A base in southwestern Taiwan was built.", "На південному заході Тайва збудували базу.",
      "На південному заході Тайваню збудували базу.", "uk", "name.garbled"),
