@@ -56,6 +56,10 @@ WRONG_AND_RIGHT = [
     # a surname swapped inside a run whose given name the source explains
     ("He came with a letter from Charles Batchelor.", "Он пришёл с письмом от Чарльза Вестминстера.",
      "Он пришёл с письмом от Чарльза Бэтчелора.", "ru", "name.mismatch"),
+    # one word of a run swapped while another word of it matches
+    ("He was hospitalised in the James Paget Hospital in Great Yarmouth.",
+     "Його госпіталізували в лікарню Джеймса Ніїґата в Грейт-Ярмуті.",
+     "Його госпіталізували в лікарню Джеймса Педжета в Грейт-Ярмуті.", "uk", "name.mismatch"),
     # a name swapped for a capitalised ordinary word standing in its place
     ("In 2002 Goma was destroyed by lava from the volcano.", "В 2002 году Экстрима была разрушена лавой вулкана.",
      "В 2002 году Гома была разрушена лавой вулкана.", "ru", "name.mismatch"),
@@ -94,6 +98,7 @@ def test_name_rendered_as_ordinary_words_is_a_warning_naming_it(en, tgt):
     ("The course of Cholecalciferol helped.", "Курс холекальциферола помог.", "ru"),
     ("Hernández scored twice.", "Эрнандес забил дважды.", "ru"),
     ("The graft (Florida Sleeve technique) was used.", "Использовали трансплантат (метод Флорида Втулка).", "ru"),
+    ("Service is stronger than along the Pennsylvania Wilds.", "Зв'язок кращий, ніж уздовж Пенсільванія Уайлдс.", "uk"),
     ("Giancarlo Fisichella lost control.", "Джанкарло Фізікелла втратив контроль.", "uk"),
     ("Sweets are offered in Hinduism.", "В індуїзмі пропонують солодощі.", "uk"),
     ("The Majorcan sailor won.", "Моряк з Майорки переміг.", "ru"),

@@ -217,6 +217,7 @@ class _Comparison:
         self._source_words: frozenset[str] | None = None
         self.garbled_common: set[str] = set()
         self.taken_words: list[NameMention] = []
+        self._target_words: frozenset[str] | None = None
 
     # -- matching ---------------------------------------------------------------------------
     def _pair(self, i: int, j: int) -> None:
@@ -323,6 +324,53 @@ class _Comparison:
                                                         and _sounds_different(s_keys, t_keys)):
                 self._mismatch(s, t, "sound")
 
+    def _words_within_pairs(self) -> None:
+        """A matched run with one word of its own that no source word explains, while one word
+        of the source name is rendered nowhere (James Paget / Dzheimsa Niigata, Saroja
+        Balasubramanian / Dyendzhi Balasubramaniana): that word names someone or somewhere
+        else. Sound decides, strictly as for given names; ordinary words are translations."""
+        if self.target_lang == "en" or self.source_lang != "en":
+            return
+        flagged = {i.found for i in self.found}
+        done: set[int] = set()
+        for i, j in self.pairs:
+            s, t = self.source[i], self.target[j]
+            if j in done or t.text in flagged or s.kind != "name" or t.kind != "name" or _is_latin(t.text) \
+                    or _is_glossary(s, self.glossary) or max(len(s.text.split()), len(t.text.split())) < 2:
+                continue
+            done.add(j)
+            s_words = [w for w in (strip_possessive(x) for x in s.text.split())
+                       if w not in _institution_words() and w[:1].isupper()]
+            s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+            t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
+            lost = [w for w in s_words if not any(_keys_match(s_keys[w], k) for k in t_keys.values())
+                    and not _keys_match(s_keys[w], self._target_word_keys())]
+            new = [w for w, k in t_keys.items() if not any(_keys_match(k, sk) for sk in s_keys.values())
+                   and not _keys_match(k, self._source_word_keys()) and self._name_word(w)]
+            # An English w is a vowel in Cyrillic (Wilds / Uaylds): its opening proves nothing.
+            if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww":
+                continue
+            a, b = s_keys[lost[0]], t_keys[new[0]]
+            # Far apart, or opening with other steady consonants and no spelling of one another.
+            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)):
+                self.found.append(Issue("name", "error", self.target_lang, s.text, t.text,
+                                        f"{self.target_lang} has {new[0]} where {self.source_lang} has "
+                                        f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
+
+    def _name_word(self, word: str) -> bool:
+        """A target word that is a name by its own evidence: tagged as one, a place, or unknown
+        to the dictionary; a word it knows as an ordinary one is a translated part."""
+        info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+        return not info.known or info.name_tagged or bool(_places_of(word, info.lemma, self.target_lang))
+
+    def _target_word_keys(self) -> frozenset[str]:
+        """Keys of every capitalised word of the target text, read once per comparison."""
+        if self._target_words is None:
+            self._target_words = frozenset(
+                k for w in _LOWER_WORD.findall(self.target_text) if w[:1].isupper()
+                for k in _surface_keys(w, self.target_lang) if len(k) >= 3)
+        return self._target_words
+
     # -- judging ----------------------------------------------------------------------------
     def _garble_issue(self, s: NameMention, found: str, how: str) -> None:
         self.found.append(Issue("name", "error", self.target_lang, s.text, found,
@@ -344,6 +392,7 @@ class _Comparison:
                 self._places()
                 self._fuzzy()
         self._given_names()
+        self._words_within_pairs()
         self._explained_by_source_text()
         source, target, glossary = self.source, self.target, self.glossary
         # Peoples' words the translation lost: glossary demonyms, and English -an/-ian words made
