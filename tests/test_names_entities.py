@@ -57,9 +57,9 @@ WRONG_AND_RIGHT = [
     ("He came with a letter from Charles Batchelor.", "Он пришёл с письмом от Чарльза Вестминстера.",
      "Он пришёл с письмом от Чарльза Бэтчелора.", "ru", "name.mismatch"),
     # one word of a run swapped while another word of it matches
-    ("He was hospitalised in the James Paget Hospital in Great Yarmouth.",
-     "Його госпіталізували в лікарню Джеймса Ніїґата в Грейт-Ярмуті.",
-     "Його госпіталізували в лікарню Джеймса Педжета в Грейт-Ярмуті.", "uk", "name.mismatch"),
+    ("He was first hospitalised in the James Paget Hospital in Great Yarmouth.",
+     "Спершу його відвезли до лікарні Джеймса Ніїґата у місті Грейт-Ярмут.",
+     "Спершу його відвезли до лікарні Джеймса Педжета у місті Грейт-Ярмут.", "uk", "name.mismatch"),
     # a name swapped for a capitalised ordinary word standing in its place
     ("In 2002 Goma was destroyed by lava from the volcano.", "В 2002 году Экстрима была разрушена лавой вулкана.",
      "В 2002 году Гома была разрушена лавой вулкана.", "ru", "name.mismatch"),

@@ -185,6 +185,11 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
+def _words_alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One word spelt two ways, by key or by consonant skeleton (James / Dzheimsa)."""
+    return _keys_match(a, b) or _skeleton_match(a, b)
+
+
 def compare_names(source: list[NameMention], target: list[NameMention], source_lang: str,
                   target_lang: str, glossary: Glossary | None = None, target_text: str = "",
                   source_text: str = "") -> list[Issue]:
@@ -343,9 +348,9 @@ class _Comparison:
                        if w not in _institution_words() and w[:1].isupper()]
             s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
             t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
-            lost = [w for w in s_words if not any(_keys_match(s_keys[w], k) for k in t_keys.values())
+            lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
                     and not _keys_match(s_keys[w], self._target_word_keys())]
-            new = [w for w, k in t_keys.items() if not any(_keys_match(k, sk) for sk in s_keys.values())
+            new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
                    and not _keys_match(k, self._source_word_keys()) and self._name_word(w)]
             # An English w is a vowel in Cyrillic (Wilds / Uaylds): its opening proves nothing.
             if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww":
