@@ -38,7 +38,7 @@ def _spelled(fig: Figure) -> bool:
 
 def _loosely_rendered(fig: Figure) -> bool:
     """A spelled-out small number or a bare month name: translations render these by words that
-    are no figure (two -> both/удвічі/пара, "in January" -> "взимку"), so losing one is a warning.
+    are no figure (two -> both, uk "udvichi"/"para"; "in January" -> "vzymku", in winter), so losing one is a warning.
     A larger spelled number (nineteen) or one with a unit (six miles) is a real figure."""
     if not _spelled(fig):
         return False
@@ -91,7 +91,7 @@ def _same_value(s: Figure, t: Figure) -> str | None:
             return None
         hour, minute = clock.value[0], clock.value[1]
         if minute == 0 and other.value[0] in (hour, hour - 12):
-            return ""  # "6am" = "о 6-й ранку" = "в 6 утра"
+            return ""  # "6am" = uk "o 6-i ranku" = ru "v 6 utra"
         if other.kind == "number" and other.text.replace(",", ".").endswith(f"{int(hour) % 100}.{int(minute):02d}") \
                 and _close(other.value[0], hour + minute / 100):
             return ""  # "11:15" = "11.15", as Russian and Ukrainian often write a clock time
@@ -119,7 +119,7 @@ def _same_value(s: Figure, t: Figure) -> str | None:
 
 
 def _year_of(fig: Figure) -> int | None:
-    """The year a figure states on its own ("2023", "2023 року", "січень 2023"), or None."""
+    """The year a figure states on its own ("2023", uk "2023 roku", "sichen 2023"), or None."""
     if fig.kind == "date":
         y, _, d = _date_parts(fig)
         return y if y and not d else None
@@ -164,7 +164,7 @@ def _rounded(s: Figure, t: Figure) -> bool:
 
 def _converted(s: Figure, t: Figure) -> str | None:
     """"info" for a unit conversion to check, "" for an exact one between units of time
-    ("two decades" = "20 років"), None for no conversion."""
+    ("two decades" = uk "20 rokiv"), None for no conversion."""
     if not (s.value and t.value) or not convertible(s.unit, t.unit):
         return None
     a, b = to_base(s.value[0], s.unit or ""), to_base(t.value[0], t.unit or "")
@@ -185,14 +185,14 @@ def _family(fig: Figure) -> str:
 
 
 # A lone figure with one of these roles is a warning: a translation may render the number in
-# a name ("Covid-19" -> "ковид"), a compound ("3-D") or a title by words, or leave it out as a
+# a name ("Covid-19" -> ru "kovid"), a compound ("3-D") or a title by words, or leave it out as a
 # matter of style. Codes copied verbatim (A320, T25FW) and labels (group 1) stay errors.
 _LOOSE_ROLES = frozenset({"name", "compound", "title", "slash"})
 
 
 def _unreported(fig: Figure) -> bool:
     """Figures extracted only to match the other side: an idiom ("half", "centenary") or a
-    number fused into a word ("three-dimensional", "трехмерный"); alone they are no finding."""
+    number fused into a word ("three-dimensional", ru "trekhmernyi"); alone they are no finding."""
     return fig.role == "idiom" or (fig.role == "compound" and _spelled(fig))
 
 

@@ -1,5 +1,5 @@
-"""Dates written with a month name: "2 January 2024", "January 2", "у січні 2024 року", days
-that share one month ("9 і 10 серпня", "August 9-10"), abbreviated months ("5 серп.")."""
+"""Dates written with a month name: "2 January 2024", "January 2", "in January 2024", days
+that share one month ("August 9-10", "9 and 10 August"), abbreviated months ("5 Aug.")."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ from align.figures.numbers import Quantity
 from align.figures.scan import Scan
 from align.figures.tokens import DASHES, HYPHENS
 
-_EN_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
-
 
 def _day_at(s: Scan, j: int) -> Quantity | None:
-    """A day of the month written in digits at token j ("25", "25-го"), else None."""
+    """A day of the month written in digits at token j ("25"), else None."""
     if j >= len(s.toks) or s.toks[j].kind != "num" or not re.fullmatch(r"\d{1,2}", s.toks[j].text):
         return None
     day = int(s.toks[j].text)
@@ -24,7 +22,7 @@ def _day_at(s: Scan, j: int) -> Quantity | None:
 
 
 def _day_joiner_after(s: Scan, j: int) -> int:
-    """Index after a joiner of days at j ("-", ",", "and", "по", "і"), or -1."""
+    """Index after a joiner of days at j ("-", ",", "and", uk "po", "i"), or -1."""
     if j >= len(s.toks):
         return -1
     tok = s.toks[j]
@@ -36,7 +34,7 @@ def _day_joiner_after(s: Scan, j: int) -> int:
 
 
 def days_sharing_month(s: Scan, i: int, q: Quantity) -> int:
-    """"з 25 по 31 липня", "9 і 10 серпня", "9-10 августа", "9, 10 and 11 August": every day
+    """"9, 10 and 11 August", uk "z 25 po 31 lypnia", ru "9-10 avgusta": every day
     before the month is a date of that month (and year). Returns the index after the last
     date, or 0 when the number at i starts no such run."""
     if q.spelled or q.value != q.value.to_integral_value() or not 1 <= q.value <= 31:
@@ -72,7 +70,7 @@ def month_at(s: Scan, j: int) -> int | None:
         month = s.roles.month_abbreviations.get(w) if w else None
         if month is None:
             return None
-        # "5 серп.", "вер. 2024": the dot, and a day before or a year after
+        # uk "5 serp.", "ver. 2024": the dot, and a day before or a year after
         toks = s.toks
         dotted = j + 1 < len(toks) and toks[j + 1].text == "." and s.adjacent(j, j + 1)
         day_before = j > 0 and toks[j - 1].kind == "num"
@@ -116,18 +114,18 @@ def _year_after(s: Scan, j: int) -> tuple[int | None, int, int]:
                 k += 1
         return year, end, k
     if s.word(k) in s.lex.year_genitive:
-        # "2 січня року", "в июле года": the year word stays, its digits are gone. The date
+        # uk "2 sichnia roku", ru "v iiule goda": the year word stays, its digits are gone. The date
         # gets year -1, which no source year equals, so the lost year is reported.
         return -1, toks[k].end, k + 1
     return None, -1, j
 
 
 def date_from_day(s: Scan, i: int, q: Quantity) -> bool:
-    """"2 January 2024", "2nd of January", "2 січня 2024 року", "2-го января"."""
+    """"2 January 2024", "2nd of January", uk "2 sichnia 2024 roku", ru "2-go ianvaria"."""
     j = q.next_index
     toks = s.toks
     if not q.spelled and j < len(toks) and s.adjacent(j - 1, j):
-        if s.lang == "en" and s.word(j) in _EN_ORDINAL_SUFFIXES:
+        if s.word(j) in s.lex.glued_ordinal_suffixes:
             j += 1
         elif s.lang != "en" and toks[j].text in HYPHENS and s.adjacent(j, j + 1) \
                 and 0 < len(s.word(j + 1)) <= 3:
@@ -167,7 +165,7 @@ def _more_days(s: Scan, k: int) -> list[Quantity]:
         if day is None:
             break
         nxt = day.next_index
-        if s.word(nxt) in _EN_ORDINAL_SUFFIXES and s.adjacent(nxt - 1, nxt):
+        if s.word(nxt) in s.lex.glued_ordinal_suffixes and s.adjacent(nxt - 1, nxt):
             day.end = toks[nxt].end
             nxt += 1
             day.next_index = nxt
@@ -183,7 +181,7 @@ def _more_days(s: Scan, k: int) -> list[Quantity]:
 
 
 def date_from_month(s: Scan, i: int) -> int:
-    """"January 2, 2024", "Jan. 2", "January 2024", "у січні 2024 року", "в марте"; returns the
+    """"January 2, 2024", "Jan. 2", "January 2024", uk "u sichni 2024 roku", ru "v marte"; returns the
     index after the date."""
     month = month_at(s, i)
     if month is None:
@@ -213,7 +211,7 @@ def _month_day(s: Scan, k: int, month: int, day: int, start: int) -> int:
     toks = s.toks
     end = toks[k].end
     k += 1
-    if s.word(k) in _EN_ORDINAL_SUFFIXES and s.adjacent(k - 1, k):
+    if s.word(k) in s.lex.glued_ordinal_suffixes and s.adjacent(k - 1, k):
         end = toks[k].end
         k += 1
     more = _more_days(s, k)  # "August 9 and 10", "July 25-31, 2024": one month for all

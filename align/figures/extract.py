@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from align.figures.dates import date_from_day, date_from_month, days_sharing_month, month_at
-from align.figures.lexicon import Lexicon, lexicon, norm_text
+from align.figures.lexicon import Lexicon, alternatives, lexicon, norm_text, shared_words
 from align.figures.numbers import (
     CYRILLIC_I,
     ROMAN_HINT,
@@ -37,9 +38,14 @@ from align.model import Figure
 
 _CURRENCY_BEFORE_RE = re.compile(r"(?P<pre>[A-Z]{1,3})?(?P<sym>[$€£₴₽¥₹])\s?$")
 _CODE_BEFORE_RE = re.compile(r"\b(?P<code>[A-Z]{3})\s?$")
-_SIGN_BEFORE_RE = re.compile(r"(?:^|[\s(\[])(?P<sign>[+\-−–]|minus\s|мінус\s|минус\s)$", re.IGNORECASE)
-_RANGE_WORDS = {"en": {"to", "and"}, "uk": {"до", "по", "і", "та"}, "ru": {"до", "по", "и"}}
-_RANGE_STARTS = {"en": {"from", "between"}, "uk": {"від", "з", "із", "між"}, "ru": {"от", "с", "со", "между"}}
+_MINUS_SIGNS = frozenset({"-", "−"})
+
+
+@cache
+def _sign_before_re() -> re.Pattern[str]:
+    """A sign, or a word for minus in any language, right before a number."""
+    words = alternatives(sorted(shared_words().minus))
+    return re.compile(rf"(?:^|[\s(\[])(?P<sign>[+\-−–]|(?:{words})\s)$", re.IGNORECASE)
 
 
 def extract(text: str, lang: str) -> list[Figure]:
@@ -225,7 +231,7 @@ def _currency_before(s: Scan, start: int) -> str | None:
 def _sign_before(s: Scan, start: int) -> tuple[str | None, int]:
     """("-" or None, where the sign starts): "-3", "−3", "minus 3"; "+5" is just 5."""
     offset = max(0, start - 8)
-    m = _SIGN_BEFORE_RE.search(s.text[offset:start])
+    m = _sign_before_re().search(s.text[offset:start])
     if not m:
         return None, start
     sign = m.group("sign").strip().lower()
@@ -234,7 +240,7 @@ def _sign_before(s: Scan, start: int) -> tuple[str | None, int]:
     before = s.text[:sign_start].rstrip()
     if before and before[-1].isdigit():
         return None, start
-    if sign in ("-", "−", "minus", "мінус", "минус"):
+    if sign in _MINUS_SIGNS or sign in s.shared.minus:
         return "-", sign_start
     return None, sign_start
 
@@ -247,14 +253,15 @@ def _range_next(s: Scan, q: Quantity) -> Quantity | None:
         return None
     tok = toks[j]
     is_dash = tok.kind == "sym" and tok.text in DASHES
-    is_word = tok.kind == "word" and tok.norm in _RANGE_WORDS[s.lang]
+    lex = s.lex
+    is_word = tok.kind == "word" and tok.norm in lex.range_words
     if not (is_dash or is_word):
         return None
     if is_word:
         prev = s.word(s.index_at(q.start, 0) - 1)
-        if prev not in _RANGE_STARTS[s.lang] and not (s.lang == "en" and tok.norm == "to"):
+        if prev not in lex.range_starts and tok.norm not in lex.range_open_words:
             return None
-        needs_typed_end = s.lang == "en" and tok.norm == "to" and prev not in _RANGE_STARTS["en"] \
+        needs_typed_end = tok.norm in lex.range_open_words and prev not in lex.range_starts \
             and q.kind == "number" and not q.scaled
     else:
         needs_typed_end = False
@@ -263,7 +270,7 @@ def _range_next(s: Scan, q: Quantity) -> Quantity | None:
     nt = toks[j + 1]
     if nt.kind == "num":
         second = read_digits(s, j + 1)
-    elif nt.kind == "word" and (nt.norm in s.lex.cardinals or nt.norm in s.lex.ordinals):
+    elif nt.kind == "word" and (nt.norm in lex.cardinals or nt.norm in lex.ordinals):
         second = read_words(s, j + 1)
     else:
         return None

@@ -1,5 +1,5 @@
 """Reading one number: digits in local formats, spelled-out number words with scale words
-("two hundred fifty", "двісті п'ятдесят тисяч"), number words fused into compounds, and Roman
+("two hundred fifty", uk "dvisti p'iatdesiat tysiach"), number words fused into compounds, and Roman
 numerals beside a century word or a label noun."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from align.figures.roles import ROMAN_HOMOGLYPHS
 from align.figures.scan import Scan
 from align.figures.tokens import DASHES, HYPHENS, SPACES
 
-# A lone Cyrillic І is the conjunction "and", but the numeral I beside a label noun ("І група").
+# A lone Cyrillic I (U+0406) is the uk conjunction "and", but the numeral I beside a label noun
+# (uk "I hrupa" = group I).
 CYRILLIC_I = "\u0406"
 _ROMAN_SMALL_RE = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -47,7 +48,7 @@ def fmt(value: Decimal) -> str:
 
 
 def is_year(q: Quantity) -> bool:
-    # a year is written in digits: "тисячу років" is a thousand years, not the year 1000
+    # a year is written in digits: uk "tysiachu rokiv" is a thousand years, not the year 1000
     return not q.spelled and q.value == q.value.to_integral_value() and 1000 <= q.value <= 2200
 
 
@@ -75,7 +76,7 @@ def parse_digits(raw: str, lang: str, before_scale: bool) -> Decimal | None:
             s = s.replace(",", "")
         elif thousands and (lang == "en" or not before_scale):
             # uk/ru write decimals with a comma, but "1,000" with three digits after the comma is
-            # English-style grouping in practice unless a scale word follows ("1,125 млн").
+            # English-style grouping in practice unless a scale word follows (uk "1,125 mln").
             s = s.replace(",", "")
         else:
             s = s.replace(",", ".")
@@ -102,7 +103,7 @@ def read_digits(s: Scan, i: int) -> Quantity | None:
 
 
 def scale_abbr(s: Scan, j: int, money: bool) -> Decimal | None:
-    """The factor of a scale abbreviation at token j ("млн", "bn"; "m" only by money), or None."""
+    """The factor of a scale abbreviation at token j (uk "mln", "bn"; "m" only by money), or None."""
     if j >= len(s.toks) or s.toks[j].kind != "word":
         return None
     raw = s.toks[j].text
@@ -117,7 +118,7 @@ def scale_abbr(s: Scan, j: int, money: bool) -> Decimal | None:
 
 # -- number words -----------------------------------------------------------------------------
 def read_words(s: Scan, i: int) -> Quantity | None:
-    """A spelled-out number starting at token i ("twenty-five", "двісті п'ятдесят")."""
+    """A spelled-out number starting at token i ("twenty-five", uk "dvisti p'iatdesiat")."""
     lex = s.lex
     toks = s.toks
     total = Decimal(0)
@@ -139,7 +140,7 @@ def read_words(s: Scan, i: int) -> Quantity | None:
         if tok.kind == "sym" and tok.text in HYPHENS and words and s.adjacent(j - 1, j) \
                 and s.adjacent(j, j + 1) and s.word(j + 1) in lex.number_words:
             if s.word(j + 1) in lex.fraction_ordinals and current < 10 and not total:
-                # "one-third" (but "twenty-fourth" is an ordinal): a fraction, which uk/ru write as a noun ("третина")
+                # "one-third" (but "twenty-fourth" is an ordinal): a fraction, which uk/ru write as a noun ("tretyna")
                 return Quantity(Decimal(0), toks[i].start, toks[j + 1].end, j + 2, spelled=True, kind="skip")
             j += 1
             continue
@@ -192,7 +193,7 @@ def read_words(s: Scan, i: int) -> Quantity | None:
         return None  # but "the first group", "Group One", "second-third days" are figures
     value = total + current
     if value < 1 and not total:
-        return None  # a bare "half" ("half an hour" = "півгодини"): no figure in uk/ru either
+        return None  # a bare "half" ("half an hour" = uk "pivhodyny"): no figure in uk/ru either
     return Quantity(value, toks[i].start, toks[last].end, last + 1, spelled=True, ordinal=ordinal,
                     scaled=total > 0 or value >= 100)
 
@@ -230,7 +231,7 @@ def _times_scale(s: Scan, w: str, j: int, words: int, total: Decimal,
         return None  # "several million": no count, a vague amount
     if words == 0 and not current and w in lex.vague and not (
             w in lex.genitive_singular and s.word(j - 1) in lex.genitive_after):
-        return None  # "сотні ракет" = hundreds; "близько сотні ракет" = about 100
+        return None  # uk "sotni raket" = hundreds; "blyzko sotni raket" = about 100
     if scale == 100:
         return total, (current or Decimal(1)) * 100
     return total + (current or Decimal(1)) * scale, Decimal(0)
@@ -244,7 +245,7 @@ def number_word_joined(s: Scan, j: int) -> bool:
 
 # -- number words fused into one word -----------------------------------------------------------
 def fused_compound(s: Scan, i: int) -> bool:
-    """"трехмерный", "пятикратный": a number word fused with a word the roles data lists,
+    """ru "trekhmernyi", "piatikratnyi": a number word fused with a word the roles data lists,
     kept as a compound figure that can match "3-D" or "5-fold" (and is not reported alone)."""
     if not s.roles.fused_stems:
         return False
@@ -259,7 +260,7 @@ def fused_compound(s: Scan, i: int) -> bool:
 
 
 def compound_adjective(s: Scan, i: int) -> bool:
-    """"чотирьохмісячні", "пятилетний": a number word fused with a unit."""
+    """uk "chotyrokhmisiachni", ru "piatiletnii": a number word fused with a unit."""
     tok = s.toks[i]
     word = tok.norm
     for form, value in s.lex.compound_prefixes[word[:3]]:
@@ -277,8 +278,8 @@ def compound_adjective(s: Scan, i: int) -> bool:
 
 # -- Roman numerals -------------------------------------------------------------------------------
 def roman_text(text: str) -> str:
-    """`text` as a Latin Roman numeral ("XVI", Cyrillic-typed "ХХ" -> "XX"), or "" if it is none.
-    A lone Cyrillic letter other than Х is a word ("С", "І" = with, and)."""
+    """`text` as a Latin Roman numeral ("XVI", "XX" typed with Cyrillic Kha -> "XX"), or "" if it is none.
+    A lone Cyrillic letter other than Kha is a word (Es = ru "with", I = uk "and")."""
     folded = text.translate(ROMAN_HOMOGLYPHS)
     if folded != text and len(text) == 1 and folded != "X":
         return ""
@@ -296,7 +297,7 @@ def roman_value(text: str) -> int:
 
 def roman_century(s: Scan, i: int) -> bool:
     """A Roman numeral counts when a century word follows it, maybe after more numerals
-    ("XI, XII и XIII веков", "X–XI вв.")."""
+    (ru "XI, XII i XIII vekov", "X–XI vv.")."""
     j = i + 1
     lex = s.lex
     while j < len(s.toks) and j <= i + 8:
@@ -315,7 +316,7 @@ def roman_century(s: Scan, i: int) -> bool:
 
 def roman_label(s: Scan, i: int) -> bool:
     """A Roman numeral that names a group, stage or grade: right after the noun ("group I",
-    "grade III-IV", "groups I and II") or, in uk/ru, before it ("III-IV степени")."""
+    "grade III-IV", "groups I and II") or, in uk/ru, before it (ru "III-IV stepeni")."""
     # en "I" right before a noun is the pronoun ("I group them"); "I-III stages" is a label
     pronoun = s.lang == "en" and s.toks[i].text == "I" and s.word(i + 1) != ""
     directions = (-1,) if pronoun else (-1, 1)

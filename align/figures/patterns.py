@@ -4,26 +4,39 @@ times, scores and ratios. What they cover, the token pass leaves alone."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from align.figures.lexicon import alternatives, shared_words
 from align.figures.scan import Scan
 from align.figures.tokens import HAS_DIGIT
 
 ISO_DATE_RE = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?![\d])")
 DOTTED_DATE_RE = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d.]\d)")
-CLOCK_RE = re.compile(
-    r"(?<![\d.:])([01]?\d|2[0-3])(?:[:]([0-5]\d)|\.([0-5]\d)(?=\s*(?:GMT|UTC|a\.?m\b|p\.?m\b|год\b|ч\b)))"
-    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?(?![\d:])",
-    re.IGNORECASE,
-)
 # A ratio or a score that cannot be a clock time: 3:2, 16:9, 2:0 (a clock has two-digit minutes).
 RATIO_RE = re.compile(r"(?<![\d.,:])(\d{1,3}):(\d{1,3})(?![\d:])")
 # An English month/day without a year ("9/11"): a date, or a fraction ("3/4"); see Figure.role "slash".
 SLASH_DATE_RE = re.compile(r"(?<![\w/.,])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)")
 HOUR_AMPM_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE)
 OCLOCK_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s+o[’']clock\b", re.IGNORECASE)
-# "о 10 вечора", "в 8:30 вечера": the clock words that move an hour past noon (or keep it before).
-_PM_AFTER_RE = re.compile(r"\s*(?:вечора|вечера|ночі|ночи|дня|пополудні|пополудни)\b", re.IGNORECASE)
 _MILITARY_RE = re.compile(r"(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|MSK|EST|CET))")
+
+
+@cache
+def _clock_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(clock time, pm words after one, joiners sharing an a.m./p.m., joiners sharing a pm
+    word), from the clock words of every language."""
+    words = shared_words()
+    hour_marks = rf"|(?:{alternatives(words.hour_marks)})\b" if words.hour_marks else ""
+    clock = re.compile(
+        r"(?<![\d.:])([01]?\d|2[0-3])(?:[:]([0-5]\d)|\.([0-5]\d)(?=\s*(?:GMT|UTC|a\.?m\b|p\.?m\b"
+        + hour_marks + r")))(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?(?![\d:])",
+        re.IGNORECASE,
+    )
+    # "at 10 in the evening" said with one word after the time (uk "o 10 vechora"): past noon
+    pm_after = re.compile(rf"\s*(?:{alternatives(words.pm_after)})\b", re.IGNORECASE)
+    ampm_joiners = re.compile(rf"\s*(?:[-–—]|{alternatives(words.ampm_joiners)})\s*")
+    pm_joiners = re.compile(rf"\s*(?:[-–—]|{alternatives(words.pm_joiners)})\s*")
+    return clock, pm_after, ampm_joiners, pm_joiners
 
 
 def code_value(digits: str) -> tuple[float, ...]:
@@ -86,19 +99,20 @@ def _dates(s: Scan) -> None:
 
 def _clocks(s: Scan) -> None:
     text = s.text
-    clocks = list(CLOCK_RE.finditer(text))
+    clock_re, pm_after, ampm_joiners, pm_joiners = _clock_regexes()
+    clocks = list(clock_re.finditer(text))
     for n, m in enumerate(clocks):
         hour = int(m.group(1))
         minute = int(m.group(2) or m.group(3) or 0)
         marker = m.group("ampm")
         if marker is None and n + 1 < len(clocks) and clocks[n + 1].group("ampm") \
-                and re.fullmatch(r"\s*(?:[-–—]|to|and|till|until)\s*", text[m.end():clocks[n + 1].start()]):
+                and ampm_joiners.fullmatch(text, m.end(), clocks[n + 1].start()):
             marker = clocks[n + 1].group("ampm")  # "10:00-11:00 pm": the pm is for both
         if marker is None and hour < 12:
             after = text[m.end():]
-            if n + 1 < len(clocks) and re.fullmatch(r"\s*(?:[-–—]|і|та|до|и)\s*", text[m.end():clocks[n + 1].start()]):
+            if n + 1 < len(clocks) and pm_joiners.fullmatch(text, m.end(), clocks[n + 1].start()):
                 after = text[clocks[n + 1].end():]
-            if _PM_AFTER_RE.match(after):
+            if pm_after.match(after):
                 marker = "p"
         hour = ampm(hour, marker)
         s.add("time", f"{hour:02d}:{minute:02d}", m.start(), m.end(), (hour, minute),

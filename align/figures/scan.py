@@ -6,21 +6,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from align.figures.lexicon import Lexicon, lexicon, norm_word
+from align.figures.lexicon import Lexicon, SharedWords, lexicon, norm_word, shared_words
 from align.figures.roles import Roles, roles
 from align.figures.tokens import HYPHENS, WORDS_RE, Tok, tokenize
 from align.model import Figure
 
-_CONTEXT_SKIP = {"of", "the", "a", "an", "з", "із", "зі", "з-поміж", "из", "от", "від", "and", "та", "і",
-                 "и", "per", "in", "у", "в", "на", "on", "at"}
-# A preposition after a figure starts a new phrase ("20 miles from the border"): the figure has
-# no counted noun to show, and "(from)" would only confuse the message.
-_CONTEXT_STOP = {"from", "to", "by", "for", "with", "than", "into", "over", "under", "after", "before",
-                 "during", "since", "until", "about", "near", "across", "against", "between", "within",
-                 "до", "для", "за", "після", "перед", "під", "над", "через", "про", "по", "при", "між",
-                 "без", "біля", "понад", "к", "ко", "с", "со", "после", "около", "между", "под",
-                 "против", "проти", "чем", "ніж", "towards", "toward"}
-# A quoted title ("«60 минут»", "“Catch-22”"): a number inside is part of a name.
+# A quoted title ("«60 Minutes»", "“Catch-22”"): a number inside is part of a name.
 _QUOTED_RE = re.compile(r"«([^«»]{1,40})»|“([^“”]{1,40})[”\"]|„([^„“”]{1,40})[“”]|\"([^\"]{1,40})\"")
 _QUOTE_HINT = re.compile(r"[«“„\"]")
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)[^\w]*$")
@@ -46,6 +37,7 @@ class Scan:
         self.text = text
         self.lang = lang
         self.lex: Lexicon = lexicon(lang)
+        self.shared: SharedWords = shared_words()
         self.toks: list[Tok]
         self.toks, normed = tokenize(text)
         self.figures: list[Figure] = []
@@ -92,7 +84,7 @@ class Scan:
     def _role_around(self, kind: str, start: int, end: int, next_index: int, value: tuple[float, ...]) -> str:
         """The role a plain number takes from its neighbours: "title" inside quotes or before a
         capitalised unit ("60 Minutes"), "label" next to a noun it names ("group I",
-        "1-я группа", "the first group")."""
+        ru "1-ya gruppa", "the first group")."""
         if any(qs < start and end < qe for qs, qe in self.quotes):
             return "title"
         if kind not in ("number", "ordinal", "unit") or not value:
@@ -107,10 +99,10 @@ class Scan:
             return ""
         small = value[0] == int(value[0]) and 0 < value[0] <= 12
         if small and self.label_at(self.index_at(start, 0) - 1):
-            return "label"  # "group 1", "Group One", "группа II"
+            return "label"  # "group 1", "Group One", ru "gruppa II"
         if (self.label_after(next_index) if kind == "ordinal" else self.label_at(next_index)) and (
                 kind == "ordinal" or (small and self.lang != "en")):
-            return "label"  # "the first group", "1-я группа", "2 группы"
+            return "label"  # "the first group", ru "1-ya gruppa", "2 gruppy"
         return ""
 
     def _hedge(self, start: int, unit: str | None) -> tuple[str | None, str]:
@@ -127,19 +119,22 @@ class Scan:
         if stems:
             before = _LAST_WORD_RE.search(self.text, max(0, offset + m.start("hedge") - 40), offset + m.start("hedge"))
             if before and norm_word(before.group(1)).startswith(stems):
-                return None, ""  # "зросте до 2,5 млрд" = "will rise to", not "up to"
+                return None, ""  # uk "zroste do 2,5 mlrd" = "will rise to", not "up to"
         return self.lex.hedges[key], written
 
     def _context(self, i: int) -> str:
+        """The noun a figure counts, shown in messages: the first word after it, past a few
+        function words ("20 miles", "20 of the miles"); none after a preposition ("20 from")."""
+        skip, stop = self.shared.context_skip, self.shared.context_stop
         seen = 0
         while i < len(self.toks) and seen < 3:
             tok = self.toks[i]
             if tok.kind == "word":
-                if tok.norm in _CONTEXT_SKIP:
+                if tok.norm in skip:
                     seen += 1
                     i += 1
                     continue
-                if tok.norm in _CONTEXT_STOP:
+                if tok.norm in stop:
                     return ""
                 return tok.text if len(tok.text) > 2 else ""
             if tok.kind == "num" or tok.text in ".,;:!?()\"«»":
@@ -155,10 +150,10 @@ class Scan:
         if not role:
             role = self._role_around(kind, start, end, next_index, value)
         hedge_name, hedge_text = self._hedge(start, unit) if hedge else (None, "")
-        if hedge_name == "up_to" and norm_word(hedge_text).startswith("до") and (
+        if hedge_name == "up_to" and norm_word(hedge_text).startswith(self.lex.until_hedges) and (
                 kind in ("date", "time", "decade")
                 or (kind in ("number", "ordinal") and value and 1000 <= value[0] <= 2100 and value[0] == int(value[0]))):
-            hedge_name, hedge_text = None, ""  # "до 2020 року" is "by/until 2020", not "up to"
+            hedge_name, hedge_text = None, ""  # uk "do 2020 roku" is "by/until 2020", not "up to"
         context = self._context(next_index) if next_index >= 0 else ""
         self.figures.append(Figure(kind=kind, key=key, text=self.text[start:end], start=start, end=end,
                                    value=value, unit=unit, hedge=hedge_name, hedge_text=hedge_text,

@@ -1,5 +1,5 @@
-"""What follows a number decides what it is: a suffix ("4th", "1990-х", "8-й"), a scale word
-("млн", "billion"), a currency, a percent sign or word, a unit, a year marker."""
+"""What follows a number decides what it is: a suffix ("4th", "1990s", "8-"), a scale word
+("billion", "bn"), a currency, a percent sign or word, a unit, a year marker."""
 
 from __future__ import annotations
 
@@ -11,13 +11,6 @@ from align.figures.scan import Scan
 from align.figures.tokens import HYPHENS
 from align.figures.units import SPEED_OF
 
-# Suffixes after "1990-" that make a decade, after "8-" that make an ordinal-like case form.
-_DECADE_SUFFIXES = {"х", "ті", "тих", "тими", "е", "ые", "ых", "ими", "ми"}
-_ORDINAL_SUFFIXES = {"й", "ий", "ій", "го", "му", "ого", "ому", "ої", "а", "я", "е", "є", "ю", "у"}
-_DECADE_YEAR_WORDS = {"років", "годов", "роках", "годах"}
-_DEGREE_LETTERS = ("c", "с", "f")
-_DOTTED_CURRENCIES = ("грн", "руб", "дол", "долл")
-
 
 def tail(s: Scan, q: Quantity, money_before: str | None) -> None:
     """Read what follows a number (once), then a per-hour phrase after a distance."""
@@ -28,7 +21,7 @@ def tail(s: Scan, q: Quantity, money_before: str | None) -> None:
     if q.kind == "unit" and q.unit in SPEED_OF and s.roles.per_hour_regex is not None:
         m = s.roles.per_hour_regex.match(s.text, q.end)
         if m:
-            # "60 миль на час", "96 км за годину", "60 miles an hour": a speed
+            # "60 miles an hour", ru "60 mil v chas", uk "96 km za hodynu": a speed
             q.unit = SPEED_OF[q.unit]
             q.end = m.end()
             q.next_index = s.index_at(q.end, q.next_index)
@@ -43,7 +36,7 @@ def _tail(s: Scan, q: Quantity, money_before: str | None) -> None:
             and s.adjacent(j, j + 1) and s.word(j + 1) and s.word(j + 1) not in s.lex.number_words:
         j = _spelled_compound(s, q, j)
     if q.kind == "decade":
-        if s.lang != "en" and s.word(j) in s.lex.year_markers | _DECADE_YEAR_WORDS:
+        if s.lang != "en" and s.word(j) in s.lex.year_markers | s.shared.decade_years:
             j += 1
         q.next_index = j
         return
@@ -62,10 +55,11 @@ def _tail(s: Scan, q: Quantity, money_before: str | None) -> None:
 
 
 def _glued_suffix(s: Scan, q: Quantity, j: int) -> int:
-    """Glued or hyphenated suffixes of digits: 4th, 1990s, 1960-х, 8-й, 25-хвилинну, 3-D."""
+    """Glued or hyphenated suffixes of digits: 4th, 1990s, 3-D, and in uk/ru a decade, a case
+    ending or a unit after a hyphen."""
     toks = s.toks
     tok = toks[j]
-    if tok.kind == "word" and s.lang == "en" and tok.norm in ("st", "nd", "rd", "th"):
+    if tok.kind == "word" and tok.norm in s.lex.glued_ordinal_suffixes:
         q.ordinal = True
         q.end = tok.end
         return j + 1
@@ -81,7 +75,7 @@ def _glued_suffix(s: Scan, q: Quantity, j: int) -> int:
     if tok.text in s.roles.compound_after_digits or (
             tok.kind == "sym" and tok.text in HYPHENS and s.adjacent(j, j + 1)
             and j + 1 < len(toks) and toks[j + 1].text in s.roles.compound_after_digits):
-        # "3-D", "3D": uk/ru write "тривимірний", "трехмерный"
+        # "3-D", "3D": uk/ru write one word ("tryvymirnyi", "trekhmernyi")
         last = j if tok.kind == "word" else j + 1
         q.role = "compound"
         q.end = toks[last].end
@@ -92,20 +86,20 @@ def _glued_suffix(s: Scan, q: Quantity, j: int) -> int:
 
 
 def _hyphen_suffix(s: Scan, q: Quantity, j: int) -> int:
-    """A word after "<digits>-": a percent ("70-відсотковий"), a decade ("1990-х"), a unit
-    ("25-хвилинну", "4-month"), or a case ending ("8-й", "2-го")."""
+    """A word after "<digits>-": a percent (uk "70-vidsotkovyi"), a decade (ru "1990-kh"), a
+    unit ("4-month"), or a case ending (ru "8-i", "2-go")."""
     toks = s.toks
     suffix = toks[j + 1].norm
     unit = s.unit_word(suffix, toks[j + 1].text)
     if s.lex.is_percent(suffix) or suffix in ("percent", "per"):
         q.kind = "percent"
-    elif suffix in _DECADE_SUFFIXES and q.value % 10 == 0 and (q.value >= 1000 or 10 <= q.value < 100):
+    elif suffix in s.shared.hyphen_decade_suffixes and q.value % 10 == 0 and (q.value >= 1000 or 10 <= q.value < 100):
         q.kind = "decade"
     elif unit is not None:
         q.unit = unit
         q.kind = "unit"
     elif s.lang != "en" and len(suffix) <= 3:
-        q.ordinal = suffix in _ORDINAL_SUFFIXES
+        q.ordinal = suffix in s.shared.hyphen_ordinal_suffixes
     else:
         return j
     q.end = toks[j + 1].end
@@ -114,13 +108,13 @@ def _hyphen_suffix(s: Scan, q: Quantity, j: int) -> int:
 
 def _spelled_compound(s: Scan, q: Quantity, j: int) -> int:
     """"four-year-old", "three-dimensional", "five-match": a compound adjective, which uk/ru
-    fuse into one word ("чотирирічний", "тривимірний"); only a unit keeps it."""
+    fuse into one word (uk "chotyririchnyi", "tryvymirnyi"); only a unit keeps it."""
     toks = s.toks
     unit = s.unit_word(toks[j + 1].norm, toks[j + 1].text)
     if unit is None and q.ordinal and s.roles.is_label(toks[j + 1].norm):
-        q.role = "label"  # "second-wave outbreaks" = "вспышки второй волны"
+        q.role = "label"  # "second-wave outbreaks" = ru "vspyshki vtoroi volny"
     elif unit is None and toks[j + 1].norm in s.roles.spelled_heads:
-        q.role = "compound"  # "three-dimensional" = "тривимірний", kept to match it
+        q.role = "compound"  # "three-dimensional" = uk "tryvymirnyi", kept to match it
     elif unit is None:
         q.kind = "skip"
         return j
@@ -131,7 +125,7 @@ def _spelled_compound(s: Scan, q: Quantity, j: int) -> int:
 
 
 def _scale_after(s: Scan, q: Quantity, j: int, money_before: str | None) -> int:
-    """Scale: "7.66 billion", "45 млн", "$7.66bn", "2 тисячі"."""
+    """Scale: "7.66 billion", "$7.66bn", uk "45 mln", "2 tysiachi"."""
     if q.kind != "number" or q.ordinal:
         return j
     toks = s.toks
@@ -153,7 +147,7 @@ def _scale_after(s: Scan, q: Quantity, j: int, money_before: str | None) -> int:
 
 
 def _multiword_after(s: Scan, q: Quantity, j: int) -> bool:
-    """Multi-word tails ("per cent", "pounds sterling", "квадратних кілометрів"); True when one
+    """Multi-word tails ("per cent", "pounds sterling", uk "kvadratnykh kilometriv"); True when one
     was read (and q.next_index set)."""
     m = s.lex.multiword_after.match(s.text, q.end) if j < len(s.toks) else None
     if not (m and q.kind in ("number", "unit") and not q.ordinal):
@@ -192,9 +186,10 @@ def _symbol_after(s: Scan, q: Quantity, j: int, money_before: str | None) -> int
         q.kind = "percent"
         q.end = tok.end
         return j + 1
-    if tok.text == "°" and s.adjacent(j, j + 1) and s.word(j + 1) in _DEGREE_LETTERS:
+    shared = s.shared
+    if tok.text == "°" and s.adjacent(j, j + 1) and (s.word(j + 1) in shared.celsius or s.word(j + 1) in shared.fahrenheit):
         q.kind = "unit"
-        q.unit = "degF" if s.word(j + 1) == "f" else "degC"
+        q.unit = "degF" if s.word(j + 1) in shared.fahrenheit else "degC"
         q.end = toks[j + 1].end
         return j + 2
     return j
@@ -222,7 +217,7 @@ def _word_after(s: Scan, q: Quantity, j: int) -> int:
         q.unit = code or lex.currency_of(w)
         q.end = tok.end
         j += 1
-        if j < len(toks) and toks[j].text == "." and toks[j].start == q.end and w in _DOTTED_CURRENCIES:
+        if j < len(toks) and toks[j].text == "." and toks[j].start == q.end and w in s.shared.dotted_currencies:
             q.end = toks[j].end
             j += 1
         return j
