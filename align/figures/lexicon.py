@@ -106,26 +106,25 @@ class Lexicon:
         """Canonical unit of a (normalised) word after a number, or None."""
         if exact and exact in self.unit_forms_cased:
             return self.unit_forms_cased[exact]
-        unit = self.unit_forms.get(word)
-        if unit is not None:
-            return unit
-        for stem, unit in self.unit_stems:
-            if word.startswith(stem):
-                return unit
-        return None
+        return _form_or_stem(word, self.unit_forms, self.unit_stems)
 
     def currency_of(self, word: str) -> str | None:
         """ISO code of a (normalised) currency word after a number, or None."""
-        code = self.currency_words.get(word)
-        if code is not None:
-            return code
-        for stem, code in self.currency_stems:
-            if word.startswith(stem):
-                return code
-        return None
+        return _form_or_stem(word, self.currency_words, self.currency_stems)
 
     def is_percent(self, word: str) -> bool:
         return word in self.percent_words or any(word.startswith(s) for s in self.percent_stems)
+
+
+def _form_or_stem(word: str, forms: dict[str, str], stems: tuple[tuple[str, str], ...]) -> str | None:
+    """The value of `word` as a whole form, else of the first (longest) stem it starts with."""
+    found = forms.get(word)
+    if found is not None:
+        return found
+    for stem, value in stems:
+        if word.startswith(stem):
+            return value
+    return None
 
 
 def _by_length(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
