@@ -1,4 +1,6 @@
-"""Figures: numbers, money, percentages, dates, times, units, ordinals (owner: figures helper).
+"""Figures: find the numbers, money, percentages, dates, times, units and ordinals of a sentence
+and tell where a translation states them differently (a changed, lost or added figure, a lost
+hedge, a rounding, a unit conversion).
 
 Public interface (keep these signatures):
     extract_figures(text: str, lang: str) -> list[Figure]
@@ -7,10 +9,20 @@ Public interface (keep these signatures):
 
 Keys are language-independent ("7660000000 USD", "2024-01-02", "70 %", "20 mile"), so equal
 keys mean the same figure in en, uk and ru; compare.py adds the tolerant matches (unit
-conversions, rounding, dates without a year). Vocabulary lives in data/lang/{lang}/:
-numbers.toml (generated, every inflected form), number_words.toml, months.toml, units.toml,
-currencies.toml, hedges.toml, percent.toml, and roles.toml (what a number is part of: a label,
-a code, a compound, an idiom; see Figure.role), which decides how loosely a lost one is judged.
+conversions, rounding, dates without a year).
+
+Extraction: tokens.py (tokens of a text), scan.py (the state of one extraction and how a figure
+is recorded with its hedge, role and context), patterns.py (whole-figure patterns: numeric
+dates, clock times, scores, standards codes), numbers.py (digits, number words, scale words,
+Roman numerals), tail.py (what follows a number: suffix, scale, currency, percent, unit),
+dates.py (dates with month names), extract.py (the pass over the tokens). lexicon.py and
+roles.py load the vocabulary; units.py converts units.
+
+Word lists live in data/lang/{lang}/, not in the code: numbers.toml (generated, every
+inflected form), number_words.toml, months.toml, units.toml, currencies.toml, hedges.toml,
+percent.toml, clock.toml, context.toml, letters.toml (ru), and roles.toml (what a number is part
+of: a label, a code, a compound, an idiom; see Figure.role), which decides how loosely a lost
+one is judged.
 """
 
 from __future__ import annotations

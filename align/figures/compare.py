@@ -38,7 +38,7 @@ def _spelled(fig: Figure) -> bool:
 
 def _loosely_rendered(fig: Figure) -> bool:
     """A spelled-out small number or a bare month name: translations render these by words that
-    are no figure (two -> both/удвічі/пара, "in January" -> "взимку"), so losing one is a warning.
+    are no figure (two -> both, uk "udvichi"/"para"; "in January" -> "vzymku", in winter), so losing one is a warning.
     A larger spelled number (nineteen) or one with a unit (six miles) is a real figure."""
     if not _spelled(fig):
         return False
@@ -91,7 +91,7 @@ def _same_value(s: Figure, t: Figure) -> str | None:
             return None
         hour, minute = clock.value[0], clock.value[1]
         if minute == 0 and other.value[0] in (hour, hour - 12):
-            return ""  # "6am" = "о 6-й ранку" = "в 6 утра"
+            return ""  # "6am" = uk "o 6-i ranku" = ru "v 6 utra"
         if other.kind == "number" and other.text.replace(",", ".").endswith(f"{int(hour) % 100}.{int(minute):02d}") \
                 and _close(other.value[0], hour + minute / 100):
             return ""  # "11:15" = "11.15", as Russian and Ukrainian often write a clock time
@@ -119,7 +119,7 @@ def _same_value(s: Figure, t: Figure) -> str | None:
 
 
 def _year_of(fig: Figure) -> int | None:
-    """The year a figure states on its own ("2023", "2023 року", "січень 2023"), or None."""
+    """The year a figure states on its own ("2023", uk "2023 roku", "sichen 2023"), or None."""
     if fig.kind == "date":
         y, _, d = _date_parts(fig)
         return y if y and not d else None
@@ -164,7 +164,7 @@ def _rounded(s: Figure, t: Figure) -> bool:
 
 def _converted(s: Figure, t: Figure) -> str | None:
     """"info" for a unit conversion to check, "" for an exact one between units of time
-    ("two decades" = "20 років"), None for no conversion."""
+    ("two decades" = uk "20 rokiv"), None for no conversion."""
     if not (s.value and t.value) or not convertible(s.unit, t.unit):
         return None
     a, b = to_base(s.value[0], s.unit or ""), to_base(t.value[0], t.unit or "")
@@ -185,14 +185,14 @@ def _family(fig: Figure) -> str:
 
 
 # A lone figure with one of these roles is a warning: a translation may render the number in
-# a name ("Covid-19" -> "ковид"), a compound ("3-D") or a title by words, or leave it out as a
+# a name ("Covid-19" -> ru "kovid"), a compound ("3-D") or a title by words, or leave it out as a
 # matter of style. Codes copied verbatim (A320, T25FW) and labels (group 1) stay errors.
 _LOOSE_ROLES = frozenset({"name", "compound", "title", "slash"})
 
 
 def _unreported(fig: Figure) -> bool:
     """Figures extracted only to match the other side: an idiom ("half", "centenary") or a
-    number fused into a word ("three-dimensional", "трехмерный"); alone they are no finding."""
+    number fused into a word ("three-dimensional", ru "trekhmernyi"); alone they are no finding."""
     return fig.role == "idiom" or (fig.role == "compound" and _spelled(fig))
 
 
@@ -262,37 +262,46 @@ def _match_written_pairs(source: list[Figure], target: list[Figure], src_left: l
                     break
 
 
-def compare_figures(source: list[Figure], target: list[Figure], source_lang: str,
-                    target_lang: str) -> list[Issue]:
-    """Issues (category "figure") where `target` disagrees with `source`; segment/id unset."""
-    sl, tl = source_lang, target_lang
-    # Idioms and fused compounds join the matching only after every real figure has had its
-    # chance: "three-dimensional" must not take the "три" that renders "two".
-    src_left = [si for si, f in enumerate(source) if not _unreported(f)]
-    tgt_left = [ti for ti, f in enumerate(target) if not _unreported(f)]
-    issues: list[Issue] = []
-    matched: list[tuple[Figure, Figure]] = []
+class _Matching:
+    """Figures of both sides not yet matched (by index), the pairs matched so far, the issues."""
 
-    def match(test, on_match=None) -> None:
+    def __init__(self, source: list[Figure], target: list[Figure], sl: str, tl: str) -> None:
+        self.source, self.target, self.sl, self.tl = source, target, sl, tl
+        # Idioms and fused compounds join the matching only after every real figure has had its
+        # chance: "three-dimensional" must not take the "tri" that renders "two".
+        self.src_left = [si for si, f in enumerate(source) if not _unreported(f)]
+        self.tgt_left = [ti for ti, f in enumerate(target) if not _unreported(f)]
+        self.issues: list[Issue] = []
+        self.matched: list[tuple[Figure, Figure]] = []
+
+    def match(self, test, on_match=None) -> None:
+        """Pair each source figure left with the first target figure left that passes `test`;
+        `on_match` may turn a pair into an issue."""
+        src_left, tgt_left = self.src_left, self.tgt_left
         for si in list(src_left):
-            s = source[si]
+            s = self.source[si]
             for ti in tgt_left:
-                t = target[ti]
+                t = self.target[ti]
                 result = test(s, t)
                 if result is None or result is False:
                     continue
                 src_left.remove(si)
                 tgt_left.remove(ti)
-                matched.append((s, t))
+                self.matched.append((s, t))
                 if on_match is not None:
                     issue = on_match(s, t, result)
                     if issue is not None:
-                        issues.append(issue)
+                        self.issues.append(issue)
                 break
 
-    match(lambda s, t: s.key == t.key or None)
-    _match_written_pairs(source, target, src_left, tgt_left, matched)
 
+def compare_figures(source: list[Figure], target: list[Figure], source_lang: str,
+                    target_lang: str) -> list[Issue]:
+    """Issues (category "figure") where `target` disagrees with `source`; segment/id unset."""
+    sl, tl = source_lang, target_lang
+    m = _Matching(source, target, sl, tl)
+    m.match(lambda s, t: s.key == t.key or None)
+    _match_written_pairs(source, target, m.src_left, m.tgt_left, m.matched)
     no_year: list[tuple[Figure, Figure]] = []
 
     def on_same(s: Figure, t: Figure, how: str) -> Issue | None:
@@ -300,75 +309,88 @@ def compare_figures(source: list[Figure], target: list[Figure], source_lang: str
             no_year.append((s, t))
         return None
 
-    match(_same_value, on_same)
-    # A full date whose year the translation leaves out of the date: fine (info) when the
-    # sentence gives the same year elsewhere or none; a different year is a changed date.
-    for s, t in no_year:
-        year = _date_parts(s)[0]
-        other = next((ti for ti in tgt_left if _year_of(target[ti]) is not None), None)
-        if other is not None and _year_of(target[other]) != year:
-            tgt_left.remove(other)
-            issues.append(Issue("figure", "error", tl, s.text, f"{t.text} … {target[other].text}",
-                                f"{tl} has the year {target[other].text} where {sl} has {s.text}",
-                                rule="figure.mismatch"))
-            continue
-        if other is not None:
-            tgt_left.remove(other)
-        issues.append(Issue("figure", "info", tl, s.text, t.text,
-                            f"{tl} gives {t.text} without the year of {s.text}", rule="figure.date_partial"))
-    match(_converted,
-          lambda s, t, how: Issue("figure", "info", tl, s.text, t.text,
-                                  f"{tl} converts {s.text} to {t.text}{_ctx(s)}; check the conversion",
-                                  rule="figure.conversion") if how else None)
-    match(lambda s, t: _rounded(s, t) or None,
-          lambda s, t, _: Issue("figure", "warning", tl, s.text, t.text,
-                                f"{tl} rounds {s.text} to {t.text}{_ctx(s)}", rule="figure.rounding"))
-
-    for s, t in matched:
+    m.match(_same_value, on_same)
+    _report_dates_without_year(m, no_year)
+    m.match(_converted,
+            lambda s, t, how: Issue("figure", "info", tl, s.text, t.text,
+                                    f"{tl} converts {s.text} to {t.text}{_ctx(s)}; check the conversion",
+                                    rule="figure.conversion") if how else None)
+    m.match(lambda s, t: _rounded(s, t) or None,
+            lambda s, t, _: Issue("figure", "warning", tl, s.text, t.text,
+                                  f"{tl} rounds {s.text} to {t.text}{_ctx(s)}", rule="figure.rounding"))
+    for s, t in m.matched:
         issue = _hedge_issue(s, t, sl, tl)
         if issue is not None:
-            issues.append(issue)
+            m.issues.append(issue)
+    _match_unreported(m)
+    _report_left_over(m)
+    order = {id(f): n for n, f in enumerate(source)}
+    m.issues.sort(key=lambda i: next((order[id(f)] for f in source if f.text == i.expected), len(source)))
+    return m.issues
 
-    # Then idioms and fused compounds: first with each other ("three-dimensional" =
-    # "тривимірний"), then with what is left ("half" = "50%"); alone they are never reported.
-    src_extra = [si for si, f in enumerate(source) if _unreported(f)]
-    tgt_extra = [ti for ti, f in enumerate(target) if _unreported(f)]
-    if src_extra or tgt_extra:
-        real_src, real_tgt = list(src_left), list(tgt_left)
-        src_left[:], tgt_left[:] = src_extra, tgt_extra
-        match(lambda s, t: s.key == t.key or None)
-        src_left[:], tgt_left[:] = src_left + real_src, tgt_left + real_tgt
-        match(lambda s, t: (_unreported(s) or _unreported(t)) and _same_value(s, t) is not None or None)
-        src_left[:] = [si for si in src_left if not _unreported(source[si])]
-        tgt_left[:] = [ti for ti in tgt_left if not _unreported(target[ti])]
 
-    # What is left over: pair by family in text order as changed figures (a label first with
-    # a label).
-    for si in list(src_left):
+def _report_dates_without_year(m: _Matching, no_year: list[tuple[Figure, Figure]]) -> None:
+    """A full date whose year the translation leaves out of the date: fine (info) when the
+    sentence gives the same year elsewhere or none; a different year is a changed date."""
+    target, tl, sl = m.target, m.tl, m.sl
+    for s, t in no_year:
+        year = _date_parts(s)[0]
+        other = next((ti for ti in m.tgt_left if _year_of(target[ti]) is not None), None)
+        if other is not None and _year_of(target[other]) != year:
+            m.tgt_left.remove(other)
+            m.issues.append(Issue("figure", "error", tl, s.text, f"{t.text} … {target[other].text}",
+                                  f"{tl} has the year {target[other].text} where {sl} has {s.text}",
+                                  rule="figure.mismatch"))
+            continue
+        if other is not None:
+            m.tgt_left.remove(other)
+        m.issues.append(Issue("figure", "info", tl, s.text, t.text,
+                              f"{tl} gives {t.text} without the year of {s.text}", rule="figure.date_partial"))
+
+
+def _match_unreported(m: _Matching) -> None:
+    """Idioms and fused compounds, first with each other ("three-dimensional" = "tryvymirnyi"),
+    then with what is left ("half" = "50%"); alone they are never reported."""
+    src_extra = [si for si, f in enumerate(m.source) if _unreported(f)]
+    tgt_extra = [ti for ti, f in enumerate(m.target) if _unreported(f)]
+    if not (src_extra or tgt_extra):
+        return
+    src_left, tgt_left = m.src_left, m.tgt_left
+    real_src, real_tgt = list(src_left), list(tgt_left)
+    src_left[:], tgt_left[:] = src_extra, tgt_extra
+    m.match(lambda s, t: s.key == t.key or None)
+    src_left[:], tgt_left[:] = src_left + real_src, tgt_left + real_tgt
+    m.match(lambda s, t: (_unreported(s) or _unreported(t)) and _same_value(s, t) is not None or None)
+    src_left[:] = [si for si in src_left if not _unreported(m.source[si])]
+    tgt_left[:] = [ti for ti in tgt_left if not _unreported(m.target[ti])]
+
+
+def _report_left_over(m: _Matching) -> None:
+    """What is left over: paired by family in text order as changed figures (a label first
+    with a label); the rest is missing from or added to the translation."""
+    source, target, sl, tl = m.source, m.target, m.sl, m.tl
+    for si in list(m.src_left):
         s = source[si]
-        same_family = [ti for ti in tgt_left if _family(target[ti]) == _family(s)]
+        same_family = [ti for ti in m.tgt_left if _family(target[ti]) == _family(s)]
         partner = next((ti for ti in same_family if target[ti].role == s.role), None) if s.role else None
         if partner is None:
             partner = next(iter(same_family), None)
         if partner is None:
             continue
         t = target[partner]
-        src_left.remove(si)
-        tgt_left.remove(partner)
-        issues.append(Issue("figure", "error", tl, s.text, t.text,
-                            f"{tl} has {t.text} where {sl} has {s.text}{_ctx(s)}", rule="figure.mismatch"))
-    for si in src_left:
+        m.src_left.remove(si)
+        m.tgt_left.remove(partner)
+        m.issues.append(Issue("figure", "error", tl, s.text, t.text,
+                              f"{tl} has {t.text} where {sl} has {s.text}{_ctx(s)}", rule="figure.mismatch"))
+    for si in m.src_left:
         s = source[si]
         # A spelled-out number ("two", "a thousand") is often rendered by a word that is no
-        # figure ("удвічі", "both", "тисячі"); a lost digit figure is a real omission.
+        # figure ("udvichi", "both", "tysiachi"); a lost digit figure is a real omission.
         severity = _lone_severity(s, _loosely_rendered)
-        issues.append(Issue("figure", severity, tl, s.text, "", f"{tl} is missing {s.text}{_ctx(s)}",
-                            rule="figure.missing"))
-    for ti in tgt_left:
+        m.issues.append(Issue("figure", severity, tl, s.text, "", f"{tl} is missing {s.text}{_ctx(s)}",
+                              rule="figure.missing"))
+    for ti in m.tgt_left:
         t = target[ti]
         severity = _lone_severity(t, _spelled)
-        issues.append(Issue("figure", severity, tl, "", t.text,
-                            f"{tl} has {t.text}{_ctx(t)}, which is not in {sl}", rule="figure.extra"))
-    order = {id(f): n for n, f in enumerate(source)}
-    issues.sort(key=lambda i: next((order[id(f)] for f in source if f.text == i.expected), len(source)))
-    return issues
+        m.issues.append(Issue("figure", severity, tl, "", t.text,
+                              f"{tl} has {t.text}{_ctx(t)}, which is not in {sl}", rule="figure.extra"))

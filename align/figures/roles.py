@@ -15,8 +15,8 @@ from functools import cache
 from align.figures.lexicon import norm_word
 from align.resources import load_toml
 
-# Cyrillic capitals that look like Roman numerals ("ХХ века", "ХVІ століття" typed with
-# Cyrillic Х and І): written as escapes since the code holds no Cyrillic text.
+# Cyrillic capitals that look like Roman numerals (ru "XX veka", uk "XVI stolittia" typed
+# with Cyrillic Kha and I): written as escapes since the code holds no Cyrillic text.
 ROMAN_HOMOGLYPHS = str.maketrans({"\u0425": "X", "\u0406": "I", "\u0421": "C", "\u041c": "M", "\u04c0": "I"})
 
 
@@ -24,7 +24,7 @@ ROMAN_HOMOGLYPHS = str.maketrans({"\u0425": "X", "\u0406": "I", "\u0421": "C", "
 class Roles:
     label_forms: frozenset[str]
     label_stems: tuple[str, ...]
-    standards_regex: re.Pattern[str] | None  # "ISO 4049:2009", "ГОСТ 12.1.005-88"
+    standards_regex: re.Pattern[str] | None  # "ISO 4049:2009", ru "GOST 12.1.005-88"
     seasons: frozenset[str]
     compound_after_digits: frozenset[str]
     spelled_heads: frozenset[str]
@@ -35,7 +35,7 @@ class Roles:
     per_hour_regex: re.Pattern[str] | None
 
     def is_label(self, norm: str) -> bool:
-        """A (normalised) noun a number names rather than counts: "group", "группы"."""
+        """A (normalised) noun a number names rather than counts: "group", ru "gruppy"."""
         if norm in self.label_forms:
             return True
         return any(norm.startswith(stem) and len(norm) - len(stem) <= 3 for stem in self.label_stems)
