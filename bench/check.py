@@ -5,7 +5,7 @@ Clean en-uk and en-ru line pairs measure false alarms; damaged copies of the uk/
 names) measure recall. A naive digit-string baseline (pofilter's "numbers" test: compare the
 multisets of digit strings) runs on the same pairs.
 
-    .venv/bin/python scripts/bench_check.py [--flores DIR]   (default: $ALIGN_FLORES_DIR, else ../shared/data/)
+    .venv/bin/python -m bench.check [--flores DIR]   (default: $ALIGN_FLORES_DIR, see --help)
 
 A damaged pair counts as detected when it has an error-severity issue that the clean pair
 does not have (so a false alarm already on the clean line is not a detection).
@@ -20,14 +20,11 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from align.figures import FIGURES_VERSION, compare_figures, extract_figures  # noqa: E402
-from align.model import Issue  # noqa: E402
-from align.resources import load_toml  # noqa: E402
-from bench.data import exit_on_missing, load_flores  # noqa: E402
+from align.figures import FIGURES_VERSION, compare_figures, extract_figures
+from align.model import Issue
+from align.resources import load_toml
+from bench.data import FLORES_HELP, exit_on_missing, load_flores
 
 SEED = 20240102
 PER_KIND = 150  # damaged pairs per kind and language (fewer when FLORES has fewer candidates)
@@ -121,7 +118,7 @@ def damage_number_word(text: str, lang: str, rng: random.Random) -> str | None:
 
 def _names_injector() -> Callable[[str, str, random.Random], str | None]:
     from align.names import load_glossary
-    from align.names.inject import swap_name
+    from bench.inject_names import swap_name
 
     glossary = load_glossary()
 
@@ -209,7 +206,7 @@ def full_checker_speed(lines: dict[str, list[str]], n: int) -> tuple[float, floa
 @exit_on_missing
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--flores", default=None, help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
+    parser.add_argument("--flores", default=None, help=FLORES_HELP)
     parser.add_argument("--per-kind", type=int, default=PER_KIND)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--show-false-alarms", type=int, default=0, help="print N clean-pair false alarms")
@@ -269,7 +266,7 @@ def main() -> int:
 
     print(f"FLORES-200 devtest: {n} lines, {len(clean)} clean pairs (en-uk, en-ru), "
           f"{len(damaged)} damaged pairs, seed {args.seed}, name injection: "
-          "align.names.inject.swap_name")
+          "bench.inject_names.swap_name")
     print(f"speed (figures only, one core): extraction {3 * n / extract_s:,.0f} sentences/s; "
           f"{n / triple_s:,.0f} line triples/s (extract en+uk+ru, compare en-uk and en-ru)")
     print(f"speed (full checker, figures + names + untranslated, one core): {full_speed[0]:,.0f} line "

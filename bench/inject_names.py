@@ -1,5 +1,5 @@
 """Synthetic name errors for measuring recall: swap a name for another glossary name in the
-same grammatical case, or drop it. Used by scripts/bench_names.py (and the combined checker
+same grammatical case, or drop it. Used by bench/names.py (and the combined checker
 benchmark), never by the checker itself."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The full checker on real en->ru MT output with professional MQM annotations (bio MQM set).
 
-    .venv/bin/python scripts/bench_mqm.py [--mqm DIR] [--verdicts docs/bench/mqm_verdicts.tsv]
+    .venv/bin/python -m bench.mqm [--mqm DIR] [--verdicts docs/bench/mqm_verdicts.tsv]
         [--dump-unjudged FILE.md|FILE.tsv] [--sample-warnings N --sample-out FILE.md]
 
 Every segment (English source, Russian MT or human translation) is checked with
@@ -37,10 +37,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from align.checking import check_pair, default_checker  # noqa: E402
-from bench.data import DataMissing, exit_on_missing, load_bio_mqm  # noqa: E402
+from align.checking import check_pair, default_checker
+from bench.data import BIO_MQM_HELP, DataMissing, exit_on_missing, load_bio_mqm
 
 BENCH_VERSION = 1
 CHECKED = ("figure", "name")
@@ -121,7 +119,7 @@ def rate(part: int, whole: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mqm", default=None,
-                        help="bio MQM en-ru folder (default: $ALIGN_BIO_MQM_DIR, else ../shared/data/)")
+                        help=BIO_MQM_HELP)
     parser.add_argument("--verdicts", type=Path, help="committed verdict TSV to join (precision by reading)")
     parser.add_argument("--dump-unjudged", type=Path, metavar="FILE",
                         help="write the error-level issues with no verdict (.md to read, .tsv to fill in)")

@@ -1,47 +1,35 @@
 """Figure issues of the checker on real MT output: the bio MQM en->ru set.
 
-Reads ../shared/data/bio-mqm-enru/segments.jsonl relative to the repository root (or the
-folder in $ALIGN_BIO_MQM_DIR) and prints, for figure issues only, error-level issues per
+Reads segments.jsonl of the set (--mqm DIR, else $ALIGN_BIO_MQM_DIR, else ../shared/data/bio-mqm-enru
+beside the repository; bench/data.py) and prints, for figure issues only, error-level issues per
 1,000 segments and how many segments without any MQM error (`errors == []`) get a figure
 error. `--list` prints every error-level figure issue (system, doc, seg, message, en, ru) so
 they can be read.
 
-    .venv/bin/python scripts/mqm_figures.py [--list] [--limit N]
+    .venv/bin/python -m bench.mqm_figures [--list] [--limit N] [--mqm DIR]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from align.checking import Checker, CheckSettings  # noqa: E402
-from align.figures import FIGURES_VERSION  # noqa: E402
+from align.checking import Checker, CheckSettings
+from align.figures import FIGURES_VERSION
+from bench.data import BIO_MQM_HELP, exit_on_missing, load_bio_mqm
 
 
-def data_file() -> Path:
-    folder = os.environ.get("ALIGN_BIO_MQM_DIR")
-    base = Path(folder) if folder else ROOT.parent / "shared" / "data" / "bio-mqm-enru"
-    return base / "segments.jsonl"
-
-
+@exit_on_missing
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="print every error-level figure issue")
     parser.add_argument("--limit", type=int, default=0, help="only the first N segments")
+    parser.add_argument("--mqm", type=Path, default=None, help=BIO_MQM_HELP)
     args = parser.parse_args()
-    path = data_file()
-    if not path.is_file():
-        print(f"mqm_figures: no {path} (set ALIGN_BIO_MQM_DIR)", file=sys.stderr)
-        return 2
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = load_bio_mqm(args.mqm)
     if args.limit:
         rows = rows[: args.limit]
     # As check_pair, but figures only: names are measured elsewhere and slow this down.

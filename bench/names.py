@@ -1,7 +1,7 @@
 """Name checker on FLORES-200 devtest: false alarms on the clean en-uk / en-ru pairs, recall on
 injected name swaps and drops, and speed.
 
-    .venv/bin/python scripts/bench_names.py [--flores DIR] [--show N] [--seed S]
+    .venv/bin/python -m bench.names [--flores DIR] [--show N] [--seed S]
 
 False alarms: a clean line pair (a real, free translation) with any name issue of severity
 error (or warning). Recall: on pairs where the clean check is silent and the target carries
@@ -13,16 +13,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from align.names import compare_names, extract_names, load_glossary, names_signature  # noqa: E402
-from align.names.inject import drop_name, swap_name  # noqa: E402
-from bench.data import exit_on_missing, load_flores  # noqa: E402
+from align.names import compare_names, extract_names, load_glossary, names_signature
+from bench.data import FLORES_HELP, exit_on_missing, load_flores
+from bench.inject_names import drop_name, swap_name
 
 
 def signature(glossary, seed: int) -> str:
@@ -32,7 +28,7 @@ def signature(glossary, seed: int) -> str:
 @exit_on_missing
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--flores", default=None, help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
+    parser.add_argument("--flores", default=None, help=FLORES_HELP)
     parser.add_argument("--show", type=int, default=0, help="print up to N false alarms per pair")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()

@@ -1,6 +1,6 @@
 """Name errors on real translations: FLORES-200 devtest en-uk and en-ru with one name damaged.
 
-    .venv/bin/python scripts/bench_names_real.py [--flores DIR] [--seed 7] [--show-misses N]
+    .venv/bin/python -m bench.names_real [--flores DIR] [--seed 7] [--show-misses N]
 
 In a seeded random third of the lines whose uk (ru) side carries a Cyrillic proper name, one
 name is substituted by another name of the corpus with the same last two letters, truncated
@@ -28,12 +28,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from align.checking import check_pair, default_checker  # noqa: E402
-from align.names.translit import edit_distance, word_key  # noqa: E402
-from bench.data import exit_on_missing, load_flores  # noqa: E402
-from bench.name_perturb import (  # noqa: E402
+from align.checking import check_pair, default_checker
+from align.names.translit import edit_distance, word_key
+from bench.data import FLORES_HELP, exit_on_missing, load_flores
+from bench.name_perturb import (
     CYRILLIC_WORD,
     KINDS,
     LATIN_WORD,
@@ -77,7 +75,7 @@ def rate(part: int, whole: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--flores", default=None,
-                        help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
+                        help=FLORES_HELP)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-misses", type=int, default=0, metavar="N",
                         help="print up to N missed perturbations per language and kind")

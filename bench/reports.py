@@ -4,7 +4,7 @@ The report is what `align check --aligned` gives for the 1,012 line-aligned en/u
 sentences: segment i is line i, checked by the project's Checker (figures, names, untranslated),
 so the issue mix is real. Usage:
 
-    .venv/bin/python scripts/bench_reports.py [--flores DIR] [--repeat N] [--out DIR]
+    .venv/bin/python -m bench.reports [--flores DIR] [--repeat N] [--out DIR]
 
 Prints a Markdown table (format, size, best time of N); --out also writes every rendering there.
 """
@@ -17,13 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from align.model import LANGS, Document, Report, Segment, Sentence  # noqa: E402
-from align.reports import FORMATS, SUFFIXES, render  # noqa: E402
-from align.textio import write_atomic  # noqa: E402
-from bench.data import exit_on_missing, flores_dir  # noqa: E402
+from align.model import LANGS, Document, Report, Segment, Sentence
+from align.reports import FORMATS, SUFFIXES, render
+from align.textio import write_atomic
+from bench.data import FLORES_HELP, exit_on_missing, flores_dir
 
 
 def build_flores_report(flores: Path) -> tuple[Report, float]:
@@ -54,7 +51,7 @@ def build_flores_report(flores: Path) -> tuple[Report, float]:
 @exit_on_missing
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--flores", type=Path, default=None, help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
+    parser.add_argument("--flores", type=Path, default=None, help=FLORES_HELP)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()

@@ -2,8 +2,8 @@
 
 Inputs: the bundled sample, data/samples/newsroom/ and data/samples/release.{en,uk,ru}.txt.
 
-    .venv/bin/python scripts/bench_run.py                # jobs=1, translation on when models exist
-    .venv/bin/python scripts/bench_run.py --jobs 2 --no-translate
+    .venv/bin/python -m bench.run                # jobs=1, translation on when models exist
+    .venv/bin/python -m bench.run --jobs 2 --no-translate
 
 Prints one Markdown table row per measurement, ready for docs/bench/run.md.
 """
@@ -18,16 +18,14 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from align import __version__  # noqa: E402
-from align.config import Config  # noqa: E402
-from align.pipeline import run_batch  # noqa: E402
+from align import __version__
+from align.config import Config
+from align.pipeline import run_batch
+from bench.data import REPO_ROOT
 
 
 def sample_inputs() -> list[Path]:
-    samples = ROOT / "data" / "samples"
+    samples = REPO_ROOT / "data" / "samples"
     inputs = []
     if (samples / "newsroom").is_dir():
         inputs.append(samples / "newsroom")

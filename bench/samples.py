@@ -1,6 +1,6 @@
 """How well `align check` does on the bundled sample: planted problems found, false alarms.
 
-Usage: .venv/bin/python scripts/bench_samples.py [--embedder auto|none]
+Usage: .venv/bin/python -m bench.samples [--embedder auto|none]
 
 Reads data/samples/release.{en,uk,ru}.txt and expected_issues.json, runs
 align.workflow.check_files, and prints a Markdown summary: for every planted problem whether an
@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "data" / "samples"
-sys.path.insert(0, str(ROOT))
+from align.model import Report, Segment
+from align.workflow import check_files
+from bench.data import REPO_ROOT
 
-from align.model import Report, Segment  # noqa: E402
-from align.workflow import check_files  # noqa: E402
+SAMPLES = REPO_ROOT / "data" / "samples"
 
 
 def _segment_with(report: Report, en_substring: str) -> Segment | None:

@@ -1,11 +1,11 @@
 """Benchmark `align run --engine ray` against the local engine on this machine, and estimate a
 10-million-sentence archive on N GPU nodes from the measured per-sentence costs.
 
-    .venv/bin/python scripts/bench_scale.py [--releases 200] [--jobs 2] [--embedder auto]
+    .venv/bin/python -m bench.scale [--releases 200] [--jobs 2] [--embedder auto]
 
-Builds a folder of releases from FLORES-200 devtest (../shared/data/flores200-devtest, each
-release `--sentences` consecutive lines in en, uk and ru), then times the CLI, cold, each in a
-fresh process:
+Builds a folder of releases from FLORES-200 devtest (--flores DIR, else $ALIGN_FLORES_DIR, else
+../shared/data/flores200-devtest beside the repository; each release `--sentences` consecutive
+lines in en, uk and ru), then times the CLI, cold, each in a fresh process:
   local  `align run DIR --out OUT --jobs J`
   ray    `align run DIR --out OUT --engine ray --address local --jobs J --cpus-per-worker C`
 on the full folder and on a one-release folder (whose time is almost all start-up), and checks
@@ -27,8 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-FLORES = Path(os.environ.get("ALIGN_FLORES_DIR", ROOT.parent / "shared" / "data" / "flores200-devtest"))
+from bench.data import FLORES_HELP, REPO_ROOT, exit_on_missing, load_flores
+
 INNER_FLAG = "--inside-netns"
 
 
@@ -36,14 +36,13 @@ def reexec_in_netns() -> None:
     """Run this script again inside a fresh network namespace holding only `lo`."""
     if shutil.which("unshare") is None or shutil.which("ip") is None:
         sys.exit("bench_scale: needs unshare (util-linux) and ip (iproute2): sh scripts/ensure_netns_tools.sh")
-    env = dict(os.environ, RAY_USAGE_STATS_ENABLED="0", PYTHONPATH=str(ROOT))
+    env = dict(os.environ, RAY_USAGE_STATS_ENABLED="0", PYTHONPATH=str(REPO_ROOT))
     command = ["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$0" "$@"',
-               sys.executable, str(Path(__file__).resolve()), *sys.argv[1:], INNER_FLAG]
+               sys.executable, "-m", "bench.scale", *sys.argv[1:], INNER_FLAG]
     sys.exit(subprocess.run(command, env=env).returncode)
 
 
-def make_releases(folder: Path, releases: int, sentences: int) -> int:
-    lines = {lang: (FLORES / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in ("en", "uk", "ru")}
+def make_releases(folder: Path, lines: dict[str, list[str]], releases: int, sentences: int) -> int:
     total = len(lines["en"])
     folder.mkdir(parents=True)
     for i in range(releases):
@@ -73,6 +72,7 @@ def differing(a: Path, b: Path) -> list[str]:
                                       and (a / n).read_bytes() == (b / n).read_bytes())]
 
 
+@exit_on_missing
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--releases", type=int, default=200)
@@ -81,6 +81,7 @@ def main() -> None:
     parser.add_argument("--cpus-per-worker", type=float, default=0.5,
                         help="Ray actors' CPU share (two 1-CPU actors leave a 2-core node no CPU for Ray Data)")
     parser.add_argument("--embedder", default="auto")
+    parser.add_argument("--flores", type=Path, default=None, help=FLORES_HELP)
     # Assumed, not measured here (no GPU and no real model on this machine): see docs/scale.md.
     parser.add_argument("--gpu-sentences-per-s", type=float, default=50.0,
                         help="ASSUMED tc-big translations per second per GPU (transformers fp32, batch 64)")
@@ -91,15 +92,14 @@ def main() -> None:
     args = parser.parse_args()
     if not getattr(args, INNER_FLAG.strip("-").replace("-", "_")):
         reexec_in_netns()
-    if not (FLORES / "en.txt").is_file():
-        sys.exit(f"bench_scale: FLORES-200 devtest not found at {FLORES} (set ALIGN_FLORES_DIR)")
+    flores = load_flores(args.flores)
 
     with tempfile.TemporaryDirectory(prefix="bs-", dir="/tmp") as tmp:
         work = Path(tmp)
-        sentences = make_releases(work / "in", args.releases, args.sentences)
-        make_releases(work / "one", 1, args.sentences)
+        sentences = make_releases(work / "in", flores, args.releases, args.sentences)
+        make_releases(work / "one", flores, 1, args.sentences)
         (work / "align.toml").write_text(f'embedder = "{args.embedder}"\n', encoding="utf-8")
-        env = dict(os.environ, PYTHONPATH=str(ROOT), RAY_TMPDIR=str(work / "ray"), ALIGN_CACHE_DIR=str(work / "c"))
+        env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), RAY_TMPDIR=str(work / "ray"), ALIGN_CACHE_DIR=str(work / "c"))
         (work / "ray").mkdir()
         align = [sys.executable, "-m", "align", "run"]
         common = ["--no-progress", "--no-translate", "--config", str(work / "align.toml"), "--jobs", str(args.jobs)]
@@ -173,4 +173,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -13,7 +13,7 @@ Test sets per language:
 Candidates: our rules (align.segmenting), pysbd (en, ru), razdel (all three), tokenize-uk
 (all three). Speed is measured on ~10,000 FLORES sentences per language.
 
-    .venv/bin/python scripts/bench_split.py [--k 5] [--newline] [--flores DIR]
+    .venv/bin/python -m bench.split [--k 5] [--newline] [--flores DIR]
 """
 
 from __future__ import annotations
@@ -26,10 +26,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from align.segmenting import split_sentences, splitter_signature  # noqa: E402
-from bench.data import DataMissing, exit_on_missing, flores_dir  # noqa: E402
+from align.segmenting import split_sentences, splitter_signature
+from bench.data import FLORES_HELP, DataMissing, exit_on_missing, flores_dir
 
 Span = tuple[int, int]
 Splitter = Callable[[str], list[Span]]
@@ -307,7 +305,7 @@ def _fmt(total: dict[str, float]) -> tuple[float, float, float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--k", type=int, default=5, help="FLORES sentences joined per paragraph")
-    ap.add_argument("--flores", type=Path, default=None, help="FLORES-200 devtest folder (default: $ALIGN_FLORES_DIR, else ../shared/data/)")
+    ap.add_argument("--flores", type=Path, default=None, help=FLORES_HELP)
     ap.add_argument("--newline", action="store_true",
                     help="join FLORES sentences with a single newline instead of a space")
     ap.add_argument("--speed-sentences", type=int, default=10_000)

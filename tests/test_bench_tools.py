@@ -10,12 +10,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench import data  # noqa: E402
-from bench.name_perturb import (  # noqa: E402
+from bench import data
+from bench.name_perturb import (
     KINDS,
     NamePerturber,
     drop_first_letter,
@@ -148,16 +144,17 @@ def test_bio_mqm_loader_rejects_a_broken_line(tmp_path, monkeypatch):
         data.load_bio_mqm()
 
 
-def run_script(name: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / name), *args], capture_output=True, text=True,
-                          env={**os.environ, **env}, cwd=ROOT, timeout=300)
+def run_benchmark(module: str, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`python -m MODULE ARGS` from the repository root, the documented way to run a benchmark."""
+    return subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True,
+                          env={**os.environ, **env}, cwd=data.REPO_ROOT, timeout=300)
 
 
-@pytest.mark.parametrize(("script", "variable"), [("bench_names_real.py", data.FLORES_ENV),
-                                                  ("bench_mqm.py", data.BIO_MQM_ENV),
-                                                  ("bench_check.py", data.FLORES_ENV)])
-def test_scripts_exit_2_without_their_data(tmp_path, script, variable):
-    done = run_script(script, env={variable: str(tmp_path / "absent")})
+@pytest.mark.parametrize(("module", "variable"), [("bench.names_real", data.FLORES_ENV),
+                                                  ("bench.mqm", data.BIO_MQM_ENV),
+                                                  ("bench.check", data.FLORES_ENV)])
+def test_benchmarks_exit_2_without_their_data(tmp_path, module, variable):
+    done = run_benchmark(module, env={variable: str(tmp_path / "absent")})
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
@@ -174,7 +171,7 @@ def test_mqm_script_joins_verdicts_and_dumps_the_unjudged(tmp_path):
                                              encoding="utf-8")
     env = {data.BIO_MQM_ENV: str(tmp_path)}
     dump = tmp_path / "unjudged.tsv"
-    done = run_script("bench_mqm.py", "--dump-unjudged", str(dump), env=env)
+    done = run_benchmark("bench.mqm", "--dump-unjudged", str(dump), env=env)
     assert done.returncode == 0, done.stderr
     assert "with an accuracy-type MQM error: 1.000 (1/1)" in done.stdout
     rows = dump.read_text(encoding="utf-8").splitlines()
@@ -183,12 +180,12 @@ def test_mqm_script_joins_verdicts_and_dumps_the_unjudged(tmp_path):
     filled = rows[1].split("\t")[:8] + ["right", "16 for 15"]
     verdicts = tmp_path / "verdicts.tsv"
     verdicts.write_text("\t".join(header) + "\n" + "\t".join(filled) + "\n", encoding="utf-8")
-    done = run_script("bench_mqm.py", "--verdicts", str(verdicts), env=env)
+    done = run_benchmark("bench.mqm", "--verdicts", str(verdicts), env=env)
     assert done.returncode == 0, done.stderr
     assert "precision by reading (verdicts.tsv): 1.000 (1/1) of issues" in done.stdout
     assert "not yet judged 0 of 1" in done.stdout
     verdicts.write_text("\t".join(header) + "\n" + "\t".join(filled[:8] + ["maybe", ""]) + "\n", encoding="utf-8")
-    done = run_script("bench_mqm.py", "--verdicts", str(verdicts), env=env)
+    done = run_benchmark("bench.mqm", "--verdicts", str(verdicts), env=env)
     assert done.returncode == 2 and "maybe" in done.stderr
 
 

@@ -86,10 +86,9 @@ def _confinement_problem() -> str | None:
 
 
 def _build_tiny_model(folder: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("make_tiny_marian", ROOT / "scripts" / "make_tiny_marian.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build(folder / "tiny-opus-mt-en-zle", sentences=100)
+    from bench.tiny_marian import build
+
+    return build(folder / "tiny-opus-mt-en-zle", sentences=100)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 
 from align.errors import InputError
 from align.names import compare_names, extract_names, load_glossary, match_key, transliterate
-from align.names.inject import drop_name, swap_name
+from bench.inject_names import drop_name, swap_name
 
 FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest"  # ../shared beside the repository
 

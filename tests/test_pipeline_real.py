@@ -59,18 +59,14 @@ def test_real_translation_of_a_missing_language_with_a_tiny_model(
     tmp_path: Path, stack_ready: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The whole path with an actual Marian model on disk (random weights, so gibberish text)."""
-    import importlib.util
-
     pytest.importorskip("transformers")
     pytest.importorskip("sentencepiece")
     monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("ALIGN_MODELS_DIR", raising=False)
     monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hf-empty"))
-    root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("make_tiny_marian", root / "scripts" / "make_tiny_marian.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    model = module.build(tmp_path / "models" / "tiny-opus-mt-en-zle", sentences=100)
+    from bench.tiny_marian import build
+
+    model = build(tmp_path / "models" / "tiny-opus-mt-en-zle", sentences=100)
 
     src = tmp_path / "in"
     src.mkdir()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -39,17 +38,15 @@ def CHECK(source: str, target: str, source_lang: str, target_lang: str) -> list[
 
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("make_tiny_marian", ROOT / "scripts" / "make_tiny_marian.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build(tmp_path_factory.mktemp("models") / "tiny-opus-mt-en-zle")
+    from bench.tiny_marian import build
+
+    return build(tmp_path_factory.mktemp("models") / "tiny-opus-mt-en-zle")
 
 
 def _tiny_seq2seq(tmp_path_factory: pytest.TempPathFactory, family: str) -> Path:
-    spec = importlib.util.spec_from_file_location("make_tiny_nllb", ROOT / "scripts" / "make_tiny_nllb.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build(tmp_path_factory.mktemp("models") / f"tiny-{family}", family=family)
+    from bench.tiny_nllb import build
+
+    return build(tmp_path_factory.mktemp("models") / f"tiny-{family}", family=family)
 
 
 @pytest.fixture(scope="session")
