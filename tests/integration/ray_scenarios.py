@@ -1,7 +1,7 @@
-"""The Ray runs that tests/test_engine_ray.py checks, run as one script inside a network namespace
+"""The Ray runs that tests/integration/test_engine_ray.py checks, run as one script inside a network namespace
 that has only the loopback interface (see that file): one Ray start serves every case.
 
-    python tests/ray_scenarios.py WORKDIR [--model DIR]
+    PYTHONPATH=. python -m tests.integration.ray_scenarios WORKDIR [--model DIR]   # from the repository root
 
 Writes WORKDIR/results.json; the tests read it and the output folders.
 """
@@ -16,12 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from align.config import Config  # noqa: E402
-from align.engines.ray_engine import RayExecutor, RayOptions, ReleaseWorker  # noqa: E402
-from align.pipeline import run_batch  # noqa: E402
+from align.config import Config
+from align.engines.ray_engine import RayExecutor, RayOptions, ReleaseWorker
+from align.pipeline import run_batch
 
 EN = "The ministry received {n} missiles on January 2, 2024.\n\nKyiv thanked {k} partners.\n"
 UK = "Міністерство отримало {n} ракет 2 січня 2024 року.\n\nКиїв подякував {k} партнерам.\n"

@@ -10,9 +10,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from robustness.conftest import align
 
-SCHEMA = Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
+from tests.integration.robustness.helpers import align
+from tests.paths import FIXTURES
+
+SCHEMA = FIXTURES / "sarif" / "sarif-schema-2.1.0.json"
 
 A = {"en": "The ministry bought 99 missiles.\n", "uk": "Міністерство купило 98 ракет.\n"}
 B = {"en": "At least 40 people were killed in Kharkiv on Monday.\nThe army fired 12 missiles.\n",

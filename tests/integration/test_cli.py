@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from tests.paths import ROOT
 
 EN = ("Almost a hundred missiles were launched at Ukraine on January 2, 2024.\n\n"
       "At least 70 of them were shot down, President Volodymyr Zelenskyy said in Kyiv.\n")

@@ -1,16 +1,15 @@
 """The report pages of issue 9 in headless Chromium: the copy button for `align accept`, and
-colours that follow the worst issue (reuses the browser fixture of test_html_browser)."""
+colours that follow the worst issue (the browser fixture of tests/integration/conftest.py)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from test_html_browser import browser  # noqa: F401 - the fixture
-from test_reports_data import build_report
 
 from align.reports import IndexEntry, render, render_index
 from align.reports.html import accept_command
+from tests.fixtures.report import build_report
 
 pytestmark = pytest.mark.slow
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.paths import FIXTURES, ROOT
+
 yaml = pytest.importorskip("yaml")
-ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
+SCHEMA = FIXTURES / "sarif" / "sarif-schema-2.1.0.json"
 
 
 def github_workflow() -> dict:

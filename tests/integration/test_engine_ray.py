@@ -1,7 +1,7 @@
 """`align run --engine ray`: the same reports as the local engine, resumability, failures, retries.
 
 Ray's processes bind to the machine's routable address even when told 127.0.0.1, so the Ray
-runs happen in tests/ray_scenarios.py, run inside a network namespace that has only the loopback
+runs happen in ray_scenarios.py beside this file, run inside a network namespace that has only the loopback
 interface (`unshare --net`, as root), with usage statistics off, Ray's memory killer off (other
 processes on a shared machine must not make it kill our actors), a short private temp folder and
 actors at half a CPU. One Ray start serves every case; the tests below check what it left.
@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-RETRIES = 1  # tests/ray_scenarios.py RETRIES
+from tests.paths import ROOT
+
+RETRIES = 1  # ray_scenarios.py RETRIES
 _TIMESTAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
 
 
@@ -106,7 +107,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
                RAY_memory_monitor_refresh_ms="0", HF_HUB_CACHE=str(work / "hf-empty"),
                ALIGN_CACHE_DIR=str(work / "cache"))
     command = ["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$0" "$@"',
-               sys.executable, str(ROOT / "tests" / "ray_scenarios.py"), str(work), "--model", str(model)]
+               sys.executable, "-m", "tests.integration.ray_scenarios", str(work), "--model", str(model)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
         (work / "stderr.txt").write_text(done.stderr, encoding="utf-8")

@@ -1,60 +1,16 @@
-"""The HTML report in a real browser: Debian's headless chromium driven through selenium.
-
-Needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/ensure_chromium.sh installs both from
-Debian) and the `selenium` package. Without them the test is skipped, except under CI (env CI
-set), where a missing browser is a broken setup and fails. Nothing is downloaded: the driver path
-is given, so Selenium Manager is never asked.
-"""
+"""The HTML report in a real browser: Debian's headless chromium driven through selenium (the
+`browser` fixture of tests/integration/conftest.py)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
-from test_reports_data import build_report
 
 from align.reports import render
-
-CHROMIUM = Path(os.environ.get("ALIGN_CHROMIUM", "/usr/bin/chromium"))
-CHROMEDRIVER = Path(os.environ.get("ALIGN_CHROMEDRIVER", shutil.which("chromedriver") or "/usr/bin/chromedriver"))
-SCREENSHOT = Path("/tmp/align_report_screenshot.png")
+from tests.fixtures.report import build_report
 
 pytestmark = pytest.mark.slow
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so the browser test must run; see scripts/ensure_chromium.sh)")
-    pytest.skip(f"{reason}; run scripts/ensure_chromium.sh to install it")
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not CHROMIUM.is_file():
-        _missing(f"chromium not found at {CHROMIUM}")
-    if not CHROMEDRIVER.is_file():
-        _missing(f"chromedriver not found at {CHROMEDRIVER} (Debian package chromium-driver)")
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _missing("the selenium package is not installed")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1366,900",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture()
@@ -78,15 +34,17 @@ def _box(driver, kind: str, value: str):
     return driver.find_element(By.CSS_SELECTOR, f'input[data-filter="{kind}"][value="{value}"]')
 
 
-def test_report_renders_with_issues_visible(page) -> None:
+def test_report_renders_with_issues_visible(page, tmp_path: Path) -> None:
     assert page.title.startswith("align report")
     assert len(_visible(page, "table.issues tr.issue")) == 7
     assert len(_visible(page, "tbody.seg")) == 7
     assert "showing 7 of 7 segments, 7 issues" in page.find_element("id", "shown").text
     errors = [e for e in page.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == [], errors
-    page.save_screenshot(str(SCREENSHOT))
-    assert SCREENSHOT.stat().st_size > 10_000
+    # Kept in pytest's temporary folder (the last runs stay there) for a look by eye.
+    screenshot = tmp_path / "report.png"
+    page.save_screenshot(str(screenshot))
+    assert screenshot.stat().st_size > 10_000
 
 
 def test_severity_and_category_filters_hide_and_show_issues(page) -> None:

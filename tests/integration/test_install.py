@@ -1,4 +1,4 @@
-"""Install names, version tags and the permissions of written files."""
+"""Install names, version tags, what the wheel holds, and the permissions of written files."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import stat
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,7 @@ import tomllib
 
 import align
 from align.textio import write_atomic
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
 
 
 def test_the_distribution_name_is_ours_and_every_install_line_uses_it() -> None:
@@ -47,6 +47,22 @@ def test_rev_pins_name_the_version_tag() -> None:
 def test_the_makefile_installs_the_cat_extra() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r'pip install -q -e "\.\[[^]]*\bcat\b', makefile)
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_the_package_and_its_data_but_no_samples_or_development_code(tmp_path: Path) -> None:
+    pytest.importorskip("hatchling", reason="the dev extra installs hatchling, to build without a download")
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
+                           "--no-index", "-q", "-w", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    (wheel,) = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "align/cli.py" in names and "align/_data/models/registry.toml" in names
+    assert any(name.startswith("align/_data/lang/uk/") for name in names)
+    assert "align/_data/glossary.tsv" in names
+    # The samples (broken files among them) are demo and test inputs of the repository only.
+    strays = [name for name in names if "/samples/" in name or name.split("/")[0] in ("bench", "tools", "tests", "scripts")]
+    assert strays == []
 
 
 @pytest.mark.skipif(not hasattr(os, "fchmod"), reason="no permission bits")

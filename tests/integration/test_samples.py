@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,9 +12,8 @@ import pytest
 from align.errors import InputError
 from align.model import CATEGORIES, SEVERITIES, Issue, Report, Segment
 from align.textio import check_language, detect_language, lang_from_name, read_text
+from tests.paths import SAMPLES
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "data" / "samples"
 RELEASE = {lang: SAMPLES / f"release.{lang}.txt" for lang in ("en", "uk", "ru")}
 NEWSROOM = SAMPLES / "newsroom"
 BAD = SAMPLES / "bad"

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from robustness.conftest import align
-from test_reports_data import build_report
 
 from align.reports import IndexEntry, render, render_index
+from tests.fixtures.report import build_report
+from tests.integration.robustness.helpers import align
 
 GOOD = {"en": "The army fired 12 missiles at Kharkiv.\n", "uk": "Армія випустила 12 ракет по Харкову.\n"}
 BAD = {"en": "The ministry bought 99 missiles.\n", "uk": "Міністерство купило 98 ракет.\n"}

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from robustness.conftest import align
 
 from align.reports.common import short_signature
+from tests.integration.robustness.helpers import align
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 EN = "The ministry bought 99 missiles for Kharkiv on Monday, officials said.\n"
 UK = "Міністерство купило 98 ракет для Харкова в понеділок, повідомили посадовці.\n"

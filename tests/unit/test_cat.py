@@ -12,16 +12,18 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from robustness.conftest import align
+
+from tests.integration.robustness.helpers import align
+from tests.paths import FIXTURES
 
 pytest.importorskip("translate.storage.xliff")
-FIXTURES = Path(__file__).parent / "fixtures" / "cat"
+CAT_FIXTURES = FIXTURES / "cat"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @pytest.fixture()
 def cat_dir(tmp_path: Path) -> Path:
-    for path in FIXTURES.iterdir():
+    for path in CAT_FIXTURES.iterdir():
         shutil.copy(path, tmp_path / path.name)
     return tmp_path
 
@@ -162,10 +164,9 @@ def _tuvs(tmx: str) -> list[dict[str, str]]:
 
 
 def test_tmx_export_only_clean_and_header() -> None:
-    from test_reports_data import build_report
-
     from align import __version__
     from align.reports import render
+    from tests.fixtures.report import build_report
 
     report = build_report()
     full = render(report, "tmx")

@@ -13,8 +13,7 @@ import pytest
 
 from align import hooks
 from align.hooks import ReleaseCheck, main, plan_checks
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.paths import ROOT
 
 
 def _touch(path: Path, text: str = "x\n") -> Path:

@@ -1,5 +1,5 @@
-"""Helpers of the robustness suite: run the CLI in this process (fast) or as a subprocess (kill,
-hash seeds, FIFOs), and checksums proving that no input file changed."""
+"""Helpers of the robustness suite and other CLI tests: run the CLI in this process (fast) or as
+a subprocess (kill, hash seeds, FIFOs), and checksums proving that no input file changed."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
 
 EN = ("Russia launched 47 drones and 3 missiles at Ukraine overnight, the air force said on Monday. "
       "Air defence shot down 41 drones over Kyiv and Odesa.\n")
@@ -90,21 +88,6 @@ def checksums(root: Path) -> dict[str, str]:
         if path.is_file() and not path.is_symlink():
             out[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
-
-
-@pytest.fixture()
-def inputs(tmp_path):
-    """A folder with a release in three languages; after the test, every file that was in it
-    before must be byte for byte the same (outputs go elsewhere or are new files)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for lang, text in TEXTS.items():
-        (folder / f"r.{lang}.txt").write_text(text, encoding="utf-8")
-    before = checksums(folder)
-    yield folder
-    after = checksums(folder)
-    changed = [name for name, digest in before.items() if after.get(name) != digest]
-    assert not changed, f"input files changed: {changed}"
 
 
 def files(folder: Path, *langs: str) -> list[Path]:

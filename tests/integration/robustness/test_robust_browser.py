@@ -1,13 +1,13 @@
 """Injection in a real browser: release names and texts carrying script payloads, rendered by
-`align run` into index.html and the report pages, opened in headless Chromium (the setup of
-tests/test_html_browser.py). No dialog, no payload element in the DOM, no payload code run;
-and the Content-Security-Policy itself blocks an inline handler that escaped escaping."""
+`align run` into index.html and the report pages, opened in headless Chromium (the browser
+fixture of tests/integration/conftest.py). No dialog, no payload element in the DOM, no payload
+code run; and the Content-Security-Policy itself blocks an inline handler that escaped escaping."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import EN, UK, align
-from test_html_browser import browser  # noqa: F401 - the fixture
+
+from tests.integration.robustness.helpers import EN, UK, align
 
 pytestmark = pytest.mark.slow
 

@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import EN, RU, TEXTS, UK, Result, align, assert_input_error, assert_worked, checksums
+
+from tests.integration.robustness.helpers import (
+    EN,
+    RU,
+    TEXTS,
+    UK,
+    Result,
+    align,
+    assert_input_error,
+    assert_worked,
+    checksums,
+)
 
 Setup = Callable[[Path], list[str]]
 Check = Callable[[Path, Result], None]

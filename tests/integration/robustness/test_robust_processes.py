@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import (
+
+from tests.integration.robustness.helpers import (
     EN,
     ROOT,
     RU,

@@ -44,7 +44,6 @@ RU = [
     "Эксперты ожидают, что в следующем году экономика вырастет на 3,5%.",
 ]
 
-FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest"
 
 
 def doc(lang: str, sentences: list[str]) -> Document:
@@ -263,11 +262,8 @@ def test_skeletons_match_across_scripts_and_inflections() -> None:
     assert "#950000" in en and "#950000" in uk
 
 
-def test_beats_gale_church_on_flores_sample() -> None:
-    if not FLORES.is_dir():
-        pytest.skip("FLORES-200 devtest not available")
-    en = (FLORES / "en.txt").read_text(encoding="utf-8").splitlines()[:200]
-    uk = (FLORES / "uk.txt").read_text(encoding="utf-8").splitlines()[:200]
+def test_beats_gale_church_on_flores_sample(flores) -> None:
+    en, uk = flores["en"][:200], flores["uk"][:200]
     # Drop every 25th line and merge every 40th pair: gold beads are known by construction.
     tgt, gold, i = [], set(), 0
     while i < len(uk):
@@ -369,11 +365,8 @@ def test_unrelated_sentences_with_disagreeing_figures_and_names_get_low_confiden
         assert good.segments[0].confidence > 0.9, lang
 
 
-def test_correct_flores_beads_keep_confidence_above_threshold() -> None:
-    if not FLORES.is_dir():
-        pytest.skip("FLORES-200 devtest not available")
-    texts = {lang: (FLORES / f"{lang}.txt").read_text(encoding="utf-8").splitlines()[:300]
-             for lang in ("en", "uk", "ru")}
+def test_correct_flores_beads_keep_confidence_above_threshold(flores) -> None:
+    texts = {lang: flores[lang][:300] for lang in ("en", "uk", "ru")}
     result = align_documents({lang: doc(lang, t) for lang, t in texts.items()}, "en", embedder=None)
     right = [s for s in result.segments if s.sentences["en"] == s.sentences["uk"] == s.sentences["ru"]]
     assert len(right) >= 295

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from align.errors import InputError
 from align.figures import compare_figures, extract_figures
-
-FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest"  # ../shared beside the repository
 
 
 def keys(text: str, lang: str) -> list[str]:
@@ -279,12 +275,10 @@ def test_offsets_point_at_the_text() -> None:
         assert text[fig.start:fig.end] == fig.text
 
 
-@pytest.mark.skipif(not FLORES.is_dir(), reason="FLORES dev set not available")
-def test_flores_clean_pairs_rarely_raise_errors() -> None:
-    en = (FLORES / "en.txt").read_text(encoding="utf-8").splitlines()[:300]
-    uk = (FLORES / "uk.txt").read_text(encoding="utf-8").splitlines()[:300]
+def test_flores_clean_pairs_rarely_raise_errors(flores) -> None:
+    en, uk = flores["en"][:300], flores["uk"][:300]
     alarms = sum(any(i.severity == "error" for i in check(a, b, "uk")) for a, b in zip(en, uk, strict=True))
-    assert alarms <= 6  # 2 %: the full-set rate is measured in scripts/bench_check.py
+    assert alarms <= 6  # 2 %: the full-set rate is measured by `python -m bench.check`
 
 
 def test_spelled_compound_adjectives_and_fractions() -> None:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
 from align.errors import InputError
 from align.names import compare_names, extract_names, load_glossary, match_key, transliterate
 from bench.inject_names import drop_name, swap_name
-
-FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest"  # ../shared beside the repository
 
 
 @pytest.fixture(scope="module")
@@ -278,10 +275,8 @@ def test_swap_injection_keeps_the_case_and_is_caught(glossary):
 # --- dev set
 
 
-@pytest.mark.skipif(not (FLORES / "en.txt").is_file(), reason="FLORES-200 devtest not available")
-def test_few_false_alarms_on_real_translations(glossary):
-    lines = {lang: (FLORES / f"{lang}.txt").read_text(encoding="utf-8").splitlines()[:300]
-             for lang in ("en", "uk", "ru")}
+def test_few_false_alarms_on_real_translations(glossary, flores):
+    lines = {lang: flores[lang][:300] for lang in ("en", "uk", "ru")}
     for tgt in ("uk", "ru"):
         errors = sum(any(i.severity == "error" for i in issues(en, t, tgt, glossary))
                      for en, t in zip(lines["en"], lines[tgt], strict=True))

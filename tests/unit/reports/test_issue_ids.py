@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_reports_data import build_report
-
 from align.reports import render
+from tests.fixtures.report import build_report
 
 
 def test_every_issue_id_is_in_the_table_markdown_and_html() -> None:

@@ -1,4 +1,4 @@
-"""Renderers: every format from one realistic hand-built Report (tests/test_reports_data.py)."""
+"""Renderers: every format from one realistic hand-built Report (tests/fixtures/report.py)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from html.parser import HTMLParser
 from urllib.parse import quote
 
 import pytest
-from test_reports_data import build_report
 
 from align.errors import InputError
 from align.model import Figure, Issue, NameMention, Report, Segment
 from align.reports import FORMATS, SUFFIXES, IndexEntry, render, render_index
 from align.reports.common import short_signature, spans_of
+from tests.fixtures.report import build_report
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

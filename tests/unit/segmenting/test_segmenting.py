@@ -5,15 +5,12 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from align.errors import InputError
 from align.segmenting import split_lines, split_sentences, splitter_signature
-
-FLORES = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-devtest"  # ../shared beside the repository
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.paths import SEED_RELEASES
 
 
 def texts(text: str, lang: str) -> list[str]:
@@ -264,9 +261,9 @@ def test_signature_records_language_and_data() -> None:
     assert splitter_signature("uk") != splitter_signature("ru")
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed releases not available")
+@pytest.mark.skipif(not SEED_RELEASES.is_dir(), reason="seed releases not available")
 def test_seed_release_keeps_figures_whole() -> None:
-    seeds = sorted(SEEDS.glob("*.txt"))
+    seeds = sorted(SEED_RELEASES.glob("*.txt"))
     joined = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds)
     if "$7.66 billion" not in joined or "Jan. " not in joined:
         pytest.skip("seed releases no longer contain the figures this test checks")
@@ -284,11 +281,10 @@ def test_seed_release_keeps_figures_whole() -> None:
         "Russia plans to spend $7.66 billion on drones by 2030, TASS reported on Jan. 6."]
 
 
-@pytest.mark.skipif(not FLORES.is_dir(), reason="FLORES-200 devtest not available")
 @pytest.mark.parametrize("lang", ["en", "uk", "ru"])
-def test_flores_boundaries_recall(lang: str) -> None:
+def test_flores_boundaries_recall(lang: str, flores) -> None:
     """Five FLORES sentences per paragraph: nearly every join must be found again."""
-    lines = (FLORES / f"{lang}.txt").read_text(encoding="utf-8").splitlines()[:500]
+    lines = flores[lang][:500]
     text, starts, pos = "", set(), 0
     for i in range(0, len(lines), 5):
         for j, line in enumerate(lines[i:i + 5]):
