@@ -94,6 +94,7 @@ def main() -> None:
         reexec_in_netns()
     flores = load_flores(args.flores)
 
+    # Not $TMPDIR: Ray's Unix socket paths under RAY_TMPDIR must stay short (108 bytes).
     with tempfile.TemporaryDirectory(prefix="bs-", dir="/tmp") as tmp:
         work = Path(tmp)
         sentences = make_releases(work / "in", flores, args.releases, args.sentences)
