@@ -44,14 +44,14 @@ test-fast: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not slow"
 
 lint: setup
-	$(BIN)/ruff check align tests scripts
+	$(BIN)/ruff check align tests bench tools
 
 bench: setup
-	$(BIN)/python scripts/bench_check.py
-	$(BIN)/python scripts/bench_align.py
-	$(BIN)/python scripts/bench_translate.py
-	$(BIN)/python scripts/bench_run.py
-	$(BIN)/python scripts/bench_scale.py
+	$(BIN)/python -m bench.check
+	$(BIN)/python -m bench.alignment
+	$(BIN)/python -m bench.translate
+	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.scale
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .ruff_cache

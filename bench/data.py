@@ -19,6 +19,13 @@ SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
 
 FLORES_ENV = "ALIGN_FLORES_DIR"
 BIO_MQM_ENV = "ALIGN_BIO_MQM_DIR"
+FLORES_DEFAULT = SHARED_DATA / "flores200-devtest"
+BIO_MQM_DEFAULT = SHARED_DATA / "bio-mqm-enru"
+# --help texts of every benchmark, so the lookup order is written where it is implemented.
+FLORES_HELP = (f"FLORES-200 devtest folder (default: ${FLORES_ENV}, else "
+               f"../{FLORES_DEFAULT.relative_to(REPO_ROOT.parent).as_posix()} beside the repository)")
+BIO_MQM_HELP = (f"bio MQM en-ru folder (default: ${BIO_MQM_ENV}, else "
+                f"../{BIO_MQM_DEFAULT.relative_to(REPO_ROOT.parent).as_posix()} beside the repository)")
 FLORES_LANGS = ("en", "uk", "ru")
 
 
@@ -44,14 +51,14 @@ def _locate(explicit: str | os.PathLike | None, env: str, default: Path, require
 def flores_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The FLORES-200 devtest folder (en.txt, uk.txt, ru.txt): `explicit`, else $ALIGN_FLORES_DIR,
     else ../shared/data/flores200-devtest beside the repository root."""
-    return _locate(explicit, FLORES_ENV, SHARED_DATA / "flores200-devtest",
+    return _locate(explicit, FLORES_ENV, FLORES_DEFAULT,
                    tuple(f"{lang}.txt" for lang in FLORES_LANGS), "FLORES-200 devtest", "--flores")
 
 
 def bio_mqm_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The biomedical MQM en-ru folder (segments.jsonl): `explicit`, else $ALIGN_BIO_MQM_DIR,
     else ../shared/data/bio-mqm-enru beside the repository root."""
-    return _locate(explicit, BIO_MQM_ENV, SHARED_DATA / "bio-mqm-enru", ("segments.jsonl",),
+    return _locate(explicit, BIO_MQM_ENV, BIO_MQM_DEFAULT, ("segments.jsonl",),
                    "bio MQM en-ru set", "--mqm")
 
 
@@ -81,6 +88,12 @@ def load_bio_mqm(explicit: str | os.PathLike | None = None) -> list[dict]:
     return segments
 
 
+def _program() -> str:
+    """The running benchmark's name: bench.check under `python -m`, else the script's file name."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return spec.name if spec is not None else Path(sys.argv[0]).name
+
+
 def exit_on_missing(main: Callable[..., int | None]) -> Callable[..., int]:
     """Wrap a script's main so that missing data is one line on stderr and exit status 2."""
 
@@ -89,7 +102,7 @@ def exit_on_missing(main: Callable[..., int | None]) -> Callable[..., int]:
         try:
             return main(*args, **kwargs) or 0
         except DataMissing as exc:
-            print(f"{Path(sys.argv[0]).name}: {exc}", file=sys.stderr)
+            print(f"{_program()}: {exc}", file=sys.stderr)
             return 2
 
     return wrapper

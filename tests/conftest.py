@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the project's data and to the FLORES dev set in ../shared."""
+"""Shared fixtures: the FLORES dev set through the benchmarks' locator (bench.data: an explicit
+folder, else $ALIGN_FLORES_DIR, else ../shared/data/flores200-devtest beside the repository)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "data" / "samples"
-FLORES = ROOT.parent / "shared" / "data" / "flores200-devtest"
+from bench import data
 
 
 @pytest.fixture(scope="session")
 def flores_dir() -> Path:
-    if not (FLORES / "en.txt").is_file():
-        pytest.skip(f"FLORES dev set not found at {FLORES}")
-    return FLORES
+    try:
+        return data.flores_dir()
+    except data.DataMissing as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture(scope="session")
 def flores(flores_dir: Path) -> dict[str, list[str]]:
-    return {lang: (flores_dir / f"{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in ("en", "uk", "ru")}
+    """Line-aligned FLORES-200 devtest sentences per language (en, uk, ru)."""
+    return data.load_flores(flores_dir)

@@ -36,7 +36,7 @@ VERSION = "4"  # 2: orphan cost on merge beads, anchor mismatch in the confidenc
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
 `alignment` warnings. Confidence is a logistic model of the bead's cost per sentence and shape,
-fitted by scripts/bench_align.py --fit on the beads found in a perturbed FLORES copy (a separate
+fitted by `python -m bench.alignment --fit` on the beads found in a perturbed FLORES copy (a separate
 fit for beads scored with embeddings), so it reads as P(bead is right) for news-like text with a
 few percent of merges, splits, omissions and additions. Calibration tables: docs/bench/align.md."""
 

@@ -1,0 +1,1 @@
+"""Build-time generators of the repository's data files; never imported by the align package."""
