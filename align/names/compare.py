@@ -185,6 +185,11 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
+def _capitalised_word_keys(text: str, lang: str) -> frozenset[str]:
+    return frozenset(k for w in _LOWER_WORD.findall(text) if w[:1].isupper()
+                     for k in _surface_keys(w, lang) if len(k) >= 3)
+
+
 def _words_alike(a: frozenset[str], b: frozenset[str]) -> bool:
     """One word spelt two ways, by key or by consonant skeleton (James / Dzheimsa)."""
     return _keys_match(a, b) or _skeleton_match(a, b)
@@ -371,9 +376,7 @@ class _Comparison:
     def _target_word_keys(self) -> frozenset[str]:
         """Keys of every capitalised word of the target text, read once per comparison."""
         if self._target_words is None:
-            self._target_words = frozenset(
-                k for w in _LOWER_WORD.findall(self.target_text) if w[:1].isupper()
-                for k in _surface_keys(w, self.target_lang) if len(k) >= 3)
+            self._target_words = _capitalised_word_keys(self.target_text, self.target_lang)
         return self._target_words
 
     # -- judging ----------------------------------------------------------------------------
@@ -651,9 +654,7 @@ class _Comparison:
     def _source_word_keys(self) -> frozenset[str]:
         """Keys of every capitalised word of the source text, read once per comparison."""
         if self._source_words is None:
-            self._source_words = frozenset(
-                k for w in _LOWER_WORD.findall(self.source_text) if w[:1].isupper()
-                for k in _surface_keys(w, self.source_lang) if len(k) >= 3)
+            self._source_words = _capitalised_word_keys(self.source_text, self.source_lang)
         return self._source_words
 
     def _garbled_extras(self, extra: list[NameMention]) -> None:
