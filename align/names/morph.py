@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from align.lang import get
+
 # pymorphy3 grammemes that mark a parse as a proper name.
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -25,8 +27,8 @@ class WordInfo:
     lemmas: frozenset[str]  # every dictionary form pymorphy3 offers, lower case
     known: bool  # in the dictionary (not guessed)
     name_tagged: bool  # some parse is a proper name (Name, Surn, Geox, ...)
-    animate: bool = False  # some parse is an animate noun (австрійка, новозеландець)
-    common_reading: bool = False  # some dictionary parse is an ordinary word (Дані: дані, Дана)
+    animate: bool = False  # some parse is an animate noun (uk avstriika, novozelandets: people)
+    common_reading: bool = False  # some dictionary parse is an ordinary word (uk Dani: data, or Dana)
 
 
 @lru_cache(maxsize=2)
@@ -60,7 +62,7 @@ def analyse(word: str, lang: str) -> WordInfo:
     parses = morph.parse(lower)
     lemmas = frozenset(p.normal_form for p in parses)
     best = parses[0].normal_form if parses else lower
-    # Prefer a proper-name parse for a capitalised word: "Путіна" is Путін, not путь.
+    # Prefer a proper-name parse for a capitalised word: uk "Putina" is Putin, not put' (a way).
     if word[:1].isupper():
         for p in parses:
             if _NAME_GRAMMEMES & set(p.tag.grammemes):
@@ -69,12 +71,12 @@ def analyse(word: str, lang: str) -> WordInfo:
     name_tagged = any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses)
     animate = any("anim" in p.tag.grammemes and "NOUN" in p.tag.grammemes for p in parses)
     known = morph.word_is_known(lower)
-    if not known and lang == "uk":
-        # Ukrainian locatives and datives soften a final consonant (Ірак -> в Іраці, Прага
-        # -> у Празі, Стокгольм aside): pymorphy3 guesses a wrong lemma for unknown names.
-        for ending, base in (("ці", "к"), ("зі", "г"), ("сі", "х")):
+    if not known:
+        # Ukrainian locatives and datives soften a final consonant (Irak -> v Iratsi, Praha
+        # -> u Prazi): pymorphy3 guesses a wrong lemma for unknown names.
+        for ending, nominatives in get(lang).softened_endings:
             if lower.endswith(ending) and len(lower) > 4:
-                lemmas = lemmas | {lower[: -len(ending)] + base, lower[: -len(ending)] + base + "а"}
+                lemmas = lemmas | {lower[: -len(ending)] + nominative for nominative in nominatives}
     common_reading = known and any(not (_NAME_GRAMMEMES & set(p.tag.grammemes)) for p in parses)
     return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
 
@@ -97,8 +99,8 @@ def cases(word: str, lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=100_000)
 def is_adjective(word: str, lang: str) -> bool:
-    """The most likely reading of a Ukrainian or Russian word is an adjective (Северном,
-    Ближнем): a capitalised one opens a name phrase, it is not a name itself."""
+    """The most likely reading of a Ukrainian or Russian word is an adjective (ru Severnom,
+    Blizhnem: northern, near): a capitalised one opens a name phrase, it is not a name itself."""
     if lang not in ("uk", "ru"):
         return False
     parses = _analyzer(lang).parse(word.lower())
