@@ -256,9 +256,9 @@ def _distinct_letters(lang: str) -> re.Pattern[str]:
 def _foreign_letters(lang: str | None) -> re.Pattern[str] | None:
     """Letters that only other Cyrillic languages than `lang` have; None for a Latin-script
     language or no language."""
-    from align.lang import get, languages
+    from align.lang import is_cyrillic, languages
 
-    if lang not in LANGS or get(lang).script != "cyrillic":
+    if not is_cyrillic(lang):
         return None
     others = set().union(*(other.distinct_letters for other in languages("cyrillic") if other.code != lang))
     return re.compile("[" + re.escape("".join(sorted(others))) + "]")

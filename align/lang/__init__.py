@@ -129,6 +129,23 @@ class Language:
         return tuple((ending, tuple(nominatives)) for ending, nominatives in table.items())
 
     @cached_property
+    def inflections(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(inflectional ending, what replaces it in the base form), in the order tried;
+        () where none are listed (English: ministries -> ministr + y)."""
+        table = self._settings.get("morphology", {}).get("inflections", {})
+        return tuple((ending, tuple(bases)) for ending, bases in table.items())
+
+    @cached_property
+    def demonym_endings(self) -> tuple[str, ...]:
+        """Endings of words for peoples, languages and styles (English: -ian, -ese, -ish)."""
+        return tuple(self._settings.get("morphology", {}).get("demonym_endings", ()))
+
+    @cached_property
+    def place_endings(self) -> tuple[str, ...]:
+        """Endings a place name may have where its -an word has none (English: Cuba, Cuban)."""
+        return tuple(self._settings.get("morphology", {}).get("place_endings", ()))
+
+    @cached_property
     def hedge_examples(self) -> tuple[str, ...]:
         """Hedges of a figure quoted in advice to translators ("at least", "about")."""
         return tuple(self._settings.get("help", {}).get("hedge_examples", ()))
@@ -185,9 +202,15 @@ def get(code: str) -> Language:
     return Language(code)
 
 
+@cache
+def is_cyrillic(code: str | None) -> bool:
+    """Whether `code` is one of the supported languages written in Cyrillic (False for any other)."""
+    return code in LANGS and get(code).script == "cyrillic"
+
+
 def languages(script: str | None = None) -> tuple[Language, ...]:
     """Every supported language (of one script: "latin", "cyrillic"), in align.model.LANGS order."""
     return tuple(lang for lang in map(get, LANGS) if script is None or lang.script == script)
 
 
-__all__ = ["ABBREVIATION_CLASSES", "Language", "get", "languages"]
+__all__ = ["ABBREVIATION_CLASSES", "Language", "get", "is_cyrillic", "languages"]

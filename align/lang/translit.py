@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from align.lang import get, languages
-from align.model import LANGS
+from align.lang import get, is_cyrillic, languages
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +28,7 @@ def _vowels() -> frozenset[str]:
 def transliterate(word: str, lang: str) -> str:
     """Latin spelling of a Cyrillic word in the language's own system. Latin letters pass
     through; case follows the first letter; a word of a Latin-script language is returned as is."""
-    if lang not in LANGS or get(lang).script != "cyrillic":
+    if not is_cyrillic(lang):
         return word
     table = get(lang).translit
     letters, initial, after_vowel, sequences = (table["letters"], table["initial"],

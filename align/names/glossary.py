@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.errors import InputError
-from align.lang import get
+from align.lang import get, is_cyrillic
 from align.model import LANGS
 from align.names.morph import analyse
 from align.names.translit import fold_latin, transliterate, word_key
@@ -146,7 +146,7 @@ def _pattern_lemmas(word: str, lang: str) -> frozenset[str]:
 
 def _inflected_prefixes(word: str, lang: str) -> set[str]:
     out = {word[:3].lower(), analyse(word, lang).lemma[:3]}
-    if lang in ("uk", "ru") and not word.isupper():
+    if is_cyrillic(lang) and not word.isupper():
         from align.names.morph import lexeme_forms
 
         out.update(form[:3] for form in lexeme_forms(word, lang))

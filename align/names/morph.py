@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.lang import get
+from align.lang import get, is_cyrillic
 
 # pymorphy3 grammemes that mark a parse as a proper name.
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -88,7 +88,7 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen
 def cases(word: str, lang: str) -> frozenset[str]:
     """Every grammatical case some parse of `word` may be in (empty for an unparsed word)."""
     out: set[str] = set()
-    if lang not in ("uk", "ru"):
+    if not is_cyrillic(lang):
         return frozenset()
     for parse in _analyzer(lang).parse(word.lower()):
         out.update(g for g in parse.tag.grammemes if g in _CASES)
@@ -101,7 +101,7 @@ def cases(word: str, lang: str) -> frozenset[str]:
 def is_adjective(word: str, lang: str) -> bool:
     """The most likely reading of a Ukrainian or Russian word is an adjective (ru Severnom,
     Blizhnem: northern, near): a capitalised one opens a name phrase, it is not a name itself."""
-    if lang not in ("uk", "ru"):
+    if not is_cyrillic(lang):
         return False
     parses = _analyzer(lang).parse(word.lower())
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS")
@@ -133,12 +133,9 @@ def _lowercase_english() -> frozenset[str]:
     return cached_build("english-lower-v1", version("english-words"), build)
 
 
-# Inflectional endings tried when a word is not in the dictionary as written (the lists hold
-# base forms): officials -> official, ministries -> ministry, killed -> kill(e).
 # A word rarer than this (once per million words) is no ordinary word whatever the dictionary
 # lists (Webster's has oyapock): capitalised, it is a name.
 RARE_ZIPF = 3.0
-_EN_ENDINGS = (("men", ("man",)), ("ers", ("", "e")), ("er", ("", "e")), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
 
 
 @lru_cache(maxsize=100_000)
@@ -165,7 +162,9 @@ def _dictionary_forms(lower: str) -> list[str]:
     if lower in words:
         return [lower]
     found = []
-    for ending, replacements in _EN_ENDINGS:
+    # Inflectional endings (data/lang/en/language.toml) tried when a word is not in the
+    # dictionary as written: the lists hold base forms.
+    for ending, replacements in get("en").inflections:
         if lower.endswith(ending) and len(lower) >= len(ending) + 2:
             stem = lower[: -len(ending)]
             found += [stem + r for r in replacements if stem + r in words]
@@ -174,8 +173,11 @@ def _dictionary_forms(lower: str) -> list[str]:
     return found
 
 
-# English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners).
-_DEMONYM_WORD = re.compile(r"(?:ians?|eans?|ese|ish|ine|ic|ans|ers|ites|is)(?:'s)?$")
+@lru_cache(maxsize=1)
+def _demonym_word() -> re.Pattern[str]:
+    """English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners)."""
+    endings = get("en").demonym_endings
+    return re.compile("(?:" + "|".join(map(re.escape, endings)) + ")(?:'s)?$")
 
 
 @lru_cache(maxsize=1)
@@ -199,11 +201,8 @@ def is_peoples_word(text: str) -> bool:
     """Portuguese, Byzantine, Arabs, Greek: a people's, a language's or a style's word, which
     translations render by meaning. By its ending, for words in common use (Sundarbans is a
     name that only looks like one), or a CLDR language name."""
-    return bool(_DEMONYM_WORD.search(text) and zipf(strip_possessive(text).lower(), "en") >= 3.0) \
+    return bool(_demonym_word().search(text) and zipf(strip_possessive(text).lower(), "en") >= 3.0) \
         or _language_name(text) or _place_adjective(strip_possessive(text))
-
-
-_PLACE_ENDINGS = ("", "a", "o", "e", "ia")
 
 
 def _place_adjective(word: str) -> bool:
@@ -225,7 +224,7 @@ def peoples_places(word: str) -> frozenset[int]:
     from align.names.gazetteer import gazetteer
 
     places = gazetteer()
-    return frozenset() if places is None else places.lookup_any(stem + end for end in _PLACE_ENDINGS)
+    return frozenset() if places is None else places.lookup_any(stem + end for end in get("en").place_endings)
 
 
 def en_zipf(word: str) -> float:

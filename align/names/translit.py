@@ -7,6 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from align.lang import is_cyrillic
 from align.lang.translit import transliterate
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
@@ -61,7 +62,7 @@ def match_key(latin: str) -> str:
 
 def word_key(word: str, lang: str) -> str:
     """Matching key of one word written in `lang` (Latin words are keyed as they are)."""
-    if lang in ("uk", "ru") and any("\u0400" <= ch <= "\u04ff" for ch in word):
+    if is_cyrillic(lang) and any("\u0400" <= ch <= "\u04ff" for ch in word):
         return match_key(transliterate(word, lang))
     return match_key(word)
 

@@ -103,3 +103,23 @@ def test_the_hedge_advice_quotes_each_cyrillic_languages_hedges() -> None:
 
 def test_the_module_examples_run() -> None:
     assert doctest.testmod(align.lang).failed == 0
+
+
+def test_is_cyrillic_knows_the_script_of_every_language_and_nothing_else() -> None:
+    from align.lang import is_cyrillic
+
+    assert [code for code in LANGS if is_cyrillic(code)] == ["uk", "ru"]
+    assert not is_cyrillic("zh") and not is_cyrillic(None)
+
+
+def test_the_english_morphology_lists_drive_the_name_checks_word_tests() -> None:
+    from align.names.morph import _demonym_word
+
+    english = get("en")
+    assert dict(english.inflections)["ies"] == ("y",) and english.inflections[0][0] == "men"
+    assert "" in english.place_endings
+    demonym = _demonym_word()
+    assert all(demonym.search("x" + ending) and demonym.search("x" + ending + "'s")
+               for ending in english.demonym_endings)
+    assert not demonym.search("Kyiv")
+    assert get("uk").inflections == () and get("uk").demonym_endings == ()
