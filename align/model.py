@@ -57,10 +57,10 @@ class Figure:
     value: tuple[float, ...] = ()
     unit: str | None = None  # canonical unit or currency: "km", "mile", "USD", "UAH", "%", ...
     hedge: str | None = None  # canonical hedge: at_least | about | almost | more_than | less_than | up_to
-    hedge_text: str = ""  # the hedge as written ("at least", "понад")
+    hedge_text: str = ""  # the hedge as written ("at least", uk "ponad")
     context: str = ""  # the word the figure counts, for messages: "missiles"
     # What the number is part of, when that changes how a lost one is judged: "code" (ISO 4049,
-    # T25FW), "label" (group I, 1-я группа), "compound" (3-D), "title" (60 Minutes), "idiom"
+    # T25FW), "label" (group I, ru 1-ya gruppa), "compound" (3-D), "title" (60 Minutes), "idiom"
     # (half, centenary), "slash" (9/11: a date or a fraction). "" for a plain figure.
     role: str = ""
 
@@ -68,7 +68,8 @@ class Figure:
 @dataclass(frozen=True)
 class NameMention:
     """A proper name in a sentence. `key` is language-independent (glossary id or a Latin
-    transliteration of the lemma), so Zelenskyy, Зеленського and Зеленского share it."""
+    transliteration of the lemma), so Zelenskyy and its Ukrainian and Russian genitives
+    (Zelenskoho, Zelenskogo, in Cyrillic) share it."""
 
     text: str
     start: int

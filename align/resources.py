@@ -29,7 +29,13 @@ def lang_path(lang: str, name: str) -> Path:
 
 @cache
 def load_toml(*parts: str) -> dict:
-    with data_path(*parts).open("rb") as fh:
+    return load_toml_file(data_path(*parts))
+
+
+@cache
+def load_toml_file(path: Path) -> dict:
+    """A TOML file shipped with align (data or parameters), read once."""
+    with path.open("rb") as fh:
         return tomllib.load(fh)
 
 
@@ -64,9 +70,11 @@ def _tree_digest(root: Path, paths: list[Path]) -> str:
 
 
 def code_fingerprint() -> str:
-    """Digest of the align package's Python source: an edited or upgraded install (same version
-    number, other code) does not serve results of the old code."""
-    return _tree_digest(_PACKAGE_DIR, list(_PACKAGE_DIR.rglob("*.py")))
+    """Digest of the align package's Python source and of the parameters shipped beside it
+    (align/alignment/params.toml): an edited or upgraded install (same version number, other
+    code) does not serve results of the old code."""
+    return _tree_digest(_PACKAGE_DIR, [p for p in _PACKAGE_DIR.rglob("*") if p.suffix in (".py", ".toml")
+                                       and "_data" not in p.relative_to(_PACKAGE_DIR).parts])
 
 
 def data_fingerprint() -> str:

@@ -9,6 +9,7 @@ import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,6 @@ from align.errors import InputError
 from align.model import LANGS
 
 _SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.[A-Za-z0-9]+$")
-
-# Letters that only one of the two Cyrillic languages uses.
-_UK_ONLY = set("іїєґІЇЄҐ")
-_RU_ONLY = set("ыэъёЫЭЪЁ")
-_UK_WORDS = {"і", "та", "що", "це", "від", "для", "як", "його", "який", "яка", "які", "було", "також"}
-_RU_WORDS = {"и", "что", "это", "от", "для", "как", "его", "который", "которая", "было", "также", "не"}
 
 
 @dataclass
@@ -66,10 +61,11 @@ def plausibility(text: str, lang: str | None) -> float:
     """How much the non-ASCII part of `text` reads like a `lang` text (None: any of ours), 0..1.
 
     Candidate encodings agree on ASCII, so only words with other letters tell them apart: the
-    share of those that are in the language's script (one script per word: "Cafй" is cp1251
-    misreading cp1252), cased as words are (lower, Title or UPPER: KOI8 read as cp1251 swaps
-    case) and free of letters the language does not have (ы in uk, ї in ru); less a penalty for
-    characters real text does not have (C1 controls, box drawing, private use)."""
+    share of those that are in the language's script (one script per word: "Caf" ending in a
+    Cyrillic short i is cp1251 misreading the e-acute of cp1252), cased as words are (lower,
+    Title or UPPER: KOI8 read as cp1251 swaps case) and free of letters the language does not
+    have (the Russian yery in uk, the Ukrainian yi in ru); less a penalty for characters real
+    text does not have (C1 controls, box drawing, private use)."""
     words = [w for w in _WORD.findall(text) if not w.isascii()]
     other = [ch for ch in text if not ch.isascii()]
     if not other:
@@ -77,6 +73,7 @@ def plausibility(text: str, lang: str | None) -> float:
     bad = len(_MOJIBAKE.findall("".join(other))) / len(other)
     if not words:
         return max(0.0, 1.0 - 2 * bad)
+    foreign_letters = _foreign_letters(lang)
     good = 0
     for word in words:
         latin = len(_LATIN_LETTER.findall(word))
@@ -88,7 +85,7 @@ def plausibility(text: str, lang: str | None) -> float:
         else:
             script = latin == len(word) or cyrillic == len(word)
         cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
-        foreign = (lang == "uk" and _RU_ONLY_RE.search(word)) or (lang == "ru" and _UK_ONLY_RE.search(word))
+        foreign = foreign_letters is not None and foreign_letters.search(word)
         good += bool(script and cased and not foreign)
     return max(0.0, good / len(words) - 2 * bad)
 
@@ -242,8 +239,39 @@ _LATIN_LETTERS = re.compile(r"[A-Za-z]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 
 
-_UK_ONLY_RE = re.compile("[" + re.escape("".join(sorted(_UK_ONLY))) + "]")
-_RU_ONLY_RE = re.compile("[" + re.escape("".join(sorted(_RU_ONLY))) + "]")
+# Lower-case letters of the Cyrillic alphabets of align.lang: A-Ya, Yo, and the Ukrainian Ye,
+# I, Yi and Ge.
+_CYRILLIC_WORD = re.compile("[\u0430-\u044f\u0451\u0454\u0456\u0457\u0491']+")
+
+
+@cache
+def _distinct_letters(lang: str) -> re.Pattern[str]:
+    """Letters (both cases) of `lang` that the other Cyrillic languages do not have."""
+    from align.lang import get
+
+    return re.compile("[" + re.escape("".join(sorted(get(lang).distinct_letters))) + "]")
+
+
+@cache
+def _foreign_letters(lang: str | None) -> re.Pattern[str] | None:
+    """Letters that only other Cyrillic languages than `lang` have; None for a Latin-script
+    language or no language."""
+    from align.lang import is_cyrillic, languages
+
+    if not is_cyrillic(lang):
+        return None
+    others = set().union(*(other.distinct_letters for other in languages("cyrillic") if other.code != lang))
+    return re.compile("[" + re.escape("".join(sorted(others))) + "]")
+
+
+def _uk_ru_markers(text: str, words: list[str]) -> tuple[float, float]:
+    """Evidence for uk and for ru in a text and its lower-case Cyrillic words: letters only one
+    of them has, and half a point per function word of each."""
+    from align.lang import get
+
+    uk, ru = get("uk"), get("ru")
+    return (len(_distinct_letters("uk").findall(text)) + sum(w in uk.function_words for w in words) * 0.5,
+            len(_distinct_letters("ru").findall(text)) + sum(w in ru.function_words for w in words) * 0.5)
 
 
 def script_profile(text: str) -> tuple[int, int]:
@@ -260,11 +288,7 @@ def detect_language(text: str) -> str | None:
         return "en"
     if cyr <= latin:
         return None
-    uk = len(_UK_ONLY_RE.findall(text))
-    ru = len(_RU_ONLY_RE.findall(text))
-    words = re.findall(r"[а-яёіїєґ']+", text.lower())
-    uk += sum(w in _UK_WORDS for w in words) * 0.5
-    ru += sum(w in _RU_WORDS for w in words) * 0.5
+    uk, ru = _uk_ru_markers(text, _CYRILLIC_WORD.findall(text.lower()))
     if uk == ru:
         return None
     return "uk" if uk > ru else "ru"
@@ -289,11 +313,7 @@ def language_evidence(text: str) -> tuple[str | None, bool]:
         return found, latin >= STRONG_LANGUAGE_LETTERS and latin >= STRONG_SCRIPT_SHARE * (latin + cyr)
     if cyr < STRONG_LANGUAGE_LETTERS or cyr < STRONG_SCRIPT_SHARE * (latin + cyr):
         return found, False
-    uk = len(_UK_ONLY_RE.findall(text))
-    ru = len(_RU_ONLY_RE.findall(text))
-    words = re.findall("[\u0400-\u04ff']+", text.lower())
-    uk += sum(w in _UK_WORDS for w in words) * 0.5
-    ru += sum(w in _RU_WORDS for w in words) * 0.5
+    uk, ru = _uk_ru_markers(text, re.findall("[\u0400-\u04ff']+", text.lower()))
     win, lose = (uk, ru) if found == "uk" else (ru, uk)
     return found, win >= STRONG_UK_RU_MARKERS and win >= 4 * lose
 
@@ -350,7 +370,8 @@ def normalized(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """(NFC text without format characters, start and end offsets in `text` of each of its
     characters); offsets None when nothing changed (the common case costs one scan).
 
-    Zero-width and bidi characters inside a word (Ки\u200bїв) and decomposed letters (и + U+0306)
+    Zero-width and bidi characters inside a word (Ky\u200biv) and decomposed letters (Cyrillic i
+    + U+0306)
     would make the extractors see other words; a span [s, e) of the result is [starts[s],
     ends[e - 1]) of the original, so reports point at what the user wrote."""
     if unicodedata.is_normalized("NFC", text) and not _FORMAT_CHARS.search(text) and "\u0301" not in text \

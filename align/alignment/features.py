@@ -14,24 +14,27 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from align.resources import load_toml
+from align.lang.translit import script_table
+from align.resources import load_toml_file
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _QUOTES = set("\"“”«»„‟‹›")
 _QUOTE = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
 _VOWELS = set("aeiouyj")
+PARAMS_PATH = Path(__file__).resolve().with_name("params.toml")
 
 
 def params() -> dict:
-    """The aligner's data file (data/lang/alignment.toml)."""
-    return load_toml("lang", "alignment.toml")
+    """The aligner's fitted parameters (align/alignment/params.toml)."""
+    return load_toml_file(PARAMS_PATH)
 
 
 @lru_cache(maxsize=1)
 def _translit_table() -> dict[int, str]:
-    table = params()["transliteration"]
+    table = script_table()
     out: dict[int, str] = {}
     for cyr, lat in table.items():
         out[ord(cyr)] = lat
@@ -59,7 +62,8 @@ def transliterate(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
-    """Consonant skeleton of a word in either script: Зеленського, Зеленского, Zelenskyy -> zlnskh/zlnsk."""
+    """Consonant skeleton of a word in either script: the Ukrainian and Russian genitives of
+    Zelenskyy (Zelenskoho, Zelenskogo) and Zelenskyy itself -> zlnskh/zlnsk."""
     lat = transliterate(word)
     digraphs, classes = _skeleton_rules()
     for src, dst in digraphs:
@@ -70,7 +74,7 @@ def skeleton(word: str) -> str:
     for ch in lat:
         if ch in _VOWELS or not ("a" <= ch <= "z"):
             continue
-        if out and out[-1] == ch:  # doubled letters: Dalhousie/Делхаузі, Anna/Ганна
+        if out and out[-1] == ch:  # doubled letters: Dalhousie/Delkhauzi, Anna/Hanna
             continue
         out.append(ch)
     return "".join(out)
@@ -101,7 +105,7 @@ def lexical_features(text: str) -> Counter[str]:
         sk = skeleton(word)
         if len(sk) >= 2:
             # Match keys only (not weighted evidence): lets a name anchor find its rendering
-            # among the other side's ordinary words (Sámi / народа саами).
+            # among the other side's ordinary words (Sámi / naroda saami, "the Saami people").
             feats["k:" + sk[:k]] = 1
         if len(word) < min_len and not (capitalised and len(word) >= 3):
             continue

@@ -237,8 +237,8 @@ class PairScorer:
         1 when both sides carry at least `anchor_evidence` weight of anchors and none of them is
         found on the other side; 0 when one side has none or they all match. A name counts as
         found when one of its words shares a consonant-skeleton prefix with a word of the other
-        side: names outside the glossary get script-specific keys (Ryan Gosling / Раян Гослінг),
-        and a name may be rendered as a common word (Sámi / саами).
+        side: names outside the glossary get script-specific keys (Ryan Gosling / uk Raian
+        Hoslinh), and a name may be rendered as a common word (Sámi / saami).
         Translations keep figures and names, so a high value means misalignment or a badly
         broken translation.
         """

@@ -25,16 +25,18 @@ NAMES_VERSION = 2
 def preload() -> None:
     """Load what name checking reads lazily (pymorphy3 dictionaries, the gazetteer, word
     frequencies and the English word list), so that timing a check measures checking."""
+    from align.lang import get, languages
+    from align.model import LANGS
     from align.names.gazetteer import gazetteer
     from align.names.morph import _analyzer, _lowercase_english, is_peoples_word, zipf
 
     gazetteer()
     _lowercase_english()
     is_peoples_word("Greek")
-    for lang in ("uk", "ru"):
-        _analyzer(lang)
-    for lang, word in (("en", "the"), ("uk", "і"), ("ru", "и")):
-        zipf(word, lang)
+    for language in languages("cyrillic"):
+        _analyzer(language.code)
+    for lang in LANGS:
+        zipf(get(lang).commonest_word, lang)
 
 
 def names_signature(glossary: Glossary | None = None) -> str:

@@ -10,10 +10,11 @@ Two sources, read once and cached on disk:
 A place is known by a small integer id; a name written in any of the three languages maps to
 the set of places it may be (Reading is a town in England and one in Pennsylvania). Two
 mentions are the same place when their sets meet, and surely different places when both sets
-are non-empty and disjoint: that is how "Indonesia" / "Сирії" becomes a substitution.
+are non-empty and disjoint: that is how "Indonesia" / "Syrii" (uk: of Syria) becomes a
+substitution.
 
 Lookups take a Latin name folded to lower-case ASCII or a lower-case Cyrillic dictionary form;
-the caller lemmatises (Сирії -> сирія) before asking.
+the caller lemmatises (uk Syrii -> syriia) before asking.
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ class Gazetteer:
 
 def _fold(name: str) -> str:
     """Lower case, Latin diacritics stripped, hyphens and spaces as one space."""
-    text = name.lower().replace("’", "'").replace("ё", "е")
+    # The Russian yo is often written as ye; keyed as ye, both spellings find the place.
+    text = name.lower().replace("’", "'").replace("\u0451", "\u0435")
     if not _CYRILLIC.search(text):
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(re.split(r"[\s\-\u2010\u2011\u2013]+", text.strip(" .")))

@@ -1,12 +1,13 @@
 """The name glossary: established en/uk/ru forms that transliteration cannot derive
-(Kyiv / Київ / Киев, Türkiye / Туреччина / Турция, NATO / НАТО, UN / ООН).
+(Kyiv / Kyiv / Kiev, Türkiye / Turechchyna / Turtsiia, NATO, UN / OON, as the uk and ru
+columns write them in Cyrillic).
 
 File format (TSV, UTF-8): a header row naming the columns, `#` comments and blank lines
 ignored, one entry per row. Language columns are named `en`, `uk`, `ru`; optional columns
 `id` (the language-independent key) and `kind` (person, place, org, demonym, other). A cell
 may hold several forms separated by `|`; the first is the preferred one. Demonym rows
-(Ukrainian / український / украинский) share the id of their country, so "the Ukrainian
-army" agrees with "армія України".
+(Ukrainian / ukrainskyi / ukrainskii) share the id of their country, so "the Ukrainian
+army" agrees with uk "armiia Ukrainy" (the army of Ukraine).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.errors import InputError
+from align.lang import get, is_cyrillic
 from align.model import LANGS
 from align.names.morph import analyse
 from align.names.translit import fold_latin, transliterate, word_key
-from align.resources import data_path, lang_path, read_lines
+from align.resources import data_path
 
 KINDS = ("person", "place", "org", "demonym", "other")
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*|\d+|&", re.UNICODE)
@@ -135,7 +137,7 @@ class Glossary:
 
 def _pattern_lemmas(word: str, lang: str) -> frozenset[str]:
     # An acronym matches itself only; other words match through any of their lemmas, so the
-    # nominative Київ in the glossary finds Києві, Києва and Київ in text.
+    # nominative Kyiv in the glossary finds the locative and genitive (Kyievi, Kyieva) in text.
     if len(word) > 1 and word.isupper():
         return frozenset({word.lower()})
     info = analyse(word, lang)
@@ -144,7 +146,7 @@ def _pattern_lemmas(word: str, lang: str) -> frozenset[str]:
 
 def _inflected_prefixes(word: str, lang: str) -> set[str]:
     out = {word[:3].lower(), analyse(word, lang).lemma[:3]}
-    if lang in ("uk", "ru") and not word.isupper():
+    if is_cyrillic(lang) and not word.isupper():
         from align.names.morph import lexeme_forms
 
         out.update(form[:3] for form in lexeme_forms(word, lang))
@@ -210,7 +212,7 @@ def _read_tsv(path: Path, glossary: Glossary, label: str) -> None:
 @lru_cache(maxsize=1)
 def _spelling_variants() -> dict[str, str]:
     pairs: dict[str, str] = {}
-    for line in read_lines(lang_path("en", "spelling_variants.txt")):
+    for line in get("en").words("spelling_variants"):
         us, uk = line.split()
         pairs[us], pairs[uk] = uk, us
     return pairs

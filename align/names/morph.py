@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from align.lang import get, is_cyrillic
+
 # pymorphy3 grammemes that mark a parse as a proper name.
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -25,8 +27,8 @@ class WordInfo:
     lemmas: frozenset[str]  # every dictionary form pymorphy3 offers, lower case
     known: bool  # in the dictionary (not guessed)
     name_tagged: bool  # some parse is a proper name (Name, Surn, Geox, ...)
-    animate: bool = False  # some parse is an animate noun (австрійка, новозеландець)
-    common_reading: bool = False  # some dictionary parse is an ordinary word (Дані: дані, Дана)
+    animate: bool = False  # some parse is an animate noun (uk avstriika, novozelandets: people)
+    common_reading: bool = False  # some dictionary parse is an ordinary word (uk Dani: data, or Dana)
 
 
 @lru_cache(maxsize=2)
@@ -60,7 +62,7 @@ def analyse(word: str, lang: str) -> WordInfo:
     parses = morph.parse(lower)
     lemmas = frozenset(p.normal_form for p in parses)
     best = parses[0].normal_form if parses else lower
-    # Prefer a proper-name parse for a capitalised word: "Путіна" is Путін, not путь.
+    # Prefer a proper-name parse for a capitalised word: uk "Putina" is Putin, not put' (a way).
     if word[:1].isupper():
         for p in parses:
             if _NAME_GRAMMEMES & set(p.tag.grammemes):
@@ -69,12 +71,12 @@ def analyse(word: str, lang: str) -> WordInfo:
     name_tagged = any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses)
     animate = any("anim" in p.tag.grammemes and "NOUN" in p.tag.grammemes for p in parses)
     known = morph.word_is_known(lower)
-    if not known and lang == "uk":
-        # Ukrainian locatives and datives soften a final consonant (Ірак -> в Іраці, Прага
-        # -> у Празі, Стокгольм aside): pymorphy3 guesses a wrong lemma for unknown names.
-        for ending, base in (("ці", "к"), ("зі", "г"), ("сі", "х")):
+    if not known:
+        # Ukrainian locatives and datives soften a final consonant (Irak -> v Iratsi, Praha
+        # -> u Prazi): pymorphy3 guesses a wrong lemma for unknown names.
+        for ending, nominatives in get(lang).softened_endings:
             if lower.endswith(ending) and len(lower) > 4:
-                lemmas = lemmas | {lower[: -len(ending)] + base, lower[: -len(ending)] + base + "а"}
+                lemmas = lemmas | {lower[: -len(ending)] + nominative for nominative in nominatives}
     common_reading = known and any(not (_NAME_GRAMMEMES & set(p.tag.grammemes)) for p in parses)
     return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
 
@@ -86,7 +88,7 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen
 def cases(word: str, lang: str) -> frozenset[str]:
     """Every grammatical case some parse of `word` may be in (empty for an unparsed word)."""
     out: set[str] = set()
-    if lang not in ("uk", "ru"):
+    if not is_cyrillic(lang):
         return frozenset()
     for parse in _analyzer(lang).parse(word.lower()):
         out.update(g for g in parse.tag.grammemes if g in _CASES)
@@ -97,9 +99,9 @@ def cases(word: str, lang: str) -> frozenset[str]:
 
 @lru_cache(maxsize=100_000)
 def is_adjective(word: str, lang: str) -> bool:
-    """The most likely reading of a Ukrainian or Russian word is an adjective (Северном,
-    Ближнем): a capitalised one opens a name phrase, it is not a name itself."""
-    if lang not in ("uk", "ru"):
+    """The most likely reading of a Ukrainian or Russian word is an adjective (ru Severnom,
+    Blizhnem: northern, near): a capitalised one opens a name phrase, it is not a name itself."""
+    if not is_cyrillic(lang):
         return False
     parses = _analyzer(lang).parse(word.lower())
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS")
@@ -131,12 +133,9 @@ def _lowercase_english() -> frozenset[str]:
     return cached_build("english-lower-v1", version("english-words"), build)
 
 
-# Inflectional endings tried when a word is not in the dictionary as written (the lists hold
-# base forms): officials -> official, ministries -> ministry, killed -> kill(e).
 # A word rarer than this (once per million words) is no ordinary word whatever the dictionary
 # lists (Webster's has oyapock): capitalised, it is a name.
 RARE_ZIPF = 3.0
-_EN_ENDINGS = (("men", ("man",)), ("ers", ("", "e")), ("er", ("", "e")), ("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")))
 
 
 @lru_cache(maxsize=100_000)
@@ -163,7 +162,9 @@ def _dictionary_forms(lower: str) -> list[str]:
     if lower in words:
         return [lower]
     found = []
-    for ending, replacements in _EN_ENDINGS:
+    # Inflectional endings (data/lang/en/language.toml) tried when a word is not in the
+    # dictionary as written: the lists hold base forms.
+    for ending, replacements in get("en").inflections:
         if lower.endswith(ending) and len(lower) >= len(ending) + 2:
             stem = lower[: -len(ending)]
             found += [stem + r for r in replacements if stem + r in words]
@@ -172,8 +173,11 @@ def _dictionary_forms(lower: str) -> list[str]:
     return found
 
 
-# English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners).
-_DEMONYM_WORD = re.compile(r"(?:ians?|eans?|ese|ish|ine|ic|ans|ers|ites|is)(?:'s)?$")
+@lru_cache(maxsize=1)
+def _demonym_word() -> re.Pattern[str]:
+    """English words for peoples, languages and styles (Portuguese, Byzantine, Arabs, Westerners)."""
+    endings = get("en").demonym_endings
+    return re.compile("(?:" + "|".join(map(re.escape, endings)) + ")(?:'s)?$")
 
 
 @lru_cache(maxsize=1)
@@ -197,11 +201,8 @@ def is_peoples_word(text: str) -> bool:
     """Portuguese, Byzantine, Arabs, Greek: a people's, a language's or a style's word, which
     translations render by meaning. By its ending, for words in common use (Sundarbans is a
     name that only looks like one), or a CLDR language name."""
-    return bool(_DEMONYM_WORD.search(text) and zipf(strip_possessive(text).lower(), "en") >= 3.0) \
+    return bool(_demonym_word().search(text) and zipf(strip_possessive(text).lower(), "en") >= 3.0) \
         or _language_name(text) or _place_adjective(strip_possessive(text))
-
-
-_PLACE_ENDINGS = ("", "a", "o", "e", "ia")
 
 
 def _place_adjective(word: str) -> bool:
@@ -223,7 +224,7 @@ def peoples_places(word: str) -> frozenset[int]:
     from align.names.gazetteer import gazetteer
 
     places = gazetteer()
-    return frozenset() if places is None else places.lookup_any(stem + end for end in _PLACE_ENDINGS)
+    return frozenset() if places is None else places.lookup_any(stem + end for end in get("en").place_endings)
 
 
 def en_zipf(word: str) -> float:

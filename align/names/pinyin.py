@@ -1,7 +1,7 @@
 """Chinese names in Hanyu Pinyin as Russian and Ukrainian write them (the Palladius system).
 
 English news spells Chinese names in pinyin (Zhejiang, Xiaogan); Russian and Ukrainian spell the
-same names by a fixed syllable table (Чжэцзян, Сяогань), which no letter-by-letter key can
+same names by a fixed syllable table (ru Chzhetszian, Siaogan), which no letter-by-letter key can
 bridge. A Latin word that splits wholly into pinyin syllables gets the Cyrillic form the table
 gives, and the matcher keys that form as it keys any Cyrillic word. The table is language data:
 data/lang/zh/palladius.toml.

@@ -51,7 +51,7 @@ RULE_HELP = {
     "figure.missing": "Add the figure to the translation; a dropped number changes what the release says.",
     "figure.extra": "Remove the figure, or add it to the source if the translation is right.",
     "figure.hedge": "Keep the qualifier of the figure: 'at least 40' is not '40', 'about 160' is not "
-                    "'160'. Translate the hedge (понад, близько, щонайменше / свыше, около, не менее).",
+                    "'160'. Translate the hedge ({hedge_examples}).",
     "figure.unit": "Use the source's unit or currency, or convert the value with it.",
     "figure.conversion": "The figure was converted to another unit; check that the value is right.",
     "figure.rounding": "The figure was rounded; check that the rounding is acceptable.",
@@ -293,9 +293,18 @@ def _level_rank(level: str) -> int:
     return {"none": -1, "note": 0, "warning": 1, "error": 2}.get(level, 0)
 
 
+def _hedge_examples() -> str:
+    """Hedges of the languages translated into, by language: "ponad, blyzko / svyshe, okolo"."""
+    from align.lang import languages
+
+    return " / ".join(", ".join(lang.hedge_examples) for lang in languages() if lang.hedge_examples)
+
+
 def _rule(rule_id: str, category: str) -> dict[str, Any]:
     text = RULE_DESCRIPTION.get(rule_id) or CATEGORY_DESCRIPTION.get(category) or rule_id
     advice = RULE_HELP.get(rule_id) or RULE_HELP.get(category) or text
+    if "{hedge_examples}" in advice:
+        advice = advice.replace("{hedge_examples}", _hedge_examples())
     return {
         "id": rule_id,
         "name": "".join(part.capitalize() for part in rule_id.replace(".", "_").split("_")),

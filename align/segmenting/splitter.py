@@ -8,7 +8,7 @@ Three levels, from hard to soft:
    closing quotes or brackets, then whitespace and a capitalised word. A period after an
    abbreviation, an initial or a dotted acronym is judged by the abbreviation's class
    (data/lang/{lang}/abbreviations.txt). A quotation of several sentences followed by its
-   attribution («…. …», – сказав він) stays one sentence, as translators render it.
+   attribution («…. …», – skazav vin, "he said") stays one sentence, as translators render it.
 
 Offsets always point into the caller's text, so figures and names found later map back to
 the input file.
@@ -25,7 +25,9 @@ from align.segmenting.rules import SplitterRules, load_rules
 
 SPLITTER_VERSION = "1"
 
-_LETTER = r"A-Za-zА-Яа-яЁёІіЇїЄєҐґ"
+# Letters of the alphabets of align.lang (Latin; Cyrillic A-Ya with Yo, and the Ukrainian
+# I, Yi, Ye and Ge), both cases.
+_LETTER = r"A-Za-z\u0410-\u042f\u0430-\u044f\u0401\u0451\u0406\u0456\u0407\u0457\u0404\u0454\u0490\u0491"
 _CLOSERS = "\"'»”“’)]›"
 _OPENERS = "\"'«„“‘([‹"
 _DASHES = "-–—"
@@ -37,16 +39,10 @@ _LIST_MARKER = re.compile(r"[ \t]*(?:[-•*·▪●◦‣]|\d{1,3}[.)]|\(\d{1,3}
 # Dash-led lines (lists, dialogue, quoted replies) start a new sentence but keep the dash.
 _DASH_LINE = re.compile(r"[ \t]*[–—][ \t]+\S")
 _WORD = re.compile(r"[\w’'-]+")
-_INITIAL = re.compile(r"[A-ZА-ЯЁІЇЄҐ]")
+_INITIAL = re.compile(r"[A-Z\u0410-\u042f\u0401\u0406\u0407\u0404\u0490]")
 _DOTTED_ACRONYM = re.compile(r"(?:[" + _LETTER + r"]\.){2,}")
 _NUMBER = re.compile(r"[\d.,–-]*\d|[IVXLCDM]+(?:[–-][IVXLCDM]+)?")
 _TERMINAL_END = re.compile(r"[.!?…][" + re.escape(_CLOSERS) + r"]*$")
-# (opening, closing) quotes by language; straight double quotes are handled by parity.
-_QUOTE_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": (("“", "”"), ("«", "»")),
-    "uk": (("«", "»"), ("„", "“")),
-    "ru": (("«", "»"), ("„", "“")),
-}
 # After a closing quote: an optional comma or period-less attribution, then the next word.
 _ATTRIBUTION = re.compile(r"(?P<link>,?\s*[–—-]|,)?\s*(?P<word>\w)")
 _SOFT_END = re.compile(r"[,;(]$|[" + _LETTER + r"]-$")
@@ -55,7 +51,7 @@ _SOFT_END = re.compile(r"[,;(]$|[" + _LETTER + r"]-$")
 _WRAP_MIN_CHARS = 50
 _WRAP_RATIO = 0.75
 # After an `after_number` or `ambiguous` abbreviation, a sentence of this many words or fewer
-# is taken as not finished ("В 2024 г. Путин ...", "U.S. President ...").
+# is taken as not finished (ru "V 2024 g. Putin ...", "U.S. President ...").
 _SHORT_PREFIX_WORDS = 2
 # A quotation kept whole with its attribution is at most this long; longer ones are split
 # like running text (this also keeps the quote look-ups linear in the text's length).
@@ -160,7 +156,7 @@ def _abbreviation(chunk: str, dot: int, rules: SplitterRules) -> tuple[str | Non
             return found, parts
     word = tokens[-1].lstrip(_OPENERS)
     if _INITIAL.fullmatch(word[:-1]):
-        return "initial", 1  # В. Зеленський, J. Stoltenberg; rarely "Plan B. The ..."
+        return "initial", 1  # V. Zelenskyi, J. Stoltenberg; rarely "Plan B. The ..."
     if _DOTTED_ACRONYM.fullmatch(word):
         return "ambiguous", 1  # an unlisted dotted acronym behaves like U.S.
     return None, 1
@@ -188,7 +184,7 @@ def _is_boundary(chunk: str, m: re.Match[str], sentence_start: int, rules: Split
         return False
     if kind == "initial":
         # a surname never is a common sentence starter; a one-letter word may be the next
-        # initial (В. О. Зеленський), so only longer starters end the sentence
+        # initial (V. O. Zelenskyi), so only longer starters end the sentence
         return len(word) > 1 and word in rules.starters
     if kind == "number":
         return not first.isdigit() and first.isupper()
@@ -196,35 +192,37 @@ def _is_boundary(chunk: str, m: re.Match[str], sentence_start: int, rules: Split
     prefix_words = len(chunk[sentence_start:m.start() + 1].split()) - parts
     if kind == "after_number":
         if len(before) <= parts or not _NUMBER.fullmatch(before[0].lstrip(_OPENERS)):
-            return False  # г. Киев, м. Київ, р. Дніпро
+            return False  # ru g. Kiev, uk m. Kyiv, r. Dnipro (city, river)
         return first.isupper() and prefix_words > _SHORT_PREFIX_WORDS
     if kind == "end":
-        # "1,5 млрд дол. США": an acronym after a unit or currency usually qualifies it
+        # uk "1,5 mlrd dol. SShA" (1.5 bn US dollars): an acronym after a unit or currency
+        # usually qualifies it
         return first.isupper() and not (len(word) > 1 and word.isupper())
     # ambiguous: U.S., a.m., Inc. are mostly followed by a name, rarely by a new sentence
     return word in rules.starters and prefix_words > _SHORT_PREFIX_WORDS
 
 
-def _open_quote(chunk: str, start: int, end: int, lang: str) -> str | None:
-    """The closing quote still awaited at `end` for a quote opened since `start`, if any."""
+def _open_quote(chunk: str, start: int, end: int, quote_pairs: tuple[tuple[str, str], ...]) -> str | None:
+    """The closing quote still awaited at `end` for a quote opened since `start`, if any;
+    straight double quotes are paired by parity."""
     span = chunk[start:end]
     if span.count('"') % 2:
         return '"'
-    for opener, closer in _QUOTE_PAIRS[lang]:
+    for opener, closer in quote_pairs:
         if span.count(opener) > span.count(closer):
             return closer
     return None
 
 
 def _quote_goes_on(chunk: str, pos: int, closer: str) -> bool:
-    """Whether the quote open at `pos` closes into the same sentence: «..., – сказав він."""
+    """Whether the quote open at `pos` closes into the same sentence: «..., – skazav vin."""
     at = chunk.find(closer, pos, pos + _MAX_QUOTATION_CHARS)
     if at < 0:
         return False
     after = _ATTRIBUTION.match(chunk, at + 1)
     if not after:
         return False
-    # a comma or dash at the quote's end ("...everyone," Zelenskyy said; «...», – сказав)
+    # a comma or dash at the quote's end ("...everyone," Zelenskyy said; «...», – skazav)
     # or a lower-case word after it carries the sentence on
     return chunk[at - 1] == "," or bool(after.group("link")) or after.group("word").islower()
 
@@ -239,10 +237,10 @@ def _split_chunk(chunk: str, rules: SplitterRules) -> Iterator[tuple[int, int]]:
         if not _is_boundary(chunk, m, start, rules):
             continue
         # A quotation of several sentences followed by its attribution is one sentence, as
-        # translators render it: «Ми переможемо. Усі разом», – сказав він.
+        # translators render it: «My peremozhemo. Usi razom», – skazav vin.
         closer = None
         if not m.group("close") and m.start() - start < _MAX_QUOTATION_CHARS:
-            closer = _open_quote(chunk, start, m.start(), rules.lang)
+            closer = _open_quote(chunk, start, m.start(), rules.quote_pairs)
         if closer is None or not _quote_goes_on(chunk, m.end(), closer):
             yield start, m.end()
             start = m.end()

@@ -9,7 +9,8 @@ into short pieces and opus-mt models are trained to copy digits, so a number sur
 than any symbol pattern (symbols and Latin tags get transliterated or dropped); three digits
 are never written with a group separator, so the model cannot reformat them. A placeholder
 keeps the last two digits of the integer it stands for, so Ukrainian and Russian nouns after it
-take the same grammatical number (1 ракета, 2 ракети, 5 ракет) as after the real figure.
+take the same grammatical number (uk 1 raketa, 2 rakety, 5 raket: 1, 2, 5 missiles) as after
+the real figure.
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# How each language writes numbers. Kept beside the code that uses it because it is two
-# characters per language, and the figures helper's data files are the place for the rest.
-DECIMAL_SEPARATOR = {"en": ".", "uk": ",", "ru": ","}
-GROUP_SEPARATOR = {"en": ",", "uk": " ", "ru": " "}
+from align.lang import get
+
 _SPACES = " \u00a0\u202f\u2009"
 
 # Dates and times are copied as written: their digits, not their format, must survive.
@@ -98,11 +97,11 @@ def format_number(number: MaskedNumber, source_lang: str, target_lang: str) -> s
         return number.original  # codes and zero-padded numbers are not quantities
     integer = number.integer
     if len(integer) >= 5 or (number.grouped and len(integer) == 4):
-        sep = GROUP_SEPARATOR[target_lang]
+        sep = get(target_lang).group_separator
         head = len(integer) % 3 or 3
         integer = sep.join([integer[:head]] + [integer[i:i + 3] for i in range(head, len(integer), 3)])
     if number.fraction:
-        return f"{integer}{DECIMAL_SEPARATOR[target_lang]}{number.fraction}"
+        return f"{integer}{get(target_lang).decimal_separator}{number.fraction}"
     return integer
 
 

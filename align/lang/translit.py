@@ -1,0 +1,78 @@
+"""Cyrillic -> Latin transliteration, the one table per language (data/lang/<code>/translit.toml).
+
+Two schemes read the same tables:
+- `transliterate(word, lang)`, the language's full system (uk: the national system of 2010;
+  ru: the common news system), with its rules for the start of a word, after a vowel and for
+  letter groups. Names are keyed with it (align.names.translit).
+- `script_table()`, letter by letter with no positional rules, for comparing words whose
+  language is not known: the sentence aligner's consonant skeletons (align.alignment.features)
+  use it. Skeletons drop vowels, and the languages' tables differ only in vowels there (the
+  Ukrainian y and i, the iotated ye/ie, yu/iu, ya/ia), so one table serves both languages.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from align.lang import get, is_cyrillic, languages
+
+
+@lru_cache(maxsize=1)
+def _vowels() -> frozenset[str]:
+    """Vowel letters of every Cyrillic language: a Russian e after one is written ye, also
+    after a Ukrainian letter in a quoted name."""
+    return frozenset().union(*(language.vowels for language in languages("cyrillic")))
+
+
+@lru_cache(maxsize=100_000)
+def transliterate(word: str, lang: str) -> str:
+    """Latin spelling of a Cyrillic word in the language's own system. Latin letters pass
+    through; case follows the first letter; a word of a Latin-script language is returned as is."""
+    if not is_cyrillic(lang):
+        return word
+    table = get(lang).translit
+    letters, initial, after_vowel, sequences = (table["letters"], table["initial"],
+                                                 table["after_vowel"], table["sequences"])
+    vowels = _vowels()
+    lower = word.lower()
+    out: list[str] = []
+    i = 0
+    at_start = True
+    while i < len(lower):
+        matched = False
+        for seq, rep in sequences.items():
+            if lower.startswith(seq, i):
+                out.append(rep)
+                i += len(seq)
+                matched = True
+                break
+        if matched:
+            at_start = False
+            continue
+        ch = lower[i]
+        if at_start and ch in initial:
+            out.append(initial[ch])
+        elif i > 0 and lower[i - 1] in vowels and ch in after_vowel:
+            out.append(after_vowel[ch])
+        elif ch in letters:
+            out.append(letters[ch])
+        else:
+            out.append(ch)
+        # A word inside a hyphenated name starts afresh (Ivano-Frankivsk, Yu in -Yurii).
+        at_start = ch == "-"
+        i += 1
+    latin = "".join(out)
+    if word[:1].isupper():
+        latin = latin[:1].upper() + latin[1:]
+    return latin
+
+
+@lru_cache(maxsize=1)
+def script_table() -> dict[str, str]:
+    """Cyrillic letter -> Latin, for text of any Cyrillic language: every language's `letters`,
+    the first language (in align.model.LANGS order) deciding a letter two of them spell."""
+    table: dict[str, str] = {}
+    for language in languages("cyrillic"):
+        for ch, latin in language.translit["letters"].items():
+            table.setdefault(ch, latin)
+    return table
