@@ -605,7 +605,7 @@ class _Comparison:
         lost = [m for m in self.missing_names if m.kind == "name"]
         if not candidates and s in lost and len(s.key.split()) == 1 and not is_ordinary_english(s.text):
             # No proper name left, but a capitalised ordinary word inside the sentence standing
-            # where the lost name stood (Goma / «Экстрима», Upolu / «Залу»): a name, swapped.
+            # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.
             words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
                      and t not in self.taken_words and self._capitalised_word_candidate(t)]
             t = self._same_place(s, words)
