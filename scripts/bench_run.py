@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from align import __version__  # noqa: E402
+from align.batch import run_batch  # noqa: E402
 from align.config import Config  # noqa: E402
-from align.pipeline import run_batch  # noqa: E402
 
 
 def sample_inputs() -> list[Path]:

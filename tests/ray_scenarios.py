@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from align.batch import run_batch  # noqa: E402
 from align.config import Config  # noqa: E402
 from align.engines.ray_engine import RayExecutor, RayOptions, ReleaseWorker  # noqa: E402
-from align.pipeline import run_batch  # noqa: E402
 
 EN = "The ministry received {n} missiles on January 2, 2024.\n\nKyiv thanked {k} partners.\n"
 UK = "Міністерство отримало {n} ракет 2 січня 2024 року.\n\nКиїв подякував {k} партнерам.\n"
