@@ -12,12 +12,15 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from align import __version__
 from align.errors import AlignError, InputError
+
+if TYPE_CHECKING:
+    from align.session import Settings
 
 app = typer.Typer(
     name="align",
@@ -230,7 +233,7 @@ def _report_targets(formats: list[str], outputs: list[Path] | None,
     return targets if targets else [None]
 
 
-def _protected(files: list[Path], settings, config: Path | None) -> list[Path | None]:
+def _protected(files: list[Path], settings: Settings, config: Path | None) -> list[Path | None]:
     """Files an output must never replace: the inputs, glossaries, and the project's config and
     accepted-issues files."""
     return [*files, *settings.project_files(), config]

@@ -99,7 +99,9 @@ def check_releases(releases: Sequence[ReleaseFiles], settings: Settings, *, mode
     release with only its source version is pending (said through `note`, not checked)."""
     from align.workflow import resolve_languages
 
-    settings.glossary(), settings.accepted()  # a bad glossary or accepted file fails before any input
+    # A bad glossary or accepted-issues file fails before any input is read.
+    settings.glossary()
+    settings.accepted()
     if len(releases) == 1:
         return [(releases[0].name, check_release(releases[0].files, settings, langs=langs, mode=mode,
                                                  progress=progress).report)]
