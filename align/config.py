@@ -15,8 +15,9 @@ a `[tool.align]` table, wins), or given explicitly with `--config FILE`. Example
     [models]                                # direction -> model name (see models/registry.toml)
     en-uk = "Helsinki-NLP/opus-mt-en-uk"
 
-Settings that shape a report are hashed by `Config.fingerprint()`, which the batch pipeline uses
-to decide whether earlier outputs are still valid.
+Settings that shape a report are hashed by `Config.fingerprint()`, which the batch runner uses
+to decide whether earlier outputs are still valid. The command line's overrides are applied in
+align.session.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import tomllib
 
 from align.errors import InputError
 from align.model import LANGS, SEVERITIES
+from align.session import parse_langs
 from align.textio import read_toml
 
 CONFIG_FILENAME = "align.toml"
@@ -94,12 +96,6 @@ class Config:
             "embedder": self.embedder,
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
-
-    def fails(self, severity: str | None) -> bool:
-        """Whether an issue of `severity` (None: no issue) fails a run under `fail_on`."""
-        if severity is None or self.fail_on == "never":
-            return False
-        return SEVERITIES.index(severity) >= SEVERITIES.index(self.fail_on)
 
 
 _KEYS = ("source", "languages", "glossary", "fail_on", "ignore", "models", "embedder", "accepted")
@@ -178,10 +174,10 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
     if source not in LANGS:
         raise fail("source", f"must be one of {', '.join(LANGS)}, not {source!r}")
 
-    languages = _string_list(table, "languages", fail, default=list(LANGS))
-    for lang in languages:
-        if lang not in LANGS:
-            raise fail("languages", f"unknown language {lang!r} (supported: {', '.join(LANGS)})")
+    try:
+        languages = parse_langs(_string_list(table, "languages", fail, default=list(LANGS)))
+    except InputError as exc:
+        raise fail("languages", str(exc)) from None
     if len(set(languages)) != len(languages):
         raise fail("languages", "lists a language twice")
     if source not in languages:

@@ -5,7 +5,9 @@ hook's `args`, possibly several releases at once. This driver groups them into r
 (`news/x.uk.txt` and `news/x.ru.txt` belong to `news/x.en.txt`), and runs `align check` once per
 release, on the source file and every staged translation (when the source itself is staged, on
 every translation next to it, since any of them may now disagree). Arguments that are not such
-files are passed through to `align check` (e.g. `--fail-on warning`).
+files are passed through to `align check` (e.g. `--fail-on warning`); the source language is
+`--source` among them, else the project config's (`--config`, or align.toml looked up), as
+`align check` takes it.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from align.errors import AlignError
 from align.model import LANGS
-from align.textio import lang_from_name
+from align.textio import one_line, release_file
 
 TEXT_SUFFIX = ".txt"
 
@@ -31,25 +34,26 @@ class ReleaseCheck:
     targets: list[Path] = field(default_factory=list)
 
 
-def _release_key(path: Path, lang: str) -> tuple[Path, str]:
-    stem = path.name[: -len(f".{lang}{TEXT_SUFFIX}")]
-    return path.parent, stem
+def _release_key(path: str | Path) -> tuple[Path, str, str] | None:
+    """(folder, NAME, LANG) of a NAME.LANG.txt file in one of align's languages, else None."""
+    m = release_file(path)
+    if m is None or m["lang"] not in LANGS or f".{m['ext']}" != TEXT_SUFFIX:
+        return None
+    return Path(path).parent, m["name"], m["lang"]
 
 
 def _is_release_file(arg: str) -> bool:
-    lang = lang_from_name(arg)
-    return lang in LANGS and arg.endswith(f".{lang}{TEXT_SUFFIX}") and Path(arg).is_file()
+    return _release_key(arg) is not None and Path(arg).is_file()
 
 
 def plan_checks(paths: list[str], source: str = "en") -> tuple[list[ReleaseCheck], list[str]]:
     """Group staged files into releases; notes say which files could not be checked and why."""
     staged: dict[tuple[Path, str], set[str]] = {}
     for raw in paths:
-        path = Path(raw)
-        lang = lang_from_name(path)
-        if lang not in LANGS or not path.name.endswith(f".{lang}{TEXT_SUFFIX}"):
-            continue
-        staged.setdefault(_release_key(path, lang), set()).add(lang)
+        key = _release_key(raw)
+        if key is not None:
+            parent, stem, lang = key
+            staged.setdefault((parent, stem), set()).add(lang)
     checks: list[ReleaseCheck] = []
     notes: list[str] = []
     for (parent, stem), langs in sorted(staged.items()):
@@ -78,13 +82,21 @@ def align_command() -> list[str]:
     return [sys.executable, "-m", "align"]
 
 
-def _source_option(options: list[str]) -> str:
+def _option(options: list[str], name: str) -> str | None:
     for i, opt in enumerate(options):
-        if opt.startswith("--source="):
+        if opt.startswith(f"{name}="):
             return opt.split("=", 1)[1]
-        if opt == "--source" and i + 1 < len(options):
+        if opt == name and i + 1 < len(options):
             return options[i + 1]
-    return "en"
+    return None
+
+
+def _source_option(options: list[str]) -> str:
+    """The source language `align check` will use with these options."""
+    from align.session import Settings
+
+    config = _option(options, "--config")
+    return Settings.resolve(Path(config) if config else None, source=_option(options, "--source")).source
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,7 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     files = [a for a in args if _is_release_file(a)]
     options = [a for a in args if a not in files]
-    checks, notes = plan_checks(files, _source_option(options))
+    try:
+        source = _source_option(options)
+    except AlignError as exc:  # a broken config: what `align check` would say, once
+        print(f"align-check: error: {one_line(str(exc))}", file=sys.stderr)
+        return exc.exit_code
+    checks, notes = plan_checks(files, source)
     for note in notes:
         print(f"align-check: {note}", file=sys.stderr)
     status = 0

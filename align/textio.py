@@ -18,7 +18,9 @@ import tomllib
 from align.errors import InputError
 from align.model import LANGS
 
-_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.[A-Za-z0-9]+$")
+# A release file's name: NAME.LANG.EXT (release.uk.txt). The one definition of it: `align check`
+# groups its files by NAME, `align run` reads NAME.LANG.txt from folders, the hook picks staged files.
+RELEASE_FILE = re.compile(r"^(?P<name>.*)\.(?P<lang>[a-z]{2})\.(?P<ext>[A-Za-z0-9]+)$", re.DOTALL)
 
 
 @dataclass
@@ -30,8 +32,14 @@ class DecodedText:
 
 def lang_from_name(path: str | os.PathLike) -> str | None:
     """`release.uk.txt` -> "uk"; None when the name has no language suffix."""
-    m = _SUFFIX.search(Path(path).name)
-    return m.group("lang") if m else None
+    m = release_file(path)
+    return m["lang"] if m else None
+
+
+def release_file(path: str | os.PathLike) -> re.Match[str] | None:
+    """The NAME, LANG and EXT of a file name (`news/x.uk.txt` -> x, uk, txt); None when the
+    name has no language suffix."""
+    return RELEASE_FILE.match(Path(path).name)
 
 
 # Byte order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one, so testing

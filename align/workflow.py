@@ -1,6 +1,7 @@
 """The main jobs, wired stage by stage: files -> documents -> segments -> issues -> report.
 
-The CLI and the batch pipeline call these; none of them prints or exits.
+align.jobs (for `align check` and `align align`) and align.batch (for `align run`) call these;
+none of them prints or exits. Settings come in as arguments: align.session resolves them.
 """
 
 from __future__ import annotations
@@ -37,17 +38,6 @@ class Inputs:
     @property
     def files(self) -> dict[str, str]:
         return {lang: doc.path or "" for lang, doc in self.documents.items()}
-
-
-def parse_langs(value: str | None) -> list[str] | None:
-    """"en,uk,ru" -> ["en", "uk", "ru"], refusing codes align does not know."""
-    if not value:
-        return None
-    langs = [part.strip().lower() for part in value.split(",") if part.strip()]
-    for lang in langs:
-        if lang not in LANGS:
-            raise InputError(f"unknown language '{lang}' (use {', '.join(LANGS)})")
-    return langs
 
 
 def resolve_languages(paths: Sequence[Path], langs: Sequence[str] | None) -> list[str]:

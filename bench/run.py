@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from align import __version__
+from align.batch import run_batch
 from align.config import Config
-from align.pipeline import run_batch
 from bench.data import REPO_ROOT
 
 

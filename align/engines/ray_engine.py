@@ -1,6 +1,6 @@
 """`align run --engine ray`: the releases that need work, checked by model actors on a Ray cluster.
 
-The driver (align.pipeline.run_batch) discovers the releases, computes their content keys, reads
+The driver (align.batch.run_batch) discovers the releases, computes their content keys, reads
 OUT once and hands over only the releases that are not up to date; this module runs them with
 Ray Data and yields one status row per release as it finishes. The driver records the manifest,
 advances the same progress bar as the local engine and writes the index at the end, so nothing
@@ -13,7 +13,7 @@ depends on Ray's own checkpointing and a Ray run resumes a local one and vice ve
   shared storage), checks they are the driver's (same fingerprint) and sets the backend's thread
   count from its CPU share, or moves the model to its GPU. Releases come in batches, and an actor
   translates the sentences of a whole batch together before checking each release.
-- Each release is align.pipeline.process_release: its JSON/HTML written atomically by the actor,
+- Each release is align.batch.worker.process_release: its JSON/HTML written atomically by the actor,
   an exception turned into a failed row. A batch whose actor died (killed, out of memory, a crash
   in native code) is retried by Ray on a restarted actor, at most `max_retries` times; the
   releases of batches that still failed are run again one per batch, with the same cap, so only
@@ -41,8 +41,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from align.batch.results import ReleaseResult
+from align.batch.worker import ReleaseTask
 from align.errors import InputError
-from align.pipeline import ReleaseResult, ReleaseTask
 
 EXTRA = "ray"
 RELEASES_PER_BATCH = 8
@@ -130,9 +131,9 @@ class ReleaseWorker:
             os.environ[var] = threads  # before numpy/torch load: the actor's share, not the node's
         if Path(settings.cwd).is_dir():
             os.chdir(settings.cwd)
-        from align.pipeline import _engine_digests
+        from align.batch.manifest import engine_digests
 
-        if _engine_digests() != settings.engine_digests:
+        if engine_digests() != settings.engine_digests:
             raise InputError("align's code or language data here differs from the driver's; "
                              "install the same align on every node")
         if not settings.translate or not settings.models:
@@ -158,7 +159,7 @@ class ReleaseWorker:
             self.translators[lang] = name
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        from align.pipeline import PREPARED_TRANSLATIONS
+        from align.batch.worker import PREPARED_TRANSLATIONS
 
         tasks = [self._task(row) for row in _rows(batch)]
         names, results, entries = [], [], []
@@ -182,12 +183,12 @@ class ReleaseWorker:
 
     def process(self, task: ReleaseTask) -> tuple[ReleaseResult, dict[str, Any] | None]:
         """One release, as the local engine does it (never raises for a problem with the release)."""
-        from align.pipeline import process_release
+        from align.batch.worker import process_release
 
         return process_release(task)
 
     def _task(self, row: dict[str, str]) -> ReleaseTask:
-        from align.pipeline import Release
+        from align.batch.discover import Release
 
         s = self.settings
         files = {lang: Path(path) for lang, path in json.loads(row["files"]).items()}
@@ -199,7 +200,7 @@ class ReleaseWorker:
         """The missing languages of a whole batch, one model call sequence per language: the model
         sees several releases' sentences at once. A problem here is left for the release itself
         to meet (and report) when it translates on its own."""
-        from align.pipeline import sha256_file
+        from align.batch.manifest import sha256_file
         from align.textio import read_text
         from align.translation import translate_texts
 
@@ -249,7 +250,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 class RayExecutor:
-    """The `executor` of align.pipeline.run_batch for a Ray cluster.
+    """The `executor` of align.batch.run_batch for a Ray cluster.
 
     `worker_class` is the actor class (ReleaseWorker or a subclass of it)."""
 
@@ -352,7 +353,7 @@ def _row(task: ReleaseTask) -> dict[str, str]:
 
 
 def _run_settings(tasks: list[ReleaseTask]) -> RunSettings:
-    from align.pipeline import _engine_digests
+    from align.batch.manifest import engine_digests
 
     first = tasks[0]
     models: dict[str, str] = {}
@@ -362,7 +363,7 @@ def _run_settings(tasks: list[ReleaseTask]) -> RunSettings:
     # The output folder as the driver was given it (relative to `cwd`): reports name the files
     # they were made from, machine translations in it included, exactly as the local engine's do.
     return RunSettings(str(first.out_dir), first.config, first.accepted, first.translate,
-                       tuple(first.formats), models, _engine_digests(), os.getcwd(), env)
+                       tuple(first.formats), models, engine_digests(), os.getcwd(), env)
 
 
 @contextlib.contextmanager

@@ -259,13 +259,11 @@ def _render(text: str, sentences: list[Sentence], translations: list[str]) -> st
 
 
 def _parse_langs(to_langs: str | Sequence[str]) -> list[str]:
-    items = to_langs.split(",") if isinstance(to_langs, str) else list(to_langs)
-    langs = [lang.strip().lower() for lang in items if lang.strip()]
+    from align.session import parse_langs
+
+    langs = parse_langs(to_langs)
     if not langs:
         raise InputError("no target language given (e.g. --to uk,ru)")
-    for lang in langs:
-        if lang not in LANGS:
-            raise InputError(f"unknown language '{lang}' (align translates between {', '.join(LANGS)})")
     return list(dict.fromkeys(langs))
 
 

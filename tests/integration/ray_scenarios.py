@@ -16,9 +16,9 @@ import sys
 import time
 from pathlib import Path
 
+from align.batch import run_batch
 from align.config import Config
 from align.engines.ray_engine import RayExecutor, RayOptions, ReleaseWorker
-from align.pipeline import run_batch
 
 EN = "The ministry received {n} missiles on January 2, 2024.\n\nKyiv thanked {k} partners.\n"
 UK = "Міністерство отримало {n} ракет 2 січня 2024 року.\n\nКиїв подякував {k} партнерам.\n"

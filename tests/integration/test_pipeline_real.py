@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from align.batch import run_batch
 from align.config import Config
-from align.pipeline import run_batch
 
 EN = ("Russia launched 99 missiles at Kyiv on 2 January, President Zelenskyy said.\n\n"
       "Air defence shot down 72 of them.\n")

@@ -8,6 +8,7 @@ import pytest
 
 from align.config import Config, find_config, load_config
 from align.errors import InputError
+from align.session import Settings
 
 
 def write(path: Path, text: str) -> Path:
@@ -125,9 +126,9 @@ def test_fingerprint_follows_glossary_contents_but_not_fail_on(tmp_path: Path) -
 
 
 def test_fails_follows_fail_on() -> None:
-    assert Config(fail_on="error").fails("error")
-    assert not Config(fail_on="error").fails("warning")
-    assert Config(fail_on="warning").fails("error")
-    assert Config(fail_on="info").fails("info")
-    assert not Config(fail_on="never").fails("error")
-    assert not Config().fails(None)
+    assert Settings(Config(fail_on="error")).fails("error")
+    assert not Settings(Config(fail_on="error")).fails("warning")
+    assert Settings(Config(fail_on="warning")).fails("error")
+    assert Settings(Config(fail_on="info")).fails("info")
+    assert not Settings(Config(fail_on="never")).fails("error")
+    assert not Settings(Config()).fails(None)

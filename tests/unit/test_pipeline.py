@@ -14,10 +14,10 @@ import pytest
 
 from align import workflow
 from align.accepted import accept
+from align.batch import MANIFEST_NAME, discover_releases, run_batch
 from align.config import Config
 from align.errors import InputError
 from align.model import Document, Issue, Report, Segment, Sentence
-from align.pipeline import MANIFEST_NAME, discover_releases, run_batch
 
 RELEASES = {
     "alpha": {
@@ -57,7 +57,7 @@ class FakeCheck:
         self.fail_on_call = fail_on_call
         self.exc = exc
 
-    def __call__(self, inputs, *, glossary=None, embedder="auto", checker=None) -> Report:
+    def __call__(self, inputs, *, glossary=None, embedder="auto", checker=None, stages=None) -> Report:
         from align.checking import summarize
 
         self.calls.append(Path(inputs.documents[inputs.source].path).name)
@@ -273,7 +273,7 @@ def test_accepted_issues_are_left_out_and_redo_the_reports(tmp_path: Path, fake:
 def test_translation_fills_missing_languages_once_and_never_overwrites_drafts(
     tmp_path: Path, fake: FakeCheck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import align.pipeline as pipeline
+    import align.batch.worker as worker
 
     translated: list[tuple[str, str]] = []
 
@@ -281,8 +281,8 @@ def test_translation_fills_missing_languages_once_and_never_overwrites_drafts(
         translated.append((text.split()[0], target))
         return {"uk": "Експорт зріс на 7% у 2024 році.\n", "ru": "Экспорт вырос на 7% в 2024 году.\n"}[target]
 
-    monkeypatch.setattr(pipeline, "model_state", lambda s, t, c: (f"opus-mt-{s}-{t}", "f1"))
-    monkeypatch.setattr(pipeline, "_translate_text", fake_translate)
+    monkeypatch.setattr(worker, "model_state", lambda s, t, c: (f"opus-mt-{s}-{t}", "f1"))
+    monkeypatch.setattr(worker, "translate_text", fake_translate)
     src = make_releases(tmp_path / "in", {"bravo": RELEASES["bravo"]})
     out = tmp_path / "out"
     result, _ = run(src, out, translate=True)
@@ -299,7 +299,7 @@ def test_translation_fills_missing_languages_once_and_never_overwrites_drafts(
     assert translated == [] and len(fake.calls) == 2
 
     # New weights for the model redo the translation.
-    monkeypatch.setattr(pipeline, "model_state", lambda s, t, c: (f"opus-mt-{s}-{t}", "f2"))
+    monkeypatch.setattr(worker, "model_state", lambda s, t, c: (f"opus-mt-{s}-{t}", "f2"))
     run(src, out, translate=True)
     assert translated == [("Exports", "ru")]
 
@@ -313,11 +313,11 @@ def test_translation_fills_missing_languages_once_and_never_overwrites_drafts(
 def test_output_folder_inside_the_input_folder_does_not_turn_translations_into_drafts(
     tmp_path: Path, fake: FakeCheck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import align.pipeline as pipeline
+    import align.batch.worker as worker
 
     calls: list[str] = []
-    monkeypatch.setattr(pipeline, "model_state", lambda s, t, c: ("m", "f1"))
-    monkeypatch.setattr(pipeline, "_translate_text",
+    monkeypatch.setattr(worker, "model_state", lambda s, t, c: ("m", "f1"))
+    monkeypatch.setattr(worker, "translate_text",
                         lambda text, s, t, m: calls.append(t) or "Фонд виплатив 3 мільйони доларів.\n")
     src = make_releases(tmp_path / "in", {"charlie": {"en": RELEASES["charlie"]["en"]}})
     config = Config(languages=("en", "uk"))
@@ -330,9 +330,9 @@ def test_output_folder_inside_the_input_folder_does_not_turn_translations_into_d
 def test_missing_model_is_reported_once_and_what_exists_is_checked(
     tmp_path: Path, fake: FakeCheck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import align.pipeline as pipeline
+    import align.batch.worker as worker
 
-    monkeypatch.setattr(pipeline, "model_state", lambda s, t, c: ("", None))
+    monkeypatch.setattr(worker, "model_state", lambda s, t, c: ("", None))
     src = make_releases(tmp_path / "in", {"bravo": RELEASES["bravo"], "golf": {"en": "Only English.\n"},
                                           "india": {"en": "Only English.\n", "uk": "Лише англійська.\n"}})
     result, messages = run(src, tmp_path / "out", translate=True)
@@ -393,7 +393,7 @@ def parallel_worker(task):
     """Runs in a spawned worker process: the fakes must be installed there, not only here."""
     import os
 
-    import align.pipeline as pipeline
+    import align.batch.worker as worker
     from align import workflow as child_workflow
 
     child_workflow.load_documents = fake_load_documents
@@ -401,17 +401,17 @@ def parallel_worker(task):
     child_workflow.load_glossary = lambda files=None: None
     if task.release.name == "crash":
         os._exit(3)  # a worker dying in native code, or killed by the OOM killer
-    return pipeline.process_release(task)
+    return worker.process_release(task)
 
 
 def test_parallel_jobs_match_a_serial_run_and_survive_a_dying_worker(
     tmp_path: Path, fake: FakeCheck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import align.pipeline as pipeline
+    import align.batch.worker as worker
 
     src = make_releases(tmp_path / "in")
     run(src, tmp_path / "serial")
-    monkeypatch.setattr(pipeline, "process_release", parallel_worker)
+    monkeypatch.setattr(worker, "process_release", parallel_worker)
     make_releases(src, {"crash": {"en": "Boom 1.\n", "uk": "Бум 1.\n"}})
     result, messages = run(src, tmp_path / "parallel", jobs=2)
     status = {r.name: r.status for r in result.releases}
@@ -453,7 +453,7 @@ def test_extra_report_formats_for_ci_are_written_and_keyed(tmp_path: Path, fake:
 def test_a_new_engine_or_language_data_redoes_every_release(
     tmp_path: Path, fake: FakeCheck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import align.pipeline as pipeline
+    import align.batch.manifest as manifest
     import align.resources as resources
 
     src = make_releases(tmp_path / "in")
@@ -470,8 +470,8 @@ def test_a_new_engine_or_language_data_redoes_every_release(
     fake.calls.clear()
 
     monkeypatch.setattr(resources, "data_fingerprint", lambda: real)
-    digests = pipeline._engine_digests()
-    monkeypatch.setattr(pipeline, "_engine_digests", lambda: {**digests, "code": digests["code"] + "+next"})
+    digests = manifest.engine_digests()
+    monkeypatch.setattr(manifest, "engine_digests", lambda: {**digests, "code": digests["code"] + "+next"})
     run(src, out)
     assert len(fake.calls) == 3
 
