@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from align.signature import Signature
+
 LANGS: tuple[str, ...] = ("en", "uk", "ru")
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")  # ascending
 CATEGORIES: tuple[str, ...] = ("figure", "name", "omission", "addition", "untranslated", "alignment")
@@ -166,9 +168,14 @@ class Report:
     files: dict[str, str]
     segments: list[Segment]
     summary: dict[str, Any] = field(default_factory=dict)
-    signature: str = ""  # every setting that shaped the numbers, sacrebleu-style
+    # Every setting that shaped the numbers, sacrebleu style; a plain string is parsed.
+    signature: Signature = Signature()
     warnings: list[str] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # not serialised; for line numbers
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.signature, Signature):
+            self.signature = Signature.parse(self.signature)
 
     @property
     def issues(self) -> list[Issue]:
