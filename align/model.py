@@ -192,6 +192,36 @@ class Report:
                 return sent.line
         return None
 
+    # -- renderings: what `align check -f FORMAT` writes for this one report ------------------
+    def to_json(self) -> str:
+        """The JSON report (docs/report-format.md)."""
+        return self._render("json")
+
+    def to_sarif(self) -> str:
+        """A SARIF 2.1.0 log, for code-scanning dashboards."""
+        return self._render("sarif")
+
+    def to_junit(self) -> str:
+        """A JUnit XML document: a test case per segment and language."""
+        return self._render("junit")
+
+    def to_html(self) -> str:
+        """A self-contained HTML page for a reviewer."""
+        return self._render("html")
+
+    def to_markdown(self, verbose: bool = False) -> str:
+        return self._render("md", verbose=verbose)
+
+    def to_text(self, color: bool = False, width: int | None = None, verbose: bool = False) -> str:
+        """The terminal table; `width` in columns (default: the terminal's); `verbose`: the
+        complete signature instead of the short one."""
+        return self._render("table", color=color, width=width, verbose=verbose)
+
+    def _render(self, fmt: str, **options: Any) -> str:
+        from align.reports import render
+
+        return render(self, fmt, **options)
+
     def to_dict(self) -> dict[str, Any]:
         from align import __version__
 

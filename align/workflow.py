@@ -174,17 +174,21 @@ def align_inputs(inputs: Inputs, embedder: str | None = "auto") -> Aligned:
     return Aligned(result.segments, result.signature, list(result.warnings))
 
 
-def build_report(inputs: Inputs, aligned: Aligned, check_signature: str = "") -> Report:
-    from align.checking import summarize
-
+def report_signature(inputs: Inputs, aligned: Aligned, check_signature: str = "") -> Signature:
+    """Each stage's fields in order: input mode, splitter (one group per language), aligner, checker."""
     parts = [Signature.of(("mode", inputs.mode))]
     if inputs.mode == "split":
         from align.segmenting import splitter_signature
 
         # The rules version and data digest are shared by all languages; the digest covers each.
         parts.append(Signature.join((splitter_signature(lang) for lang in inputs.languages), sep=GROUP_SEP))
-    parts += [aligned.signature, check_signature]
-    signature = Signature.join(parts)
+    return Signature.join([*parts, aligned.signature, check_signature])
+
+
+def build_report(inputs: Inputs, aligned: Aligned, check_signature: str = "") -> Report:
+    from align.checking import summarize
+
+    signature = report_signature(inputs, aligned, check_signature)
     return Report(
         languages=inputs.languages,
         source=inputs.source,

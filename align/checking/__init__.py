@@ -10,12 +10,11 @@ point group of an installed package).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from align import __version__
-from align.alignment.aligner import CONFIDENCE_THRESHOLD
 from align.checking.rules import (
     BUILTIN_RULES,
     ENTRY_POINT_GROUP,
@@ -38,13 +37,21 @@ SEVERITY_PENALTY = {"error": 1.0, "warning": 0.5, "info": 0.0}
 SCORE_VERSION = "1"
 
 
+def _confidence_threshold() -> float:
+    # Read when settings are made, not when checking is imported: the aligner pulls in numpy,
+    # and registering a rule (align.register_rule) must stay as cheap as `import align`.
+    from align.alignment.aligner import CONFIDENCE_THRESHOLD
+
+    return CONFIDENCE_THRESHOLD
+
+
 @dataclass(frozen=True)
 class CheckSettings:
     figures: bool = True
     names: bool = True
     untranslated: bool = True
     # Segments the aligner is less sure of than this get an `alignment` warning.
-    min_confidence: float = CONFIDENCE_THRESHOLD
+    min_confidence: float = field(default_factory=_confidence_threshold)
 
 
 # Items of one text per rule name: {"figures": [...], "names": [...], "urls": [...]}.
