@@ -70,7 +70,8 @@ class Figure:
 @dataclass(frozen=True)
 class NameMention:
     """A proper name in a sentence. `key` is language-independent (glossary id or a Latin
-    transliteration of the lemma), so Zelenskyy, Зеленського and Зеленского share it."""
+    transliteration of the lemma), so Zelenskyy and its inflected Ukrainian and Russian
+    forms share it."""
 
     text: str
     start: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
@@ -19,6 +20,7 @@ from align.reports.common import (
     summary_of,
     xml_safe,
 )
+from align.resources import lang_path, read_lines
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -51,7 +53,7 @@ RULE_HELP = {
     "figure.missing": "Add the figure to the translation; a dropped number changes what the release says.",
     "figure.extra": "Remove the figure, or add it to the source if the translation is right.",
     "figure.hedge": "Keep the qualifier of the figure: 'at least 40' is not '40', 'about 160' is not "
-                    "'160'. Translate the hedge (понад, близько, щонайменше / свыше, около, не менее).",
+                    "'160'. Translate the hedge ({hedges}).",
     "figure.unit": "Use the source's unit or currency, or convert the value with it.",
     "figure.conversion": "The figure was converted to another unit; check that the value is right.",
     "figure.rounding": "The figure was rounded; check that the rounding is acceptable.",
@@ -293,9 +295,20 @@ def _level_rank(level: str) -> int:
     return {"none": -1, "note": 0, "warning": 1, "error": 2}.get(level, 0)
 
 
+def _help(key: str) -> str | None:
+    advice = RULE_HELP.get(key)
+    return advice.replace("{hedges}", _hedge_examples()) if advice else advice
+
+
+@lru_cache(maxsize=1)
+def _hedge_examples() -> str:
+    """The hedges the help names, from the language data: "uk, uk, uk / ru, ru, ru"."""
+    return " / ".join(", ".join(read_lines(lang_path(lang, "hedge_examples.txt"))) for lang in ("uk", "ru"))
+
+
 def _rule(rule_id: str, category: str) -> dict[str, Any]:
     text = RULE_DESCRIPTION.get(rule_id) or CATEGORY_DESCRIPTION.get(category) or rule_id
-    advice = RULE_HELP.get(rule_id) or RULE_HELP.get(category) or text
+    advice = _help(rule_id) or _help(category) or text
     return {
         "id": rule_id,
         "name": "".join(part.capitalize() for part in rule_id.replace(".", "_").split("_")),
