@@ -3,31 +3,17 @@
 A rule compares one source sentence (or segment) with its translation and returns issues. It
 may extract items from each text first (figures, names, URLs); the checker extracts once per
 text and hands the items of both sides to `compare`. Figures and names are the two built-in
-rules; a newsroom adds its own without touching this package:
-
-    from align.checking import Rule, Side, register_rule
-    from align.model import Issue
-    from align.signature import Signature
-
-    @register_rule
-    class Urls(Rule):
-        name = "urls"
-        version = "1"
-
-        def extract(self, text, lang):
-            return re.findall(r"https?://\\S+", text)
-
-        def compare(self, source, target):
-            return [Issue("url", "error", target.lang, url, "", f"{target.lang} lacks {url}",
-                          rule="url.missing") for url in source.items if url not in target.items]
-
-or, from an installed package, through the entry point group `align.rules`:
+rules; a newsroom adds its own without touching this package: a `Rule` subclass with a
+`name`, a `version` and `compare` (and `extract` if it looks at items of each text), either
+registered in code (`register_rule`, usable as a class decorator) or declared by an installed
+package in the entry point group `align.rules`:
 
     [project.entry-points."align.rules"]
     urls = "newsroom_checks:Urls"
 
-Every registered rule runs on every check (`align check`, `align run`, `align.check`) after
-the built-in ones, and adds its `signature()` fields to the report's signature.
+docs/api.md has a complete URL rule. Every registered rule runs on every check (`align
+check`, `align run`, `align.check`) after the built-in ones, and adds its `signature()` fields
+to the report's signature.
 """
 
 from __future__ import annotations
