@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from align.signature import Signature
+
 LANGS: tuple[str, ...] = ("en", "uk", "ru")
 SEVERITIES: tuple[str, ...] = ("info", "warning", "error")  # ascending
 CATEGORIES: tuple[str, ...] = ("figure", "name", "omission", "addition", "untranslated", "alignment")
@@ -68,8 +70,8 @@ class Figure:
 @dataclass(frozen=True)
 class NameMention:
     """A proper name in a sentence. `key` is language-independent (glossary id or a Latin
-    transliteration of the lemma), so Zelenskyy and its Ukrainian and Russian genitives
-    (Zelenskoho, Zelenskogo, in Cyrillic) share it."""
+    transliteration of the lemma), so Zelenskyy and its inflected Ukrainian and Russian
+    forms share it."""
 
     text: str
     start: int
@@ -167,9 +169,14 @@ class Report:
     files: dict[str, str]
     segments: list[Segment]
     summary: dict[str, Any] = field(default_factory=dict)
-    signature: str = ""  # every setting that shaped the numbers, sacrebleu-style
+    # Every setting that shaped the numbers, sacrebleu style; a plain string is parsed.
+    signature: Signature = Signature()
     warnings: list[str] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # not serialised; for line numbers
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.signature, Signature):
+            self.signature = Signature.parse(self.signature)
 
     @property
     def issues(self) -> list[Issue]:
@@ -185,6 +192,36 @@ class Report:
             if sent.index == idx[0]:
                 return sent.line
         return None
+
+    # -- renderings: what `align check -f FORMAT` writes for this one report ------------------
+    def to_json(self) -> str:
+        """The JSON report (docs/report-format.md)."""
+        return self._render("json")
+
+    def to_sarif(self) -> str:
+        """A SARIF 2.1.0 log, for code-scanning dashboards."""
+        return self._render("sarif")
+
+    def to_junit(self) -> str:
+        """A JUnit XML document: a test case per segment and language."""
+        return self._render("junit")
+
+    def to_html(self) -> str:
+        """A self-contained HTML page for a reviewer."""
+        return self._render("html")
+
+    def to_markdown(self, verbose: bool = False) -> str:
+        return self._render("md", verbose=verbose)
+
+    def to_text(self, color: bool = False, width: int | None = None, verbose: bool = False) -> str:
+        """The terminal table; `width` in columns (default: the terminal's); `verbose`: the
+        complete signature instead of the short one."""
+        return self._render("table", color=color, width=width, verbose=verbose)
+
+    def _render(self, fmt: str, **options: Any) -> str:
+        from align.reports import render
+
+        return render(self, fmt, **options)
 
     def to_dict(self) -> dict[str, Any]:
         from align import __version__

@@ -14,6 +14,7 @@ from typing import Any
 
 from align.errors import InputError
 from align.model import LANGS, Document, Report, Segment, Sentence
+from align.signature import GROUP_SEP, Signature
 from align.textio import check_language, lang_from_name, read_text
 
 MODES = ("split", "segmented", "aligned")
@@ -137,7 +138,7 @@ def line_segments(documents: dict[str, Document]) -> list[Segment]:
 @dataclass
 class Aligned:
     segments: list[Segment]
-    signature: str
+    signature: Signature
     warnings: list[str]
 
 
@@ -155,26 +156,29 @@ def source_sentences(inputs: Inputs) -> int:
 
 def align_inputs(inputs: Inputs, embedder: str | None = "auto") -> Aligned:
     if inputs.mode in ("aligned", "units"):
-        return Aligned(line_segments(inputs.documents), "align:lines" if inputs.mode == "aligned" else "align:units", [])
+        return Aligned(line_segments(inputs.documents),
+                       Signature.of(("align", "lines" if inputs.mode == "aligned" else "units")), [])
     from align.alignment import align_documents
 
     result = align_documents(inputs.documents, source=inputs.source, embedder=embedder)
     return Aligned(result.segments, result.signature, list(result.warnings))
 
 
-def build_report(inputs: Inputs, aligned: Aligned, check_signature: str = "") -> Report:
-    from align.checking import summarize
-
-    parts = [f"mode:{inputs.mode}"]
+def report_signature(inputs: Inputs, aligned: Aligned, check_signature: str = "") -> Signature:
+    """Each stage's fields in order: input mode, splitter (one group per language), aligner, checker."""
+    parts = [Signature.of(("mode", inputs.mode))]
     if inputs.mode == "split":
         from align.segmenting import splitter_signature
 
         # The rules version and data digest are shared by all languages; the digest covers each.
-        parts.append(";".join(splitter_signature(lang) for lang in inputs.languages))
-    parts.append(aligned.signature)
-    if check_signature:
-        parts.append(check_signature)
-    signature = "|".join(parts)
+        parts.append(Signature.join((splitter_signature(lang) for lang in inputs.languages), sep=GROUP_SEP))
+    return Signature.join([*parts, aligned.signature, check_signature])
+
+
+def build_report(inputs: Inputs, aligned: Aligned, check_signature: str = "") -> Report:
+    from align.checking import summarize
+
+    signature = report_signature(inputs, aligned, check_signature)
     return Report(
         languages=inputs.languages,
         source=inputs.source,

@@ -1,6 +1,6 @@
-"""Sentence alignment of two or three versions of a document (owner: alignment helper).
+"""Sentence alignment of two or three versions of a document.
 
-Public interface (keep these signatures):
+Public interface:
     align_documents(docs: dict[str, Document], source: str = "en", embedder: str | None = "auto")
         -> Alignment
     Alignment: dataclass with `segments: list[Segment]` (text, sentences, confidence filled;

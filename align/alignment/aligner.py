@@ -29,6 +29,7 @@ from align.alignment.pairwise import (
 )
 from align.errors import InputError
 from align.model import LANGS, Document, Segment
+from align.signature import Signature
 
 VERSION = "4"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
 # 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost
@@ -84,7 +85,7 @@ class Alignment:
     """Segments covering every sentence of every language exactly once, in order."""
 
     segments: list[Segment]
-    signature: str
+    signature: Signature
     warnings: list[str] = field(default_factory=list)
     pairs: dict[str, list[Bead]] = field(default_factory=dict)  # "en-uk" -> beads, for evaluation
 
@@ -505,21 +506,21 @@ def align_documents(
     else:
         embed_note = f"{model.name}-doubt<{DOUBT_THRESHOLD}/max{EMBED_BUDGET}"
     cost_cfg = params()["cost"]
-    signature = "|".join([
-        f"align.alignment:{VERSION}",
-        f"src:{source}",
-        f"langs:{','.join(docs)}",
-        "beads:" + ",".join(f"{a}-{b}" for a, b in BEADS),
-        "len:gale-church(flores)",
-        f"lex:{'skeleton' if use_lexical else 'off'}"
-        + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}" if use_lexical else ""),
-        f"figures:{anchors.notes.get('figures')}",
-        f"names:{anchors.notes.get('names')}",
-        f"embed:{embed_note}" + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g})"
-                                  if model is not None else ""),
-        f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}",
-        f"merge:orphan{params()['cost'].get('orphan', 0.0):g}",
-        f"conf:logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}",
-    ])
+    signature = Signature.of(
+        ("align.alignment", VERSION),
+        ("src", source),
+        ("langs", ",".join(docs)),
+        ("beads", ",".join(f"{a}-{b}" for a, b in BEADS)),
+        ("len", "gale-church(flores)"),
+        ("lex", f"{'skeleton' if use_lexical else 'off'}"
+         + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}" if use_lexical else "")),
+        ("figures", str(anchors.notes.get("figures"))),
+        ("names", str(anchors.notes.get("names"))),
+        ("embed", embed_note + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g})"
+                                if model is not None else "")),
+        ("band", f"{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}"),
+        ("merge", f"orphan{params()['cost'].get('orphan', 0.0):g}"),
+        ("conf", f"logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}"),
+    )
     return Alignment(segments=segments, signature=signature, warnings=warnings,
                      pairs={f"{source}-{lang}": beads for lang, beads in pairs.items()})

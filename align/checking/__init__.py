@@ -2,19 +2,33 @@
 
 `Checker` is the one entry point (sacrebleu style): it holds every setting that shapes a score
 and reports them in `Checker.signature`, so two numbers are comparable only when their
-signatures are equal.
+signatures are equal. What is compared is a list of rules (align.checking.rules): figures and
+names built in, and whatever a newsroom registers (`register_rule`, or the `align.rules` entry
+point group of an installed package).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from align import __version__
-from align.alignment.aligner import CONFIDENCE_THRESHOLD
+from align.checking.rules import (
+    BUILTIN_RULES,
+    ENTRY_POINT_GROUP,
+    Rule,
+    RuleContext,
+    Side,
+    create_rule,
+    register_rule,
+    registered_rules,
+    unregister_rule,
+)
 from align.model import Figure, Issue, NameMention, Segment, severity_rank
-from align.textio import detect_language, normalized, original_span, script_profile
+from align.signature import Signature
+from align.textio import detect_language, script_profile
 
 # Name kinds that are compared (demonyms, adjectives and common words only help matching).
 CHECKED_NAME_KINDS = frozenset({"name", "acronym", "latin"})
@@ -23,72 +37,76 @@ SEVERITY_PENALTY = {"error": 1.0, "warning": 0.5, "info": 0.0}
 SCORE_VERSION = "1"
 
 
+def _confidence_threshold() -> float:
+    # Read when settings are made, not when checking is imported: the aligner pulls in numpy,
+    # and registering a rule (align.register_rule) must stay as cheap as `import align`.
+    from align.alignment.aligner import CONFIDENCE_THRESHOLD
+
+    return CONFIDENCE_THRESHOLD
+
+
 @dataclass(frozen=True)
 class CheckSettings:
     figures: bool = True
     names: bool = True
     untranslated: bool = True
     # Segments the aligner is less sure of than this get an `alignment` warning.
-    min_confidence: float = CONFIDENCE_THRESHOLD
+    min_confidence: float = field(default_factory=_confidence_threshold)
 
 
-def _import_extractors():
-    from align.figures import compare_figures, extract_figures
-    from align.names import compare_names, extract_names, load_glossary
-
-    return extract_figures, compare_figures, extract_names, compare_names, load_glossary
+# Items of one text per rule name: {"figures": [...], "names": [...], "urls": [...]}.
+Extracted = dict[str, list[Any]]
 
 
 class Checker:
-    """Checks one source language against one or two target languages, segment by segment."""
+    """Checks one source language against one or two target languages, segment by segment.
 
-    def __init__(self, glossary: Any = None, settings: CheckSettings | None = None) -> None:
-        (self._extract_figures, self._compare_figures, self._extract_names, self._compare_names,
-         load_glossary) = _import_extractors()
-        from align.figures import FIGURES_VERSION
+    `rules`: names of registered rules or Rule objects, in order; by default the built-in
+    ones the settings switch on, then every registered rule."""
 
-        self._figures_version = FIGURES_VERSION
+    def __init__(self, glossary: Any = None, settings: CheckSettings | None = None,
+                 rules: Sequence[str | Rule] | None = None) -> None:
+        from align.names import load_glossary
+
         self.settings = settings or CheckSettings()
         self.glossary = glossary if glossary is not None else load_glossary()
-        from align.names import names_signature
-
-        self._names_signature = names_signature(self.glossary)
+        context = RuleContext(glossary=self.glossary)
+        if rules is None:
+            rules = [name for name in BUILTIN_RULES if getattr(self.settings, name)] + registered_rules()
+        self.rules: list[Rule] = [rule if isinstance(rule, Rule) else create_rule(rule, context) for rule in rules]
+        self._by_name = {rule.name: rule for rule in self.rules}
 
     def preload(self) -> None:
-        """Load the language data checking reads lazily; see align.names.preload."""
-        if self.settings.names:
-            from align.names import preload
-
-            preload()
+        """Load the language data the rules read lazily; see align.names.preload."""
+        for rule in self.rules:
+            rule.preload()
 
     @property
-    def signature(self) -> str:
+    def signature(self) -> Signature:
         s = self.settings
-        parts = [
-            f"check:{__version__}",
-            f"figures:v{self._figures_version}" if s.figures else "nofigures",
-            self._names_signature if s.names else "nonames",
-            "untranslated" if s.untranslated else "nountranslated",
-            f"minconf:{s.min_confidence:g}",
-            f"score:v{SCORE_VERSION}",
-        ]
-        return "|".join(parts)
+        active = {rule.name for rule in self.rules}
+        return Signature.join([
+            Signature.of(("check", __version__)),
+            # A built-in rule that is off says so: "nofigures" and "figures:v4" never compare equal.
+            *(self._by_name[name].signature() if name in active else Signature.of(f"no{name}")
+              for name in BUILTIN_RULES),
+            *(rule.signature() for rule in self.rules if rule.name not in BUILTIN_RULES),
+            Signature.of("untranslated" if s.untranslated else "nountranslated",
+                         ("minconf", f"{s.min_confidence:g}"), ("score", f"v{SCORE_VERSION}")),
+        ])
 
     # -- extraction -------------------------------------------------------------------------
-    # The extractors see NFC text without zero-width or bidi characters (textio.normalized);
-    # found spans are mapped back, so start/end index the text as written while `text` stays the
-    # normalised surface the comparisons key on.
+    def extract(self, text: str, lang: str) -> Extracted:
+        """What every rule extracts from one text."""
+        return {rule.name: rule.extract(text, lang) if text else [] for rule in self.rules}
+
     def figures(self, text: str, lang: str) -> list[Figure]:
-        if not (self.settings.figures and text):
-            return []
-        clean, starts, ends = normalized(text)
-        return _at_original(self._extract_figures(clean, lang), starts, ends)
+        rule = self._by_name.get("figures")
+        return rule.extract(text, lang) if rule is not None and text else []
 
     def names(self, text: str, lang: str) -> list[NameMention]:
-        if not (self.settings.names and text):
-            return []
-        clean, starts, ends = normalized(text)
-        return _at_original(self._extract_names(clean, lang, self.glossary), starts, ends)
+        rule = self._by_name.get("names")
+        return rule.extract(text, lang) if rule is not None and text else []
 
     # -- comparison -------------------------------------------------------------------------
     def compare(
@@ -103,20 +121,24 @@ class Checker:
         target_names: list[NameMention] | None = None,
     ) -> list[Issue]:
         """Issues of one non-empty source/target pair (ids and segment not yet assigned)."""
+        given = ({"figures": source_figures, "names": source_names},
+                 {"figures": target_figures, "names": target_names})
+        return self.compare_extracted(source_text, target_text, source_lang, target_lang, *given)
+
+    def compare_extracted(self, source_text: str, target_text: str, source_lang: str, target_lang: str,
+                          source_items: dict[str, Any] | None = None,
+                          target_items: dict[str, Any] | None = None) -> list[Issue]:
+        """As `compare`, with each rule's items of either side when already extracted (a
+        missing or None entry is extracted here)."""
         if self.settings.untranslated:
             issue = untranslated_issue(source_text, target_text, source_lang, target_lang)
             if issue is not None:
                 return [issue]
         issues: list[Issue] = []
-        if self.settings.figures:
-            sf = source_figures if source_figures is not None else self.figures(source_text, source_lang)
-            tf = target_figures if target_figures is not None else self.figures(target_text, target_lang)
-            issues += self._compare_figures(sf, tf, source_lang, target_lang)
-        if self.settings.names:
-            sn = source_names if source_names is not None else self.names(source_text, source_lang)
-            tn = target_names if target_names is not None else self.names(target_text, target_lang)
-            issues += self._compare_names(sn, tn, source_lang, target_lang, self.glossary, target_text,
-                                          source_text)
+        for rule in self.rules:
+            source = Side(source_lang, source_text, _items(rule, source_items, source_text, source_lang))
+            target = Side(target_lang, target_text, _items(rule, target_items, target_text, target_lang))
+            issues += rule.compare(source, target)
         return issues
 
     def check_segments(self, segments: list[Segment], source: str, languages: list[str]) -> None:
@@ -124,27 +146,15 @@ class Checker:
         targets = [lang for lang in languages if lang != source]
         for seg in segments:
             seg.issues = []
+            items = {lang: self.extract(seg.text.get(lang, ""), lang) for lang in languages}
             for lang in languages:
-                text = seg.text.get(lang, "")
-                seg.figures[lang] = self.figures(text, lang)
-                seg.names[lang] = self.names(text, lang)
+                # Always present (empty when the rule is off): the JSON report lists both.
+                seg.figures[lang] = items[lang].get("figures", [])
+                seg.names[lang] = items[lang].get("names", [])
             src_text = seg.text.get(source, "")
             for lang in targets:
                 tgt_text = seg.text.get(lang, "")
-                found: list[Issue]
-                if src_text and not tgt_text:
-                    found = [Issue("omission", "error", lang, _clip(src_text), "",
-                                   f"{lang} has no translation of: {_clip(src_text)}", rule="omission")]
-                elif tgt_text and not src_text:
-                    found = [Issue("addition", "warning", lang, "", _clip(tgt_text),
-                                   f"{lang} has text that is not in {source}: {_clip(tgt_text)}",
-                                   rule="addition")]
-                elif not src_text:
-                    found = []
-                else:
-                    found = self.compare(src_text, tgt_text, source, lang,
-                                         seg.figures[source], seg.figures[lang],
-                                         seg.names[source], seg.names[lang])
+                found = self._segment_pair(src_text, tgt_text, source, lang, items)
                 for issue in found:
                     issue.segment = seg.id
                     issue.assign_id(src_text, tgt_text)
@@ -155,18 +165,25 @@ class Checker:
                 seg.issues.append(low)
             seg.score = min(seg.scores.values()) if seg.scores else 1.0
 
+    def _segment_pair(self, src_text: str, tgt_text: str, source: str, lang: str,
+                      items: dict[str, Extracted]) -> list[Issue]:
+        if src_text and not tgt_text:
+            return [Issue("omission", "error", lang, _clip(src_text), "",
+                          f"{lang} has no translation of: {_clip(src_text)}", rule="omission")]
+        if tgt_text and not src_text:
+            return [Issue("addition", "warning", lang, "", _clip(tgt_text),
+                          f"{lang} has text that is not in {source}: {_clip(tgt_text)}", rule="addition")]
+        if not src_text:
+            return []
+        return self.compare_extracted(src_text, tgt_text, source, lang, items[source], items[lang])
+
     def summarize(self, segments: list[Segment], source: str, languages: list[str]) -> dict[str, Any]:
         return summarize(segments, source, languages)
 
 
-def _at_original(found: list, starts: list[int] | None, ends: list[int] | None) -> list:
-    if starts is None:
-        return found
-    out = []
-    for item in found:
-        start, end = original_span(item.start, item.end, starts, ends)
-        out.append(replace(item, start=start, end=end))
-    return out
+def _items(rule: Rule, given: dict[str, Any] | None, text: str, lang: str) -> list[Any]:
+    found = (given or {}).get(rule.name)
+    return found if found is not None else rule.extract(text, lang) if text else []
 
 
 def summarize(segments: list[Segment], source: str, languages: list[str]) -> dict[str, Any]:
@@ -264,3 +281,26 @@ def default_checker() -> Checker:
 def check_pair(source_text: str, target_text: str, source_lang: str, target_lang: str) -> list[Issue]:
     """Issues between one source sentence and its translation, with the shipped glossary."""
     return default_checker().compare(source_text, target_text, source_lang, target_lang)
+
+
+__all__ = [
+    "BUILTIN_RULES",
+    "ENTRY_POINT_GROUP",
+    "CheckSettings",
+    "Checker",
+    "Rule",
+    "RuleContext",
+    "Side",
+    "check_pair",
+    "checked_items",
+    "create_rule",
+    "default_checker",
+    "low_confidence_issue",
+    "pair_score",
+    "register_rule",
+    "registered_rules",
+    "summarize",
+    "unregister_rule",
+    "untranslated_issue",
+    "worst_severity",
+]

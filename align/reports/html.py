@@ -373,13 +373,36 @@ def _segment_rows(report: Report, seg: Segment) -> str:
 
 def render_html(report: Report) -> str:
     """One self-contained page: overview, filters, issue list, the versions side by side."""
+    all_issues = [(seg, i) for seg in report.segments for i in sorted_issues(seg.issues)]
+    title = "align report: " + ", ".join(report.files.get(lang, lang) for lang in report.languages)
+    return f"""{_head(title, scripts=(JS,))}
+<body>
+<header>
+<h1>align report</h1>
+{_overview(report)}
+</header>
+<nav class="controls" id="controls" aria-label="Filters">
+{_filters(all_issues)}
+<label><input type="checkbox" id="only-issues"> Show only segments with issues</label>
+<span id="shown"></span>
+</nav>
+<main>
+{_issue_section(all_issues)}
+<h2>Segments ({len(report.segments)})</h2>
+{_segments_table(report)}
+</main>
+<script>{JS}</script>
+</body>
+</html>
+"""
+
+
+def _overview(report: Report) -> str:
+    """Files with their scores and counts, the legend, the signature and the input notes."""
     summary = summary_of(report)
     per_lang = issues_by_lang(report)
     scores = summary.get("score", {})
-    all_issues = [(seg, i) for seg in report.segments for i in sorted_issues(seg.issues)]
     clean = sum(1 for seg in report.segments if not seg.issues)
-    title = "align report: " + ", ".join(report.files.get(lang, lang) for lang in report.languages)
-
     overview_rows = []
     for lang in report.languages:
         score = ('<span class="muted">source</span>' if lang == report.source
@@ -393,7 +416,21 @@ def render_html(report: Report) -> str:
               f'<span class="pill sev-info">{summary.get("infos", 0)} info</span>'
               f'<span class="pill good">{clean} of {len(report.segments)} segments clean</span>')
     notes = "".join(f"<li>{escape(w)}</li>" for w in report.warnings)
+    return f"""<div class="overview">
+<table class="files"><thead><tr><th>Lang</th><th>File</th><th>Score</th><th>Errors</th><th>Warnings</th></tr></thead>
+<tbody>{"".join(overview_rows)}</tbody></table>
+<div><div class="counts">{counts}</div>
+<p class="legend muted">Source: <b>{escape(report.source)}</b>. <mark class="fig">figures</mark> and
+<mark class="name">names</mark> are highlighted; hover or click one to see its counterparts;
+<mark class="fig odd">wavy underline</mark>: quoted by an error or warning of its segment.</p></div>
+</div>
+<p class="signature">Signature: <code id="signature" title="{escape(report.signature or "-")}">{escape(short_signature(report.signature) or "-")}</code></p>
+<details class="signature muted"><summary>complete signature</summary><code id="signature-full">{escape(report.signature or "-")}</code></details>
+{f'<ul class="notes">{notes}</ul>' if notes else ""}"""
 
+
+def _filters(all_issues: list[tuple[Segment, Issue]]) -> str:
+    """A checkbox per severity and per category found, with its count."""
     sev_counts = {sev: 0 for sev in SEVERITY_ORDER}
     cat_counts: dict[str, int] = {}
     for _, issue in all_issues:
@@ -407,20 +444,30 @@ def render_html(report: Report) -> str:
     cat_boxes = "".join(
         f'<label><input type="checkbox" data-filter="category" value="{escape(cat)}" checked> '
         f'{escape(cat)} {cat_counts[cat]}</label>' for cat in categories)
+    cat_boxes = cat_boxes or '<span class="muted">none</span>'
+    return (f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>\n'
+            f'<fieldset><legend>Category</legend>{cat_boxes}</fieldset>')
 
+
+def _issue_section(all_issues: list[tuple[Segment, Issue]]) -> str:
+    if not all_issues:
+        return '<p class="pill good">No issues: every figure and name agrees.</p>'
     issue_rows = "\n".join(
         f'<tr {_issue_attrs(i)}><td><a href="#seg-{seg.id}">#{seg.id}</a></td>'
         f'<td><span class="pill sev-{escape(i.severity)}">{escape(i.severity)}</span></td>'
         f'<td>{escape(i.category)}</td><td>{escape(i.lang)}</td><td>{escape(i.message)}</td>'
         f'<td>{escape(i.expected)}</td><td>{escape(i.found)}</td><td>{_issue_id_html(i)}</td></tr>'
         for seg, i in all_issues)
-    issue_section = (
-        f'<details class="issue-list" open><summary>Issues ({len(all_issues)})</summary>'
-        f'<table class="issues"><thead><tr><th>Segment</th><th>Severity</th><th>Category</th>'
-        f'<th>Lang</th><th>Message</th><th>Expected</th><th>Found</th><th>Id</th></tr></thead>'
-        f'<tbody>{issue_rows}</tbody></table></details>'
-        if all_issues else '<p class="pill good">No issues: every figure and name agrees.</p>')
+    return (f'<details class="issue-list" open><summary>Issues ({len(all_issues)})</summary>'
+            f'<table class="issues"><thead><tr><th>Segment</th><th>Severity</th><th>Category</th>'
+            f'<th>Lang</th><th>Message</th><th>Expected</th><th>Found</th><th>Id</th></tr></thead>'
+            f'<tbody>{issue_rows}</tbody></table></details>')
 
+
+def _segments_table(report: Report) -> str:
+    """The versions side by side, a column per language, a row per segment."""
+    per_lang = issues_by_lang(report)
+    scores = summary_of(report).get("score", {})
     heads = "".join(
         f'<th lang="{escape(lang)}">{escape(lang)}'
         + (" (source)" if lang == report.source else f" {_score_pill(scores.get(lang), _worst(per_lang.get(lang)))}")
@@ -428,42 +475,11 @@ def render_html(report: Report) -> str:
         for lang in report.languages)
     cols = '<col class="meta">' + "".join(f'<col class="lang-{escape(lang)}">' for lang in report.languages)
     segments = "\n".join(_segment_rows(report, seg) for seg in report.segments)
-
-    return f"""{_head(title, scripts=(JS,))}
-<body>
-<header>
-<h1>align report</h1>
-<div class="overview">
-<table class="files"><thead><tr><th>Lang</th><th>File</th><th>Score</th><th>Errors</th><th>Warnings</th></tr></thead>
-<tbody>{"".join(overview_rows)}</tbody></table>
-<div><div class="counts">{counts}</div>
-<p class="legend muted">Source: <b>{escape(report.source)}</b>. <mark class="fig">figures</mark> and
-<mark class="name">names</mark> are highlighted; hover or click one to see its counterparts;
-<mark class="fig odd">wavy underline</mark>: quoted by an error or warning of its segment.</p></div>
-</div>
-<p class="signature">Signature: <code id="signature" title="{escape(report.signature or "-")}">{escape(short_signature(report.signature) or "-")}</code></p>
-<details class="signature muted"><summary>complete signature</summary><code id="signature-full">{escape(report.signature or "-")}</code></details>
-{f'<ul class="notes">{notes}</ul>' if notes else ""}
-</header>
-<nav class="controls" id="controls" aria-label="Filters">
-<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>
-<fieldset><legend>Category</legend>{cat_boxes or '<span class="muted">none</span>'}</fieldset>
-<label><input type="checkbox" id="only-issues"> Show only segments with issues</label>
-<span id="shown"></span>
-</nav>
-<main>
-{issue_section}
-<h2>Segments ({len(report.segments)})</h2>
-<table class="segments">
+    return f"""<table class="segments">
 <colgroup>{cols}</colgroup>
 <thead><tr><th>#</th>{heads}</tr></thead>
 {segments}
-</table>
-</main>
-<script>{JS}</script>
-</body>
-</html>
-"""
+</table>"""
 
 
 # -- batch index --------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-"""Sentence splitting for en, uk and ru news text (owner: segmenting helper).
+"""Sentence splitting for en, uk and ru news text.
 
-Public interface (keep these signatures):
+Public interface:
     split_sentences(text: str, lang: str) -> list[Sentence]
         Paragraph breaks (blank lines) are hard boundaries; Sentence.index is 0-based in
         document order; start/end are offsets into `text`; line is the 1-based line where the
@@ -8,7 +8,7 @@ Public interface (keep these signatures):
     split_lines(text: str) -> list[Sentence]
         `--segmented` input: line i (0-based) is sentence i; blank lines keep their number but
         produce no Sentence.
-    splitter_signature(lang: str) -> str
+    splitter_signature(lang: str) -> Signature
         What shaped the split, for the report signature: "split:rules-v1|lang:uk|data:<digest>".
 
 The splitter is plain Python rules over per-language data (data/lang/*/abbreviations.txt,

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from align.model import Sentence
 from align.segmenting.rules import SplitterRules, load_rules
+from align.signature import Signature
 
 SPLITTER_VERSION = "1"
 
@@ -64,10 +65,10 @@ _CUT_CHARS = 1000
 _CUT_AT = re.compile(r"[;:,)»”]\s+|\s+[–—]\s+|\s+")
 
 
-def splitter_signature(lang: str) -> str:
+def splitter_signature(lang: str) -> Signature:
     """Every setting that shapes the split, sacrebleu style: rules version and data digest."""
-    return (f"split:rules-v{SPLITTER_VERSION}|lang:{lang}|data:{load_rules(lang).fingerprint}"
-            f"|cut:{MAX_SENTENCE_CHARS}/{_CUT_CHARS}")
+    return Signature.of(("split", f"rules-v{SPLITTER_VERSION}"), ("lang", lang),
+                        ("data", load_rules(lang).fingerprint), ("cut", f"{MAX_SENTENCE_CHARS}/{_CUT_CHARS}"))
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, int]]:

@@ -1,6 +1,6 @@
-"""Neural machine translation with pretrained Marian/opus-mt models (owner: translation helper).
+"""Neural machine translation with pretrained Marian/opus-mt models.
 
-Public interface (keep these signatures):
+Public interface:
     translate_file(source_path, to_langs, from_lang=None, out_dir=None, model=None,
                    backend="transformers", beams=1, force=False, progress=None, use_cache=True)
         -> TranslationResult   (paths written, sentences, cache_hits, translated, retries_fired,
