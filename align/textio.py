@@ -584,26 +584,28 @@ def write_atomic(path: str | os.PathLike, content: str | bytes) -> None:
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as a dict; a syntax error, undecodable bytes, absurd nesting or an unreadable
     file is one InputError line."""
-    data = read_bytes_bounded(path, "TOML file")
-    try:
-        return tomllib.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text (TOML files are UTF-8)") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{path}: not valid TOML ({exc})") from None
-    except RecursionError:
-        raise InputError(f"{path}: not valid TOML (nested too deeply)") from None
+    return _parse_file(path, "TOML file", "utf-8-sig", tomllib.loads, tomllib.TOMLDecodeError,
+                       "not UTF-8 text (TOML files are UTF-8)", "not valid TOML",
+                       lambda exc: str(exc))
 
 
 def read_json(path: Path, what: str = "JSON file") -> Any:
     """A JSON file align wrote (a report, a manifest); unreadable, undecodable, invalid or too
     deeply nested is one InputError line."""
+    return _parse_file(path, what, "utf-8", json.loads, json.JSONDecodeError,
+                       f"not a {what} (not UTF-8 text)", f"not a {what}",
+                       lambda exc: f"{exc.msg}, line {exc.lineno}")
+
+
+def _parse_file(path: Path, what: str, encoding: str, parse: Any, syntax_error: type[Exception],
+                undecodable: str, invalid: str, detail: Any) -> Any:
+    """Bounded read, decode and parse, every failure one InputError line naming the file."""
     data = read_bytes_bounded(path, what)
     try:
-        return json.loads(data.decode("utf-8"))
+        return parse(data.decode(encoding))
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not a {what} (not UTF-8 text)") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not a {what} ({exc.msg}, line {exc.lineno})") from None
+        raise InputError(f"{path}: {undecodable}") from None
+    except syntax_error as exc:
+        raise InputError(f"{path}: {invalid} ({detail(exc)})") from None
     except RecursionError:
-        raise InputError(f"{path}: not a {what} (nested too deeply)") from None
+        raise InputError(f"{path}: {invalid} (nested too deeply)") from None
