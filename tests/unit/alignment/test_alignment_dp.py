@@ -1,0 +1,107 @@
+"""The vectorised bead DP and block pricing against plain per-cell references."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from align.alignment.pairwise import BEADS, PairScorer, band_from_path, banded_dp, first_path
+
+EN = [
+    "The president met the prime minister of Poland in Warsaw on Tuesday.",
+    "They discussed air defence, grain exports and the reconstruction of Kharkiv.",
+    "Poland has already taken in more than 950,000 refugees from Ukraine.",
+    "The talks lasted almost four hours.",
+    "Afterwards, both leaders visited a school that had been rebuilt with European money.",
+    "Will the new package be approved before the summit in Vilnius?",
+    "The foreign minister said that the answer would be known in July.",
+    "Experts expect the economy to grow by 3.5% next year.",
+]
+UK = [
+    "У вівторок президент зустрівся з прем'єр-міністром Польщі у Варшаві.",
+    "Вони обговорили протиповітряну оборону, експорт зерна та відбудову Харкова.",
+    "Польща вже прийняла понад 950 000 біженців з України.",
+    "Переговори тривали майже чотири години.",
+    "Після цього обидва лідери відвідали школу, яку відбудували за європейські кошти.",
+    "Чи ухвалять новий пакет до саміту у Вільнюсі?",
+    "Міністр закордонних справ сказав, що відповідь стане відомою в липні.",
+    "Експерти очікують, що наступного року економіка зросте на 3,5%.",
+]
+
+
+def _reference_dp(cost, n, m, lo, hi, beads):
+    """The textbook cell-by-cell DP: every bead tried in order, a later one only when cheaper."""
+    best = {(0, 0): (0.0, None, 0.0)}
+    for i in range(n + 1):
+        for j in range(lo[i], hi[i] + 1):
+            if (i, j) == (0, 0):
+                continue
+            top = (float("inf"), None, 0.0)
+            for a, b in beads:
+                prev = best.get((i - a, j - b))
+                if prev is None or i - a < 0 or j - b < 0 or not lo[i - a] <= j - b <= hi[i - a]:
+                    continue
+                c = cost(i, j, a, b)
+                if prev[0] + c < top[0]:
+                    top = (prev[0] + c, (a, b), c)
+            if top[1] is not None:
+                best[(i, j)] = top
+    path, i, j = [], n, m
+    while (i, j) != (0, 0):
+        _, (a, b), c = best[(i, j)]
+        path.append((i - a, i, j - b, j, c))
+        i, j = i - a, j - b
+    return path[::-1]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_vectorised_dp_matches_the_cell_by_cell_dp(seed: int) -> None:
+    rng = random.Random(seed)
+    n, m = rng.randint(5, 25), rng.randint(5, 25)
+    # Random non-negative prices, coarse so that ties happen and the bead order must break them.
+    table = {(i, j, a, b): float(rng.randint(0, 6)) for i in range(n + 1) for j in range(m + 1) for a, b in BEADS}
+
+    def price(i, j, shapes):
+        return np.array([[[table[(int(ir), int(jc), a, b)] for jc in row] for ir, row in zip(i, j, strict=True)]
+                         for a, b in shapes])
+
+    center = np.linspace(0, m, n + 1)
+    lo, hi = band_from_path(center, rng.choice([2.0, 4.0, 30.0]), m)
+    got = banded_dp(price, 0, n, 0, m, lo, hi)
+    want = _reference_dp(lambda i, j, a, b: table[(i, j, a, b)], n, m, lo, hi, BEADS)
+    assert [g[:4] for g in got] == [w[:4] for w in want]
+    assert sum(c for *_, c in got) == pytest.approx(sum(c for *_, c in want))
+
+
+def test_block_prices_equal_one_bead_at_a_time() -> None:
+    """Pricing a whole band at once reads the same pair tables as pricing each bead alone,
+    with and without sentence vectors (some missing, as in the 'auto' mode)."""
+    from align.alignment.aligner import _FeatureCache
+    from align.alignment.features import AnchorExtractors
+
+    cache = _FeatureCache(AnchorExtractors.load())
+    src, tgt = EN + EN[:3], UK + [UK[3] + " " + UK[4]] + UK[:2]
+    scorer = PairScorer([cache.get(t, "en") for t in src], [cache.get(t, "uk") for t in tgt],
+                        [len(t) for t in src], [len(t) for t in tgt], "en", "uk")
+    lo, hi = band_from_path(first_path(scorer, []), 3.0, scorer.m)
+    rows = np.arange(scorer.n + 1)
+    width = max(h - low for low, h in zip(lo, hi, strict=True)) + 1
+    cols = np.minimum(np.asarray(lo)[:, None] + np.arange(width), np.asarray(hi)[:, None])
+    for embedded in (False, True):
+        if embedded:
+            rng = np.random.default_rng(3)
+            vecs = rng.normal(size=(scorer.n + scorer.m, 16))
+            vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+            scorer.set_embeddings({i: vecs[i] for i in range(scorer.n) if i != 4},
+                                  {j: vecs[scorer.n + j] for j in range(scorer.m)}, 0.9, 0.3)
+        block = scorer.price(rows, cols, BEADS, use_embedding=embedded)
+        for k, (a, b) in enumerate(BEADS):
+            for i in range(a, scorer.n + 1):
+                for col, j in enumerate(cols[i].tolist()):
+                    if j >= b:
+                        alone = scorer.cost(i, j, a, b, use_embedding=embedded)
+                        assert block[k, i, col] == pytest.approx(alone, abs=1e-9), (a, b, i, j, embedded)
+    terms = scorer.terms(4, 4, 1, 1, use_embedding=True)
+    assert "embedding" in terms and sum(terms.values()) == pytest.approx(scorer.cost(4, 4, 1, 1, True))
