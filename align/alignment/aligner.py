@@ -32,8 +32,9 @@ from align.alignment.pairwise import (
 from align.errors import InputError
 from align.model import LANGS, Document, Segment
 
-VERSION = "4"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
-# 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost
+VERSION = "5"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
+# 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost;
+# 5: rival neighbours for 1-1 beads, 2-2 without orphan/idle cost, the re-cut test with vectors
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -538,11 +539,12 @@ def align_documents(
         "beads:" + ",".join(f"{a}-{b}" for a, b in BEADS),
         "len:gale-church(flores)",
         f"lex:{'skeleton' if use_lexical else 'off'}"
-        + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}" if use_lexical else ""),
+        + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}"
+           f"+rival{cost_cfg.get('rival', 0.0):g}r{cost_cfg.get('rival_reach', 2)}" if use_lexical else ""),
         f"figures:{anchors.notes.get('figures')}",
         f"names:{anchors.notes.get('names')}",
-        f"embed:{embed_note}" + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g})"
-                                  if model is not None else ""),
+        f"embed:{embed_note}" + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g}"
+                                  f",recut{cost_cfg.get('recut', 0.0):g})" if model is not None else ""),
         f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}",
         f"merge:orphan{params()['cost'].get('orphan', 0.0):g}",
         f"conf:logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}",

@@ -156,6 +156,13 @@ class PairScorer:
         self.emb_cap = float(cfg.get("embedding_cap", 1.5))
         self.skip_embedded = float(cfg.get("skip_embedded", cfg["skip"]))
         self.w_orphan = float(cfg.get("orphan", 0.0)) if use_lexical else 0.0
+        self.w_recut = float(cfg.get("recut", 0.0))
+        self.w_rival = float(cfg.get("rival", 0.0)) if use_lexical else 0.0
+        self.rival_reach = int(cfg.get("rival_reach", 2))
+        self.recut_low = float(cfg.get("recut_gain_low", 0.17))
+        self.recut_high = float(cfg.get("recut_gain_high", 0.3))
+        self.w_orphan_recut = float(cfg.get("orphan_recut", cfg.get("orphan", 0.0))) if use_lexical else 0.0
+        self.w_earn_recut = float(cfg.get("earn_recut", cfg.get("earn", 0.0))) if use_lexical else 0.0
         self.orphan_k = float(cfg.get("orphan_evidence", 1.0))
         conf = params()["confidence"]
         self.anchor_k = float(conf.get("anchor_evidence", 4.0))
@@ -204,6 +211,7 @@ class PairScorer:
         self.ss = np.concatenate([[0.0], np.cumsum(ss)]).tolist() if ss else [0.0]
         self.st = np.concatenate([[0.0], np.cumsum(st)]).tolist() if st else [0.0]
         # One sentence's evidence and its idle cost when it shares nothing with the other side.
+        self.sentence_ws, self.sentence_wt = np.diff(self.ws), np.diff(self.wt)
         self.src_idle = np.minimum(np.diff(self.ws) / self.earn_k, 1.0)
         self.tgt_idle = np.minimum(np.diff(self.wt) / self.earn_k, 1.0)
         self._index_entries()
@@ -310,13 +318,15 @@ class PairScorer:
         j = np.clip(np.asarray(j, dtype=np.int64).reshape(len(i), -1), 0, self.m)
         deepest = max(max(a for a, _ in beads), 1)
         widest = max(max(b for _, b in beads), 1)
-        p0 = min(max(int(i.min()) - deepest, 0), self.n - 1)
-        p1 = min(max(int(i.max()), p0 + 1), self.n)
+        # The rival test reads the pairs up to `reach` sentences away on either side as well.
+        reach = self.rival_reach if self.w_rival else 0
+        p0 = min(max(int(i.min()) - deepest - reach, 0), self.n - 1)
+        p1 = min(max(int(i.max()) + reach, p0 + 1), self.n)
         qlo = np.full(p1 - p0, self.m, dtype=np.int64)
         qhi = np.zeros(p1 - p0, dtype=np.int64)
-        low = np.maximum(j.min(axis=1) - widest, 0)
-        high = np.minimum(j.max(axis=1), self.m)
-        for d in range(1, deepest + 1):
+        low = np.maximum(j.min(axis=1) - widest - reach, 0)
+        high = np.minimum(j.max(axis=1) + reach, self.m)
+        for d in range(1 - reach, deepest + 1 + reach):
             p = np.clip(i - d, p0, p1 - 1) - p0
             np.minimum.at(qlo, p, low)
             np.maximum.at(qhi, p, high)
@@ -364,19 +374,47 @@ class PairScorer:
             miss = np.maximum(1.0 - 2.0 * shared / (safe * self.lex_knee), 0.0)
             strength = np.minimum(safe / self.lex_k, 1.0)
             parts = [("lexical", self.w_lex * miss * strength * scale)]
+            if self.w_rival and a == 1 and b == 1:
+                parts.append(("rival", self.w_rival * self._rival(srcs[0], tgts[0], tables)))
             if a + b > 2:
-                parts.append(("orphan", self.w_orphan * self._orphans(srcs, tgts, tables)))
-                parts.append(("idle", self.w_earn * self._idle(srcs, tgts, ov)))
+                recut = a > 1 and b > 1
+                parts.append(("orphan", (self.w_orphan_recut if recut else self.w_orphan)
+                              * self._orphans(srcs, tgts, tables)))
+                parts.append(("idle", (self.w_earn_recut if recut else self.w_earn) * self._idle(srcs, tgts, ov)))
             for name, part in parts:
                 total = np.where(has, total + part, total)
                 if terms is not None:
                     terms[name] = float(np.where(has, part, 0.0).ravel()[0])
         if use_embedding and tables.dot is not None:
-            part = self._embedding(i, j, a, b, srcs, tgts, tables) * scale
+            part, recut_cost = self._embedding(i, j, a, b, srcs, tgts, tables)
+            part = part * scale
             total = total + part
             if terms is not None:
                 terms["embedding"] = float(part.ravel()[0])
+            if recut_cost is not None:
+                total = total + recut_cost
+                if terms is not None:
+                    terms["recut"] = float(recut_cost.ravel()[0])
         return total
+
+    def _rival(self, p: np.ndarray, q: np.ndarray, tables: _PairTables) -> np.ndarray:
+        """0..1: how much better a neighbour of either sentence (up to rival_reach sentences
+        away) shares features with it than the pair does, in Dice over the knee: a 1-1 bead
+        whose source sentence plainly renders the next target is a shifted pair, whatever its
+        own (weak) overlap says."""
+        def dice(pp: np.ndarray, qq: np.ndarray) -> np.ndarray:
+            ok = (pp >= 0) & (pp < self.n) & (qq >= 0) & (qq < self.m)
+            pc, qc = np.clip(pp, 0, self.n - 1), np.clip(qq, 0, self.m - 1)
+            evidence = self.sentence_ws[pc] + self.sentence_wt[qc]
+            ov = tables.gather(tables.overlap, pc, qc)
+            return np.where(ok & (evidence > 0.0), 2.0 * ov / np.where(evidence > 0.0, evidence, 1.0), 0.0)
+
+        own = dice(p, q)
+        rival = np.zeros(np.broadcast_shapes(p.shape, q.shape))
+        for d in range(1, self.rival_reach + 1):
+            for pp, qq in ((p, q - d), (p, q + d), (p - d, q), (p + d, q)):
+                rival = np.maximum(rival, dice(pp, qq))
+        return np.clip((rival - own) / self.lex_knee, 0.0, 1.0)
 
     def _orphans(self, srcs: list[np.ndarray], tgts: list[np.ndarray], tables: _PairTables) -> np.ndarray:
         """Anchor weight, on a side with several sentences, of sentences none of whose anchors
@@ -415,7 +453,7 @@ class PairScorer:
         return out
 
     def _embedding(self, i: np.ndarray, j: np.ndarray, a: int, b: int, srcs: list[np.ndarray],
-                   tgts: list[np.ndarray], tables: _PairTables) -> np.ndarray:
+                   tgts: list[np.ndarray], tables: _PairTables) -> tuple[np.ndarray, np.ndarray | None]:
         """w_emb * (cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors (each
         sentence embedded once; a bead's vector is the sum of its sentences'), clipped to
         [0, emb_cap]; 0 where a vector is missing."""
@@ -429,7 +467,16 @@ class PairScorer:
             cos = xy / (np.sqrt(_squared_norm(near_s, srcs)) * np.sqrt(_squared_norm(near_t, tgts)) + 1e-9)
         spread = max(self.cos_true - self.cos_random, 1e-3)
         z = np.clip((self.cos_true - cos) / spread, 0.0, self.emb_cap)
-        return np.where(complete, self.w_emb * z, 0.0)
+        recut = None
+        if a == 2 and b == 2 and self.w_recut:
+            # A re-cut pair (the first sentence's tail opens the second target) matches far
+            # better joined than straight, first with first and second with second; two good
+            # 1-1 beads gain little from joining (summed vectors only average out noise).
+            straight = (tables.gather(tables.dot, srcs[0], tgts[0]) + tables.gather(tables.dot, srcs[1], tgts[1])) * 0.5
+            gain = (cos - straight) / spread
+            short = np.clip((self.recut_high - gain) / (self.recut_high - self.recut_low), 0.0, 1.0)
+            recut = np.where(complete, self.w_recut * short, 0.0)
+        return np.where(complete, self.w_emb * z, 0.0), recut
 
     def anchor_mismatch(self, i: int, j: int, a: int, b: int) -> float:
         """0..1: how strongly the bead's anchors (numbers, figures, names) disagree.

@@ -105,3 +105,30 @@ def test_block_prices_equal_one_bead_at_a_time() -> None:
                         assert block[k, i, col] == pytest.approx(alone, abs=1e-9), (a, b, i, j, embedded)
     terms = scorer.terms(4, 4, 1, 1, use_embedding=True)
     assert "embedding" in terms and sum(terms.values()) == pytest.approx(scorer.cost(4, 4, 1, 1, True))
+
+
+def test_recut_term_charges_two_good_pairs_joined_and_spares_a_recut() -> None:
+    """With vectors, a 2-2 bead pays the re-cut cost when its straight pairs (first with first,
+    second with second) match as well as the joined sentences, and nothing when joining them
+    is what makes them match."""
+    from align.alignment.aligner import _FeatureCache
+    from align.alignment.features import AnchorExtractors, params
+
+    cache = _FeatureCache(AnchorExtractors.load())
+    src, tgt = EN[:2], UK[:2]
+    e = np.eye(4)
+
+    def unit(v: np.ndarray) -> np.ndarray:
+        return v / np.linalg.norm(v)
+
+    def recut_cost(a: list[np.ndarray], b: list[np.ndarray]) -> float:
+        scorer = PairScorer([cache.get(t, "en") for t in src], [cache.get(t, "uk") for t in tgt],
+                            [len(t) for t in src], [len(t) for t in tgt], "en", "uk")
+        scorer.set_embeddings(dict(enumerate(a)), dict(enumerate(b)), 0.9, 0.75)
+        return scorer.terms(2, 2, 2, 2, use_embedding=True)["recut"]
+
+    weight = float(params()["cost"]["recut"])
+    assert weight > 0
+    assert recut_cost([e[0], e[1]], [e[0], e[1]]) == pytest.approx(weight)  # two exact 1-1 pairs
+    # The first source sentence's tail (e[1]) went to the second target sentence.
+    assert recut_cost([unit(e[0] + e[1]), e[2]], [e[0], unit(e[1] + e[2])]) == 0.0
