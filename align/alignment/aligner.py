@@ -450,6 +450,29 @@ def merge_pairs(source: str, n_source: int, pairs: dict[str, list[Bead]]) -> lis
     return segments
 
 
+def _signature(source: str, langs: list[str], use_lexical: bool, anchors: AnchorExtractors,
+               model: Embedder | None, embed_note: str) -> str:
+    """What produced an alignment: version, languages, cost terms and their weights."""
+    cost_cfg = params()["cost"]
+    return "|".join([
+        f"align.alignment:{VERSION}",
+        f"src:{source}",
+        f"langs:{','.join(langs)}",
+        "beads:" + ",".join(f"{a}-{b}" for a, b in BEADS),
+        "len:gale-church(flores)",
+        f"lex:{'skeleton' if use_lexical else 'off'}"
+        + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}"
+           f"+rival{cost_cfg.get('rival', 0.0):g}r{cost_cfg.get('rival_reach', 2)}" if use_lexical else ""),
+        f"figures:{anchors.notes.get('figures')}",
+        f"names:{anchors.notes.get('names')}",
+        f"embed:{embed_note}" + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g}"
+                                  f",recut{cost_cfg.get('recut', 0.0):g})" if model is not None else ""),
+        f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}",
+        f"merge:orphan{cost_cfg.get('orphan', 0.0):g}" + (f"/recut{cost_cfg.get('orphan_recut', 0.0):g}"),
+        f"conf:logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}",
+    ])
+
+
 def _check_lengths(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str) -> str | None:
     """A warning when the target is far shorter or longer than the length model expects."""
     c, _ = length_params(src_lang, tgt_lang)
@@ -531,23 +554,6 @@ def align_documents(
         embed_note = f"{model.name}-all"
     else:
         embed_note = f"{model.name}-doubt<{DOUBT_THRESHOLD}/max{EMBED_BUDGET}"
-    cost_cfg = params()["cost"]
-    signature = "|".join([
-        f"align.alignment:{VERSION}",
-        f"src:{source}",
-        f"langs:{','.join(docs)}",
-        "beads:" + ",".join(f"{a}-{b}" for a, b in BEADS),
-        "len:gale-church(flores)",
-        f"lex:{'skeleton' if use_lexical else 'off'}"
-        + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}"
-           f"+rival{cost_cfg.get('rival', 0.0):g}r{cost_cfg.get('rival_reach', 2)}" if use_lexical else ""),
-        f"figures:{anchors.notes.get('figures')}",
-        f"names:{anchors.notes.get('names')}",
-        f"embed:{embed_note}" + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g}"
-                                  f",recut{cost_cfg.get('recut', 0.0):g})" if model is not None else ""),
-        f"band:{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}",
-        f"merge:orphan{params()['cost'].get('orphan', 0.0):g}",
-        f"conf:logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}",
-    ])
+    signature = _signature(source, list(docs), use_lexical, anchors, model, embed_note)
     return Alignment(segments=segments, signature=signature, warnings=warnings,
                      pairs={f"{source}-{lang}": beads for lang, beads in pairs.items()})

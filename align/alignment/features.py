@@ -59,7 +59,8 @@ def transliterate(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
-    """Consonant skeleton of a word in either script: Зеленського, Зеленского, Zelenskyy -> zlnskh/zlnsk."""
+    """Consonant skeleton of a word in either script: Zelenskyy and its Ukrainian and Russian
+    genitives -> zlnsk / zlnskh."""
     lat = transliterate(word)
     digraphs, classes = _skeleton_rules()
     for src, dst in digraphs:

@@ -173,28 +173,7 @@ class PairScorer:
         self.penalty = {tuple(int(x) for x in k.split("-")): float(v) for k, v in cfg["bead"].items()}
         self.cs = np.concatenate([[0], np.cumsum(src_lens)]).astype(float)
         self.ct = np.concatenate([[0], np.cumsum(tgt_lens)]).astype(float)
-        # Document frequency damping: a feature repeated in many sentences says little about
-        # which of them pair up.
-        df_s: Counter[str] = Counter()
-        df_t: Counter[str] = Counter()
-        for f in src_feats:
-            df_s.update(f.keys())
-        for f in tgt_feats:
-            df_t.update(f.keys())
-        self.df_s, self.df_t = df_s, df_t
-        weights: dict[str, float] = {}
-        for feat in set(df_s) & set(df_t):
-            if feat[0] == "k":
-                continue
-            weights[feat] = feature_weight(feat) / math.sqrt(max(df_s[feat], df_t[feat]))
-        self.weights = weights
-        self.src_feats = [{f: c for f, c in fs.items() if f in weights} for fs in src_feats]
-        self.tgt_feats = [{f: c for f, c in fs.items() if f in weights} for fs in tgt_feats]
-        # Features found on one side only still count as unmatched evidence.
-        ws = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_s[f])) for f, c in fs.items()
-                  if f[0] != "k") for fs in src_feats]
-        wt = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_t[f])) for f, c in fs.items()
-                  if f[0] != "k") for fs in tgt_feats]
+        ws, wt = self._weigh(src_feats, tgt_feats)
         self.ws = np.concatenate([[0.0], np.cumsum(ws)])
         self.wt = np.concatenate([[0.0], np.cumsum(wt)])
         # The same for anchors only (numbers, figures, names): unlike word skeletons, a
@@ -220,6 +199,33 @@ class PairScorer:
         self._dense: tuple[np.ndarray, ...] | None = None
         self.cos_true = 0.88
         self.cos_random = 0.73
+
+    def _weigh(self, src_feats: Sequence[Counter[str]], tgt_feats: Sequence[Counter[str]]
+               ) -> tuple[list[float], list[float]]:
+        """Feature weights damped by document frequency (a feature repeated in many sentences
+        says little about which of them pair up), each sentence's features kept to those both
+        sides have, and each sentence's evidence (its features' total weight, unmatched ones
+        included)."""
+        df_s: Counter[str] = Counter()
+        df_t: Counter[str] = Counter()
+        for f in src_feats:
+            df_s.update(f.keys())
+        for f in tgt_feats:
+            df_t.update(f.keys())
+        self.df_s, self.df_t = df_s, df_t
+        weights: dict[str, float] = {}
+        for feat in set(df_s) & set(df_t):
+            if feat[0] == "k":
+                continue
+            weights[feat] = feature_weight(feat) / math.sqrt(max(df_s[feat], df_t[feat]))
+        self.weights = weights
+        self.src_feats = [{f: c for f, c in fs.items() if f in weights} for fs in src_feats]
+        self.tgt_feats = [{f: c for f, c in fs.items() if f in weights} for fs in tgt_feats]
+        ws = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_s[f])) for f, c in fs.items()
+                  if f[0] != "k") for fs in src_feats]
+        wt = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_t[f])) for f, c in fs.items()
+                  if f[0] != "k") for fs in tgt_feats]
+        return ws, wt
 
     def _index_entries(self) -> None:
         """Integer rows of features, anchors and match keys, for the vectorised pair tables."""
@@ -484,8 +490,8 @@ class PairScorer:
         1 when both sides carry at least `anchor_evidence` weight of anchors and none of them is
         found on the other side; 0 when one side has none or they all match. A name counts as
         found when one of its words shares a consonant-skeleton prefix with a word of the other
-        side: names outside the glossary get script-specific keys (Ryan Gosling / Раян Гослінг),
-        and a name may be rendered as a common word (Sámi / саами).
+        side: names outside the glossary get script-specific keys (Ryan Gosling and its Ukrainian
+        spelling), and a name may be rendered as a common word (Sámi, "saami" in Russian).
         Translations keep figures and names, so a high value means misalignment or a badly
         broken translation.
         """
@@ -655,14 +661,7 @@ def banded_dp(
     k01 = skips[0] if skips else -1
     shapes = [beads[k] for k in fed + skips]
     line_a = np.asarray(line, dtype=float) if line is not None else None
-    r0 = 0
-    while r0 < rows:
-        # Blocks of rows small enough that their cost arrays stay a few MB.
-        r1 = r0 + 1
-        width = int(widths[r0])
-        while r1 < rows and (r1 - r0 + 1) * max(width, int(widths[r1])) <= 40_000:
-            width = max(width, int(widths[r1]))
-            r1 += 1
+    for r0, r1, width in _row_blocks(widths):
         rr = np.arange(r0, r1)
         jj = lo_a[rr, None] + np.arange(width)[None, :]
         inside = jj <= hi_a[rr, None]
@@ -671,6 +670,7 @@ def banded_dp(
         cost = price(ii, jj, shapes)
         if line_a is not None:
             cost = cost + tie * np.abs(jj - line_a[ii][:, None])
+        # Where each bead ending at a cell starts, as an index into `dp` (`cells`: impossible).
         moves = np.full((len(fed), r1 - r0, width), cells, dtype=np.int64)
         for x, k in enumerate(fed):
             a, b = beads[k]
@@ -696,9 +696,29 @@ def banded_dp(
             dp[x0:x0 + w] = best
             back[x0:x0 + w] = way
             paid[x0:x0 + w] = price_paid
+    return _trace_back(back, paid, off, lo_a, hi_a, beads, i0, j0, j1)
+
+
+def _row_blocks(widths: np.ndarray) -> list[tuple[int, int, int]]:
+    """(first row, end row, widest row) of consecutive blocks of band rows whose cost arrays
+    stay small (at most some 40,000 cells a bead shape)."""
+    out = []
+    r0, rows = 0, len(widths)
+    while r0 < rows:
+        r1, width = r0 + 1, int(widths[r0])
+        while r1 < rows and (r1 - r0 + 1) * max(width, int(widths[r1])) <= 40_000:
+            width = max(width, int(widths[r1]))
+            r1 += 1
+        out.append((r0, r1, width))
         r0 = r1
+    return out
+
+
+def _trace_back(back: np.ndarray, paid: np.ndarray, off: np.ndarray, lo_a: np.ndarray, hi_a: np.ndarray,
+                beads: Sequence[tuple[int, int]], i0: int, j0: int, j1: int) -> list[tuple[int, int, int, int, float]]:
+    """The bead path ending at the last row's cell j1, from the DP's back pointers."""
     out: list[tuple[int, int, int, int, float]] = []
-    r, j = rows - 1, j1
+    r, j = len(lo_a) - 1, j1
     if not (lo_a[r] <= j <= hi_a[r]) or back[off[r] + j - lo_a[r]] < 0 and (r, j) != (0, j0):
         raise RuntimeError("alignment band does not reach the end cell")
     while (r, j) != (0, j0):
