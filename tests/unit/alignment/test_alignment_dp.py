@@ -9,27 +9,6 @@ import pytest
 
 from align.alignment.pairwise import BEADS, PairScorer, band_from_path, banded_dp, first_path
 
-EN = [
-    "The president met the prime minister of Poland in Warsaw on Tuesday.",
-    "They discussed air defence, grain exports and the reconstruction of Kharkiv.",
-    "Poland has already taken in more than 950,000 refugees from Ukraine.",
-    "The talks lasted almost four hours.",
-    "Afterwards, both leaders visited a school that had been rebuilt with European money.",
-    "Will the new package be approved before the summit in Vilnius?",
-    "The foreign minister said that the answer would be known in July.",
-    "Experts expect the economy to grow by 3.5% next year.",
-]
-UK = [
-    "У вівторок президент зустрівся з прем'єр-міністром Польщі у Варшаві.",
-    "Вони обговорили протиповітряну оборону, експорт зерна та відбудову Харкова.",
-    "Польща вже прийняла понад 950 000 біженців з України.",
-    "Переговори тривали майже чотири години.",
-    "Після цього обидва лідери відвідали школу, яку відбудували за європейські кошти.",
-    "Чи ухвалять новий пакет до саміту у Вільнюсі?",
-    "Міністр закордонних справ сказав, що відповідь стане відомою в липні.",
-    "Експерти очікують, що наступного року економіка зросте на 3,5%.",
-]
-
 
 def _reference_dp(cost, n, m, lo, hi, beads):
     """The textbook cell-by-cell DP: every bead tried in order, a later one only when cheaper."""
@@ -75,14 +54,15 @@ def test_vectorised_dp_matches_the_cell_by_cell_dp(seed: int) -> None:
     assert sum(c for *_, c in got) == pytest.approx(sum(c for *_, c in want))
 
 
-def test_block_prices_equal_one_bead_at_a_time() -> None:
+def test_block_prices_equal_one_bead_at_a_time(flores) -> None:
     """Pricing a whole band at once reads the same pair tables as pricing each bead alone,
     with and without sentence vectors (some missing, as in the 'auto' mode)."""
     from align.alignment.aligner import _FeatureCache
     from align.alignment.features import AnchorExtractors
 
     cache = _FeatureCache(AnchorExtractors.load())
-    src, tgt = EN + EN[:3], UK + [UK[3] + " " + UK[4]] + UK[:2]
+    en, uk = flores["en"][:8], flores["uk"][:8]
+    src, tgt = en + en[:3], uk + [uk[3] + " " + uk[4]] + uk[:2]
     scorer = PairScorer([cache.get(t, "en") for t in src], [cache.get(t, "uk") for t in tgt],
                         [len(t) for t in src], [len(t) for t in tgt], "en", "uk")
     lo, hi = band_from_path(first_path(scorer, []), 3.0, scorer.m)
@@ -107,7 +87,7 @@ def test_block_prices_equal_one_bead_at_a_time() -> None:
     assert "embedding" in terms and sum(terms.values()) == pytest.approx(scorer.cost(4, 4, 1, 1, True))
 
 
-def test_recut_term_charges_two_good_pairs_joined_and_spares_a_recut() -> None:
+def test_recut_term_charges_two_good_pairs_joined_and_spares_a_recut(flores) -> None:
     """With vectors, a 2-2 bead pays the re-cut cost when its straight pairs (first with first,
     second with second) match as well as the joined sentences, and nothing when joining them
     is what makes them match."""
@@ -115,7 +95,7 @@ def test_recut_term_charges_two_good_pairs_joined_and_spares_a_recut() -> None:
     from align.alignment.features import AnchorExtractors, params
 
     cache = _FeatureCache(AnchorExtractors.load())
-    src, tgt = EN[:2], UK[:2]
+    src, tgt = flores["en"][:2], flores["uk"][:2]
     e = np.eye(4)
 
     def unit(v: np.ndarray) -> np.ndarray:
