@@ -462,7 +462,7 @@ def _signature(source: str, langs: list[str], use_lexical: bool, anchors: Anchor
         "len:gale-church(flores)",
         f"lex:{'skeleton' if use_lexical else 'off'}"
         + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}"
-           f"+rival{cost_cfg.get('rival', 0.0):g}r{cost_cfg.get('rival_reach', 2)}" if use_lexical else ""),
+           f"+rival{cost_cfg.get('rival', 0.0):g}r{cost_cfg.get('rival_reach', 1)}" if use_lexical else ""),
         f"figures:{anchors.notes.get('figures')}",
         f"names:{anchors.notes.get('names')}",
         f"embed:{embed_note}" + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g}"

@@ -158,7 +158,7 @@ class PairScorer:
         self.w_orphan = float(cfg.get("orphan", 0.0)) if use_lexical else 0.0
         self.w_recut = float(cfg.get("recut", 0.0))
         self.w_rival = float(cfg.get("rival", 0.0)) if use_lexical else 0.0
-        self.rival_reach = int(cfg.get("rival_reach", 2))
+        self.rival_reach = int(cfg.get("rival_reach", 1))
         self.recut_low = float(cfg.get("recut_gain_low", 0.17))
         self.recut_high = float(cfg.get("recut_gain_high", 0.3))
         self.w_orphan_recut = float(cfg.get("orphan_recut", cfg.get("orphan", 0.0))) if use_lexical else 0.0
