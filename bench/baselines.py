@@ -25,10 +25,6 @@ GC_PRIORS: dict[tuple[int, int], float] = {
 GC_SIGNATURE = "gale-church-1993|priors:hansard|len:chars(flores c,s2)|band"
 
 
-def _two_tailed(delta: float) -> float:
-    return max(math.erfc(abs(delta) / math.sqrt(2.0)), 1e-12)
-
-
 def gale_church(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
                 band_width: int = 10) -> list[Bead]:
     """Length-only alignment of two sentence lists (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2)."""
@@ -41,13 +37,20 @@ def gale_church(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     neglog = {k: -math.log(v) for k, v in GC_PRIORS.items()}
     base = min(neglog.values())
 
-    def cost(i: int, j: int, a: int, b: int, limit: float = math.inf) -> float:
-        ls = cs[i] - cs[i - a]
-        lt = ct[j] - ct[j - b]
-        mean = (ls + lt / c) / 2.0
-        delta = (lt - c * ls) / math.sqrt(s2 * max(mean, 1.0))
-        # Shift by the cheapest prior so that every cost is >= 0, as the DP's pruning requires.
-        return neglog[(a, b)] - base - math.log(_two_tailed(delta))
+    cs_a, ct_a = np.asarray(cs, float), np.asarray(ct, float)
+    erfc = np.vectorize(math.erfc, otypes=[float])
+
+    def price(i: np.ndarray, j: np.ndarray, shapes) -> np.ndarray:
+        out = []
+        for a, b in shapes:
+            ls = (cs_a[i] - cs_a[np.maximum(i - a, 0)])[:, None]
+            lt = ct_a[j] - ct_a[np.maximum(j - b, 0)]
+            mean = (ls + lt / c) / 2.0
+            delta = (lt - c * ls) / np.sqrt(s2 * np.maximum(mean, 1.0))
+            tail = np.maximum(erfc(np.abs(delta) / math.sqrt(2.0)), 1e-12)
+            # Shifted by the cheapest prior so that every cost is >= 0.
+            out.append(neglog[(a, b)] - base - np.log(tail))
+        return np.stack(out)
 
     # Length-proportional diagonal: Gale-Church has no anchors.
     center = np.interp(np.asarray(cs, float) * (ct[-1] / max(cs[-1], 1)), ct, np.arange(m + 1, dtype=float))
@@ -55,7 +58,7 @@ def gale_church(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
     beads = tuple(GC_PRIORS)
     while True:
         lo, hi = band_from_path(center, width, m)
-        path = banded_dp(cost, 0, n, 0, m, lo, hi, beads)
+        path = banded_dp(price, 0, n, 0, m, lo, hi, beads)
         if width >= max(n, m) or not touches_edge(path, lo, hi, m):
             break
         width *= 2

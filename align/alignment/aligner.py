@@ -8,8 +8,10 @@ import multiprocessing
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import partial, wraps
+from typing import TypeVar
 
 import numpy as np
 
@@ -31,8 +33,9 @@ from align.errors import InputError
 from align.model import LANGS, Document, Segment
 from align.signature import Signature
 
-VERSION = "4"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
-# 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost
+VERSION = "5"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
+# 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost;
+# 5: rival neighbours for 1-1 beads, 2-2 without orphan/idle cost, the re-cut test with vectors
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -171,6 +174,28 @@ class _FeatureCache:
                 self._cache[(lang, text)] = f
 
 
+_Result = TypeVar("_Result")
+
+
+def _without_gc(func: Callable[..., _Result]) -> Callable[..., _Result]:
+    """Run with the cyclic garbage collector paused. Alignment allocates many small objects and
+    makes no reference cycles, while the loaded figure and name data is some hundred thousand
+    containers that every full collection walks (about 0.1-0.2 s each on this machine, several
+    per 2,000-sentence pair): pausing it changes no result."""
+
+    @wraps(func)
+    def run(*args, **kwargs) -> _Result:
+        was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if was_on:
+                gc.enable()
+
+    return run
+
+
 def _confidence(cost: float, a: int, b: int, embedded: bool, mismatch: float = 0.0) -> float:
     """Probability that a bead is right, from its cost per sentence, its shape and how strongly
     its anchors disagree (PairScorer.anchor_mismatch)."""
@@ -196,6 +221,7 @@ def _embedder_constants(embedder: Embedder) -> tuple[float, float]:
     return 0.85, 0.3  # a generic sentence-transformers model; refit with --fit for real use
 
 
+@_without_gc
 def align_pair(
     src: list[str],
     tgt: list[str],
@@ -265,7 +291,7 @@ def _band_search(scorer: PairScorer, center: np.ndarray, widths: np.ndarray, emb
     while True:
         lo, hi = band_from_path(center, widths, m)
         try:
-            path = banded_dp(partial(scorer.cost, use_embedding=embed_all), 0, n, 0, m, lo, hi,
+            path = banded_dp(partial(scorer.price, use_embedding=embed_all), 0, n, 0, m, lo, hi,
                              line=center.tolist(), tie=TIE_BREAK)
         except RuntimeError:
             # band_from_path keeps the band connected; this is the guarantee should it not be.
@@ -294,7 +320,7 @@ def _fallback_path(scorer: PairScorer, embed_all: bool) -> list[tuple[int, int, 
     1-1 beads along the length-proportional diagonal with the rest as omissions/additions."""
     n, m = scorer.n, scorer.m
     if (n + 1) * (m + 1) <= MAX_BAND_CELLS:
-        return banded_dp(partial(scorer.cost, use_embedding=embed_all),
+        return banded_dp(partial(scorer.price, use_embedding=embed_all),
                          0, n, 0, m, [0] * (n + 1), [m] * (n + 1))
     expected = first_path(scorer, [])
     path = []
@@ -362,7 +388,7 @@ def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: 
         i0, i1 = beads[start].s0, beads[end].s1
         j0, j1 = beads[start].t0, beads[end].t1
         rows = i1 - i0 + 1
-        path = banded_dp(partial(scorer.cost, use_embedding=True), i0, i1, j0, j1,
+        path = banded_dp(partial(scorer.price, use_embedding=True), i0, i1, j0, j1,
                          [j0] * rows, [j1] * rows)
         out.extend(Bead(s0, s1, t0, t1, c,
                         _confidence(c, s1 - s0, t1 - t0, True, scorer.anchor_mismatch(s1, t1, s1 - s0, t1 - t0)),
@@ -425,6 +451,30 @@ def merge_pairs(source: str, n_source: int, pairs: dict[str, list[Bead]]) -> lis
     return segments
 
 
+def _signature(source: str, langs: list[str], use_lexical: bool, anchors: AnchorExtractors,
+               model: Embedder | None, embed_note: str) -> Signature:
+    """What produced an alignment: version, languages, cost terms and their weights."""
+    cost_cfg = params()["cost"]
+    lexical = (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}"
+               f"+rival{cost_cfg.get('rival', 0.0):g}r{cost_cfg.get('rival_reach', 1)}" if use_lexical else "")
+    embedding = (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g}"
+                 f",recut{cost_cfg.get('recut', 0.0):g})" if model is not None else "")
+    return Signature.of(
+        ("align.alignment", VERSION),
+        ("src", source),
+        ("langs", ",".join(langs)),
+        ("beads", ",".join(f"{a}-{b}" for a, b in BEADS)),
+        ("len", "gale-church(flores)"),
+        ("lex", ("skeleton" if use_lexical else "off") + lexical),
+        ("figures", str(anchors.notes.get("figures"))),
+        ("names", str(anchors.notes.get("names"))),
+        ("embed", embed_note + embedding),
+        ("band", f"{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}"),
+        ("merge", f"orphan{cost_cfg.get('orphan', 0.0):g}/recut{cost_cfg.get('orphan_recut', 0.0):g}"),
+        ("conf", f"logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}"),
+    )
+
+
 def _check_lengths(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str) -> str | None:
     """A warning when the target is far shorter or longer than the length model expects."""
     c, _ = length_params(src_lang, tgt_lang)
@@ -444,6 +494,7 @@ def _check_lengths(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str)
     return None
 
 
+@_without_gc
 def align_documents(
     docs: dict[str, Document],
     source: str = "en",
@@ -505,22 +556,6 @@ def align_documents(
         embed_note = f"{model.name}-all"
     else:
         embed_note = f"{model.name}-doubt<{DOUBT_THRESHOLD}/max{EMBED_BUDGET}"
-    cost_cfg = params()["cost"]
-    signature = Signature.of(
-        ("align.alignment", VERSION),
-        ("src", source),
-        ("langs", ",".join(docs)),
-        ("beads", ",".join(f"{a}-{b}" for a, b in BEADS)),
-        ("len", "gale-church(flores)"),
-        ("lex", f"{'skeleton' if use_lexical else 'off'}"
-         + (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}" if use_lexical else "")),
-        ("figures", str(anchors.notes.get("figures"))),
-        ("names", str(anchors.notes.get("names"))),
-        ("embed", embed_note + (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g})"
-                                if model is not None else "")),
-        ("band", f"{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}"),
-        ("merge", f"orphan{params()['cost'].get('orphan', 0.0):g}"),
-        ("conf", f"logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}"),
-    )
+    signature = _signature(source, list(docs), use_lexical, anchors, model, embed_note)
     return Alignment(segments=segments, signature=signature, warnings=warnings,
                      pairs={f"{source}-{lang}": beads for lang, beads in pairs.items()})

@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -56,8 +57,80 @@ def length_params(src_lang: str, tgt_lang: str) -> tuple[float, float]:
     return 1.0, 6.0
 
 
+class _Entries:
+    """(sentence, key id, count) rows of one side, sorted by key then sentence, so that the
+    sentences holding a key inside a window of positions are one searchsorted away."""
+
+    def __init__(self, rows: list[tuple[int, int, float]], size: int) -> None:
+        arr = np.asarray(rows, dtype=np.int64).reshape(-1, 3) if rows else np.zeros((0, 3), np.int64)
+        self.size = size
+        order = np.lexsort((arr[:, 0], arr[:, 1]))
+        self.pos = arr[order, 0]
+        self.key = arr[order, 1]
+        self.count = arr[order, 2]
+        self.sort_key = self.key * (size + 1) + self.pos
+        by_pos = np.argsort(arr[:, 0], kind="stable")
+        self.by_pos = arr[by_pos]  # the same rows in sentence order, to slice a range of sentences
+
+    def rows_of(self, p0: int, p1: int) -> np.ndarray:
+        col = self.by_pos[:, 0]
+        return self.by_pos[np.searchsorted(col, p0):np.searchsorted(col, p1)]
+
+
+def _window_join(rows: np.ndarray, other: _Entries, qlo: np.ndarray, p0: int, width: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (row of `rows`, index into `other`) sharing a key, the other side's position
+    inside [qlo[p - p0], qlo[p - p0] + width) for the row's sentence p."""
+    if not len(rows) or not len(other.pos):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    base = rows[:, 1] * (other.size + 1)
+    window = qlo[rows[:, 0] - p0]
+    start = np.searchsorted(other.sort_key, base + window)
+    # Capped at the key's own range: past it the sort keys belong to the next key.
+    stop = np.searchsorted(other.sort_key, base + np.minimum(window + width, other.size))
+    counts = stop - start
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    left = np.repeat(np.arange(len(rows)), counts)
+    within = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    return left, np.repeat(start, counts) + within
+
+
+@dataclass
+class _PairTables:
+    """What a block of beads reads about its sentence pairs: for source sentences p0..p0+P-1
+    and target sentences qlo[p]..qlo[p]+W-1, the weighted feature overlap, whether p's anchors
+    are found in q and q's in p, and the dot product of their vectors."""
+
+    p0: int
+    qlo: np.ndarray
+    overlap: np.ndarray
+    src_hit: np.ndarray
+    tgt_hit: np.ndarray
+    dot: np.ndarray | None
+
+    def gather(self, table: np.ndarray, p: np.ndarray, q: np.ndarray):
+        rows = np.clip(p - self.p0, 0, len(self.qlo) - 1)
+        cols = q - self.qlo[rows]
+        inside = (cols >= 0) & (cols < table.shape[1]) & (p >= self.p0) & (p < self.p0 + len(self.qlo))
+        return np.where(inside, table[rows, np.clip(cols, 0, table.shape[1] - 1)], table.dtype.type(0))
+
+
+def _squared_norm(near: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
+    """|sum of the members' vectors|^2 from each sentence's dot products with its next two."""
+    out = sum(near[p, 0] for p in members)
+    for x, p in enumerate(members):
+        for d in range(1, len(members) - x):
+            out = out + 2.0 * near[p, d]
+    return np.maximum(out, 0.0)
+
+
 class PairScorer:
-    """Cost of every bead between two sentence lists, from length, lexical anchors and embeddings."""
+    """Cost of every bead between two sentence lists, from length, lexical anchors and embeddings.
+
+    Beads are priced in blocks (`price`): numpy arrays over every cell and bead shape of a band
+    of rows, from per-sentence numbers and a table of the sentence pairs the block reads."""
 
     def __init__(
         self,
@@ -83,6 +156,13 @@ class PairScorer:
         self.emb_cap = float(cfg.get("embedding_cap", 1.5))
         self.skip_embedded = float(cfg.get("skip_embedded", cfg["skip"]))
         self.w_orphan = float(cfg.get("orphan", 0.0)) if use_lexical else 0.0
+        self.w_recut = float(cfg.get("recut", 0.0))
+        self.w_rival = float(cfg.get("rival", 0.0)) if use_lexical else 0.0
+        self.rival_reach = int(cfg.get("rival_reach", 1))
+        self.recut_low = float(cfg.get("recut_gain_low", 0.17))
+        self.recut_high = float(cfg.get("recut_gain_high", 0.3))
+        self.w_orphan_recut = float(cfg.get("orphan_recut", cfg.get("orphan", 0.0))) if use_lexical else 0.0
+        self.w_earn_recut = float(cfg.get("earn_recut", cfg.get("earn", 0.0))) if use_lexical else 0.0
         self.orphan_k = float(cfg.get("orphan_evidence", 1.0))
         conf = params()["confidence"]
         self.anchor_k = float(conf.get("anchor_evidence", 4.0))
@@ -91,10 +171,41 @@ class PairScorer:
         self.prefix = int(params()["features"]["prefix_consonants"])
         self.skip = float(cfg["skip"])
         self.penalty = {tuple(int(x) for x in k.split("-")): float(v) for k, v in cfg["bead"].items()}
-        self.cs = np.concatenate([[0], np.cumsum(src_lens)]).tolist()
-        self.ct = np.concatenate([[0], np.cumsum(tgt_lens)]).tolist()
-        # Document frequency damping: a feature repeated in many sentences says little about
-        # which of them pair up.
+        self.cs = np.concatenate([[0], np.cumsum(src_lens)]).astype(float)
+        self.ct = np.concatenate([[0], np.cumsum(tgt_lens)]).astype(float)
+        ws, wt = self._weigh(src_feats, tgt_feats)
+        self.ws = np.concatenate([[0.0], np.cumsum(ws)])
+        self.wt = np.concatenate([[0.0], np.cumsum(wt)])
+        # The same for anchors only (numbers, figures, names): unlike word skeletons, a
+        # translation keeps nearly all of them, so their absence on one side means something.
+        self.src_anchors = [self._anchors(fs) for fs in src_feats]
+        self.tgt_anchors = [self._anchors(fs) for fs in tgt_feats]
+        self.src_keys = [self._match_keys(fs, an) for fs, an in zip(src_feats, self.src_anchors, strict=True)]
+        self.tgt_keys = [self._match_keys(fs, an) for fs, an in zip(tgt_feats, self.tgt_anchors, strict=True)]
+        ss = [sum(w for w, _ in an) for an in self.src_anchors]
+        st = [sum(w for w, _ in an) for an in self.tgt_anchors]
+        # A sentence's orphan cost before checking the other side: min(1, weight / evidence).
+        self.src_orphan = np.minimum(np.asarray(ss, float) / self.orphan_k, 1.0)
+        self.tgt_orphan = np.minimum(np.asarray(st, float) / self.orphan_k, 1.0)
+        self.ss = np.concatenate([[0.0], np.cumsum(ss)]).tolist() if ss else [0.0]
+        self.st = np.concatenate([[0.0], np.cumsum(st)]).tolist() if st else [0.0]
+        # One sentence's evidence and its idle cost when it shares nothing with the other side.
+        self.sentence_ws, self.sentence_wt = np.diff(self.ws), np.diff(self.wt)
+        self.src_idle = np.minimum(np.diff(self.ws) / self.earn_k, 1.0)
+        self.tgt_idle = np.minimum(np.diff(self.wt) / self.earn_k, 1.0)
+        self._index_entries()
+        self.src_vecs: dict[int, np.ndarray] = {}
+        self.tgt_vecs: dict[int, np.ndarray] = {}
+        self._dense: tuple[np.ndarray, ...] | None = None
+        self.cos_true = 0.88
+        self.cos_random = 0.73
+
+    def _weigh(self, src_feats: Sequence[Counter[str]], tgt_feats: Sequence[Counter[str]]
+               ) -> tuple[list[float], list[float]]:
+        """Feature weights damped by document frequency (a feature repeated in many sentences
+        says little about which of them pair up), each sentence's features kept to those both
+        sides have, and each sentence's evidence (its features' total weight, unmatched ones
+        included)."""
         df_s: Counter[str] = Counter()
         df_t: Counter[str] = Counter()
         for f in src_feats:
@@ -110,33 +221,35 @@ class PairScorer:
         self.weights = weights
         self.src_feats = [{f: c for f, c in fs.items() if f in weights} for fs in src_feats]
         self.tgt_feats = [{f: c for f, c in fs.items() if f in weights} for fs in tgt_feats]
-        # Features found on one side only still count as unmatched evidence.
         ws = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_s[f])) for f, c in fs.items()
                   if f[0] != "k") for fs in src_feats]
         wt = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_t[f])) for f, c in fs.items()
                   if f[0] != "k") for fs in tgt_feats]
-        self.ws = np.concatenate([[0.0], np.cumsum(ws)]).tolist() if ws else [0.0]
-        self.wt = np.concatenate([[0.0], np.cumsum(wt)]).tolist() if wt else [0.0]
-        # The same for anchors only (numbers, figures, names): unlike word skeletons, a
-        # translation keeps nearly all of them, so their absence on one side means something.
-        self.src_anchors = [self._anchors(fs) for fs in src_feats]
-        self.tgt_anchors = [self._anchors(fs) for fs in tgt_feats]
-        self.src_keys = [self._match_keys(fs, an) for fs, an in zip(src_feats, self.src_anchors, strict=True)]
-        self.tgt_keys = [self._match_keys(fs, an) for fs, an in zip(tgt_feats, self.tgt_anchors, strict=True)]
-        ss = [sum(w for w, _ in an) for an in self.src_anchors]
-        st = [sum(w for w, _ in an) for an in self.tgt_anchors]
-        # A sentence's orphan cost before checking the other side: min(1, weight / evidence).
-        self.src_orphan = [min(w / self.orphan_k, 1.0) for w in ss]
-        self.tgt_orphan = [min(w / self.orphan_k, 1.0) for w in st]
-        self._src_hits: dict[tuple[int, int], bool] = {}
-        self._tgt_hits: dict[tuple[int, int], bool] = {}
-        self.ss = np.concatenate([[0.0], np.cumsum(ss)]).tolist() if ss else [0.0]
-        self.st = np.concatenate([[0.0], np.cumsum(st)]).tolist() if st else [0.0]
-        self._overlap: dict[tuple[int, int], float] = {}
-        self.src_vecs: dict[int, np.ndarray] = {}
-        self.tgt_vecs: dict[int, np.ndarray] = {}
-        self.cos_true = 0.88
-        self.cos_random = 0.73
+        return ws, wt
+
+    def _index_entries(self) -> None:
+        """Integer rows of features, anchors and match keys, for the vectorised pair tables."""
+        fid = {f: k for k, f in enumerate(self.weights)}
+        self.feature_weights = np.asarray([self.weights[f] for f in fid], float)
+        self._src_features = _Entries([(p, fid[f], c) for p, fs in enumerate(self.src_feats) for f, c in fs.items()],
+                                      self.n)
+        self._tgt_features = _Entries([(q, fid[f], c) for q, fs in enumerate(self.tgt_feats) for f, c in fs.items()],
+                                      self.m)
+        kid: dict[str, int] = {}
+
+        def ids(keys) -> list[int]:
+            return [kid.setdefault(k, len(kid)) for k in keys]
+
+        src_union = [frozenset().union(*(ks for _, ks in an)) for an in self.src_anchors]
+        tgt_union = [frozenset().union(*(ks for _, ks in an)) for an in self.tgt_anchors]
+        # Only keys some anchor of the other side has can ever match: the rest are left out.
+        src_any, tgt_any = frozenset().union(*src_union), frozenset().union(*tgt_union)
+        self._src_anchor_keys = _Entries([(p, k, 1) for p, keys in enumerate(src_union) for k in ids(keys)], self.n)
+        self._tgt_anchor_keys = _Entries([(q, k, 1) for q, keys in enumerate(tgt_union) for k in ids(keys)], self.m)
+        self._src_match = _Entries([(p, k, 1) for p, keys in enumerate(self.src_keys) for k in ids(keys & tgt_any)],
+                                   self.n)
+        self._tgt_match = _Entries([(q, k, 1) for q, keys in enumerate(self.tgt_keys) for k in ids(keys & src_any)],
+                                   self.m)
 
     def set_embeddings(self, src: dict[int, np.ndarray], tgt: dict[int, np.ndarray],
                        cos_true: float, cos_random: float) -> None:
@@ -144,25 +257,172 @@ class PairScorer:
         self.src_vecs.update(src)
         self.tgt_vecs.update(tgt)
         self.cos_true, self.cos_random = cos_true, cos_random
+        self._dense = None
 
-    def overlap(self, p: int, q: int) -> float:
-        key = (p, q)
-        hit = self._overlap.get(key)
-        if hit is not None:
-            return hit
-        fs, ft = self.src_feats[p], self.tgt_feats[q]
-        if len(fs) > len(ft):
-            fs, ft = ft, fs
-        weights = self.weights
-        total = 0.0
-        for f, c in fs.items():
-            d = ft.get(f)
-            if d:
-                total += (c if c < d else d) * weights[f]
-        self._overlap[key] = total
+    def _vectors(self) -> tuple[np.ndarray, ...]:
+        """Sentence vectors as dense float64 arrays with presence counts (cumulative, for "does
+        the bead have every vector"), and each sentence's dot products with its next two."""
+        if self._dense is None:
+            some = next(iter(self.src_vecs.values()), None)
+            if some is None:
+                some = next(iter(self.tgt_vecs.values()))
+            dim = len(some)
+
+            def dense(vecs: dict[int, np.ndarray], size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                out = np.zeros((size + 2, dim))
+                has = np.zeros(size, bool)
+                for k, v in vecs.items():
+                    out[k] = v
+                    has[k] = True
+                near = np.stack([np.einsum("ij,ij->i", out[:size], out[d:size + d]) for d in range(3)], axis=1)
+                return out[:size], np.concatenate([[0], np.cumsum(~has)]), near
+
+            self._dense = (*dense(self.src_vecs, self.n), *dense(self.tgt_vecs, self.m))
+        return self._dense
+
+    def tables(self, p0: int, qlo: np.ndarray, width: int, use_embedding: bool) -> _PairTables:
+        """Pair tables for source sentences p0.. (one row each) and targets qlo[row]..+width-1."""
+        rows = len(qlo)
+        overlap = np.zeros(rows * width)
+        src_hit = np.zeros((rows, width), bool)
+        tgt_hit = np.zeros((rows, width), bool)
+        if self.w_lex:
+            mine = self._src_features.rows_of(p0, p0 + rows)
+            left, right = _window_join(mine, self._tgt_features, qlo, p0, width)
+            if len(left):
+                pr = mine[left, 0] - p0
+                cells = pr * width + self._tgt_features.pos[right] - qlo[pr]
+                shared = np.minimum(mine[left, 2], self._tgt_features.count[right])
+                overlap = np.bincount(cells, shared * self.feature_weights[mine[left, 1]], rows * width)
+            for hits, rows_of, other in ((src_hit, self._src_anchor_keys, self._tgt_match),
+                                         (tgt_hit, self._src_match, self._tgt_anchor_keys)):
+                mine = rows_of.rows_of(p0, p0 + rows)
+                left, right = _window_join(mine, other, qlo, p0, width)
+                pr = mine[left, 0] - p0
+                hits[pr, other.pos[right] - qlo[pr]] = True
+        dot = None
+        if use_embedding and (self.src_vecs or self.tgt_vecs):
+            vs, _, _, vt, _, _ = self._vectors()
+            p = np.minimum(np.arange(p0, p0 + rows), self.n - 1)
+            q = np.clip(qlo[:, None] + np.arange(width)[None, :], 0, self.m - 1)
+            dot = np.einsum("pd,pwd->pw", vs[p], vt[q])
+        return _PairTables(p0, qlo, overlap.reshape(rows, width), src_hit, tgt_hit, dot)
+
+    def price(self, i: np.ndarray, j: np.ndarray, beads: Sequence[tuple[int, int]],
+              use_embedding: bool = False) -> np.ndarray:
+        """Cost of each bead shape ending at every cell (i[r], j[r, c]): an array
+        (len(beads), rows, columns); lower is better, never negative. Cells where a bead would
+        start before the document's first sentence hold meaningless values."""
+        i, j, tables = self._block(i, j, beads, use_embedding)
+        return np.stack([self._bead_cost(i, j, a, b, tables, use_embedding) for a, b in beads])
+
+    def _block(self, i: np.ndarray, j: np.ndarray, beads: Sequence[tuple[int, int]], use_embedding: bool
+               ) -> tuple[np.ndarray, np.ndarray, _PairTables]:
+        """The cells as int arrays within the grid, and the pair table their beads read: the
+        source sentences the rows reach back to, each with the targets its rows read."""
+        i = np.clip(np.asarray(i, dtype=np.int64), 0, self.n)
+        j = np.clip(np.asarray(j, dtype=np.int64).reshape(len(i), -1), 0, self.m)
+        deepest = max(max(a for a, _ in beads), 1)
+        widest = max(max(b for _, b in beads), 1)
+        # The rival test reads the pairs up to `reach` sentences away on either side as well.
+        reach = self.rival_reach if self.w_rival else 0
+        p0 = min(max(int(i.min()) - deepest - reach, 0), self.n - 1)
+        p1 = min(max(int(i.max()) + reach, p0 + 1), self.n)
+        qlo = np.full(p1 - p0, self.m, dtype=np.int64)
+        qhi = np.zeros(p1 - p0, dtype=np.int64)
+        low = np.maximum(j.min(axis=1) - widest - reach, 0)
+        high = np.minimum(j.max(axis=1) + reach, self.m)
+        for d in range(1 - reach, deepest + 1 + reach):
+            p = np.clip(i - d, p0, p1 - 1) - p0
+            np.minimum.at(qlo, p, low)
+            np.maximum.at(qhi, p, high)
+        qlo = np.minimum(qlo, qhi)
+        return i, j, self.tables(p0, qlo, max(int((qhi - qlo).max()), 1), use_embedding)
+
+    def cost(self, i: int, j: int, a: int, b: int, use_embedding: bool = False) -> float:
+        """Cost of one bead (a, b) ending at cell (i, j) (see `price`)."""
+        return float(self.price(np.asarray([i]), np.asarray([[j]]), ((a, b),), use_embedding)[0, 0, 0])
+
+    def terms(self, i: int, j: int, a: int, b: int, use_embedding: bool = False) -> dict[str, float]:
+        """The weighted terms of one bead's cost by name (their sum is `cost`), for tests and reports."""
+        out: dict[str, float] = {}
+        ii, jj, tables = self._block(np.asarray([i]), np.asarray([[j]]), ((a, b),), use_embedding)
+        self._bead_cost(ii, jj, a, b, tables, use_embedding, out)
+        return out
+
+    def _bead_cost(self, i: np.ndarray, j: np.ndarray, a: int, b: int, tables: _PairTables,
+                   use_embedding: bool, terms: dict[str, float] | None = None) -> np.ndarray:
+        if a == 0 or b == 0:
+            return np.full(j.shape, (self.skip_embedded if use_embedding else self.skip) * (a + b))
+        ia = np.maximum(i - a, 0)
+        jb = np.maximum(j - b, 0)
+        ls = (self.cs[i] - self.cs[ia])[:, None]
+        lt = self.ct[j] - self.ct[jb]
+        c = self.c
+        mean = (ls + lt / c) * 0.5
+        delta = (lt - c * ls) / np.sqrt(self.s2 * np.maximum(mean, 1.0))
+        total = self.w_len * np.minimum(delta * delta * 0.5, self.len_cap) + self.penalty[(a, b)]
+        if terms is not None:
+            terms["length+prior"] = float(total.ravel()[0])
+        scale = (a + b) * 0.5
+        # Sentences of the bead (clipped into the documents where a bead would start before them).
+        srcs = [np.minimum(ia + d, self.n - 1)[:, None] for d in range(a)]
+        tgts = [np.minimum(jb + d, self.m - 1) for d in range(b)]
+        if self.w_lex:
+            evidence = (self.ws[i] - self.ws[ia])[:, None] + self.wt[j] - self.wt[jb]
+            has = evidence > 0.0
+            safe = np.where(has, evidence, 1.0)
+            ov = [[tables.gather(tables.overlap, p, q) for q in tgts] for p in srcs]
+            shared = sum(x for row in ov for x in row)
+            # Shared evidence up to the knee counts in full: a translation rarely shares more
+            # than a third of its weighted features across scripts, chance pairs almost never
+            # a seventh (FLORES), so the cost falls to zero at the knee.
+            miss = np.maximum(1.0 - 2.0 * shared / (safe * self.lex_knee), 0.0)
+            strength = np.minimum(safe / self.lex_k, 1.0)
+            parts = [("lexical", self.w_lex * miss * strength * scale)]
+            if self.w_rival and a == 1 and b == 1:
+                parts.append(("rival", self.w_rival * self._rival(srcs[0], tgts[0], tables)))
+            if a + b > 2:
+                recut = a > 1 and b > 1
+                parts.append(("orphan", (self.w_orphan_recut if recut else self.w_orphan)
+                              * self._orphans(srcs, tgts, tables)))
+                parts.append(("idle", (self.w_earn_recut if recut else self.w_earn) * self._idle(srcs, tgts, ov)))
+            for name, part in parts:
+                total = np.where(has, total + part, total)
+                if terms is not None:
+                    terms[name] = float(np.where(has, part, 0.0).ravel()[0])
+        if use_embedding and tables.dot is not None:
+            part, recut_cost = self._embedding(i, j, a, b, srcs, tgts, tables)
+            part = part * scale
+            total = total + part
+            if terms is not None:
+                terms["embedding"] = float(part.ravel()[0])
+            if recut_cost is not None:
+                total = total + recut_cost
+                if terms is not None:
+                    terms["recut"] = float(recut_cost.ravel()[0])
         return total
 
-    def orphan_term(self, i: int, j: int, a: int, b: int) -> float:
+    def _rival(self, p: np.ndarray, q: np.ndarray, tables: _PairTables) -> np.ndarray:
+        """0..1: how much better a neighbour of either sentence (up to rival_reach sentences
+        away) shares features with it than the pair does, in Dice over the knee: a 1-1 bead
+        whose source sentence plainly renders the next target is a shifted pair, whatever its
+        own (weak) overlap says."""
+        def dice(pp: np.ndarray, qq: np.ndarray) -> np.ndarray:
+            ok = (pp >= 0) & (pp < self.n) & (qq >= 0) & (qq < self.m)
+            pc, qc = np.clip(pp, 0, self.n - 1), np.clip(qq, 0, self.m - 1)
+            evidence = self.sentence_ws[pc] + self.sentence_wt[qc]
+            ov = tables.gather(tables.overlap, pc, qc)
+            return np.where(ok & (evidence > 0.0), 2.0 * ov / np.where(evidence > 0.0, evidence, 1.0), 0.0)
+
+        own = dice(p, q)
+        rival = np.zeros(np.broadcast_shapes(p.shape, q.shape))
+        for d in range(1, self.rival_reach + 1):
+            for pp, qq in ((p, q - d), (p, q + d), (p - d, q), (p + d, q)):
+                rival = np.maximum(rival, dice(pp, qq))
+        return np.clip((rival - own) / self.lex_knee, 0.0, 1.0)
+
+    def _orphans(self, srcs: list[np.ndarray], tgts: list[np.ndarray], tables: _PairTables) -> np.ndarray:
         """Anchor weight, on a side with several sentences, of sentences none of whose anchors
         (numbers, figures, names) the other side has; each capped at 1.
 
@@ -171,65 +431,58 @@ class PairScorer:
         neighbour's matches, and the pooled length fits. Only anchors count here because a
         translation keeps them; ordinary words of a real merge often share no skeleton.
         """
-        out = 0.0
-        # Plain loops rather than any(...): this runs for every merge bead the DP prices.
-        if a > 1:
-            for p in range(i - a, i):
-                strength = self.src_orphan[p]
-                if strength:
-                    for q in range(j - b, j):
-                        if self._src_hit(p, q):
-                            break
-                    else:
-                        out += strength
-        if b > 1:
-            for q in range(j - b, j):
-                strength = self.tgt_orphan[q]
-                if strength:
-                    for p in range(i - a, i):
-                        if self._tgt_hit(p, q):
-                            break
-                    else:
-                        out += strength
+        out = np.zeros(np.broadcast_shapes(srcs[0].shape, tgts[0].shape))
+        if len(srcs) > 1:
+            for p in srcs:
+                found = np.logical_or.reduce([tables.gather(tables.src_hit, p, q) for q in tgts])
+                out = out + np.where(found, 0.0, self.src_orphan[p])
+        if len(tgts) > 1:
+            for q in tgts:
+                found = np.logical_or.reduce([tables.gather(tables.tgt_hit, p, q) for p in srcs])
+                out = out + np.where(found, 0.0, self.tgt_orphan[q])
         return out
 
-    def idle_term(self, i: int, j: int, a: int, b: int) -> float:
+    def _idle(self, srcs: list[np.ndarray], tgts: list[np.ndarray], ov: list[list[np.ndarray]]) -> np.ndarray:
         """Evidence weight, on a side with several sentences, of sentences that share no
         feature at all with the other side (each capped at 1): the orphan test on every
         feature rather than on anchors only, so a stray sentence without numbers or names that
         sits beside a real pair does not ride along in a 1-2 or 2-1 bead."""
-        out = 0.0
-        if a > 1:
-            for p in range(i - a, i):
-                w = self.ws[p + 1] - self.ws[p]
-                if w > 0.0 and not any(self.overlap(p, q) for q in range(j - b, j)):
-                    out += min(w / self.earn_k, 1.0)
-        if b > 1:
-            for q in range(j - b, j):
-                w = self.wt[q + 1] - self.wt[q]
-                if w > 0.0 and not any(self.overlap(p, q) for p in range(i - a, i)):
-                    out += min(w / self.earn_k, 1.0)
+        out = np.zeros(ov[0][0].shape)
+        if len(srcs) > 1:
+            for x, p in enumerate(srcs):
+                idle = np.logical_and.reduce([ov[x][y] == 0.0 for y in range(len(tgts))])
+                out = out + np.where(idle, self.src_idle[p], 0.0)
+        if len(tgts) > 1:
+            for y, q in enumerate(tgts):
+                idle = np.logical_and.reduce([ov[x][y] == 0.0 for x in range(len(srcs))])
+                out = out + np.where(idle, self.tgt_idle[q], 0.0)
         return out
 
-    def _src_hit(self, p: int, q: int) -> bool:
-        """True when target sentence q has one of source sentence p's anchors (cached)."""
-        key = (p, q)
-        hit = self._src_hits.get(key)
-        if hit is None:
-            keys = self.tgt_keys[q]
-            hit = any(not k.isdisjoint(keys) for _, k in self.src_anchors[p])
-            self._src_hits[key] = hit
-        return hit
-
-    def _tgt_hit(self, p: int, q: int) -> bool:
-        """True when source sentence p has one of target sentence q's anchors (cached)."""
-        key = (p, q)
-        hit = self._tgt_hits.get(key)
-        if hit is None:
-            keys = self.src_keys[p]
-            hit = any(not k.isdisjoint(keys) for _, k in self.tgt_anchors[q])
-            self._tgt_hits[key] = hit
-        return hit
+    def _embedding(self, i: np.ndarray, j: np.ndarray, a: int, b: int, srcs: list[np.ndarray],
+                   tgts: list[np.ndarray], tables: _PairTables) -> tuple[np.ndarray, np.ndarray | None]:
+        """w_emb * (cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors (each
+        sentence embedded once; a bead's vector is the sum of its sentences'), clipped to
+        [0, emb_cap]; 0 where a vector is missing."""
+        _, miss_s, near_s, _, miss_t, near_t = self._vectors()
+        ia, jb = i - a, j - b
+        complete = ((miss_s[i] - miss_s[np.maximum(ia, 0)])[:, None] == 0) & (miss_t[j] - miss_t[np.maximum(jb, 0)] == 0)
+        xy = sum(tables.gather(tables.dot, p, q) for p in srcs for q in tgts)
+        if a == 1 and b == 1:
+            cos = xy  # unit vectors
+        else:
+            cos = xy / (np.sqrt(_squared_norm(near_s, srcs)) * np.sqrt(_squared_norm(near_t, tgts)) + 1e-9)
+        spread = max(self.cos_true - self.cos_random, 1e-3)
+        z = np.clip((self.cos_true - cos) / spread, 0.0, self.emb_cap)
+        recut = None
+        if a == 2 and b == 2 and self.w_recut:
+            # A re-cut pair (the first sentence's tail opens the second target) matches far
+            # better joined than straight, first with first and second with second; two good
+            # 1-1 beads gain little from joining (summed vectors only average out noise).
+            straight = (tables.gather(tables.dot, srcs[0], tgts[0]) + tables.gather(tables.dot, srcs[1], tgts[1])) * 0.5
+            gain = (cos - straight) / spread
+            short = np.clip((self.recut_high - gain) / (self.recut_high - self.recut_low), 0.0, 1.0)
+            recut = np.where(complete, self.w_recut * short, 0.0)
+        return np.where(complete, self.w_emb * z, 0.0), recut
 
     def anchor_mismatch(self, i: int, j: int, a: int, b: int) -> float:
         """0..1: how strongly the bead's anchors (numbers, figures, names) disagree.
@@ -237,8 +490,8 @@ class PairScorer:
         1 when both sides carry at least `anchor_evidence` weight of anchors and none of them is
         found on the other side; 0 when one side has none or they all match. A name counts as
         found when one of its words shares a consonant-skeleton prefix with a word of the other
-        side: names outside the glossary get script-specific keys (Ryan Gosling / uk Raian
-        Hoslinh), and a name may be rendered as a common word (Sámi / saami).
+        side: names outside the glossary get script-specific keys (Ryan Gosling and its Ukrainian
+        spelling), and a name may be rendered as a common word (Sámi, "saami" in Russian).
         Translations keep figures and names, so a high value means misalignment or a badly
         broken translation.
         """
@@ -269,86 +522,18 @@ class PairScorer:
         """(weight, keys that count as a match) of each anchor feature of one sentence. Names
         weigh less than numbers and figures: the name extractor also picks up capitalised
         common words (Earth, Scientists) that a translation renders as ordinary words."""
-        out = []
-        for f, c in feats.items():
-            if f[0] not in ANCHOR_KINDS:
-                continue
-            keys = {f}
-            if f[0] == "n":
-                words = f[2:].replace("_", " ").split()
-                keys.update("k:" + sk[:self.prefix] for sk in map(skeleton, words) if len(sk) >= 2)
-                out.append((c * self.anchor_name_weight, frozenset(keys)))
-            else:
-                out.append((c * self.anchor_figure_weight, frozenset(keys)))
-        return out
+        return [(c * (self.anchor_name_weight if f[0] == "n" else self.anchor_figure_weight),
+                 _anchor_keys(f, self.prefix)) for f, c in feats.items() if f[0] in ANCHOR_KINDS]
 
-    def embedding_term(self, i: int, j: int, a: int, b: int) -> float | None:
-        """(cos_true - cos) / (cos_true - cos_random) of the bead's summed vectors (each sentence
-        embedded once; a bead's vector is the sum of its sentences'), clipped to [0, emb_cap];
-        None when a vector is missing."""
-        vs, vt = self.src_vecs, self.tgt_vecs
-        try:
-            if a == 1 and b == 1:
-                x, y = vs[i - 1], vt[j - 1]
-                cos = float(np.dot(x, y))  # unit vectors
-            else:
-                x = sum(vs[p] for p in range(i - a, i))
-                y = sum(vt[q] for q in range(j - b, j))
-                nx, ny = float(np.linalg.norm(x)), float(np.linalg.norm(y))
-                cos = float(np.dot(x, y)) / (nx * ny + 1e-9)
-        except KeyError:
-            return None
-        spread = max(self.cos_true - self.cos_random, 1e-3)
-        z = (self.cos_true - cos) / spread
-        return min(max(z, 0.0), self.emb_cap)
 
-    def cost(self, i: int, j: int, a: int, b: int, limit: float = INF, use_embedding: bool = False) -> float:
-        """Cost of the bead (a, b) ending at cell (i, j); lower is better, never negative.
-
-        Once the running total reaches `limit` the rest is skipped and that partial (lower)
-        total returned: the DP passes the margin by which the bead would have to win.
-        """
-        if a == 0 or b == 0:
-            return (self.skip_embedded if use_embedding else self.skip) * (a + b)
-        ls = self.cs[i] - self.cs[i - a]
-        lt = self.ct[j] - self.ct[j - b]
-        c = self.c
-        mean = (ls + lt / c) * 0.5
-        delta = (lt - c * ls) / math.sqrt(self.s2 * (mean if mean > 1.0 else 1.0))
-        half = delta * delta * 0.5
-        total = self.w_len * (half if half < self.len_cap else self.len_cap) + self.penalty[(a, b)]
-        if total >= limit:
-            return total
-        scale = (a + b) * 0.5
-        if self.w_lex:
-            evidence = self.ws[i] - self.ws[i - a] + self.wt[j] - self.wt[j - b]
-            if evidence > 0.0:
-                if a == 1 and b == 1:  # most beads the DP prices; 0.0 + x == x, so the same sum
-                    ov = self.overlap(i - 1, j - 1)
-                else:
-                    ov = 0.0
-                    for p in range(i - a, i):
-                        for q in range(j - b, j):
-                            ov += self.overlap(p, q)
-                # Shared evidence up to the knee counts in full: a translation rarely shares
-                # more than a third of its weighted features across scripts, chance pairs
-                # almost never a seventh (FLORES), so the cost falls to zero at the knee.
-                miss = 1.0 - 2.0 * ov / (evidence * self.lex_knee)
-                if miss < 0.0:
-                    miss = 0.0
-                strength = evidence / self.lex_k
-                if strength > 1.0:
-                    strength = 1.0
-                total += self.w_lex * miss * strength * scale
-                if self.w_orphan and a + b > 2 and total < limit:
-                    total += self.w_orphan * self.orphan_term(i, j, a, b)
-                if self.w_earn and a + b > 2 and total < limit:
-                    total += self.w_earn * self.idle_term(i, j, a, b)
-        if use_embedding:
-            z = self.embedding_term(i, j, a, b)
-            if z is not None:
-                total += self.w_emb * z * scale
-        return total
+@lru_cache(maxsize=65536)
+def _anchor_keys(feature: str, prefix: int) -> frozenset[str]:
+    """What matches an anchor feature in another sentence: itself, and for a name the
+    skeleton prefixes of its words."""
+    if feature[0] != "n":
+        return frozenset((feature,))
+    words = feature[2:].replace("_", " ").split()
+    return frozenset([feature] + ["k:" + sk[:prefix] for sk in map(skeleton, words) if len(sk) >= 2])
 
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -445,7 +630,7 @@ def band_from_path(center: np.ndarray, width: float | np.ndarray, m: int) -> tup
 
 
 def banded_dp(
-    cost: Callable[[int, int, int, int, float], float],
+    price: Callable[[np.ndarray, np.ndarray, Sequence[tuple[int, int]]], np.ndarray],
     i0: int, i1: int, j0: int, j1: int,
     lo: list[int], hi: list[int],
     beads: Sequence[tuple[int, int]] = BEADS,
@@ -454,73 +639,121 @@ def banded_dp(
 ) -> list[tuple[int, int, int, int, float]]:
     """Cheapest bead path from (i0, j0) to (i1, j1) inside rows i0..i1, row r limited to
     target boundaries lo[r - i0]..hi[r - i0]. Returns beads as (s0, s1, t0, t1, cost).
-    `cost(i, j, a, b, limit)` may stop early and return any value >= limit once the bead
-    cannot beat the best so far (limit is the margin it would have to beat).
+
+    `price(i, j, shapes)` gives the cost of each bead shape ending at every cell (i[r], j[r, c])
+    as an array (shapes, rows, columns), never negative (see PairScorer.price): the costs of a
+    block of rows are priced in one call, and the DP runs row by row over them in numpy.
     With `line` (a target boundary per source boundary), every bead ending at (i, j) also pays
-    `tie * |j - line[i]|`: added here, once per cell, rather than in a wrapper around `cost`
-    called for every bead (the DP's hottest call)."""
+    `tie * |j - line[i]|`. Among beads of equal total the earlier in `beads` wins.
+    The only bead with no source sentence may be 0-1 (a run of them is a running minimum)."""
     rows = i1 - i0 + 1
-    back: list[list[int]] = []
-    costs: list[list[float]] = []
-    dp: list[list[float]] = []
-    for r in range(rows):
-        i = i0 + r
-        lo_r, hi_r = lo[r], hi[r]
-        width = hi_r - lo_r + 1
-        row = [INF] * width
-        brow = [-1] * width
-        crow = [0.0] * width
-        for j in range(lo_r, hi_r + 1):
-            col = j - lo_r
-            if r == 0 and j == j0:
-                row[col] = 0.0
-                continue
-            best = INF
-            best_k = -1
-            best_c = 0.0
-            extra = tie * abs(j - line[i]) if line is not None else 0.0
-            for k, (a, b) in enumerate(beads):
-                if a > r or j - b < j0:
-                    continue
-                pj = j - b
-                if a == 0:
-                    if pj < lo_r:
-                        continue
-                    prev = row[pj - lo_r]
-                else:
-                    pr = r - a
-                    plo = lo[pr]
-                    if pj < plo or pj > hi[pr]:
-                        continue
-                    prev = dp[pr][pj - plo]
-                if prev >= best:
-                    continue  # costs are never negative, so this bead cannot win
-                margin = best - prev
-                c = cost(i, j, a, b, margin) + extra
-                if c < margin:  # the same comparison cost() stopped on, so no rounding slip
-                    best, best_k, best_c = prev + c, k, c
-            row[col] = best
-            brow[col] = best_k
-            crow[col] = best_c
-        dp.append(row)
-        back.append(brow)
-        costs.append(crow)
-        # Rows older than the longest bead are no longer read; free them to bound memory.
-        if r >= 4:
-            dp[r - 4] = []
+    lo_a, hi_a = np.asarray(lo[:rows], dtype=np.int64), np.asarray(hi[:rows], dtype=np.int64)
+    widths = hi_a - lo_a + 1
+    off = np.concatenate([[0], np.cumsum(widths)])
+    cells = int(off[-1])
+    dp = np.full(cells + 1, INF)  # the last cell stays infinite: where impossible moves point
+    back = np.full(cells, -1, dtype=np.int64)
+    paid = np.zeros(cells)
+    fed = [k for k, (a, _) in enumerate(beads) if a > 0]
+    skips = [k for k, (a, _) in enumerate(beads) if a == 0]
+    if any(beads[k] != (0, 1) for k in skips):
+        raise ValueError("banded_dp: the only bead without a source sentence may be 0-1")
+    k01 = skips[0] if skips else -1
+    shapes = [beads[k] for k in fed + skips]
+    line_a = np.asarray(line, dtype=float) if line is not None else None
+    for r0, r1, width in _row_blocks(widths):
+        rr = np.arange(r0, r1)
+        jj = lo_a[rr, None] + np.arange(width)[None, :]
+        inside = jj <= hi_a[rr, None]
+        jj = np.minimum(jj, hi_a[rr, None])
+        ii = i0 + rr
+        cost = price(ii, jj, shapes)
+        if line_a is not None:
+            cost = cost + tie * np.abs(jj - line_a[ii][:, None])
+        # Where each bead ending at a cell starts, as an index into `dp` (`cells`: impossible).
+        moves = np.full((len(fed), r1 - r0, width), cells, dtype=np.int64)
+        for x, k in enumerate(fed):
+            a, b = beads[k]
+            pr = rr - a
+            prc = np.maximum(pr, 0)
+            col = jj - b - lo_a[prc][:, None]
+            ok = inside & (pr >= 0)[:, None] & (jj - b >= j0) & (col >= 0) & (col < widths[prc][:, None])
+            moves[x] = np.where(ok, off[prc][:, None] + col, cells)
+        for r in range(r0, r1):
+            w, x0, rl = int(widths[r]), int(off[r]), r - r0
+            cand = dp[moves[:, rl, :w]] + cost[:len(fed), rl, :w]
+            pick = cand.argmin(axis=0)
+            best = cand[pick, np.arange(w)]
+            way = np.asarray(fed)[pick]
+            way[best == INF] = -1
+            price_paid = cost[pick, rl, np.arange(w)]
+            if r == 0 and lo_a[0] <= j0 <= hi_a[0]:
+                best[j0 - lo_a[0]] = 0.0
+                way[j0 - lo_a[0]] = -1
+            if k01 >= 0 and w > 1:
+                c01 = cost[len(fed), rl, :w]
+                _skip_run(best, way, price_paid, c01, k01, max(int(j0 - lo_a[r]) + 1, 1))
+            dp[x0:x0 + w] = best
+            back[x0:x0 + w] = way
+            paid[x0:x0 + w] = price_paid
+    return _trace_back(back, paid, off, lo_a, hi_a, beads, i0, j0, j1)
+
+
+def _row_blocks(widths: np.ndarray) -> list[tuple[int, int, int]]:
+    """(first row, end row, widest row) of consecutive blocks of band rows whose cost arrays
+    stay small (at most some 40,000 cells a bead shape)."""
+    out = []
+    r0, rows = 0, len(widths)
+    while r0 < rows:
+        r1, width = r0 + 1, int(widths[r0])
+        while r1 < rows and (r1 - r0 + 1) * max(width, int(widths[r1])) <= 40_000:
+            width = max(width, int(widths[r1]))
+            r1 += 1
+        out.append((r0, r1, width))
+        r0 = r1
+    return out
+
+
+def _trace_back(back: np.ndarray, paid: np.ndarray, off: np.ndarray, lo_a: np.ndarray, hi_a: np.ndarray,
+                beads: Sequence[tuple[int, int]], i0: int, j0: int, j1: int) -> list[tuple[int, int, int, int, float]]:
+    """The bead path ending at the last row's cell j1, from the DP's back pointers."""
     out: list[tuple[int, int, int, int, float]] = []
-    r, j = rows - 1, j1
-    if not (lo[r] <= j <= hi[r]) or back[r][j - lo[r]] < 0 and (r, j) != (0, j0):
+    r, j = len(lo_a) - 1, j1
+    if not (lo_a[r] <= j <= hi_a[r]) or back[off[r] + j - lo_a[r]] < 0 and (r, j) != (0, j0):
         raise RuntimeError("alignment band does not reach the end cell")
     while (r, j) != (0, j0):
-        col = j - lo[r]
-        k = back[r][col]
+        cell = int(off[r] + j - lo_a[r])
+        k = int(back[cell])
         if k < 0:
             raise RuntimeError("alignment band is disconnected")
         a, b = beads[k]
-        out.append((i0 + r - a, i0 + r, j - b, j, costs[r][col]))
+        out.append((i0 + r - a, i0 + r, j - b, j, float(paid[cell])))
         r, j = r - a, j - b
     return out[::-1]
+
+
+def _skip_run(best: np.ndarray, way: np.ndarray, paid: np.ndarray, c01: np.ndarray, k01: int, first: int) -> None:
+    """Within one row, a 0-1 bead extends the cell to its left: best[c] = min(best[c],
+    best[c - 1] + c01[c]) from column `first` on, in place (a 0-1 wins a tie only against a
+    bead listed after it). Checked in numpy first: most rows have no cell a skip improves."""
+    if first >= len(best):
+        return
+    ext = best[first - 1:-1] + c01[first:]
+    here = best[first:]
+    wins = (ext < here) | ((ext == here) & (way[first:] > k01) & (ext < INF))
+    if not wins.any():
+        return
+    start = first + int(np.argmax(wins))
+    vals, ways, costs = best.tolist(), way.tolist(), paid.tolist()
+    steps = c01.tolist()
+    for c in range(start, len(vals)):
+        v = vals[c - 1] + steps[c]
+        if v < vals[c] or (v == vals[c] and ways[c] > k01 and v < INF):
+            vals[c], ways[c], costs[c] = v, k01, steps[c]
+    best[:] = vals
+    way[:] = ways
+    paid[:] = costs
+
 
 
 def path_center(path: list[tuple[int, int, int, int, float]], n: int) -> np.ndarray:

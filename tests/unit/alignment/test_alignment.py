@@ -418,8 +418,8 @@ def test_idle_sentence_in_a_merge_bead_is_priced() -> None:
     split = ["Польща вже прийняла понад 950 000 біженців з України.", "Про це сказав міністр."]
     stray = ["Польща вже прийняла понад 950 000 біженців з України.",
              "Переговори тривали майже чотири години в Брюсселі."]
-    assert _scorer(src, stray).idle_term(1, 2, 1, 2) > 0.0
-    assert _scorer(src, split).idle_term(1, 2, 1, 2) == 0.0
+    assert _scorer(src, stray).terms(1, 2, 1, 2)["idle"] > 0.0
+    assert _scorer(src, split).terms(1, 2, 1, 2)["idle"] == 0.0
 
 
 def test_stray_sentence_beside_a_real_pair_is_an_addition() -> None:
@@ -523,9 +523,11 @@ def test_forked_analysis_gives_the_features_of_one_process(monkeypatch) -> None:
 
 
 def test_tie_break_inside_the_dp_matches_a_wrapped_cost() -> None:
-    """banded_dp's per-cell tie term must find the path (and costs) that adding the term in a
-    wrapper around the bead cost found."""
+    """banded_dp's per-cell tie term must find the path (and costs) that adding the term to
+    every bead's price finds."""
     from functools import partial
+
+    import numpy as np
 
     from align.alignment.pairwise import band_from_path, banded_dp, first_path
 
@@ -535,13 +537,13 @@ def test_tie_break_inside_the_dp_matches_a_wrapped_cost() -> None:
     tie = 0.25  # large enough to decide between beads, unlike the aligner's 1e-6
     line = center.tolist()
 
-    def wrapped(i, j, a, b, bound):
-        return scorer.cost(i, j, a, b, bound) + tie * abs(j - line[i])
+    def wrapped(i, j, shapes):
+        return scorer.price(i, j, shapes) + tie * np.abs(j - center[i][:, None])
 
-    direct = banded_dp(partial(scorer.cost, use_embedding=False), 0, scorer.n, 0, scorer.m, lo, hi,
+    direct = banded_dp(partial(scorer.price, use_embedding=False), 0, scorer.n, 0, scorer.m, lo, hi,
                        line=line, tie=tie)
     assert direct == banded_dp(wrapped, 0, scorer.n, 0, scorer.m, lo, hi)
-    plain = banded_dp(partial(scorer.cost, use_embedding=False), 0, scorer.n, 0, scorer.m, lo, hi)
+    plain = banded_dp(partial(scorer.price, use_embedding=False), 0, scorer.n, 0, scorer.m, lo, hi)
     assert sum(c for *_, c in direct) > sum(c for *_, c in plain)
 
 
