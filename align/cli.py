@@ -390,19 +390,22 @@ def translate(
                                            "cache.")] = False,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr "
                                                   "[default: when stderr is a terminal].")] = None,
+    config: ConfigOpt = None,
     quiet_: QuietOpt = False,
     verbose_: VerboseOpt = False,
 ) -> None:
-    """Translate a release with a pretrained model on this machine, offline.
+    """Translate a release with a pretrained model on this machine, offline. The project
+    config's [models] choose the model of each direction unless --model is given.
 
     Example: align translate release.en.txt --to uk,ru --out drafts/
     """
-    from align.session import parse_langs
+    from align.session import Settings, parse_langs
     from align.translation import translate_file
 
+    settings = Settings.resolve(config)
     result = translate_file(file, parse_langs(to), from_lang=(parse_langs(from_lang) or [None])[0],
                             out_dir=out, model=model, backend=backend.value, beams=beams, force=force,
-                            use_cache=not no_cache, progress=_progress(progress))
+                            use_cache=not no_cache, progress=_progress(progress), models=settings.config.models)
     for line in result.summary_lines():
         _say(line)
 

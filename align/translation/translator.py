@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -283,11 +283,13 @@ def translate_file(source_path: str | os.PathLike, to_langs: str | Sequence[str]
                    out_dir: str | os.PathLike | None = None, model: str | None = None,
                    backend: str = "transformers", beams: int = 1, force: bool = False,
                    progress: bool | None = None, use_cache: bool = True,
-                   checker: Checker | None = None) -> TranslationResult:
+                   checker: Checker | None = None, models: Mapping[str, str] | None = None) -> TranslationResult:
     """Translate a release into each target language and write NAME.LANG.txt files atomically.
 
-    Existing outputs are kept unless `force` (they may be a translator's draft); every problem
-    is found before anything is translated or written."""
+    `model` serves every direction; else `models` ("en-uk" -> model, a project's [models]) names
+    a direction's model; else the registry's. Existing outputs are kept unless `force` (they
+    may be a translator's draft); every problem is found before anything is translated or
+    written."""
     path = Path(source_path)
     decoded = read_text(path)
     text = decoded.text
@@ -314,7 +316,8 @@ def translate_file(source_path: str | os.PathLike, to_langs: str | Sequence[str]
             raise InputError(f"{out}: output would overwrite the input")
         if out.exists() and not force:
             raise InputError(f"{out} already exists (it may be a translator's draft); pass --force to overwrite")
-    translators = [Translator(source_lang, lang, model, backend, beams, use_cache, progress, checker)
+    chosen = {lang: model or (models or {}).get(f"{source_lang}-{lang}") for lang in targets}
+    translators = [Translator(source_lang, lang, chosen[lang], backend, beams, use_cache, progress, checker)
                    for lang in targets]  # resolves every model before any work starts
 
     sentences = _split(text, source_lang)

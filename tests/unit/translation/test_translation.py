@@ -651,3 +651,27 @@ def test_marian_tokenizer_posing_as_nllb_is_one_clear_error(tiny_model: Path, tm
     unload_all()
     with pytest.raises(InputError, match="language code|cannot load"):
         load_backend(resolve_model("en", "uk", str(fake)), "transformers")
+
+
+@pytest.mark.slow
+def test_cli_translate_takes_the_model_of_a_direction_from_the_project_config(tiny_model: Path,
+                                                                              tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    source = _write_release(tmp_path)
+    config = tmp_path / "align.toml"
+    config.write_text(f'[models]\nen-uk = "{tiny_model.as_posix()}"\n', encoding="utf-8")
+
+    def translate(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "align", "translate", str(source), *args, "--config",
+                               str(config), "--no-cache"], capture_output=True, text=True, timeout=300)
+
+    done = translate("--to", "uk")
+    assert done.returncode == 0, done.stderr
+    assert (source.parent / "release.uk.txt").read_text(encoding="utf-8").strip()
+    # en-ru has no model in the config and none on disk here: one line, exit 2, no file
+    missing = translate("--to", "ru")
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("align: error: model ") and missing.stderr.count("\n") == 1
+    assert not (source.parent / "release.ru.txt").exists()
