@@ -463,6 +463,7 @@ class _Comparison:
                     self._mismatch(s, t, "glossary")
                     break
         self._lost_repeats(extra)
+        self._lost_phrases(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
         for s in lost_demonyms:
@@ -538,6 +539,41 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "sound")
                     break
+
+    def _lost_phrases(self, extra: list[NameMention]) -> None:
+        """A capitalised phrase of the source (Middle East, Blue Ash) that the translation
+        renders nowhere, while one proper name that no source word explains and that sounds
+        unlike the phrase stands in its place of the sentence: the phrase's place was taken by
+        another name ("the Middle East" / «Ирака»)."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1 or self.missing_names:
+            return
+        t = candidates[0]
+        if not self._tagged_name(t):
+            return
+        for i, s in enumerate(self.source):
+            if self.src_matched[i] or s.kind != "common" or s.initial or s.key in self.garbled_common \
+                    or self._same_place(s, [t]) is None \
+                    or all(strip_possessive(w) in _institution_words() for w in s.text.split()) \
+                    or _derived_word(s):
+                continue  # generic words and words made from a place (Mediterranean) are translated
+            if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
+                                 _sound_keys(t, self.target_lang, self.glossary)):
+                extra.remove(t)
+                self._mismatch(s, t, "position")
+                return
+
+    def _tagged_name(self, t: NameMention) -> bool:
+        """Every word a name by the dictionary's own tags or the gazetteer (Iraka, Polshe), none
+        an ordinary word: a phrase translated by meaning (Kholodnoi, Tikhogo) is no stand-in."""
+        for word in t.text.split():
+            info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+            places = _places_of(word, info.lemma, self.target_lang)
+            # A place counts when it is an established one: a village called Kholodna does
+            # not make the Cold War's adjective a name.
+            if not ((info.name_tagged and not info.common_reading) or (places and _established_place(places))):
+                return False
+        return True
 
     def _substitute_candidate(self, t: NameMention) -> bool:
         """A target name that may stand in for another: a proper name by its own evidence, not

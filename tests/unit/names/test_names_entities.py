@@ -60,6 +60,9 @@ WRONG_AND_RIGHT = [
     ("He was first hospitalised in the James Paget Hospital in Great Yarmouth.",
      "Спершу його відвезли до лікарні Джеймса Ніїґата у місті Грейт-Ярмут.",
      "Спершу його відвезли до лікарні Джеймса Педжета у місті Грейт-Ярмут.", "uk", "name.mismatch"),
+    # a capitalised phrase rendered nowhere while an established place stands in its place
+    ("Talks on the future of the Middle East resumed in May.", "Переговоры о будущем Ирака возобновились в мае.",
+     "Переговоры о будущем Ближнего Востока возобновились в мае.", "ru", "name.mismatch"),
     # a name swapped for a capitalised ordinary word standing in its place
     ("In 2002 Goma was destroyed by lava from the volcano.", "В 2002 году Экстрима была разрушена лавой вулкана.",
      "В 2002 году Гома была разрушена лавой вулкана.", "ru", "name.mismatch"),
@@ -99,6 +102,8 @@ def test_name_rendered_as_ordinary_words_is_a_warning_naming_it(en, tgt):
     ("Hernández scored twice.", "Эрнандес забил дважды.", "ru"),
     ("The graft (Florida Sleeve technique) was used.", "Использовали трансплантат (метод Флорида Втулка).", "ru"),
     ("Service is stronger than along the Pennsylvania Wilds.", "Зв'язок кращий, ніж уздовж Пенсільванія Уайлдс.", "uk"),
+    ("After the Cold War the alliance grew.", "Після Холодної війни альянс зріс.", "uk"),
+    ("Trade across the Mediterranean grew.", "Торговля в Средиземноморье выросла.", "ru"),
     ("Giancarlo Fisichella lost control.", "Джанкарло Фізікелла втратив контроль.", "uk"),
     ("Sweets are offered in Hinduism.", "В індуїзмі пропонують солодощі.", "uk"),
     ("The Majorcan sailor won.", "Моряк з Майорки переміг.", "ru"),
