@@ -24,6 +24,7 @@ matching but are never flagged: free translations move between "Ukrainian troops
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from align.model import Issue, NameMention
@@ -185,6 +186,32 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
+_CYRILLIC_VOWELS = "аеєиіїоуюяыэё"
+
+
+def _stem(word: str) -> str:
+    """A Cyrillic word without its final vowels and soft or short signs: what case endings
+    leave alone (Kanada, Kanady -> kanad)."""
+    return word.rstrip(_CYRILLIC_VOWELS + "йь")
+
+
+def _same_stem(word: str, form: str) -> bool:
+    return len(_stem(word)) >= 3 and _stem(word) == _stem(form)
+
+
+def _cut_form(word: str, form: str) -> str:
+    """"garbled" when `word` is `form` without its first letter (anady / Kanada), "truncated"
+    when it is `form` cut inside its stem (Tayva / Tayvan), "" otherwise."""
+    if len(form) >= 5 and form[0] not in _CYRILLIC_VOWELS and word[:1] == form[1:2] \
+            and _same_stem(word, form[1:]):
+        return "garbled"
+    stem = _stem(form)
+    if len(word) >= 4 and len(stem) >= 5 and stem.startswith(_stem(word)) and len(_stem(word)) < len(stem) \
+            and "-" not in form:
+        return "truncated"
+    return ""
+
+
 def _capitalised_word_keys(text: str, lang: str) -> frozenset[str]:
     return frozenset(k for w in _LOWER_WORD.findall(text) if w[:1].isupper()
                      for k in _surface_keys(w, lang) if len(k) >= 3)
@@ -271,7 +298,8 @@ class _Comparison:
                     if not self.tgt_matched[j] and _may_garble(source[i]):
                         garbled = _garbled(_garble_keys(source[i], self.src_keys[i], glossary), self.tgt_keys[j],
                                            _silent_h(source[i]),
-                                           _derived_word(source[i]) and not _is_glossary(source[i], glossary))
+                                           _derived_word(source[i]) and not _is_glossary(source[i], glossary),
+                                           _is_latin(source[i].text))
                         if garbled:
                             self._garble_issue(source[i], target[j].text, garbled)
                     self._pair(i, j)
@@ -293,7 +321,8 @@ class _Comparison:
                         and _skeleton_match(self.src_keys[i], self.tgt_keys[j]):
                     garbled = _may_garble(s) and _garbled(_garble_keys(s, self.src_keys[i], glossary), self.tgt_keys[j],
                                                           _silent_h(s),
-                                                          _derived_word(s) and not _is_glossary(s, glossary))
+                                                          _derived_word(s) and not _is_glossary(s, glossary),
+                                                          _is_latin(s.text))
                     if garbled:
                         self._garble_issue(s, t.text, garbled)
                     self._pair(i, j)
@@ -343,8 +372,14 @@ class _Comparison:
             return
         flagged = {i.found for i in self.found}
         done: set[int] = set()
+        # A run paired with several (a family: Baba Kanjar, Rampro Kanjar) says nothing of
+        # which given name belongs to which.
+        per_source = Counter(i for i, _ in set(self.pairs))
+        per_target = Counter(j for _, j in set(self.pairs))
         for i, j in self.pairs:
             s, t = self.source[i], self.target[j]
+            if per_source[i] > 1 or per_target[j] > 1:
+                continue
             if j in done or t.text in flagged or s.kind != "name" or t.kind != "name" or _is_latin(t.text) \
                     or _is_glossary(s, self.glossary) or max(len(s.text.split()), len(t.text.split())) < 2:
                 continue
@@ -415,6 +450,7 @@ class _Comparison:
         self._substitutions(missing, extra, lost_demonyms)
         self._garbled_extras(extra)
         self._lowercase_renderings(missing)
+        self._garbled_places(missing)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():
@@ -766,6 +802,52 @@ class _Comparison:
                         self._garble_issue(s, word, how)
                     break
 
+    def _garbled_places(self, missing: list[NameMention]) -> None:
+        """A word of the translation that is a place the source names (or makes a word from:
+        Canadian, Moroccan) with its first letter or its last syllable lost (Kanady / anady,
+        Tayvan / Tayva), read against the place's own Ukrainian and Russian names."""
+        if not self.target_text or self.target_lang == "en":
+            return
+        flagged = {i.expected for i in self.found if i.rule == "name.garbled"}
+        forms = {s: self._place_forms(s) for s in self.source if s.text not in flagged}
+        forms = {s: f for s, f in forms.items() if f}
+        if not forms:
+            return
+        known = {f for fs in forms.values() for f in fs}
+        # Words of target names already matched are renderings (Kasa of Kasa Branka).
+        matched = {w.lower() for j, t in enumerate(self.target) if self.tgt_matched[j] and len(t.text.split()) > 1
+                   for w in t.text.split()}
+        for word in {w.lower() for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 3} - matched:
+            if word in known or any(_same_stem(word, f) for f in known):
+                continue  # a form of a place the source names
+            for s, fs in forms.items():
+                how = next((h for h in (_cut_form(word, f) for f in fs) if h), "")
+                if how:
+                    if s in missing:
+                        missing.remove(s)
+                    shown = next(w for w in _LOWER_WORD.findall(self.target_text) if w.lower() == word)
+                    self._garble_issue(s, shown, how)
+                    flagged.add(s.text)
+                    break
+
+    def _place_forms(self, s: NameMention) -> frozenset[str]:
+        """One-word Cyrillic names of the places a source mention names or is made from."""
+        from align.names.gazetteer import gazetteer
+
+        places = gazetteer()
+        if places is None:
+            return frozenset()
+        ids = _places(s, self.source_lang, self.glossary)
+        if self.source_lang == "en" and s.kind in ("demonym", "common", "name") and len(s.text.split()) == 1:
+            ids = ids | peoples_places(s.text)
+        if _is_glossary(s, self.glossary):
+            entry = self.glossary.entry(s.key)
+            if entry is not None and entry.kind == "place":
+                ids = ids | places.lookup_any(entry.forms.get(self.target_lang, []))
+        if not places.established(ids):
+            return frozenset()
+        return frozenset(f for f in places.cyrillic_forms(ids) if " " not in f and len(f) >= 4)
+
     def _unmatched_common(self) -> list[NameMention]:
         return [s for i, s in enumerate(self.source) if not self.src_matched[i] and s.kind == "common"]
 
@@ -1017,7 +1099,8 @@ def _may_garble(m: NameMention) -> bool:
     return m.kind not in ("adjective", "demonym") and not _adjective_word(m.text.split()[-1])
 
 
-def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = False, derived: bool = True) -> str:
+def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = False, derived: bool = True,
+             latin: bool = False) -> str:
     """"truncated" or "garbled" when the target renders a source name without its first sound
     (Johannesburg / okhannesburg) or without its last syllable (Mechichi / Mechi); "" otherwise.
     Silent first letters are no loss (Hernández / Ernandes, Knight / Nayt, Wright / Rayt)."""
@@ -1033,7 +1116,7 @@ def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = Fa
                 continue  # Macedonian / Makedonii: the people's word, not a cut-off name
             if _first_sound_lost(s, t, word):
                 return "garbled"
-            if s.startswith(t) and len(s) > len(t) and _lost_syllable(s[len(t):]) \
+            if s.startswith(t) and len(s) > len(t) and _lost_syllable(s[len(t):], latin) \
                     and not (derived and s[len(t):] in _PEOPLE_ENDINGS):
                 return "truncated"
     return ""
@@ -1121,13 +1204,14 @@ def _default_glossary() -> Glossary:
     return default_glossary()
 
 
-def _lost_syllable(rest: str) -> bool:
+def _lost_syllable(rest: str, latin: bool = False) -> bool:
     """What a truncation dropped holds a consonant sound, not only a case or plural ending
     (Philippines / Filippin, Alps / Alp)."""
     consonants = [ch for ch in rest if ch not in "aeiou"]
     if not consonants:
-        # Three vowels are a syllable of their own (Paraguay / Parag), never a case ending.
-        return len(rest) >= 3
+        # Three vowels of an English name are a syllable of their own (Paraguay / Parag); a
+        # Cyrillic source's are a case ending (Gomoyu / Goma).
+        return latin and len(rest) >= 3
     if consonants == ["s"]:
         return False
     # A lone final consonant is lost too (Taiwan / Tayva), unless it is one that French and

@@ -56,6 +56,7 @@ class Gazetteer:
     latin: dict[str, tuple[int, ...]] = field(default_factory=dict)  # folded Latin name -> ids
     cyrillic: dict[str, tuple[int, ...]] = field(default_factory=dict)  # lower-case Cyrillic -> ids
     sources: str = ""
+    _forms: dict[int, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     def lookup(self, name: str) -> frozenset[int]:
         """Places a written name (any script, any case, hyphens or spaces) may be."""
@@ -80,6 +81,18 @@ class Gazetteer:
         """A country, region or big city whose Ukrainian or Russian name the sources know."""
         return any(self.places[i].cyrillic and (self.places[i].kind != "city" or self.places[i].population >= BIG_CITY)
                    for i in ids)
+
+    def cyrillic_forms(self, ids: frozenset[int]) -> frozenset[str]:
+        """The lower-case Ukrainian and Russian names of these places (Kanada, Tayvan)."""
+        if not ids:
+            return frozenset()
+        if self._forms is None:
+            forms: dict[int, set[str]] = {}
+            for name, places in self.cyrillic.items():
+                for place in places:
+                    forms.setdefault(place, set()).add(name)
+            self._forms = {place: frozenset(names) for place, names in forms.items()}
+        return frozenset(name for i in ids for name in self._forms.get(i, ()))
 
     def name(self, ids: frozenset[int]) -> str:
         best = max(ids, key=lambda i: self.places[i].population, default=None)

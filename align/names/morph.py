@@ -224,7 +224,10 @@ def peoples_places(word: str) -> frozenset[int]:
     from align.names.gazetteer import gazetteer
 
     places = gazetteer()
-    return frozenset() if places is None else places.lookup_any(stem + end for end in get("en").place_endings)
+    # Canadian, Bolivian: the -i- belongs to the people's ending, not to the place (Canada).
+    stems = [stem, stem[:-1]] if stem.endswith("i") and len(stem) > 3 else [stem]
+    return frozenset() if places is None else places.lookup_any(
+        s + end for s in stems for end in get("en").place_endings)
 
 
 def en_zipf(word: str) -> float:

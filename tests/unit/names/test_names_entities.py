@@ -60,6 +60,10 @@ WRONG_AND_RIGHT = [
     ("He was first hospitalised in the James Paget Hospital in Great Yarmouth.",
      "Спершу його відвезли до лікарні Джеймса Ніїґата у місті Грейт-Ярмут.",
      "Спершу його відвезли до лікарні Джеймса Педжета у місті Грейт-Ярмут.", "uk", "name.mismatch"),
+    # a place the source makes a word from, in the translation without its first letter
+    ("There are more African Americans in the US than Canadian citizens.",
+     "В США больше афроамериканцев, чем граждан анады.",
+     "В США больше афроамериканцев, чем граждан Канады.", "ru", "name.garbled"),
     # a capitalised phrase rendered nowhere while an established place stands in its place
     ("Talks on the future of the Middle East resumed in May.", "Переговоры о будущем Ирака возобновились в мае.",
      "Переговоры о будущем Ближнего Востока возобновились в мае.", "ru", "name.mismatch"),
@@ -182,6 +186,7 @@ def test_chinese_names_through_the_palladius_table():
     ("Усі погодилися з планом.", "Все согласились с планом."),  # a common word some town also bears
     ("Вони перетнули кордон Йорданської держави.", "Они пересекли границу Иордании."),  # adjective / name
     ("У бельгійських містах спокійно.", "В городах Бельгии спокойно."),
+    ("Гомою можна їздити на мототаксі.", "По Гоме можно ездить на мототакси."),  # a case ending, not a cut
 ])
 def test_between_translations_adjectives_and_common_words_are_no_name_errors(uk, ru):
     assert [i for i in check_pair(uk, ru, "uk", "ru") if i.category == "name" and i.severity == "error"] == []
