@@ -44,7 +44,7 @@ test-fast: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not slow"
 
 lint: setup
-	$(BIN)/ruff check align tests bench tools
+	$(BIN)/ruff check align tests bench tools scripts
 
 bench: setup
 	$(BIN)/python -m bench.check
