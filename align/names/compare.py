@@ -186,13 +186,22 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
-_CYRILLIC_VOWELS = "аеєиіїоуюяыэё"
+@lru_cache(maxsize=1)
+def _cyrillic_stem_end() -> str:
+    return "".join(sorted(set(name_forms("uk").stem_end) | set(name_forms("ru").stem_end)))
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_vowels() -> frozenset[str]:
+    from align.lang import languages
+
+    return frozenset(v for lang in languages("cyrillic") for v in lang.vowels)
 
 
 def _stem(word: str) -> str:
     """A Cyrillic word without its final vowels and soft or short signs: what case endings
     leave alone (Kanada, Kanady -> kanad)."""
-    return word.rstrip(_CYRILLIC_VOWELS + "йь")
+    return word.rstrip(_cyrillic_stem_end())
 
 
 def _same_stem(word: str, form: str) -> bool:
@@ -202,7 +211,7 @@ def _same_stem(word: str, form: str) -> bool:
 def _cut_form(word: str, form: str) -> str:
     """"garbled" when `word` is `form` without its first letter (anady / Kanada), "truncated"
     when it is `form` cut inside its stem (Tayva / Tayvan), "" otherwise."""
-    if len(form) >= 5 and form[0] not in _CYRILLIC_VOWELS and word[:1] == form[1:2] \
+    if len(form) >= 5 and form[0] not in _cyrillic_vowels() and word[:1] == form[1:2] \
             and _same_stem(word, form[1:]):
         return "garbled"
     stem = _stem(form)
@@ -580,7 +589,7 @@ class _Comparison:
         """A capitalised phrase of the source (Middle East, Blue Ash) that the translation
         renders nowhere, while one proper name that no source word explains and that sounds
         unlike the phrase stands in its place of the sentence: the phrase's place was taken by
-        another name ("the Middle East" / «Ирака»)."""
+        another name ("the Middle East" / «Iraka»)."""
         candidates = [t for t in extra if self._substitute_candidate(t)]
         if len(candidates) != 1 or self.missing_names:
             return

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from align.lang import get
 from align.resources import load_toml
 
 
@@ -18,6 +19,7 @@ class NameForms:
     place_adjective_lemma: re.Pattern[str]
     place_stem_endings: tuple[str, ...]
     adjective_word: re.Pattern[str]
+    stem_end: str  # vowels and signs a case ending may leave at the end of a stem
 
 
 @cache
@@ -30,4 +32,5 @@ def name_forms(lang: str) -> NameForms:
         place_adjective_lemma=re.compile(data["place_adjective_lemma"]),
         place_stem_endings=tuple(data["place_stem_endings"]),
         adjective_word=re.compile(data["adjective_word"], re.I),
+        stem_end="".join(sorted(get(lang).vowels)) + data.get("stem_end_signs", ""),
     )
