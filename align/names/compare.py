@@ -34,6 +34,8 @@ from align.names.glossary import Glossary
 from align.names.morph import (
     analyse,
     is_adjective,
+    is_common_noun,
+    is_given_name,
     is_ordinary_english,
     is_peoples_word,
     peoples_places,
@@ -372,6 +374,43 @@ class _Comparison:
                                                         and _sounds_different(s_keys, t_keys)):
                 self._mismatch(s, t, "sound")
 
+    def _people_of_ordinary_words(self) -> None:
+        """A person whose names are ordinary English words (Emma Stone, Rick Perry) is taken
+        for a capitalised phrase; the translation shows the person: its given name, tagged as
+        one by the dictionary. The word after it must then render the surname: a lower-case
+        word there is the surname translated (Emmi kamin), another name a swap (Rik Materi)."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.target_text:
+            return
+        words = [(m.group(), m.start()) for m in _LOWER_WORD.finditer(self.target_text)]
+        for i, s in enumerate(self.source):
+            parts = s.text.split()
+            if self.src_matched[i] and s.kind != "common" or s.kind != "common" or s.initial or len(parts) != 2 \
+                    or not all(p[:1].isupper() and _is_latin(p) for p in parts):
+                continue
+            given, surname = (strip_possessive(p) for p in parts)
+            given_keys = _surface_keys(given, "en")
+            surname_keys = _surface_keys(surname, "en")
+            for k, (word, _) in enumerate(words[:-1]):
+                if not word[:1].isupper() or not _words_alike(given_keys, _surface_keys(word, self.target_lang)):
+                    continue
+                if not is_given_name(word, self.target_lang):
+                    continue  # the given name must be one by the dictionary's own tag
+                following = words[k + 1][0]
+                if _words_alike(surname_keys, _surface_keys(following, self.target_lang)):
+                    break
+                if following[:1].islower() and is_common_noun(following, self.target_lang):
+                    self.found.append(Issue("name", "error", self.target_lang, s.text, f"{word} {following}",
+                                            f"{self.target_lang} has {word} {following}, the surname of {s.text} "
+                                            f"translated as an ordinary word", rule="name.literal",
+                                            evidence="given name"))
+                    self.src_matched[i] = True
+                elif following[:1].isupper() and _sounds_far_apart(surname_keys, _surface_keys(following, self.target_lang)):
+                    self.found.append(Issue("name", "error", self.target_lang, s.text, f"{word} {following}",
+                                            f"{self.target_lang} has {word} {following} where {self.source_lang} has "
+                                            f"{s.text}", rule="name.mismatch", evidence="given name"))
+                    self.src_matched[i] = True
+                break
+
     def _words_within_pairs(self) -> None:
         """A matched run with one word of its own that no source word explains, while one word
         of the source name is rendered nowhere (James Paget / Dzheimsa Niigata, Saroja
@@ -444,6 +483,7 @@ class _Comparison:
                 self._places()
                 self._fuzzy()
         self._given_names()
+        self._people_of_ordinary_words()
         self._words_within_pairs()
         self._explained_by_source_text()
         source, target, glossary = self.source, self.target, self.glossary

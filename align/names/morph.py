@@ -81,6 +81,25 @@ def analyse(word: str, lang: str) -> WordInfo:
     return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
 
 
+@lru_cache(maxsize=100_000)
+def is_given_name(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian word the dictionary parses as a first name (Emmi, Rik)."""
+    if not is_cyrillic(lang):
+        return False
+    return any("Name" in p.tag.grammemes for p in _analyzer(lang).parse(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def is_common_noun(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian word whose likeliest dictionary parse is an ordinary noun
+    (kamin, kushch): no preposition, verb or name."""
+    if not is_cyrillic(lang):
+        return False
+    parses = _analyzer(lang).parse(word.lower())
+    return bool(parses) and _analyzer(lang).word_is_known(word.lower()) and "NOUN" in parses[0].tag.grammemes \
+        and not (_NAME_GRAMMEMES & set(parses[0].tag.grammemes))
+
+
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 
 

@@ -70,6 +70,9 @@ WRONG_AND_RIGHT = [
     # a name swapped for a capitalised ordinary word standing in its place
     ("In 2002 Goma was destroyed by lava from the volcano.", "В 2002 году Экстрима была разрушена лавой вулкана.",
      "В 2002 году Гома была разрушена лавой вулкана.", "ru", "name.mismatch"),
+    # a person whose names are ordinary English words, the surname translated by meaning
+    ("The movie, featuring Ryan Gosling and Emma Stone, won.", "Фільм за участю Райана Гослінга і Еммі камінь переміг.",
+     "Фільм за участю Райана Гослінга і Емми Стоун переміг.", "uk", "name.literal"),
     # a Latin acronym copied wrong
     ("The BJP won.", "Партия BP победила.", "Партия BJP победила.", "ru", "name.mismatch"),
 ]
