@@ -585,8 +585,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file as a dict; a syntax error, undecodable bytes, absurd nesting or an unreadable
     file is one InputError line."""
     return _parse_file(path, "TOML file", "utf-8-sig", tomllib.loads, tomllib.TOMLDecodeError,
-                       "not UTF-8 text (TOML files are UTF-8)", "not valid TOML",
-                       lambda exc: str(exc))
+                       "not UTF-8 text (TOML files are UTF-8)", "not valid TOML", str)
 
 
 def read_json(path: Path, what: str = "JSON file") -> Any:

@@ -36,24 +36,23 @@ def main() -> int:
     n = len(lines["en"])
     glossary = load_glossary()
 
-    # Speed: cold extraction (empty caches) of every triple plus both comparisons.
-    t0 = time.perf_counter()
-    for i in range(n):
-        en = extract_names(lines["en"][i], "en", glossary)
-        for tgt in ("uk", "ru"):
-            compare_names(en, extract_names(lines[tgt][i], tgt, glossary), "en", tgt, glossary)
-    cold = time.perf_counter() - t0
-    # Warm: word analyses cached (as after the first pages of a long release), sentence
-    # extraction cache emptied so every sentence is extracted again.
+    def every_triple() -> float:
+        """Seconds to extract every triple and make both comparisons."""
+        t0 = time.perf_counter()
+        for i in range(n):
+            en = extract_names(lines["en"][i], "en", glossary)
+            for tgt in ("uk", "ru"):
+                compare_names(en, extract_names(lines[tgt][i], tgt, glossary), "en", tgt, glossary)
+        return time.perf_counter() - t0
+
+    # Speed: cold extraction (empty caches), then warm: word analyses cached (as after the
+    # first pages of a long release), sentence extraction cache emptied so every sentence is
+    # extracted again.
+    cold = every_triple()
     from align.names import extract as extract_module
 
     extract_module._CACHE.clear()
-    t0 = time.perf_counter()
-    for i in range(n):
-        en = extract_names(lines["en"][i], "en", glossary)
-        for tgt in ("uk", "ru"):
-            compare_names(en, extract_names(lines[tgt][i], tgt, glossary), "en", tgt, glossary)
-    warm = time.perf_counter() - t0
+    warm = every_triple()
 
     print(f"# {signature(glossary, args.seed)}")
     print(f"date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; lines: {n}")

@@ -307,10 +307,7 @@ class _Comparison:
                     # The target unmatched so far: a garbled second mention of a name the
                     # translation renders well elsewhere is garbled all the same.
                     if not self.tgt_matched[j] and _may_garble(source[i]):
-                        garbled = _garbled(_garble_keys(source[i], self.src_keys[i], glossary), self.tgt_keys[j],
-                                           _silent_h(source[i]),
-                                           _derived_word(source[i]) and not _is_glossary(source[i], glossary),
-                                           _is_latin(source[i].text))
+                        garbled = self._garbled_rendering(i, self.tgt_keys[j])
                         if garbled:
                             self._garble_issue(source[i], target[j].text, garbled)
                     self._pair(i, j)
@@ -330,14 +327,18 @@ class _Comparison:
             for j, t in enumerate(target):
                 if not self.tgt_matched[j] and not _is_glossary(t, glossary) and t.kind != "adjective" \
                         and _skeleton_match(self.src_keys[i], self.tgt_keys[j]):
-                    garbled = _may_garble(s) and _garbled(_garble_keys(s, self.src_keys[i], glossary), self.tgt_keys[j],
-                                                          _silent_h(s),
-                                                          _derived_word(s) and not _is_glossary(s, glossary),
-                                                          _is_latin(s.text))
+                    garbled = _may_garble(s) and self._garbled_rendering(i, self.tgt_keys[j])
                     if garbled:
                         self._garble_issue(s, t.text, garbled)
                     self._pair(i, j)
                     break
+
+    def _garbled_rendering(self, i: int, tgt_keys: frozenset[str]) -> str:
+        """How target keys garble source name `i` ("garbled", "truncated" or ""), read with
+        what its spelling allows: a silent h, a word made from a name, an English name."""
+        s = self.source[i]
+        return _garbled(_garble_keys(s, self.src_keys[i], self.glossary), tgt_keys, _silent_h(s),
+                        _derived_word(s) and not _is_glossary(s, self.glossary), _is_latin(s.text))
 
     def _given_names(self) -> None:
         """Two people matched by their surname whose given names differ (Larry Nassar /
@@ -381,21 +382,21 @@ class _Comparison:
         word there is the surname translated (Emmi kamin), another name a swap (Rik Materi)."""
         if self.source_lang != "en" or self.target_lang == "en" or not self.target_text:
             return
-        words = [(m.group(), m.start()) for m in _LOWER_WORD.finditer(self.target_text)]
+        words = _LOWER_WORD.findall(self.target_text)
         for i, s in enumerate(self.source):
             parts = s.text.split()
-            if self.src_matched[i] and s.kind != "common" or s.kind != "common" or s.initial or len(parts) != 2 \
+            if s.kind != "common" or s.initial or len(parts) != 2 \
                     or not all(p[:1].isupper() and _is_latin(p) for p in parts):
                 continue
             given, surname = (strip_possessive(p) for p in parts)
             given_keys = _surface_keys(given, "en")
             surname_keys = _surface_keys(surname, "en")
-            for k, (word, _) in enumerate(words[:-1]):
+            for k, word in enumerate(words[:-1]):
                 if not word[:1].isupper() or not _words_alike(given_keys, _surface_keys(word, self.target_lang)):
                     continue
                 if not is_given_name(word, self.target_lang):
                     continue  # the given name must be one by the dictionary's own tag
-                following = words[k + 1][0]
+                following = words[k + 1]
                 if _words_alike(surname_keys, _surface_keys(following, self.target_lang)):
                     break
                 if following[:1].islower() and is_common_noun(following, self.target_lang):
@@ -680,15 +681,9 @@ class _Comparison:
             return True
         source = self._source_word_keys()
         rest = [w for w in words if not _keys_match(source, _surface_keys(w, self.target_lang))]
-        if not rest or len(rest) == len(words):
-            return True
-        for word in rest:
-            info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
-            # A word the dictionary knows and tags as no name, however rare (Vtulka), is the
-            # translated part.
-            if not info.known or info.name_tagged or _places_of(word, info.lemma, self.target_lang):
-                return True
-        return False
+        # A word the dictionary knows and tags as no name, however rare (Vtulka), is the
+        # translated part.
+        return not rest or len(rest) == len(words) or any(self._name_word(w) for w in rest)
 
     def _capitalised_word_candidate(self, t: NameMention) -> bool:
         """A capitalised ordinary word inside a sentence, one word, not made from a name and
@@ -866,7 +861,10 @@ class _Comparison:
         # Words of target names already matched are renderings (Kasa of Kasa Branka).
         matched = {w.lower() for j, t in enumerate(self.target) if self.tgt_matched[j] and len(t.text.split()) > 1
                    for w in t.text.split()}
-        for word in {w.lower() for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 3} - matched:
+        written: dict[str, str] = {}
+        for w in _LOWER_WORD.findall(self.target_text):
+            written.setdefault(w.lower(), w)
+        for word in {w for w in written if len(w) >= 3} - matched:
             if word in known or any(_same_stem(word, f) for f in known):
                 continue  # a form of a place the source names
             for s, fs in forms.items():
@@ -874,8 +872,7 @@ class _Comparison:
                 if how:
                     if s in missing:
                         missing.remove(s)
-                    shown = next(w for w in _LOWER_WORD.findall(self.target_text) if w.lower() == word)
-                    self._garble_issue(s, shown, how)
+                    self._garble_issue(s, written[word], how)
                     flagged.add(s.text)
                     break
 
