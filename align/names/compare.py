@@ -24,6 +24,7 @@ matching but are never flagged: free translations move between "Ukrainian troops
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -31,6 +32,7 @@ from align.model import Issue, NameMention
 from align.names.extract import is_designation
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
+from align.names.losses import word_loss
 from align.names.morph import (
     analyse,
     is_adjective,
@@ -183,9 +185,21 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
             sy = skeleton(y)
             if len(sx) >= 2 and sx == sy:
                 return True
-            if min(len(sx), len(sy)) >= 3 and edit_distance(sx, sy, 1) <= 1:
+            if min(len(sx), len(sy)) >= 3 and edit_distance(sx, sy, 1) <= 1 and _same_opening(sx, sy):
                 return True
     return False
+
+
+# First consonants a transliteration may swap: c read as k, s or ts (Caesar / Tsezar).
+_SWAPPABLE_OPENINGS = frozenset("kstc")
+
+
+def _same_opening(sx: str, sy: str) -> bool:
+    """Skeletons one edit apart are one name only if that edit is not another first consonant
+    (Sintra / Panteri, Potro / Dzhondro): a name is recognised by how it opens."""
+    if sx[0] == sy[0] or len(sx) != len(sy):
+        return True
+    return sx[0] in _SWAPPABLE_OPENINGS and sy[0] in _SWAPPABLE_OPENINGS
 
 
 @lru_cache(maxsize=1)
@@ -213,14 +227,25 @@ def _same_stem(word: str, form: str) -> bool:
 def _cut_form(word: str, form: str) -> str:
     """"garbled" when `word` is `form` without its first letter (anady / Kanada), "truncated"
     when it is `form` cut inside its stem (Tayva / Tayvan), "" otherwise."""
-    if len(form) >= 5 and form[0] not in _cyrillic_vowels() and word[:1] == form[1:2] \
-            and _same_stem(word, form[1:]):
+    if len(form) >= 5 and _lost_opening(form) and word[:1] == form[1:2] and _same_stem(word, form[1:]):
         return "garbled"
     stem = _stem(form)
+    # A hyphenated form is cut only in its last part (Port-Sten / Port-Stenli), not read
+    # as a whole by one of its parts (Sankt / Sankt-Peterburg).
     if len(word) >= 4 and len(stem) >= 5 and stem.startswith(_stem(word)) and len(_stem(word)) < len(stem) \
-            and "-" not in form:
+            and word.count("-") == form.count("-"):
         return "truncated"
     return ""
+
+
+def _lost_opening(form: str) -> bool:
+    """Whether a word without the form's first letter lost a sound: a consonant, or a vowel
+    that is a syllable of its own (Isikava / Sikava), except the Ukrainian opening vowels that
+    alternate with a consonant for euphony (Ukraina / Vkraina)."""
+    vowels = _cyrillic_vowels()
+    if form[0] not in vowels:
+        return True
+    return form[1] not in vowels and form[0] not in name_forms("uk").alternating_openings
 
 
 def _capitalised_word_keys(text: str, lang: str) -> frozenset[str]:
@@ -451,6 +476,95 @@ class _Comparison:
                                         f"{self.target_lang} has {new[0]} where {self.source_lang} has "
                                         f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
 
+    def _word_losses(self) -> None:
+        """Every word of an English name against the words of the rendering it was paired
+        with: a close spelling may be a cut one (Martelly / Martel, Mecca / Mek), and a run
+        whose surname matched may carry a cut or headless given name (Larry Nassar / Lar
+        Nassara). Established names are read against their own Cyrillic forms instead."""
+        if self.source_lang != "en" or self.target_lang == "en":
+            return
+        flagged = {i.expected for i in self.found if i.category == "name" and i.severity == "error"}
+        written = _name_parts(self.target_text or " ".join(t.text for t in self.target))
+        for i, j in dict.fromkeys(self.pairs):
+            s, t = self.source[i], self.target[j]
+            if s.text in flagged or s.kind in _SILENT_KINDS or _is_latin(t.text) or not _may_garble(s):
+                continue
+            # An established name's renderings are its own forms (Istanbul / Stambul); a word
+            # that is one of them cut short is a loss all the same (Sankt-Peter).
+            forms = self._established_forms(s)
+            rendering = [w for w in _name_parts(t.text) if w and not self._is_form(w, forms)]
+            if any(self._renders_other(s, w) for w in _name_parts(t.text)):
+                continue  # the matching paired it with a word of another name (Mykolai / Mykolaiv)
+            loss = self._cut_established(t.text, forms) or self._lost_part(s, rendering, written, forms)
+            if loss:
+                self._garble_issue(s, t.text, loss)
+                flagged.add(s.text)
+
+    def _established_forms(self, s: NameMention) -> frozenset[str]:
+        """Lower-case Cyrillic words of a glossary name's or a gazetteer place's own forms."""
+        forms = set(self._place_forms(s))
+        entry = self.glossary.entry(s.key) if _is_glossary(s, self.glossary) else None
+        if entry is not None:
+            for form in entry.forms.get(self.target_lang, []):
+                forms.add(form)
+                forms.update(_name_parts(form))
+        return frozenset(f.lower() for f in forms if f)
+
+    def _cut_established(self, rendering: str, forms: frozenset[str]) -> str:
+        """A rendering that is an established form cut short, token for token (Sankt-Peter /
+        Sankt-Peterburg; not Kasa Branka against one-word Kasablanka)."""
+        tokens = rendering.lower().split()
+        return next((h for f in forms if len(f.split()) == len(tokens) for w in tokens
+                     if not self._is_form(w, forms) and (h := _cut_form(w, f))), "")
+
+    @staticmethod
+    def _is_form(word: str, forms: frozenset[str]) -> bool:
+        lower = word.lower()
+        return lower in forms or any(_same_stem(lower, f) for f in forms)
+
+    def _lost_part(self, s: NameMention, rendering: list[str], written: list[str], forms: frozenset[str]) -> str:
+        """How the words of `rendering` lose part of a word of `s`, unless the translation
+        renders that word whole as often as the source says it; a name said more often than
+        rendered whole may have lost part of it in a mention of its own (Berlin ... Ber)."""
+        source_words = [strip_possessive(w) for w in _name_parts(s.text) if w]
+        for word in source_words:
+            # Words for peoples are translated (Sino-Japanese War / yapono-kitaiskoi voiny).
+            if not word[:1].isupper() or word in _institution_words() or is_peoples_word(word) \
+                    or _made_from_name(word):
+                continue
+            given = len(source_words) > 1 and word != source_words[-1]
+            keys = _surface_keys(word, "en")
+            whole = sum(1 for c in written if c[:1].isupper() and (self._is_form(c, forms) or (
+                _words_alike(keys, _surface_keys(c, self.target_lang)) and not word_loss(word, c, self.target_lang))))
+            said = sum(1 for w in _name_parts(self.source_text or s.text) if strip_possessive(w) == word)
+            if whole >= max(said, 1):
+                continue
+            if whole == 0:
+                candidates = rendering
+            else:
+                # Another word of the text: one that opens as the name does, or lost its opening.
+                candidates = [c for c in written if not self._is_form(c, forms) and (
+                    word_key(c, self.target_lang)[:3] == word_key(word, "en")[:3] or word_loss(word, c, self.target_lang) == "garbled")]
+            how = next((h for c in candidates if c[:1].isupper() and not (given and self._own_given_name(word, c))
+                        and (h := word_loss(word, c, self.target_lang)) and not self._renders_other(s, c)), "")
+            if how:
+                return how
+        return ""
+
+    def _renders_other(self, s: NameMention, rendering: str) -> bool:
+        """The word renders a word of another source name whole (Mykolai and Mykolaiv: Mykolai
+        is no cut-off city, whichever the matching paired it with)."""
+        keys = _surface_keys(rendering, self.target_lang)
+        return any(_words_alike(_surface_keys(w, "en"), keys) and not word_loss(w, rendering, self.target_lang)
+                   for m in self.source if m.text != s.text for w in _name_parts(m.text)
+                   if w[:1].isupper())
+
+    def _own_given_name(self, word: str, rendering: str) -> bool:
+        """A given name the dictionary knows, spelt otherwise than the English one's start:
+        the language's own form of it (Steven / Stiv), not a cut-off copy (Larry / Lar)."""
+        return analyse(rendering, self.target_lang).known and is_given_name(rendering, self.target_lang) \
+            and not word_key(word, "en").startswith(word_key(rendering, self.target_lang))
+
     def _name_word(self, word: str) -> bool:
         """A target word that is a name by its own evidence: tagged as one, a place, or unknown
         to the dictionary; a word it knows as an ordinary one is a translated part."""
@@ -465,7 +579,14 @@ class _Comparison:
 
     # -- judging ----------------------------------------------------------------------------
     def _garble_issue(self, s: NameMention, found: str, how: str) -> None:
-        self.found.append(Issue("name", "error", self.target_lang, s.text, found,
+        severity = "error"
+        if how == "shortened":
+            how = "truncated"
+            # Without its final vowel, a word the language's texts use may be an established
+            # rendering (Santorini / Santorin): a warning, not an error.
+            if any(zipf(w, self.target_lang) >= _ATTESTED_ZIPF for w in _name_parts(found) if w):
+                severity = "warning"
+        self.found.append(Issue("name", severity, self.target_lang, s.text, found,
                                 f"{self.target_lang} has {found}, a {how} form of {s.text}",
                                 rule="name.garbled"))
 
@@ -486,6 +607,7 @@ class _Comparison:
         self._given_names()
         self._people_of_ordinary_words()
         self._words_within_pairs()
+        self._word_losses()
         self._explained_by_source_text()
         source, target, glossary = self.source, self.target, self.glossary
         # Peoples' words the translation lost: glossary demonyms, and English -an/-ian words made
@@ -542,7 +664,14 @@ class _Comparison:
                 continue
             for s in self.source:
                 s_entry = glossary.entry(s.key) if s.kind not in _SILENT_KINDS else None
-                if s_entry is None or s_entry.kind != t_entry.kind or s_entry.id == t_entry.id:
+                if s_entry is None:
+                    # A place the gazetteer knows, lost while a glossary place appears.
+                    if self._repeat_lost_to_place(s, t_entry):
+                        extra.remove(t)
+                        self._mismatch(s, t, "gazetteer")
+                        break
+                    continue
+                if s_entry.kind != t_entry.kind or s_entry.id == t_entry.id:
                     continue
                 if sum(m.key == s.key for m in self.source) > sum(m.key == s.key for m in self.target):
                     extra.remove(t)
@@ -572,6 +701,18 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "designation")
                     break
+
+    def _repeat_lost_to_place(self, s: NameMention, t_entry) -> bool:
+        """A gazetteer place the source repeats, rendered fewer times, while a glossary place
+        of other places appears (Angola ... Angola / Stambula ... Angoli)."""
+        if t_entry.kind != "place" or s.kind != "name":
+            return False
+        places = _places(s, self.source_lang, self.glossary)
+        if not _established_place(places) or places & _entry_places(t_entry):
+            return False
+        said = sum(m.key == s.key for m in self.source)
+        rendered = len({j for k, j in self.pairs if self.source[k].key == s.key})
+        return said > rendered
 
     def _same_place(self, s: NameMention, candidates: list[NameMention]) -> NameMention | None:
         """The one candidate standing where `s` stands, as a share of its sentence's length
@@ -611,12 +752,22 @@ class _Comparison:
         side, not an adjective made from it; and only where it is unambiguous: one such
         target name, and no source name left without a counterpart to pair it with."""
         candidates = [t for t in extra if self._substitute_candidate(t)]
-        if len(candidates) != 1 or any(m.kind == "name" for m in self.missing_names):
+        if len(candidates) != 1:
             return
+        # With a source name left over, the added name may stand for that one instead, unless
+        # both are places the gazetteer knows apart (Angola ... Angola / Angola ... Stambula).
+        places_only = any(m.kind == "name" for m in self.missing_names)
         for t in candidates:
+            t_places = _places(t, self.target_lang, self.glossary)
+            if places_only and not _established_place(t_places):
+                return
             for i, s in enumerate(self.source):
                 if s.kind != "name" or not self.src_matched[i] or is_peoples_word(s.text):
                     continue
+                if places_only:
+                    s_places = _places(s, self.source_lang, self.glossary)
+                    if not _established_place(s_places) or s_places & t_places:
+                        continue
                 said = sum(m.key == s.key and m.kind == "name" for m in self.source)
                 rendered = len({j for k, j in self.pairs if self.source[k].key == s.key
                                 and self.target[j].kind not in ("adjective", "demonym")})
@@ -665,7 +816,8 @@ class _Comparison:
         """A target name that may stand in for another: a proper name by its own evidence, not
         an adjective, a letter code or a word in two scripts."""
         return (t.kind in ("name", "latin") and not _mixed_script(t.text) and not _LETTER_CODE.match(t.text)
-                and (not t.initial or _name_tagged(t, self.target_lang))
+                and (not t.initial or _name_tagged(t, self.target_lang)
+                     or _established_place(_places(t, self.target_lang, self.glossary)))
                 and _strong_target_name(t, self.target_lang)
                 and self._unexplained_part_is_a_name(t)
                 and not _adjective_word(t.text.split()[-1])
@@ -727,8 +879,7 @@ class _Comparison:
             t = self._same_place(s, words)
             if t is not None:
                 self.taken_words.append(t)
-            if t is not None and _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
-                                                   _sound_keys(t, self.target_lang, self.glossary)):
+            if t is not None and self._sound_apart(s, t):
                 return t, "position"
             return None, ""
         if len(candidates) != 1 or len(lost) != 1:
@@ -742,10 +893,16 @@ class _Comparison:
         if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
                 or is_peoples_word(s.text) or (len(own) == 1 and is_peoples_word(s.text.split()[0])):
             return None, ""
-        if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
-                             _sound_keys(t, self.target_lang, self.glossary)):
+        if self._sound_apart(s, t):
             return t, "sound"
         return None, ""
+
+    def _sound_apart(self, s: NameMention, t: NameMention) -> bool:
+        """Two names that do not sound alike: skeletons apart, or opening with other steady
+        consonants (Wembley / Pa-amb-oli), which no transliteration swaps."""
+        a = _sound_keys(s, self.source_lang, self.glossary)
+        b = _sound_keys(t, self.target_lang, self.glossary)
+        return _sounds_different(a, b) or _stable_openings_differ(a, b)
 
     def _explained_by_source_text(self) -> None:
         """Target names that a source word explains though the extractor took it for no name
@@ -834,6 +991,10 @@ class _Comparison:
                 alike = _keys_match(src_keys, keys)
                 common = _silent_h(s)
                 how = _garbled(src_keys, keys, common) if alike or _prefix_garble(src_keys, keys, common) else ""
+                if alike and not how and self.source_lang == "en" and s.kind == "name":
+                    # The written words tell what keys fold (Gibson / ibson: a hard g lost).
+                    how = next((h for w in _name_parts(s.text) if w[:1].isupper()
+                                and (h := word_loss(strip_possessive(w), word, self.target_lang))), "")
                 if s not in left and not how:
                     continue
                 if how or alike:
@@ -982,6 +1143,13 @@ def _mixed_script(text: str) -> bool:
     return bool(_CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text))
 
 
+# The words of a name or a text, hyphenated parts apart (Machu-Pik), apostrophes kept (O'Flin).
+_NAME_PARTS = re.compile(r"[^\w'\u2019]+")
+
+
+def _name_parts(text: str) -> list[str]:
+    # Composed first: a decomposed letter's mark is no word character (NFD yi).
+    return [w for w in _NAME_PARTS.split(unicodedata.normalize("NFC", text)) if w]
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -1056,6 +1224,8 @@ def _strong_target_name_cached(text: str, lang: str) -> bool:
 # A capitalised Cyrillic word used this often in lower case is a common word opening a name
 # phrase (Period, Severnom), not a name of its own.
 _COMMON_CYRILLIC_ZIPF = 3.5
+# Frequency from which a word is attested in the language's texts (wordfreq), not made up.
+_ATTESTED_ZIPF = 1.5
 
 
 def _strong_target_name(t: NameMention, lang: str) -> bool:
@@ -1128,6 +1298,13 @@ def _derived_word(m: NameMention) -> bool:
     sign of one (Taiwan, Washington)."""
     last = strip_possessive(m.text.split()[-1]) if m.text.split() else ""
     return is_peoples_word(last) or last.lower().endswith(_DERIVED_ENDINGS)
+
+
+def _made_from_name(word: str) -> bool:
+    """An English word made from a name by its ending, the name left at least four letters
+    long (Majorcan, Buddhist; not Christ or Eric)."""
+    lower = word.lower()
+    return any(lower.endswith(e) and len(lower) - len(e) >= 4 for e in _DERIVED_ENDINGS)
 
 
 _DERIVED_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ic", "ical", "ist", "ists", "ism", "can", "cans")

@@ -20,6 +20,8 @@ class NameForms:
     place_stem_endings: tuple[str, ...]
     adjective_word: re.Pattern[str]
     stem_end: str  # vowels and signs a case ending may leave at the end of a stem
+    vowel_sound_end: frozenset[str]  # letters that end a word in a vowel sound
+    alternating_openings: frozenset[str]  # opening vowels euphony swaps for a consonant
 
 
 @cache
@@ -33,4 +35,6 @@ def name_forms(lang: str) -> NameForms:
         place_stem_endings=tuple(data["place_stem_endings"]),
         adjective_word=re.compile(data["adjective_word"], re.I),
         stem_end="".join(sorted(get(lang).vowels)) + data.get("stem_end_signs", ""),
+        vowel_sound_end=get(lang).vowels | frozenset(data.get("vowel_sound_signs", "")),
+        alternating_openings=frozenset(data.get("alternating_openings", "")),
     )

@@ -1,0 +1,200 @@
+"""Whether a Ukrainian or Russian rendering of one English name word lost part of it: its end
+(Martelly / Martel, Ronald / Ronal, Mecca / Mek, Kashiwazaki / Kasivaza) or its first sound
+(Giza / Izy, Ishikawa / Sikava, Christ / Rista).
+
+Matching keys fold exactly what tells a loss from a spelling variant (a final vowel, g against
+h, a doubled letter), so both the keys and the written words are read: a name that ends in a
+vowel sound keeps a vowel in every case form of its rendering, and a consonant the rendering
+lacks at the end is lost unless English spelling leaves it unsaid (data/lang/en/name_sounds.toml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from align.names.translit import edit_distance, fold_latin, keys_close, match_key, word_key
+
+_KEY_VOWELS = "aeiou"
+
+
+@dataclass(frozen=True)
+class EnglishNameSounds:
+    final_vowels: str
+    silent_e_after_vowel: tuple[str, ...]
+    silent_endings: tuple[tuple[str, str], ...]
+    silent_openings: tuple[str, ...]
+    one_sound_openings: tuple[str, ...]
+
+
+@cache
+def english_name_sounds() -> EnglishNameSounds:
+    from align.resources import load_toml
+
+    data = load_toml("lang", "en", "name_sounds.toml")
+    return EnglishNameSounds(
+        final_vowels=data["final_vowels"],
+        silent_e_after_vowel=tuple(data["silent_e_after_vowel"]),
+        # Longest ending first: -ault before -t.
+        silent_endings=tuple(sorted(data["silent_endings"].items(), key=lambda kv: -len(kv[0]))),
+        silent_openings=tuple(data["silent_openings"]),
+        one_sound_openings=tuple(data["one_sound_openings"]),
+    )
+
+
+def _rendering_vowels(lang: str) -> frozenset[str]:
+    """Letters a word of `lang` may end with and still end in a vowel sound: the vowels and
+    the short i (Paraguay / Paragvai, Disney / Disnei)."""
+    from align.names.forms import name_forms
+
+    return name_forms(lang).vowel_sound_end
+
+
+# Consonant pairs that are one sound, written with one Cyrillic letter (Honshu / Khonsyu,
+# Buddha / Budda, Aristarchus / Aristarkh): counted as that letter's key.
+_ONE_SOUND = (("ch", "h"), ("sh", "s"), ("zh", "z"), ("th", "t"), ("ph", "f"), ("dh", "d"), ("bh", "b"))
+
+
+def _vowel_letters(lang: str) -> frozenset[str]:
+    from align.lang import get
+
+    return get(lang).vowels
+
+
+def consonants(key: str) -> str:
+    """A key's consonants, one sound each, repeats once (marteli -> mrtl, honshu -> hns)."""
+    for pair, sound in _ONE_SOUND:
+        key = key.replace(pair, sound)
+    out = []
+    for ch in key:
+        if ch not in _KEY_VOWELS and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _cut_of(source: str, rendering: str, cs: str, ct: str) -> bool:
+    """The rendering could be the source cut short: it opens alike (the same letter, or a
+    vowel for a vowel) and keeps at least half its consonants, so an unrelated word of a run
+    (Adam against Administrator, Baba against Bhutha) is no cut-off of it."""
+    opens_alike = source[0] == rendering[0] or (source[0] in _KEY_VOWELS and rendering[0] in _KEY_VOWELS)
+    return opens_alike and 2 * len(ct) >= len(cs)
+
+
+def _ends_in_vowel_sound(written: str) -> bool:
+    sounds = english_name_sounds()
+    if written[-1:] in sounds.final_vowels:
+        return True
+    return (written.endswith("e") and len(written) >= 3 and written[-2] in sounds.final_vowels + "e"
+            and not written.endswith(sounds.silent_e_after_vowel))
+
+
+def _syllables(word: str, vowels: frozenset[str] | str) -> int:
+    """Groups of vowel letters: the syllables of a written word."""
+    count, previous = 0, False
+    for ch in word:
+        vowel = ch in vowels
+        count += vowel and not previous
+        previous = vowel
+    return count
+
+
+def _english_syllables(written: str) -> int:
+    """Syllables of an English name, its silent final e aside."""
+    if written.endswith("e") and not _ends_in_vowel_sound(written):
+        written = written[:-1]
+    return _syllables(written, "aeiouy")
+
+
+def _silent_end(written: str, lost: str) -> bool:
+    for ending, unsaid in english_name_sounds().silent_endings:
+        if written.endswith(ending):
+            return lost == unsaid
+    return False
+
+
+def _spelt_prefix(source: str, rendering: str) -> int:
+    """How many of the source's consonants the rendering's consonants spell from the start
+    (all of them, or one letter otherwise: Kashiwazaki / Kasivaza), 0 when it spells none as
+    well as the whole."""
+    if source.startswith(rendering):
+        return len(rendering)
+    if len(rendering) < 4 or edit_distance(source, rendering, 1) <= 1:
+        return 0
+    for k in (len(rendering), len(rendering) + 1, len(rendering) - 1):
+        if 0 < k < len(source) and edit_distance(source[:k], rendering, 1) <= 1:
+            return k
+    return 0
+
+
+@lru_cache(maxsize=65536)
+def tail_lost(word: str, rendering: str, lang: str) -> str:
+    """"truncated" when the rendering stops short of the English word, a consonant sound of
+    its end gone (Ronald / Ronal, Timbuktu / Tombuk); "shortened" when only its final vowel
+    sound is (Mecca / Mek, Martelly / Martel), which some established renderings of names also
+    drop (Santorini / Santorin); "" otherwise."""
+    written = fold_latin(word)
+    source, target = match_key(word), word_key(rendering, lang)
+    if len(source) < 4 or len(target) < 3 or not written[-1:].isalpha():
+        return ""
+    cs, ct = consonants(source), consonants(target)
+    if not ct or not _cut_of(source, target, cs, ct):
+        return ""
+    if cs == ct:
+        vowel_lost = _ends_in_vowel_sound(written) and rendering[-1:].lower() not in _rendering_vowels(lang)
+        return "shortened" if vowel_lost else ""
+    k = _spelt_prefix(cs, ct)
+    if not 0 < k < len(cs) or _silent_end(written, cs[k:]):
+        return ""
+    # Both ending in a vowel sound with as many syllables, the consonant is spelt otherwise,
+    # not cut off (Martelly / Marteii, a French ll).
+    if _ends_in_vowel_sound(written) and rendering[-1:].lower() in _rendering_vowels(lang) \
+            and _syllables(rendering.lower(), _vowel_letters(lang)) >= _english_syllables(written):
+        return ""
+    return "truncated"
+
+
+@lru_cache(maxsize=65536)
+def head_lost(word: str, rendering: str, lang: str) -> bool:
+    """The rendering lacks the English word's first sound: a consonant (Giza / Izy,
+    Timbuktu / Ombuktu), a consonant pair spoken as one (Christ / Rista), or an opening vowel
+    that is a syllable of its own (Ishikawa / Sikava, Africa / Friki)."""
+    written = fold_latin(word)
+    sounds = english_name_sounds()
+    source, target = match_key(word), word_key(rendering, lang)
+    if len(source) < 4 or len(target) < 3 or written.startswith(sounds.silent_openings):
+        return False
+    if written[0] in _KEY_VOWELS and (len(written) < 2 or written[1] in _KEY_VOWELS + "y"):
+        return False  # an opening vowel pair is one sound (Ealing / Iling, Auckland / Oklend)
+    if source == target or _soft_g_rendered(written, rendering, lang):
+        return False
+    # A pair spoken as one sound is lost only whole: its second letter alone is the sound's
+    # rendering (Christ / Khrista keys "christ" / "hrista").
+    for k in ((2,) if written.startswith(sounds.one_sound_openings) else (1,)):
+        rest = source[k:]
+        if len(rest) < 3:
+            continue
+        if not (target[0] == rest[0] or (target[0] in _KEY_VOWELS and rest[0] in _KEY_VOWELS)):
+            continue
+        if keys_close(rest, target) or (len(consonants(rest)) >= 2 and consonants(rest) == consonants(target)):
+            return True
+    return False
+
+
+def _translit(word: str, lang: str) -> str:
+    from align.lang.translit import transliterate
+
+    return transliterate(word, lang)
+
+
+def _soft_g_rendered(written: str, rendering: str, lang: str) -> bool:
+    """A soft g rendered as dzh or zh (Giancarlo / Dzhankarlo), whose key folds into the vowel
+    after it: the key looks like the name without its first letter, the word does not."""
+    return written[:1] == "g" and written[1:2] in "eiy" and _translit(rendering, lang).lower().startswith(("dz", "zh"))
+
+
+def word_loss(word: str, rendering: str, lang: str) -> str:
+    """"garbled" (first sound lost), "truncated" (end lost), "shortened" (final vowel sound
+    lost) or "" for one English name word and one Cyrillic word that renders it."""
+    if head_lost(word, rendering, lang):
+        return "garbled"
+    return tail_lost(word, rendering, lang)
