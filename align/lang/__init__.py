@@ -136,6 +136,11 @@ class Language:
         return tuple((ending, tuple(bases)) for ending, bases in table.items())
 
     @cached_property
+    def name_links(self) -> frozenset[str]:
+        """Words that join two names in a list or a pair (and; i, ta, z), lower case."""
+        return frozenset(self._settings.get("names", {}).get("links", ()))
+
+    @cached_property
     def demonym_endings(self) -> tuple[str, ...]:
         """Endings of words for peoples, languages and styles (English: -ian, -ese, -ish)."""
         return tuple(self._settings.get("morphology", {}).get("demonym_endings", ()))

@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from align.lang import get
 from align.model import Issue, NameMention
 from align.names.extract import is_designation
 from align.names.forms import name_forms
@@ -476,6 +477,97 @@ class _Comparison:
                                         f"{self.target_lang} has {new[0]} where {self.source_lang} has "
                                         f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
 
+    def _literal_slots(self) -> None:
+        """A name that is an ordinary English word, translated by meaning where the name
+        stood: after its given name (Anne Frank / Anny vidvertyi) or joined to a rendered name
+        (Hershey and Chase / Khershi i pogonia, Brooks and Groening / z strumky i Greininhom).
+        The slot is read from the rendered neighbour; the word in it must be an ordinary noun
+        or adjective the dictionary knows."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.target_text or not self.source_text:
+            return
+        target = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        source = _LOWER_WORD.findall(self.source_text)
+        rendered = [_surface_keys(w, self.target_lang) for w in target]
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        for k, word in enumerate(source):
+            if k == 0 or not self._translatable_name_word(word, rendered):
+                continue
+            found = self._literal_slot(k, source, target, rendered)
+            mention = next((i for i, m in enumerate(self.source) if word in _name_parts(m.text)), None)
+            if found is None or mention is None or self.source[mention].text in flagged:
+                continue
+            s = self.source[mention]
+            self.found.append(Issue("name", "error", self.target_lang, s.text, found,
+                                    f"{self.target_lang} has {found} where {self.source_lang} has the name "
+                                    f"{strip_possessive(word)}, translated as an ordinary word",
+                                    rule="name.literal", evidence="position"))
+            flagged.add(s.text)
+            self.src_matched[mention] = True
+
+    def _translatable_name_word(self, word: str, rendered: list[frozenset[str]]) -> bool:
+        """A capitalised ordinary English word, no title or generic part, that no target word
+        spells."""
+        bare = strip_possessive(word)
+        if len(bare) < 3 or not bare[:1].isupper() or bare in _institution_words() \
+                or bare.lower() in _institution_words_lower() or is_peoples_word(bare) or _made_from_name(bare) \
+                or bare.lower() in _title_words() or not is_ordinary_english(bare):
+            return False
+        keys = _surface_keys(bare, "en")
+        return not any(_keys_match(keys, k) for k in rendered)
+
+    def _literal_slot(self, k: int, source: list[str], target: list[str],
+                      rendered: list[frozenset[str]]) -> str | None:
+        """The target word standing where source word `k` should be rendered, if it is an
+        ordinary word: after the rendering of the given name before it, or across a link
+        (and / i, ta, z) from the rendering of the name it is joined to."""
+        en_links, links = get("en").name_links, get(self.target_lang).name_links
+        following = source[k + 1] if k + 1 < len(source) else ""
+        if following[:1].isupper() and following not in _institution_words():
+            # The first word of a longer name, an adjective rendered before the rest of it
+            # (Blue Ash / synii Esh, Royal Bafokeng / korolivskyi Bafokeng).
+            return self._slot_word(k + 1, -1, False, source, target, rendered, adjective=True)
+        anchors = []  # (source index of the anchor, target offset of the slot from it, link needed)
+        if source[k - 1][:1].isupper():
+            anchors.append((k - 1, 1, False))
+        if k >= 2 and source[k - 1].lower() in en_links and source[k - 2][:1].isupper():
+            anchors.append((k - 2, 2, True))
+        if k + 2 < len(source) and source[k + 1].lower() in en_links and source[k + 2][:1].isupper():
+            anchors.append((k + 2, -2, True))
+        for a, offset, linked in anchors:
+            found = self._slot_word(a, offset, linked, source, target, rendered)
+            if found is not None:
+                return found
+        return None
+
+    def _slot_word(self, a: int, offset: int, linked: bool, source: list[str], target: list[str],
+                   rendered: list[frozenset[str]], adjective: bool = False) -> str | None:
+        """The ordinary word `offset` words from where the target renders source word `a`."""
+        anchor = strip_possessive(source[a])
+        if is_peoples_word(anchor) or _made_from_name(anchor):
+            return None  # Americans and Free French: peoples, not names
+        links = get(self.target_lang).name_links
+        keys = _surface_keys(anchor, "en")
+        for p, word_keys in enumerate(rendered):
+            slot = p + offset
+            if not 0 <= slot < len(target) or not _words_alike(keys, word_keys) or not self._name_word(target[p]):
+                continue  # the neighbour must be rendered as a name, not a cognate (Original)
+            if linked and target[p + offset // 2].lower() not in links:
+                continue
+            if not linked and offset > 0 and not (is_given_name(target[p], self.target_lang)
+                                                  and analyse(target[p], self.target_lang).known):
+                continue  # only a given name says a surname follows
+            if self._ordinary_slot_word(target[slot], links, adjective):
+                return target[slot]
+        return None
+
+    def _ordinary_slot_word(self, word: str, links: frozenset[str], adjective: bool = False) -> bool:
+        if not word[:1].islower() or word in links:
+            return False
+        info = analyse(word, self.target_lang)
+        if not info.known or info.name_tagged:
+            return False
+        return is_adjective(word, self.target_lang) or (not adjective and is_common_noun(word, self.target_lang))
+
     def _word_losses(self) -> None:
         """Every word of an English name against the words of the rendering it was paired
         with: a close spelling may be a cut one (Martelly / Martel, Mecca / Mek), and a run
@@ -608,6 +700,7 @@ class _Comparison:
         self._people_of_ordinary_words()
         self._words_within_pairs()
         self._word_losses()
+        self._literal_slots()
         self._explained_by_source_text()
         source, target, glossary = self.source, self.target, self.glossary
         # Peoples' words the translation lost: glossary demonyms, and English -an/-ian words made
@@ -1158,6 +1251,12 @@ def _institution_words() -> frozenset[str]:
     from align.resources import lang_path, read_lines
 
     return frozenset(read_lines(lang_path("en", "institution_words.txt")))
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Titles and other capitalised words that are never names (President, King), lower case."""
+    return frozenset(w.lower() for w in get("en").words("name_stopwords"))
 
 
 @lru_cache(maxsize=1)

@@ -73,6 +73,14 @@ WRONG_AND_RIGHT = [
     # a person whose names are ordinary English words, the surname translated by meaning
     ("The movie, featuring Ryan Gosling and Emma Stone, won.", "Фільм за участю Райана Гослінга і Еммі камінь переміг.",
      "Фільм за участю Райана Гослінга і Емми Стоун переміг.", "uk", "name.literal"),
+    # a surname that is an ordinary word, translated in its slot: after a given name, or
+    # joined by a link to a name the translation renders
+    ("The Anne Frank Museum says the tree is infected.", "Музей Анни відвертий стверджує, що дерево заражене.",
+     "Музей Анни Франк стверджує, що дерево заражене.", "uk", "name.literal"),
+    ("Hershey and Chase used phages.", "Херши и погоня использовали фаги.",
+     "Херши и Чейз использовали фаги.", "ru", "name.literal"),
+    ("He created The Simpsons with Brooks and Groening.", "Він створив «Сімпсонів» разом з струмки і Ґрейнінґом.",
+     "Він створив «Сімпсонів» разом з Бруксом і Ґрейнінґом.", "uk", "name.literal"),
     # a Latin acronym copied wrong
     ("The BJP won.", "Партия BP победила.", "Партия BJP победила.", "ru", "name.mismatch"),
     # a close spelling that stops short: a final consonant lost, or the final vowel sound
@@ -159,6 +167,15 @@ def test_name_rendered_as_ordinary_words_is_a_warning_naming_it(en, tgt):
     ("Officials of Istanbul said.", "Чиновники Стамбула заявили.", "ru"),
     ("The First Sino-Japanese War ended.", "Японо-китайская война закончилась.", "ru"),
     ("The Majorcan sailor won in Majorca.", "Моряк з Майорки переміг на Майорці.", "uk"),
+    # ordinary words next to names that are no names themselves: peoples, cognates, titles
+    ("Nearly 200 American and German lives were lost.", "Загинуло приблизно 200 американців і німців.", "uk"),
+    ("The Americans and Free French forces liberated France.",
+     "Американці та сили руху «Франція, що бореться» звільнили Францію.", "uk"),
+    ("Nominations include Sound Mixing and Original Screenplay.",
+     "Номінації включають зведення звуку та Оригінальний сценарій.", "uk"),
+    ("Gosling and Stone were nominated for Best Actor and Actress.",
+     "Гослинг и Стоун номинированы на лучшего актера и актрису.", "ru"),
+    ("President Trump and Governor Abbott met.", "Президент Трамп і губернатор Ебботт зустрілися.", "uk"),
 ])
 def test_right_renderings_raise_no_name_error(en, tgt, lang):
     assert errors(en, tgt, lang) == []
