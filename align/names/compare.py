@@ -520,7 +520,7 @@ class _Comparison:
         """The target word standing where source word `k` should be rendered, if it is an
         ordinary word: after the rendering of the given name before it, or across a link
         (and / i, ta, z) from the rendering of the name it is joined to."""
-        en_links, links = get("en").name_links, get(self.target_lang).name_links
+        en_links = get("en").name_links
         following = source[k + 1] if k + 1 < len(source) else ""
         if following[:1].isupper() and following not in _institution_words():
             # The first word of a longer name, an adjective rendered before the rest of it
