@@ -485,35 +485,44 @@ class _Comparison:
         or adjective the dictionary knows."""
         if self.source_lang != "en" or self.target_lang == "en" or not self.target_text or not self.source_text:
             return
-        target = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        # A word of a source name (matched or not: the skeleton may pair Stone with Gosling).
+        words = {(i, w) for i, m in enumerate(self.source) for w in _name_parts(m.text)}
         source = _LOWER_WORD.findall(self.source_text)
-        rendered = [_surface_keys(w, self.target_lang) for w in target]
+        candidates = [(k, i) for k, word in enumerate(source) if k > 0 for i, w in words
+                      if w == word and self._translatable_name_word(word)]
+        if not candidates:
+            return
+        target = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        # Lemma keys for capitalised words only: a dictionary parse of every word costs.
+        rendered = [_surface_keys(w, self.target_lang) if w[:1].isupper() else frozenset({word_key(w, self.target_lang)})
+                    for w in target]
         flagged = {i.expected for i in self.found if i.category == "name"}
-        for k, word in enumerate(source):
-            if k == 0 or not self._translatable_name_word(word, rendered):
+        for k, mention in candidates:
+            s = self.source[mention]
+            if s.text in flagged or self._spelt_in(source[k], rendered):
                 continue
             found = self._literal_slot(k, source, target, rendered)
-            mention = next((i for i, m in enumerate(self.source) if word in _name_parts(m.text)), None)
-            if found is None or mention is None or self.source[mention].text in flagged:
+            if found is None:
                 continue
-            s = self.source[mention]
             self.found.append(Issue("name", "error", self.target_lang, s.text, found,
                                     f"{self.target_lang} has {found} where {self.source_lang} has the name "
-                                    f"{strip_possessive(word)}, translated as an ordinary word",
+                                    f"{strip_possessive(source[k])}, translated as an ordinary word",
                                     rule="name.literal", evidence="position"))
             flagged.add(s.text)
             self.src_matched[mention] = True
 
-    def _translatable_name_word(self, word: str, rendered: list[frozenset[str]]) -> bool:
-        """A capitalised ordinary English word, no title or generic part, that no target word
-        spells."""
+    @staticmethod
+    def _translatable_name_word(word: str) -> bool:
+        """A capitalised ordinary English word, no title, generic part or people's word."""
         bare = strip_possessive(word)
-        if len(bare) < 3 or not bare[:1].isupper() or bare in _institution_words() \
-                or bare.lower() in _institution_words_lower() or is_peoples_word(bare) or _made_from_name(bare) \
-                or bare.lower() in _title_words() or not is_ordinary_english(bare):
-            return False
-        keys = _surface_keys(bare, "en")
-        return not any(_keys_match(keys, k) for k in rendered)
+        return len(bare) >= 3 and bare[:1].isupper() and bare not in _institution_words() \
+            and bare.lower() not in _institution_words_lower() and not is_peoples_word(bare) \
+            and not _made_from_name(bare) and bare.lower() not in _title_words() and is_ordinary_english(bare)
+
+    @staticmethod
+    def _spelt_in(word: str, rendered: list[frozenset[str]]) -> bool:
+        keys = _surface_keys(strip_possessive(word), "en")
+        return any(_keys_match(keys, k) for k in rendered)
 
     def _literal_slot(self, k: int, source: list[str], target: list[str],
                       rendered: list[frozenset[str]]) -> str | None:
@@ -577,18 +586,25 @@ class _Comparison:
             return
         flagged = {i.expected for i in self.found if i.category == "name" and i.severity == "error"}
         written = _name_parts(self.target_text or " ".join(t.text for t in self.target))
+        said = Counter(strip_possessive(w) for w in _name_parts(self.source_text or " ".join(m.text for m in self.source)))
         for i, j in dict.fromkeys(self.pairs):
             s, t = self.source[i], self.target[j]
             if s.text in flagged or s.kind in _SILENT_KINDS or _is_latin(t.text) or not _may_garble(s):
                 continue
+            words = _name_parts(t.text)
+            own = [strip_possessive(w) for w in _name_parts(s.text) if w[:1].isupper()]
+            # Cheap first: a word that loses part of a source word, a source word said twice, or
+            # a form that may be cut token for token; the gazetteer is read only then.
+            if not (any(word_loss(w, c, self.target_lang) for w in own for c in words if c[:1].isupper())
+                    or any(said[w] > 1 for w in own) or "-" in t.text or _is_glossary(s, self.glossary)):
+                continue
             # An established name's renderings are its own forms (Istanbul / Stambul); a word
             # that is one of them cut short is a loss all the same (Sankt-Peter).
             forms = self._established_forms(s)
-            rendering = [w for w in _name_parts(t.text) if w and not self._is_form(w, forms)]
-            if any(self._renders_other(s, w) for w in _name_parts(t.text)):
-                continue  # the matching paired it with a word of another name (Mykolai / Mykolaiv)
-            loss = self._cut_established(t.text, forms) or self._lost_part(s, rendering, written, forms)
-            if loss:
+            rendering = [w for w in words if not self._is_form(w, forms)]
+            loss = self._cut_established(t.text, forms) or self._lost_part(s, rendering, written, forms, said)
+            if loss and not any(self._renders_other(s, w) for w in words):
+                # (unless the matching paired it with a word of another name: Mykolai / Mykolaiv)
                 self._garble_issue(s, t.text, loss)
                 flagged.add(s.text)
 
@@ -614,25 +630,28 @@ class _Comparison:
         lower = word.lower()
         return lower in forms or any(_same_stem(lower, f) for f in forms)
 
-    def _lost_part(self, s: NameMention, rendering: list[str], written: list[str], forms: frozenset[str]) -> str:
+    def _lost_part(self, s: NameMention, rendering: list[str], written: list[str], forms: frozenset[str],
+                   said: Counter) -> str:
         """How the words of `rendering` lose part of a word of `s`, unless the translation
         renders that word whole as often as the source says it; a name said more often than
         rendered whole may have lost part of it in a mention of its own (Berlin ... Ber)."""
-        source_words = [strip_possessive(w) for w in _name_parts(s.text) if w]
+        source_words = [strip_possessive(w) for w in _name_parts(s.text)]
         for word in source_words:
             # Words for peoples are translated (Sino-Japanese War / yapono-kitaiskoi voiny).
             if not word[:1].isupper() or word in _institution_words() or is_peoples_word(word) \
                     or _made_from_name(word):
                 continue
             given = len(source_words) > 1 and word != source_words[-1]
+            lossy = [c for c in rendering if c[:1].isupper() and word_loss(word, c, self.target_lang)]
+            if not lossy and said[word] <= 1:
+                continue
             keys = _surface_keys(word, "en")
             whole = sum(1 for c in written if c[:1].isupper() and (self._is_form(c, forms) or (
                 _words_alike(keys, _surface_keys(c, self.target_lang)) and not word_loss(word, c, self.target_lang))))
-            said = sum(1 for w in _name_parts(self.source_text or s.text) if strip_possessive(w) == word)
-            if whole >= max(said, 1):
+            if whole >= max(said[word], 1):
                 continue
             if whole == 0:
-                candidates = rendering
+                candidates = lossy
             else:
                 # Another word of the text: one that opens as the name does, or lost its opening.
                 candidates = [c for c in written if not self._is_form(c, forms) and (
