@@ -591,11 +591,15 @@ class _Comparison:
             s, t = self.source[i], self.target[j]
             if s.text in flagged or s.kind in _SILENT_KINDS or _is_latin(t.text) or not _may_garble(s):
                 continue
-            words = _name_parts(t.text)
             own = [strip_possessive(w) for w in _name_parts(s.text) if w[:1].isupper()]
+            words = _name_parts(t.text)
+            if len(own) > len(words):
+                # A word of the run the rendering lacks may stand next to it, cut to lower case
+                # (Armand Versace / rman Versache, University of Dundee / Universytetu andi).
+                words = words + self._next_to(t)
             # Cheap first: a word that loses part of a source word, a source word said twice, or
             # a form that may be cut token for token; the gazetteer is read only then.
-            if not (any(word_loss(w, c, self.target_lang) for w in own for c in words if c[:1].isupper())
+            if not (any(word_loss(w, c, self.target_lang) for w in own for c in words)
                     or any(said[w] > 1 for w in own) or "-" in t.text or _is_glossary(s, self.glossary)):
                 continue
             # An established name's renderings are its own forms (Istanbul / Stambul); a word
@@ -607,6 +611,15 @@ class _Comparison:
                 # (unless the matching paired it with a word of another name: Mykolai / Mykolaiv)
                 self._garble_issue(s, t.text, loss)
                 flagged.add(s.text)
+
+    def _next_to(self, t: NameMention) -> list[str]:
+        """The words right before and after a target mention, with nothing but a space between."""
+        text = self.target_text
+        if not text or text[t.start:t.end] != t.text:
+            return []
+        before = re.search(r"([^\W\d_]+)\s+$", text[: t.start])
+        after = re.match(r"\s+([^\W\d_]+)", text[t.end:])
+        return [m.group(1) for m in (before, after) if m]
 
     def _established_forms(self, s: NameMention) -> frozenset[str]:
         """Lower-case Cyrillic words of a glossary name's or a gazetteer place's own forms."""
@@ -642,12 +655,13 @@ class _Comparison:
                     or _made_from_name(word):
                 continue
             given = len(source_words) > 1 and word != source_words[-1]
-            lossy = [c for c in rendering if c[:1].isupper() and word_loss(word, c, self.target_lang)]
+            lossy = [c for c in rendering if word_loss(word, c, self.target_lang)]
             if not lossy and said[word] <= 1:
                 continue
             keys = _surface_keys(word, "en")
-            whole = sum(1 for c in written if c[:1].isupper() and (self._is_form(c, forms) or (
-                _words_alike(keys, _surface_keys(c, self.target_lang)) and not word_loss(word, c, self.target_lang))))
+            # A form of the name renders this word only if it spells it (not Shtaty for America).
+            whole = sum(1 for c in written if c[:1].isupper() and _words_alike(keys, _surface_keys(c, self.target_lang))
+                        and (self._is_form(c, forms) or not word_loss(word, c, self.target_lang)))
             if whole >= max(said[word], 1):
                 continue
             if whole == 0:
@@ -656,7 +670,7 @@ class _Comparison:
                 # Another word of the text: one that opens as the name does, or lost its opening.
                 candidates = [c for c in written if not self._is_form(c, forms) and (
                     word_key(c, self.target_lang)[:3] == word_key(word, "en")[:3] or word_loss(word, c, self.target_lang) == "garbled")]
-            how = next((h for c in candidates if c[:1].isupper() and not (given and self._own_given_name(word, c))
+            how = next((h for c in candidates if (c[:1].isupper() or c in rendering) and not (given and self._own_given_name(word, c))
                         and (h := word_loss(word, c, self.target_lang)) and not self._renders_other(s, c)), "")
             if how:
                 return how
@@ -1094,16 +1108,26 @@ class _Comparison:
             # Only words whose plain key opens like a source key, or like it without its first
             # letter, can be its rendering: the rest skip the costly lemmatisation.
             openings = {k[:2] for k in src_keys if len(k) >= 3} | {k[1:3] for k in src_keys if len(k) >= 4}
+            # Read by its written words only for a name inside the sentence: a sentence's first
+            # word may be an ordinary one, translated (Immunohistochemistry / immunogistokhimiya).
+            by_words = self.source_lang == "en" and s.kind == "name" and not s.initial
+            own = [strip_possessive(w) for w in _name_parts(s.text) if w[:1].isupper()] \
+                if s in left and by_words else []
+            generic = frozenset(k for w in _name_parts(s.text) if w in _institution_words()
+                                for k in _surface_keys(w, self.source_lang))
             for word in words:
-                if word_key(word, self.target_lang)[:2] not in openings:
-                    continue
+                if word_key(word, self.target_lang)[:2] not in openings and not (any(
+                        word_loss(w, word, self.target_lang) for w in own) and not analyse(word, self.target_lang).known):
+                    continue  # (a lost name's word lost its opening: Dundee / andi)
                 if s not in left and zipf(word, self.target_lang) >= _COMMON_CYRILLIC_ZIPF:
                     continue
                 keys = _surface_keys(word, self.target_lang)
+                if generic and _keys_match(generic, keys):
+                    continue  # the generic part rendered (University of Dundee / universytetu)
                 alike = _keys_match(src_keys, keys)
                 common = _silent_h(s)
                 how = _garbled(src_keys, keys, common) if alike or _prefix_garble(src_keys, keys, common) else ""
-                if alike and not how and self.source_lang == "en" and s.kind == "name":
+                if not how and ((own and not analyse(word, self.target_lang).known) or (alike and by_words)):
                     # The written words tell what keys fold (Gibson / ibson: a hard g lost).
                     how = next((h for w in _name_parts(s.text) if w[:1].isupper()
                                 and (h := word_loss(strip_possessive(w), word, self.target_lang))), "")

@@ -18,6 +18,8 @@ from align.names.losses import consonants, word_loss
     ("Christ", "Риста", "uk", "garbled"),        # a pair spoken as one sound lost
     ("Ishikawa", "Сикава", "ru", "garbled"),     # an opening vowel that is a syllable
     ("Schwarzenegger", "Варценеггер", "ru", "garbled"),
+    ("Armand", "рман", "ru", "garbled"),         # headless, the unsaid d aside
+    ("Erdoğan", "рдоганом", "ru", "garbled"),    # headless, with a case ending
 ])
 def test_a_cut_or_headless_rendering_is_a_loss(word, rendering, lang, how):
     assert word_loss(word, rendering, lang) == how

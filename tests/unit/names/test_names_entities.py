@@ -98,6 +98,16 @@ WRONG_AND_RIGHT = [
      "Вони святкують воскресіння Христа.", "uk", "name.garbled"),
     ("The airport in Ishikawa prefecture remains closed.", "Аэропорт в префектуре Сикава остаётся закрытым.",
      "Аэропорт в префектуре Исикава остаётся закрытым.", "ru", "name.garbled"),
+    # a given name cut to lower case beside the surname, its French silent end aside
+    ('"People just jumped over them," Armand Versace said.', '"Люди просто прыгали через них", — рассказывал рман Версаче.',
+     '"Люди просто прыгали через них", — рассказывал Арман Версаче.', "ru", "name.garbled"),
+    # a headless word with a case ending the English lacks
+    ("Trump spoke with President Recep Tayyip Erdoğan.", "Трамп поговорил с президентом Реджепом Тайипом рдоганом.",
+     "Трамп поговорил с президентом Реджепом Тайипом Эрдоганом.", "ru", "name.garbled"),
+    # a lost name whose word the translation wrote headless in lower case
+    ("Professor Pamela Ferguson of the University of Dundee notes it.",
+     "Професор Памела Ферґюсон з університету анді відзначає це.",
+     "Професор Памела Ферґюсон з університету Данді відзначає це.", "uk", "name.garbled"),
     # an established place cut short inside its hyphenated form
     ("Saint Petersburg cruises include time in town.", "Круизы в Санкт-Петер включают время в городе.",
      "Круизы в Санкт-Петербург включают время в городе.", "ru", "name.garbled"),
@@ -176,6 +186,8 @@ def test_name_rendered_as_ordinary_words_is_a_warning_naming_it(en, tgt):
     ("Gosling and Stone were nominated for Best Actor and Actress.",
      "Гослинг и Стоун номинированы на лучшего актера и актрису.", "ru"),
     ("President Trump and Governor Abbott met.", "Президент Трамп і губернатор Ебботт зустрілися.", "uk"),
+    # a sentence's first word is an ordinary term, translated with the language's own suffix
+    ("Immunohistochemistry (IHC) was employed.", "Использовалась иммуногистохимия (ИГХ).", "ru"),
 ])
 def test_right_renderings_raise_no_name_error(en, tgt, lang):
     assert errors(en, tgt, lang) == []
