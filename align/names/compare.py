@@ -748,6 +748,7 @@ class _Comparison:
         self._substitutions(missing, extra, lost_demonyms)
         self._garbled_extras(extra)
         self._lowercase_renderings(missing)
+        self._cut_capitalised(missing)
         self._garbled_places(missing)
         for s in missing:
             self._missing(s)
@@ -1142,6 +1143,26 @@ class _Comparison:
                     if how:
                         self._garble_issue(s, word, how)
                     break
+
+    def _cut_capitalised(self, missing: list[NameMention]) -> None:
+        """A lost name whose word the translation cut to a capitalised stump the dictionary
+        takes for an ordinary word, so no name was extracted there (Gibson / Gib, Perry /
+        Per): a capitalised word no matched name explains, read word by word."""
+        if not self.target_text or self.source_lang != "en" or self.target_lang == "en":
+            return
+        taken = {w for j, t in enumerate(self.target) if self.tgt_matched[j] for w in _name_parts(t.text)}
+        words = [w for w in _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+                 if w[:1].isupper() and w not in taken]
+        for s in list(missing):
+            if s.kind != "name" or s.initial or _is_glossary(s, self.glossary) or not _may_garble(s):
+                continue
+            own = [strip_possessive(w) for w in _name_parts(s.text)
+                   if w[:1].isupper() and w not in _institution_words() and not _made_from_name(w)]
+            how = next((h for w in own for c in words if (h := word_loss(w, c, self.target_lang))
+                        and not self._renders_other(s, c)), "")
+            if how:
+                missing.remove(s)
+                self._garble_issue(s, next(c for w in own for c in words if word_loss(w, c, self.target_lang)), how)
 
     def _garbled_places(self, missing: list[NameMention]) -> None:
         """A word of the translation that is a place the source names (or makes a word from:

@@ -145,10 +145,12 @@ def tail_lost(word: str, rendering: str, lang: str) -> str:
     k = _spelt_prefix(cs, ct)
     if not 0 < k < len(cs) or _silent_end(written, cs[k:]):
         return ""
-    # Both ending in a vowel sound with as many syllables, the consonant is spelt otherwise,
-    # not cut off (Martelly / Marteii, a French ll).
-    if _ends_in_vowel_sound(written) and rendering[-1:].lower() in _rendering_vowels(lang) \
-            and _syllables(rendering.lower(), _vowel_letters(lang)) >= _english_syllables(written):
+    # A rendering with as many syllables as the word, ending in a vowel sound where the word
+    # does or in a short i, spells the consonant otherwise or drops one the language does not
+    # say there; it is no cut-off (Martelly / Marteii, a French ll; Danube / Dunai).
+    last = rendering[-1:].lower()
+    vowel_end = last in _rendering_vowels(lang) and (_ends_in_vowel_sound(written) or last not in _vowel_letters(lang))
+    if vowel_end and _syllables(rendering.lower(), _vowel_letters(lang)) >= _english_syllables(written):
         return ""
     return "truncated"
 
@@ -200,7 +202,15 @@ def _soft_g_rendered(written: str, rendering: str, lang: str) -> bool:
 
 def word_loss(word: str, rendering: str, lang: str) -> str:
     """"garbled" (first sound lost), "truncated" (end lost), "shortened" (final vowel sound
-    lost) or "" for one English name word and one Cyrillic word that renders it."""
+    lost) or "" for one English name word and one Cyrillic word that renders it. A word the
+    dictionary knows is read in its dictionary form too (Danube / Dunaya: Dunai)."""
     if head_lost(word, rendering, lang):
         return "garbled"
-    return tail_lost(word, rendering, lang)
+    how = tail_lost(word, rendering, lang)
+    if how:
+        from align.names.morph import analyse
+
+        info = analyse(rendering, lang)
+        if info.known and any(not tail_lost(word, lemma, lang) for lemma in info.lemmas if lemma != rendering.lower()):
+            return ""
+    return how

@@ -108,6 +108,9 @@ WRONG_AND_RIGHT = [
     ("Professor Pamela Ferguson of the University of Dundee notes it.",
      "Професор Памела Ферґюсон з університету анді відзначає це.",
      "Професор Памела Ферґюсон з університету Данді відзначає це.", "uk", "name.garbled"),
+    # a lost name cut to a capitalised stump the dictionary takes for an ordinary word
+    ("After the accident occurred, Gibson was taken to a hospital.", "После аварии Гиб был доставлен в больницу.",
+     "После аварии Гибсон был доставлен в больницу.", "ru", "name.garbled"),
     # an established place cut short inside its hyphenated form
     ("Saint Petersburg cruises include time in town.", "Круизы в Санкт-Петер включают время в городе.",
      "Круизы в Санкт-Петербург включают время в городе.", "ru", "name.garbled"),
@@ -188,6 +191,9 @@ def test_name_rendered_as_ordinary_words_is_a_warning_naming_it(en, tgt):
     ("President Trump and Governor Abbott met.", "Президент Трамп і губернатор Ебботт зустрілися.", "uk"),
     # a sentence's first word is an ordinary term, translated with the language's own suffix
     ("Immunohistochemistry (IHC) was employed.", "Использовалась иммуногистохимия (ИГХ).", "ru"),
+    # an exonym with as many syllables, in its dictionary form or inflected
+    ("A cruise on the Danube is popular.", "Круиз по Дунаю популярен.", "ru"),
+    ("They sailed the Danube.", "Они плавали по Дунаю.", "ru"),
 ])
 def test_right_renderings_raise_no_name_error(en, tgt, lang):
     assert errors(en, tgt, lang) == []
