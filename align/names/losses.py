@@ -200,6 +200,14 @@ def _soft_g_rendered(written: str, rendering: str, lang: str) -> bool:
     return written[:1] == "g" and written[1:2] in "eiy" and _translit(rendering, lang).lower().startswith(("dz", "zh"))
 
 
+def _same_name(word: str, form: str, lang: str) -> bool:
+    """A dictionary form that spells the English word's consonants from the start (Dunai for
+    Danube), not another word the stump also inflects (gibnut for Gib)."""
+    source, target = match_key(word), word_key(form, lang)
+    cs, ct = consonants(source), consonants(target)
+    return bool(ct) and source[:1] == target[:1] and cs.startswith(ct)
+
+
 def word_loss(word: str, rendering: str, lang: str) -> str:
     """"garbled" (first sound lost), "truncated" (end lost), "shortened" (final vowel sound
     lost) or "" for one English name word and one Cyrillic word that renders it. A word the
@@ -211,6 +219,7 @@ def word_loss(word: str, rendering: str, lang: str) -> str:
         from align.names.morph import analyse
 
         info = analyse(rendering, lang)
-        if info.known and any(not tail_lost(word, lemma, lang) for lemma in info.lemmas if lemma != rendering.lower()):
+        if info.known and any(_same_name(word, lemma, lang) and not tail_lost(word, lemma, lang)
+                              for lemma in info.lemmas if lemma != rendering.lower()):
             return ""
     return how
