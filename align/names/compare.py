@@ -987,7 +987,10 @@ class _Comparison:
                         and not _keys_match(_fuzzy_keys(s, self.source_lang, self.glossary),
                                             _fuzzy_keys(t, self.target_lang, self.glossary)):
                     return t, "gazetteer"
-                continue
+                if s_places & t_places or (_established_place(s_places) and _established_place(t_places)):
+                    continue
+                # A smaller place the gazetteer knows apart from the one standing in for it
+                # (Goma / Ruandoiu) is left to sound, as any other name.
             s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)
             if _garbled(_garble_keys(s, s_keys, self.glossary), _fuzzy_keys(t, self.target_lang, self.glossary) | set(t.key.split())):
                 return t, "garbled"
@@ -997,7 +1000,9 @@ class _Comparison:
         # for which is a guess. A people's word (Portuguese, Byzantine) and a name's adjective
         # (Tsinskyi) are renderings, not substitutes.
         candidates = [t for t in extra if self._substitute_candidate(t)]
-        lost = [m for m in self.missing_names if m.kind == "name"]
+        # A lost run opening with a people's word is rendered by an adjective (Congolese Francs /
+        # kongolezkykh frankiv), not a name left to pair.
+        lost = [m for m in self.missing_names if m.kind == "name" and not is_peoples_word(m.text.split()[0])]
         if not candidates and s in lost and len(s.key.split()) == 1 and not is_ordinary_english(s.text):
             # No proper name left, but a capitalised ordinary word inside the sentence standing
             # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.

@@ -118,6 +118,10 @@ WRONG_AND_RIGHT = [
     ('"Angola is heading for its worst outbreak and it is very bad in Angola," he said.',
      '"Стамбула наближається до найгіршого спалаху, і в Анголі дуже погано", сказав він.',
      '"Ангола наближається до найгіршого спалаху, і в Анголі дуже погано", сказав він.', "uk", "name.mismatch"),
+    # a smaller place swapped for a country, a currency's people's word aside
+    ("You can use boda-boda to get around Goma. The price is 500 Congolese Francs.",
+     "Для пересування Руандою можна користуватися бода-бода. Ціна 500 конголезьких франків.",
+     "Для пересування Гомою можна користуватися бода-бода. Ціна 500 конголезьких франків.", "uk", "name.mismatch"),
     # skeletons one edit apart that open with another steady consonant are two names
     ("Trains will not stop at Wembley tonight.", "Поезда не остановятся на Па-амб-оли сегодня.",
      "Поезда не остановятся на Уэмбли сегодня.", "ru", "name.mismatch"),
