@@ -186,21 +186,23 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
             sy = skeleton(y)
             if len(sx) >= 2 and sx == sy:
                 return True
-            if min(len(sx), len(sy)) >= 3 and edit_distance(sx, sy, 1) <= 1 and _same_opening(sx, sy):
+            if min(len(sx), len(sy)) >= 3 and edit_distance(sx, sy, 1) <= 1 and _same_opening(x, y, sx, sy):
                 return True
     return False
 
 
-# First consonants a transliteration may swap: c read as k, s or ts (Caesar / Tsezar).
-_SWAPPABLE_OPENINGS = frozenset("kstc")
+# First consonants one name may open with in two languages: c read as k, s or ts (Caesar /
+# Tsezar), and the Greek b and f that Slavic renders v and p (Abraham / Avraam, Philip / Pylyp).
+_SWAPPABLE_OPENINGS = (frozenset("kstc"), frozenset("bv"), frozenset("fp"))
 
 
-def _same_opening(sx: str, sy: str) -> bool:
+def _same_opening(x: str, y: str, sx: str, sy: str) -> bool:
     """Skeletons one edit apart are one name only if that edit is not another first consonant
-    (Sintra / Panteri, Potro / Dzhondro): a name is recognised by how it opens."""
+    (Sintra / Panteri, Potro / Dzhondro, Wembley / Pa-amb-oli): a name is known by how it opens."""
     if sx[0] == sy[0] or len(sx) != len(sy):
         return True
-    return sx[0] in _SWAPPABLE_OPENINGS and sy[0] in _SWAPPABLE_OPENINGS
+    a, b = (k.translate(_SKELETON_DROP)[:1] for k in (x, y))
+    return any(a in pair and b in pair for pair in _SWAPPABLE_OPENINGS)
 
 
 @lru_cache(maxsize=1)
@@ -1002,7 +1004,8 @@ class _Comparison:
         candidates = [t for t in extra if self._substitute_candidate(t)]
         # A lost run opening with a people's word is rendered by an adjective (Congolese Francs /
         # kongolezkykh frankiv), not a name left to pair.
-        lost = [m for m in self.missing_names if m.kind == "name" and not is_peoples_word(m.text.split()[0])]
+        lost = [m for m in self.missing_names if m.kind == "name"
+                and not (len(m.text.split()) > 1 and is_peoples_word(m.text.split()[0]))]
         if not candidates and s in lost and len(s.key.split()) == 1 and not is_ordinary_english(s.text):
             # No proper name left, but a capitalised ordinary word inside the sentence standing
             # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.
@@ -1128,8 +1131,8 @@ class _Comparison:
                 if s not in left and zipf(word, self.target_lang) >= _COMMON_CYRILLIC_ZIPF:
                     continue
                 keys = _surface_keys(word, self.target_lang)
-                if generic and _keys_match(generic, keys):
-                    continue  # the generic part rendered (University of Dundee / universytetu)
+                if generic and _keys_match(generic, keys) and not _garbled(generic, keys):
+                    continue  # the generic part rendered whole (University of Dundee / universytetu)
                 alike = _keys_match(src_keys, keys)
                 common = _silent_h(s)
                 how = _garbled(src_keys, keys, common) if alike or _prefix_garble(src_keys, keys, common) else ""
