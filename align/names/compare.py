@@ -807,6 +807,7 @@ class _Comparison:
                     self._mismatch(s, t, "glossary")
                     break
         self._lost_repeats(extra)
+        self._lost_to_derived(extra)
         self._lost_phrases(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
@@ -905,6 +906,34 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "sound")
                     break
+
+    def _lost_to_derived(self, extra: list[NameMention]) -> None:
+        """A name matched only to a word made from it that another source mention also claims
+        (East African Islands ... Africa / Vostochno-afrikanskie ... Amazonki): the translation
+        rendered the derived word, not the name; one unexplained name standing apart from it in
+        sound stands in for it."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1:
+            return
+        claims = Counter(j for _, j in set(self.pairs))
+        for i, s in enumerate(self.source):
+            if s.kind != "name" or len(s.text.split()) != 1 or is_peoples_word(s.text) or _made_from_name(s.text):
+                continue
+            targets = {j for k, j in self.pairs if k == i}
+            if not targets or any(claims[j] < 2 or not self._derived_target(self.target[j]) for j in targets):
+                continue
+            t = candidates[0]
+            if self._sound_apart(s, t):
+                extra.remove(t)
+                self._mismatch(s, t, "sound")
+                return
+
+    def _derived_target(self, t: NameMention) -> bool:
+        """A target word made from a name: an adjective or a people's word, by its kind or its
+        written ending."""
+        last = t.text.split()[-1] if t.text.split() else ""
+        return t.kind in ("adjective", "demonym") or bool(_adjective_word(last)) \
+            or bool(name_forms(self.target_lang).derived_surface.search(last.lower()))
 
     def _lost_phrases(self, extra: list[NameMention]) -> None:
         """A capitalised phrase of the source (Middle East, Blue Ash) that the translation

@@ -122,6 +122,11 @@ WRONG_AND_RIGHT = [
     ("You can use boda-boda to get around Goma. The price is 500 Congolese Francs.",
      "Для пересування Руандою можна користуватися бода-бода. Ціна 500 конголезьких франків.",
      "Для пересування Гомою можна користуватися бода-бода. Ціна 500 конголезьких франків.", "uk", "name.mismatch"),
+    # a name matched only to the adjective another source word also makes of it
+    ("The East African Islands are in the Indian Ocean off the eastern coast of Africa.",
+     "Восточно-африканские острова находятся в Индийском океане у восточного побережья Амазонки.",
+     "Восточно-африканские острова находятся в Индийском океане у восточного побережья Африки.", "ru",
+     "name.mismatch"),
     # skeletons one edit apart that open with another steady consonant are two names
     ("Trains will not stop at Wembley tonight.", "Поезда не остановятся на Па-амб-оли сегодня.",
      "Поезда не остановятся на Уэмбли сегодня.", "ru", "name.mismatch"),
