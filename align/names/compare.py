@@ -1155,7 +1155,8 @@ class _Comparison:
                                 for k in _surface_keys(w, self.source_lang))
             for word in words:
                 if word_key(word, self.target_lang)[:2] not in openings and not (any(
-                        word_loss(w, word, self.target_lang) for w in own) and not analyse(word, self.target_lang).known):
+                        word_loss(w, part, self.target_lang) for w in own for part in word.split("-"))
+                        and not analyse(word, self.target_lang).known):
                     continue  # (a lost name's word lost its opening: Dundee / andi)
                 if s not in left and zipf(word, self.target_lang) >= _COMMON_CYRILLIC_ZIPF:
                     continue
@@ -1166,9 +1167,10 @@ class _Comparison:
                 common = _silent_h(s)
                 how = _garbled(src_keys, keys, common) if alike or _prefix_garble(src_keys, keys, common) else ""
                 if not how and ((own and not analyse(word, self.target_lang).known) or (alike and by_words)):
-                    # The written words tell what keys fold (Gibson / ibson: a hard g lost).
-                    how = next((h for w in _name_parts(s.text) if w[:1].isupper()
-                                and (h := word_loss(strip_possessive(w), word, self.target_lang))), "")
+                    # The written words tell what keys fold (Gibson / ibson: a hard g lost), part
+                    # by part in a hyphenated rendering (Machu Picchu / achu-pikchu).
+                    how = next((h for w in _name_parts(s.text) if w[:1].isupper() for part in word.split("-")
+                                if (h := word_loss(strip_possessive(w), part, self.target_lang))), "")
                 if s not in left and not how:
                     continue
                 if how or alike:
