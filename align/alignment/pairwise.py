@@ -405,7 +405,7 @@ class PairScorer:
                 total = np.where(has, total + part, total)
                 if terms is not None:
                     terms[name] = float(np.where(has, part, 0.0).ravel()[0])
-        if a == 2 and b == 2 and self.w_straight:
+        if a == 2 and b == 2 and self.w_straight and not embedded:  # with vectors: the recut term
             part = self.w_straight * self._straight(srcs, tgts, tables)
             total = total + part
             if terms is not None:
