@@ -33,9 +33,11 @@ from align.errors import InputError
 from align.model import LANGS, Document, Segment
 from align.signature import Signature
 
-VERSION = "5"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
+VERSION = "6"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
 # 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost;
-# 5: rival neighbours for 1-1 beads, 2-2 without orphan/idle cost, the re-cut test with vectors
+# 5: rival neighbours for 1-1 beads, 2-2 without orphan/idle cost, the re-cut test with vectors;
+# 6: every sentence earns its place by its reachable evidence (unrelated pairs, strays in merges),
+# the rival test for a merge's edge pieces, the straight test and a cheaper 2-2 without vectors
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -456,7 +458,8 @@ def _signature(source: str, langs: list[str], use_lexical: bool, anchors: Anchor
     """What produced an alignment: version, languages, cost terms and their weights."""
     cost_cfg = params()["cost"]
     lexical = (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}"
-               f"+rival{cost_cfg.get('rival', 0.0):g}r{cost_cfg.get('rival_reach', 1)}" if use_lexical else "")
+               f"+unrel{cost_cfg.get('unrelated', 0.0):g}+rival{cost_cfg.get('rival', 0.0):g}"
+               f"r{cost_cfg.get('rival_reach', 1)}+edge{cost_cfg.get('rival_edge', 0.0):g}" if use_lexical else "")
     embedding = (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g}"
                  f",recut{cost_cfg.get('recut', 0.0):g})" if model is not None else "")
     return Signature.of(
@@ -470,7 +473,8 @@ def _signature(source: str, langs: list[str], use_lexical: bool, anchors: Anchor
         ("names", str(anchors.notes.get("names"))),
         ("embed", embed_note + embedding),
         ("band", f"{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}"),
-        ("merge", f"orphan{cost_cfg.get('orphan', 0.0):g}/recut{cost_cfg.get('orphan_recut', 0.0):g}"),
+        ("merge", f"orphan{cost_cfg.get('orphan', 0.0):g}/recut{cost_cfg.get('orphan_recut', 0.0):g}"
+                  f"+straight{cost_cfg.get('straight', 0.0):g}"),
         ("conf", f"logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}"),
     )
 

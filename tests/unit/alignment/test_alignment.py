@@ -327,6 +327,11 @@ OMISSION_TRANSLATIONS = {
 def test_omitted_short_sentence_after_long_one_is_not_merged(lang: str) -> None:
     table = pair_beads(OMISSION_EN, OMISSION_TRANSLATIONS[lang], lang)
     assert table == [([0], [0]), ([1], [1]), ([2], []), ([3], [2])]
+    # Its name is missing beside a sentence whose anchors are found: the orphan cost in full.
+    from align.alignment.features import params
+
+    merged = _scorer(OMISSION_EN, OMISSION_TRANSLATIONS[lang], lang).terms(3, 2, 2, 1)
+    assert merged["orphan"] == pytest.approx(params()["cost"]["orphan"])
 
 
 @pytest.mark.parametrize("lang", ["uk", "ru"])
@@ -412,13 +417,20 @@ def test_lexical_knee_separates_translations_from_unrelated_pairs() -> None:
 
 
 def test_idle_sentence_in_a_merge_bead_is_priced() -> None:
-    """A 1-2 bead whose second target sentence shares nothing with the source pays for it;
-    a real split, whose halves both share features with the source, pays nothing."""
-    src = ["Poland has already taken in more than 950,000 refugees from Ukraine, the minister said."]
-    split = ["Польща вже прийняла понад 950 000 біженців з України.", "Про це сказав міністр."]
-    stray = ["Польща вже прийняла понад 950 000 біженців з України.",
-             "Переговори тривали майже чотири години в Брюсселі."]
+    """A 1-2 bead whose second target sentence renders another source sentence (a stray from the
+    same document) pays for it, and so does the lone pair of that stray with the wrong source;
+    a real split, whose halves both belong to the source, pays nothing. A sentence pays by its
+    reachable evidence, the features the other document has at all: version 5 charged any
+    sentence sharing nothing, which also hit true merge pieces without cognates, and nothing
+    for a stray sharing a word or two by chance."""
+    src = ["Poland has already taken in more than 950,000 refugees from Ukraine, the minister said.",
+           "The talks in Brussels lasted almost four hours."]
+    talks = "Переговори в Брюсселі тривали майже чотири години."
+    split = ["Польща вже прийняла понад 950 000 біженців з України.", "Про це сказав міністр.", talks]
+    stray = ["Польща вже прийняла понад 950 000 біженців з України.", talks]
     assert _scorer(src, stray).terms(1, 2, 1, 2)["idle"] > 0.0
+    assert _scorer(src, stray).terms(1, 2, 1, 1)["unrelated"] > 0.0  # the stray alone with the first
+    assert _scorer(src, stray).terms(2, 2, 1, 1)["unrelated"] == 0.0  # and with its own source
     assert _scorer(src, split).terms(1, 2, 1, 2)["idle"] == 0.0
 
 
