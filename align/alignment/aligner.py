@@ -33,11 +33,12 @@ from align.errors import InputError
 from align.model import LANGS, Document, Segment
 from align.signature import Signature
 
-VERSION = "6"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
+VERSION = "7"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
 # 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost;
 # 5: rival neighbours for 1-1 beads, 2-2 without orphan/idle cost, the re-cut test with vectors;
 # 6: every sentence earns its place by its reachable evidence (unrelated pairs, strays in merges),
-# the rival test for a merge's edge pieces, the straight test and a cheaper 2-2 without vectors
+# the rival test for a merge's edge pieces, the straight test and a cheaper 2-2 without vectors;
+# 7: a bead pays for anchors of its sentences that nothing in the other document matches
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -214,6 +215,16 @@ def _confidence(cost: float, a: int, b: int, embedded: bool, mismatch: float = 0
     return 1.0 / (1.0 + math.exp(-x))
 
 
+def _bead_confidence(scorer: PairScorer, s0: int, s1: int, t0: int, t1: int, cost: float, embedded: bool) -> float:
+    """_confidence of one bead of a path. The logistic was fitted on costs without the lost-anchor
+    term, and anchors already speak through the mismatch term, so that term is left out of the
+    cost it reads (with it, correct FLORES beads whose name the translation renders past matching
+    fell below the threshold)."""
+    a, b = s1 - s0, t1 - t0
+    cost = max(cost - scorer.lost_cost(s1, t1, a, b, embedded), 0.0)
+    return _confidence(cost, a, b, embedded, scorer.anchor_mismatch(s1, t1, a, b))
+
+
 def _embedder_constants(embedder: Embedder) -> tuple[float, float]:
     """(cos_true, cos_random) of an embedder, from the data file when it was fitted there."""
     table = params().get("embedder", {})
@@ -266,9 +277,7 @@ def align_pair(
     path, widths, passes, capped = _band_search(scorer, center, widths, embed_all)
     notes["band"] = f"{int(widths.max())}x{passes}" + ("-capped" if capped else "")
     notes["anchors"] = str(len(anchors))
-    beads = [Bead(s0, s1, t0, t1, c,
-                  _confidence(c, s1 - s0, t1 - t0, embed_all, scorer.anchor_mismatch(s1, t1, s1 - s0, t1 - t0)),
-                  embed_all)
+    beads = [Bead(s0, s1, t0, t1, c, _bead_confidence(scorer, s0, s1, t0, t1, c, embed_all), embed_all)
              for s0, s1, t0, t1, c in path]
 
     if embedder is not None and not embed_all:
@@ -392,9 +401,7 @@ def _refine_doubtful(beads: list[Bead], src: list[str], tgt: list[str], scorer: 
         rows = i1 - i0 + 1
         path = banded_dp(partial(scorer.price, use_embedding=True), i0, i1, j0, j1,
                          [j0] * rows, [j1] * rows)
-        out.extend(Bead(s0, s1, t0, t1, c,
-                        _confidence(c, s1 - s0, t1 - t0, True, scorer.anchor_mismatch(s1, t1, s1 - s0, t1 - t0)),
-                        True)
+        out.extend(Bead(s0, s1, t0, t1, c, _bead_confidence(scorer, s0, s1, t0, t1, c, True), True)
                    for s0, s1, t0, t1, c in path)
         done = end + 1
     out.extend(beads[done:])
@@ -458,7 +465,8 @@ def _signature(source: str, langs: list[str], use_lexical: bool, anchors: Anchor
     """What produced an alignment: version, languages, cost terms and their weights."""
     cost_cfg = params()["cost"]
     lexical = (f"/knee{cost_cfg.get('lexical_knee', 1.0):g}+idle{cost_cfg.get('earn', 0.0):g}"
-               f"+unrel{cost_cfg.get('unrelated', 0.0):g}+rival{cost_cfg.get('rival', 0.0):g}"
+               f"+unrel{cost_cfg.get('unrelated', 0.0):g}+lost{cost_cfg.get('lost', 0.0):g}"
+               f"/{cost_cfg.get('lost_evidence', 2.0):g}+rival{cost_cfg.get('rival', 0.0):g}"
                f"r{cost_cfg.get('rival_reach', 1)}+edge{cost_cfg.get('rival_edge', 0.0):g}" if use_lexical else "")
     embedding = (f"(w{cost_cfg['embedding']:g},skip{cost_cfg.get('skip_embedded', cost_cfg['skip']):g}"
                  f",recut{cost_cfg.get('recut', 0.0):g})" if model is not None else "")

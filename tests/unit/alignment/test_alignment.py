@@ -568,3 +568,25 @@ def test_preload_leaves_features_unchanged() -> None:
     warm.preload(("en", "uk"))
     assert {(t, lang): warm.features(t, lang) for t, lang in expected} == expected
     assert any(expected.values()), "the sample should carry figures or names"
+
+
+def test_drop_beside_a_stray_from_another_text_is_not_one_pair() -> None:
+    """A sentence the translation left out and a stray brought in from another text, side by
+    side, keep figures and names that nothing in the other version matches: the aligner leaves
+    them as an omission and an addition instead of pairing them (version 6 paired them: they
+    share nothing, but neither has any feature the other version holds, so the unrelated test
+    had nothing to read). A translation whose figures are all found pays nothing for it."""
+    src = ["Poland has already taken in more than 950,000 refugees from Ukraine, the minister said.",
+           "In 1884, Tesla moved to the United States to accept a job with the Edison Company in New York City.",
+           "The talks in Brussels lasted almost four hours."]
+    tgt = ["Польща вже прийняла понад 950 000 біженців з України, сказав міністр.",
+           "Минулого тижня в Харкові загинули 12 людей, ще 37 поранені.",
+           "Переговори в Брюсселі тривали майже чотири години."]
+    scorer = _scorer(src, tgt)
+    assert scorer.terms(2, 2, 1, 1)["lost"] > 0.0
+    assert scorer.terms(3, 3, 1, 1)["lost"] == 0.0
+    assert scorer.lost_cost(2, 2, 1, 1) == pytest.approx(scorer.terms(2, 2, 1, 1)["lost"])
+    aligned = align_documents({"en": doc("en", src), "uk": doc("uk", tgt)}, "en", embedder=None)
+    segments = [s.sentences for s in aligned.segments]
+    assert {"en": [1], "uk": []} in segments and {"en": [], "uk": [1]} in segments
+    assert {"en": [0], "uk": [0]} in segments and {"en": [2], "uk": [2]} in segments
