@@ -523,33 +523,37 @@ def test_forked_analysis_gives_the_features_of_one_process(monkeypatch) -> None:
     assert len(forked._cache) == sum(len(set(v)) for v in texts.values())
     for lang, lines in texts.items():
         for line in lines:
-            assert forked._cache[(lang, line)] == serial.get(line, lang)
+            assert list(forked._cache[(lang, line)].items()) == list(serial.get(line, lang).items())
 
 
 def test_helpers_share_the_sentences_and_a_dead_helper_loses_none(monkeypatch) -> None:
-    """analyse_shared: runs are claimed from the front by this process and from the back by the
-    helpers, each run once; should a helper die after claiming runs, this process analyses
-    them itself."""
+    """analyse_shared: tasks (a part of the features of a run of sentences) are claimed from the
+    front by this process and from the back by the helpers, each once, and merged into what
+    sentence() gives, keys in the same order (sums over them depend on it); should a helper
+    die after claiming tasks, this process does them itself."""
     import os
 
     import align.alignment.features as features_mod
-    from align.alignment.features import AnchorExtractors, _claim, _NoLock, analyse_shared
+    from align.alignment.features import AnchorExtractors, _claim, _NoLock, analyse_shared, merge_parts
 
     bounds = [0, 3]
     assert [_claim(_NoLock(), bounds, front) for front in (True, False, True, False)] == [0, 2, 1, None]
     anchors = AnchorExtractors.load()
     items = [(line, "en") for line in EN] + [(line, "uk") for line in UK]
-    expected = [anchors.sentence(text, lang) for text, lang in items]
+    expected = [list(anchors.sentence(text, lang).items()) for text, lang in items]
+    assert len(anchors.parts()) == 2
+    assert [list(merge_parts(*(part(text, lang) for part in anchors.parts())).items())
+            for text, lang in items] == expected
     monkeypatch.setattr(features_mod, "CHUNK_SENTENCES", 1)
     monkeypatch.setattr(features_mod, "idle_cores", lambda: 8)
-    assert analyse_shared(anchors, items, workers=3) == expected
+    assert [list(feats.items()) for feats in analyse_shared(anchors, items, workers=3)] == expected
 
-    def dying_helper(anchors, chunks, lock, bounds, send) -> None:
-        _claim(lock, bounds, front=False)  # takes the last run and dies with it
+    def dying_helper(tasks, lock, bounds, send) -> None:
+        _claim(lock, bounds, front=False)  # takes the last task and dies with it
         os._exit(1)
 
     monkeypatch.setattr(features_mod, "_helper", dying_helper)
-    assert analyse_shared(anchors, items, workers=2) == expected
+    assert [list(feats.items()) for feats in analyse_shared(anchors, items, workers=2)] == expected
 
 
 def test_no_helper_is_forked_without_an_idle_core(monkeypatch) -> None:
