@@ -161,17 +161,18 @@ def _lexical(text: str) -> dict[str, int]:
 
 def feature_weight(feature: str) -> float:
     """Base weight of a feature by its kind (before document-frequency damping)."""
+    by_kind, other = _kind_weights()
+    weight = by_kind.get(feature[0])
+    return other if weight is None else weight
+
+
+@lru_cache(maxsize=1)
+def _kind_weights() -> tuple[dict[str, float], float]:
+    """({kind: weight} for numbers, words, punctuation and figures; the weight of the rest, names):
+    read once, as the aligner asks for some thousands of weights per document."""
     cfg = params()["features"]
-    kind = feature[0]
-    if kind == "#":
-        return float(cfg["number"])
-    if kind == "w":
-        return float(cfg["word"])
-    if kind == "p":
-        return float(cfg["punctuation"])
-    if kind == "f":
-        return float(cfg["figure"])
-    return float(cfg["name"])
+    return ({"#": float(cfg["number"]), "w": float(cfg["word"]), "p": float(cfg["punctuation"]),
+             "f": float(cfg["figure"])}, float(cfg["name"]))
 
 
 @dataclass
