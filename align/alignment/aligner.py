@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gc
 import math
-import multiprocessing
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial, wraps
@@ -16,7 +14,7 @@ from typing import TypeVar
 import numpy as np
 
 from align.alignment.embedders import Embedder, load_embedder
-from align.alignment.features import AnchorExtractors, lexical_features, params
+from align.alignment.features import AnchorExtractors, analyse_shared, params
 from align.alignment.pairwise import (
     BEADS,
     Bead,
@@ -100,14 +98,6 @@ PARALLEL_MIN_SENTENCES = 400
 """Sentences to analyse below which one process does it all: a forked helper costs some
 20-50 ms, the analysis about 0.3 ms a sentence."""
 
-_WORKER_ANCHORS: list[AnchorExtractors] = []  # the extractors a forked helper inherits
-
-
-def _analyse(items: list[tuple[str, str]]) -> list[Counter[str]]:
-    anchors = _WORKER_ANCHORS[-1]
-    return [lexical_features(text) + anchors.features(text, lang) for text, lang in items]
-
-
 def analysis_workers() -> int:
     """Processes for sentence analysis: the cores this process may use, at most 4, or 1 where
     a process cannot be forked (only a fork inherits the loaded figure and name data; a fresh
@@ -129,13 +119,13 @@ class _FeatureCache:
     def __init__(self, anchors: AnchorExtractors, workers: int | None = None) -> None:
         self.anchors = anchors
         self.workers = analysis_workers() if workers is None else workers
-        self._cache: dict[tuple[str, str], Counter[str]] = {}
+        self._cache: dict[tuple[str, str], dict[str, int]] = {}
 
-    def get(self, text: str, lang: str) -> Counter[str]:
+    def get(self, text: str, lang: str) -> dict[str, int]:
         key = (lang, text)
         hit = self._cache.get(key)
         if hit is None:
-            hit = lexical_features(text) + self.anchors.features(text, lang)
+            hit = self.anchors.sentence(text, lang)
             self._cache[key] = hit
         return hit
 
@@ -152,29 +142,8 @@ class _FeatureCache:
         # Load the language data here, once: a helper forked before it is loaded would load
         # it again for itself.
         self.anchors.preload(tuple(texts))
-        parts = [todo[k::self.workers] for k in range(self.workers)]  # interleaved: similar loads
-        _WORKER_ANCHORS.append(self.anchors)
-        # The loaded language data is some hundreds of MB of Python objects: a collection in a
-        # helper would touch (and so copy) all of it; frozen, the collector leaves them alone
-        # (without this, two processes were slower than one on a busy machine: 2.6 s vs 2.0 s).
-        gc.freeze()
-        try:
-            pool = multiprocessing.get_context("fork").Pool(self.workers - 1)
-        except (OSError, ValueError):
-            pool = None
-        try:
-            if pool is None:
-                results = [_analyse(part) for part in parts]
-            else:
-                with pool:
-                    pending = [pool.apply_async(_analyse, (part,)) for part in parts[1:]]
-                    results = [_analyse(parts[0])] + [p.get() for p in pending]
-        finally:
-            _WORKER_ANCHORS.pop()
-            gc.unfreeze()
-        for part, feats in zip(parts, results, strict=True):
-            for (text, lang), f in zip(part, feats, strict=True):
-                self._cache[(lang, text)] = f
+        for (text, lang), feats in zip(todo, analyse_shared(self.anchors, todo, self.workers), strict=True):
+            self._cache[(lang, text)] = feats
 
 
 _Result = TypeVar("_Result")

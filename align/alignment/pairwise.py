@@ -714,7 +714,7 @@ def anchor_pairs(scorer: PairScorer, radius: float | None = None) -> list[tuple[
         for f in ft:
             if f in where_s and scorer.df_t[f] <= MAX_ANCHOR_DF:
                 where_t.setdefault(f, []).append(j)
-    expected = first_path(scorer, [])  # length-proportional target boundary per source boundary
+    expected = first_path(scorer, []).tolist()  # length-proportional target boundary per source boundary
     votes: Counter[tuple[int, int]] = Counter()
     for f, tgt_pos in where_t.items():
         src_pos = where_s[f]

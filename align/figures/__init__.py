@@ -44,4 +44,10 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
     return _extract(text, lang)
 
 
-__all__ = ["FIGURES_VERSION", "compare_figures", "extract_figures", "figures_signature"]
+def figure_keys(text: str, lang: str) -> list[Figure]:
+    """The figures of extract_figures with their keys, values, units and offsets only (no
+    hedge, role or context): what sentence alignment reads, at two thirds of the cost."""
+    return _extract(text, lang, details=False)
+
+
+__all__ = ["FIGURES_VERSION", "compare_figures", "extract_figures", "figure_keys", "figures_signature"]

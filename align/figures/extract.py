@@ -48,14 +48,15 @@ def _sign_before_re() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s(\[])(?P<sign>[+\-−–]|(?:{words})\s)$", re.IGNORECASE)
 
 
-def extract(text: str, lang: str) -> list[Figure]:
-    """Figures of `text` in `lang`, in text order."""
+def extract(text: str, lang: str, details: bool = True) -> list[Figure]:
+    """Figures of `text` in `lang`, in text order; with details=False only their kinds, keys,
+    values, units and offsets (no hedge, role or context)."""
     if not text:
         return []
     lex = lexicon(lang)
     if not _may_hold_figures(text, lex):
         return []
-    s = Scan(text, lang)
+    s = Scan(text, lang, details)
     find_patterns(s)
     toks = s.toks
     idioms = s.roles.idioms
@@ -82,11 +83,11 @@ def _may_hold_figures(text: str, lex: Lexicon) -> bool:
     normed = norm_text(text)
     if lex.month_adjective_regex is not None and lex.month_adjective_regex.search(normed):
         return True
-    idioms = roles(lex.lang).idioms
-    for word in WORDS_RE.findall(normed):
-        if word in lex.triggers or word in idioms or (len(word) > 6 and word[:3] in lex.compound_prefixes):
-            return True
-    return False
+    words = set(WORDS_RE.findall(normed))
+    if not words.isdisjoint(lex.triggers) or not words.isdisjoint(roles(lex.lang).idioms):
+        return True
+    prefixes = lex.compound_prefixes
+    return bool(prefixes) and any(len(word) > 6 and word[:3] in prefixes for word in words)
 
 
 def _step(s: Scan, i: int) -> int:

@@ -4,6 +4,7 @@ times, scores and ratios. What they cover, the token pass leaves alone."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from align.figures.lexicon import alternatives, shared_words
@@ -19,6 +20,9 @@ SLASH_DATE_RE = re.compile(r"(?<![\w/.,])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])
 HOUR_AMPM_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE)
 OCLOCK_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s+o[’']clock\b", re.IGNORECASE)
 _MILITARY_RE = re.compile(r"(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|MSK|EST|CET))")
+# The first digit of a run of digits: every pattern above opens there (it starts with a digit
+# that no digit precedes), so each is tried there alone instead of scanning the whole text.
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 @cache
@@ -60,34 +64,47 @@ def find_patterns(s: Scan) -> None:
     """Record every whole-figure pattern of the text (nothing without a digit)."""
     if not HAS_DIGIT.search(s.text):
         return
+    starts = [m.start() for m in _DIGIT_RUN.finditer(s.text)]
     _standards(s)
-    _dates(s)
-    _clocks(s)
-    _ratios_and_hours(s)
+    _dates(s, starts)
+    _clocks(s, starts)
+    _ratios_and_hours(s, starts)
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern that can only match at one of `starts`."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 def _standards(s: Scan) -> None:
     standards = s.roles.standards_regex
-    if standards is not None:
+    # The regex scans every offset; a standard's name written nowhere in the text is cheaper to see.
+    if standards is not None and any(name in s.text for name in s.roles.standards):
         for m in standards.finditer(s.text):
             digits = "".join(ch for ch in m.group("num") if ch.isdigit())
             s.add("number", f"code {digits}", m.start(), m.end(), code_value(digits),
                   next_index=s.index_at(m.end(), 0), hedge=False, role="code")
 
 
-def _dates(s: Scan) -> None:
+def _dates(s: Scan, starts: list[int]) -> None:
     text = s.text
     if s.lang == "en":
-        for m in SLASH_DATE_RE.finditer(text):
+        for m in _matches(SLASH_DATE_RE, text, starts):
             month, day = int(m.group(1)), int(m.group(2))
             s.add("date", f"--{month:02d}-{day:02d}", m.start(), m.end(), (0, month, day),
                   next_index=s.index_at(m.end(), 0), hedge=False, role="slash")
-    for m in ISO_DATE_RE.finditer(text):
+    for m in _matches(ISO_DATE_RE, text, starts):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and 1 <= d <= 31:
             s.add("date", f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end(), (y, mo, d),
                   next_index=s.index_at(m.end(), 0))
-    for m in DOTTED_DATE_RE.finditer(text):
+    for m in _matches(DOTTED_DATE_RE, text, starts):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
         # US month/day/year with slashes in English; day.month.year everywhere else.
         day, month = (b, a) if (s.lang == "en" and sep == "/") else (a, b)
@@ -97,10 +114,10 @@ def _dates(s: Scan) -> None:
                   next_index=s.index_at(m.end(), 0))
 
 
-def _clocks(s: Scan) -> None:
+def _clocks(s: Scan, starts: list[int]) -> None:
     text = s.text
     clock_re, pm_after, ampm_joiners, pm_joiners = _clock_regexes()
-    clocks = list(clock_re.finditer(text))
+    clocks = list(_matches(clock_re, text, starts))
     for n, m in enumerate(clocks):
         hour = int(m.group(1))
         minute = int(m.group(2) or m.group(3) or 0)
@@ -119,24 +136,24 @@ def _clocks(s: Scan) -> None:
               next_index=s.index_at(m.end(), 0))
 
 
-def _ratios_and_hours(s: Scan) -> None:
+def _ratios_and_hours(s: Scan, starts: list[int]) -> None:
     text = s.text
-    for m in RATIO_RE.finditer(text):
+    for m in _matches(RATIO_RE, text, starts):
         a, b = int(m.group(1)), int(m.group(2))
         if len(m.group(2)) == 2 and a < 24 and b < 60:
             continue  # 10:30 is a clock time, found above
         s.add("ratio", f"{a}:{b}", m.start(), m.end(), (float(a), float(b)),
               next_index=s.index_at(m.end(), 0))
-    for m in _MILITARY_RE.finditer(text):
+    for m in _matches(_MILITARY_RE, text, starts):
         hour, minute = int(m.group(1)), int(m.group(2))
         s.add("time", f"{hour:02d}:{minute:02d}", m.start(), m.end(), (hour, minute),
               next_index=s.index_at(m.end(), 0))
     if s.lang == "en":
-        for m in HOUR_AMPM_RE.finditer(text):
+        for m in _matches(HOUR_AMPM_RE, text, starts):
             hour = ampm(int(m.group(1)), m.group("ampm"))
             s.add("time", f"{hour:02d}:00", m.start(), m.end(), (hour, 0),
                   next_index=s.index_at(m.end(), 0))
-        for m in OCLOCK_RE.finditer(text):
+        for m in _matches(OCLOCK_RE, text, starts):
             hour = int(m.group(1))
             s.add("time", f"{hour:02d}:00", m.start(), m.end(), (hour, 0),
                   next_index=s.index_at(m.end(), 0))

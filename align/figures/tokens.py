@@ -14,6 +14,8 @@ _NUM = (
     r"|\d+(?:[.,:]\d+)*"
 )
 TOKEN_RE = re.compile(rf"(?P<num>{_NUM})|(?P<word>[^\W\d_]+(?:['’ʼ][^\W\d_]+)*)|(?P<sym>\S)")
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(?:" + TOKEN_RE.pattern.replace("?P<num>", "").replace("?P<word>", "")
+                              .replace("?P<sym>", "") + ")")
 WORDS_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 HAS_DIGIT = re.compile(r"\d")
 DASHES = {"-", "–", "—", "‒"}
@@ -35,14 +37,20 @@ def tokenize(text: str) -> tuple[list[Tok], str]:
     normed = norm_text(text)
     same_length = len(normed) == len(text)
     toks: list[Tok] = []
-    for m in TOKEN_RE.finditer(text):
-        kind = m.lastgroup or "sym"
-        start, end = m.span()
-        word = m.group()
-        if kind == "word":
-            # lower() may change a length ("İ" -> "i̇"); then the slice would be off
-            norm = normed[start:end] if same_length else norm_word(word)
+    append = toks.append
+    end = 0
+    # Only spaces stand between tokens (any other character is a token), so each token's offset
+    # is a running sum; findall's tuples cost far less than a match object per token.
+    for space, num, word, sym in _SPACED_TOKEN_RE.findall(text):
+        start = end + len(space)
+        if word:
+            end = start + len(word)
+            # lower() may change a length ("I" with a dot -> two characters); then the slice would be off
+            append(Tok("word", word, start, end, normed[start:end] if same_length else norm_word(word)))
+        elif num:
+            end = start + len(num)
+            append(Tok("num", num, start, end))
         else:
-            norm = ""
-        toks.append(Tok(kind, word, start, end, norm))
+            end = start + 1
+            append(Tok("sym", sym, start, end))
     return toks, normed

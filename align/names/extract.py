@@ -40,6 +40,7 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ROMAN_NUMBER = re.compile(r"^[IVX]+(?:-[IVX]+)*$")
 # U.S., U.N., U.K., E.U. (two or more capital letters, each with its full stop).
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}")
+_DOTTED_HINT = re.compile(r"[A-Z]\.[A-Z]\.")
 # Capital and small letters of the Latin, Ukrainian and Russian alphabets, as code points.
 _CAPITAL = "A-Z\u0410-\u042f\u0401\u0404\u0406\u0407\u0490"
 _LETTER = _CAPITAL + "a-z\u0430-\u044f\u0451\u0454\u0456\u0457\u0491"
@@ -79,31 +80,51 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# A word (as _WORD) with what stands between it and the previous one: `gap` up to the last
+# character that is no space or opening mark, `lead` the spaces and opening marks after it.
+_GAP_WORD = re.compile(r"(?P<gap>[^\w&]*?)(?P<lead>[\s" + re.escape(_OPENERS) + r"]*)(?P<word>" + _WORD.pattern + ")")
+
+
+# (capitalised, no Cyrillic letter) of each word seen: a word recurs far more often than it is new.
+_SHAPES: dict[str, tuple[bool, bool]] = {}
 
 
 def _tokens(text: str) -> list[_Token]:
     tokens = []
-    dotted = [(m.start(), m.end()) for m in _DOTTED_ACRONYM.finditer(text)]
+    # (The lookbehind makes the regex try every offset: a plain pattern rules most texts out.)
+    dotted = [(m.start(), m.end()) for m in _DOTTED_ACRONYM.finditer(text)] if _DOTTED_HINT.search(text) else []
     d = 0
-    for m in _WORD.finditer(text):
-        while d < len(dotted) and dotted[d][1] <= m.start():
-            d += 1
-        if d < len(dotted) and dotted[d][0] <= m.start() < dotted[d][1]:
-            if m.start() != dotted[d][0]:
-                continue  # a later letter of U.S.: the whole acronym is one token already
-            # "U.S." is the acronym US; the mention still spans what was written.
-            start, end = dotted[d]
-            word = text[start:end].replace(".", "")
+    end = 0
+    # The matches tile the text up to its last word, so each word's offset is a running sum.
+    for gap, lead, word in _GAP_WORD.findall(text):
+        lead_start = end + len(gap)
+        start = lead_start + len(lead)
+        end = start + len(word)
+        if gap:
+            # The last character before the word that is no space or opening quote/dash.
+            k = lead_start - 1
+            initial = text[k] in _SENTENCE_END
+            if initial and k >= 1 and text[k] == "." and text[k - 1].isupper() and (
+                    k < 2 or not text[k - 2].isalnum()):
+                initial = False  # after an initial (George W. Bush, V. Zelenskiy), not a sentence start
         else:
-            start, end, word = m.start(), m.end(), m.group()
-        # Look back over spaces and opening quotes/dashes to the previous real character.
-        k = start - 1
-        while k >= 0 and (text[k].isspace() or text[k] in _OPENERS):
-            k -= 1
-        initial = k < 0 or text[k] in _SENTENCE_END
-        if initial and k >= 1 and text[k] == "." and text[k - 1].isupper() and (k < 2 or not text[k - 2].isalnum()):
-            initial = False  # after an initial (George W. Bush, V. Zelenskiy), not a sentence start
-        tokens.append(_Token(word, start, end, initial, word[:1].isupper(), _CYRILLIC.search(word) is None))
+            initial = lead_start == 0  # else the previous word's last letter stands before it
+        if dotted:
+            while d < len(dotted) and dotted[d][1] <= start:
+                d += 1
+            if d < len(dotted) and dotted[d][0] <= start < dotted[d][1]:
+                if start != dotted[d][0]:
+                    continue  # a later letter of U.S.: the whole acronym is one token already
+                # "U.S." is the acronym US; the mention still spans what was written.
+                tokens.append(_Token(text[start:dotted[d][1]].replace(".", ""), start, dotted[d][1], initial, True,
+                                     True))
+                continue
+        shape = _SHAPES.get(word)
+        if shape is None:
+            if len(_SHAPES) > 200_000:
+                _SHAPES.clear()
+            shape = _SHAPES[word] = (word[:1].isupper(), word.isascii() or _CYRILLIC.search(word) is None)
+        tokens.append(_Token(word, start, end, initial, shape[0], shape[1]))
     if _title_case(tokens):
         # A headline capitalises every word, so a capital proves nothing: each word is judged
         # as if it opened the sentence (a rare word or a known place is still a name).
@@ -115,11 +136,19 @@ def _tokens(text: str) -> list[_Token]:
 def _title_case(tokens: list[_Token]) -> bool:
     """An English headline in title case ("Ukraine Loses a Patriot Battery to Drone Strike"):
     most words of four letters or more open with a capital."""
+    # Most sentences fail on an early word: a Cyrillic one, or a few lower-case ones.
+    limit = max(1, len(tokens) // 10)  # at least the limit on lower-case words below
+    lower = 0
+    for t in tokens:
+        if len(t.text) >= 4 and t.text[:1].isalpha():
+            if not t.latin:
+                return False
+            if not t.capitalised:
+                lower += 1
+                if lower > limit:
+                    return False
     long = [t for t in tokens if len(t.text) >= 4 and t.text[:1].isalpha()]
-    if len(long) < 4 or not all(t.latin for t in long):
-        return False
-    lower = [t for t in long if not t.capitalised]
-    if len(lower) > max(1, len(long) // 10):
+    if len(long) < 4 or lower > max(1, len(long) // 10):
         return False
     # A sentence crowded with names is not a headline: a headline capitalises ordinary words.
     return sum(is_ordinary_english(t.text) for t in long[1:]) >= 3
@@ -153,8 +182,36 @@ def acronym_key(word: str, lang: str) -> str:
     return key
 
 
+def _plain_word(token: _Token, lang: str, glossary: Glossary) -> bool:
+    """A lower-case word that opens no glossary name and makes no place adjective: no mention
+    starts at it (the same tests as _glossary_match's, _word_class's and _name_adjective's)."""
+    if token.latin:
+        return not glossary.may_start(token.text, "en")
+    if glossary.may_start(token.text, lang):
+        return False
+    return lang == "en" or len(token.text) < 6 or not name_forms(lang).derived_surface.search(token.text)
+
+
+# _word_class by (word, whether it opens the sentence, language): most words of a text recur.
+_WORD_CLASS: dict[tuple[str, bool, str], str | None] = {}
+
+
 def _word_class(token: _Token, lang: str) -> str | None:
     """"strong" (a name), "weak" (a capitalised common word), "acronym", or None (not a name)."""
+    if not token.capitalised:
+        return None  # acronyms and names open with a capital
+    key = (token.text, token.initial, lang)
+    try:
+        return _WORD_CLASS[key]
+    except KeyError:
+        pass
+    if len(_WORD_CLASS) > 200_000:
+        _WORD_CLASS.clear()
+    cls = _WORD_CLASS[key] = _capitalised_word_class(token, lang)
+    return cls
+
+
+def _capitalised_word_class(token: _Token, lang: str) -> str | None:
     word = token.text
     if not token.capitalised:
         return None  # acronyms and names open with a capital
@@ -229,11 +286,10 @@ def _cyrillic_places(word: str, lang: str) -> frozenset[int]:
 
 
 def _big_cyrillic_place(word: str, lang: str) -> bool:
-    # A frequent common word that some place also bears (Usi, a town) is that common word.
-    if zipf(word.lower(), lang) >= _COMMON_CYRILLIC_ZIPF:
-        return False
     ids = _cyrillic_places(word, lang)
-    return bool(ids) and _gazetteer().is_big(ids)
+    # A frequent common word that some place also bears (Usi, a town) is that common word.
+    # (Its frequency is read last: a word-frequency lookup costs more than a place lookup.)
+    return bool(ids) and _gazetteer().is_big(ids) and zipf(word.lower(), lang) < _COMMON_CYRILLIC_ZIPF
 
 
 # A Cyrillic word this frequent in running text is a common word first (usi, vse, mir).
@@ -274,10 +330,7 @@ def _glossary_match(tokens: list[_Token], i: int, text: str, lang: str,
                     glossary: Glossary) -> tuple[int, NameMention] | None:
     token = tokens[i]
     word_lang = "en" if token.latin else lang
-    if not glossary.may_start(token.text, word_lang):
-        return None
-    info = analyse(token.text, word_lang)
-    for pattern in glossary.candidates(word_lang, info.lemmas):
+    for pattern in _glossary_starts(token.text, word_lang, glossary):
         n = len(pattern.words)
         if i + n > len(tokens):
             continue
@@ -313,6 +366,21 @@ def _glossary_match(tokens: list[_Token], i: int, text: str, lang: str,
     return None
 
 
+def _glossary_starts(word: str, lang: str, glossary: Glossary) -> tuple:
+    """The glossary patterns a written word may open, longest first (cached per word)."""
+    key = (word, lang)
+    hit = _STARTS.get(key)
+    if hit is None:
+        if glossary.may_start(word, lang):
+            hit = tuple(glossary.candidates(lang, analyse(word, lang).lemmas))
+        else:
+            hit = ()
+        if len(_STARTS) > 200_000:
+            _STARTS.clear()
+        _STARTS[key] = hit
+    return hit
+
+
 def extract_names(text: str, lang: str, glossary: Glossary | None = None) -> list[NameMention]:
     """Names in `text` written in `lang` (en, uk or ru), in order, with language-independent keys."""
     if lang not in LANGS:
@@ -322,13 +390,16 @@ def extract_names(text: str, lang: str, glossary: Glossary | None = None) -> lis
 
 
 def _extract_cached(text: str, lang: str, glossary: Glossary) -> tuple[NameMention, ...]:
-    if glossary is _CACHE_OWNER[0]:
+    size = (len(glossary.entries), len(glossary._by_form))
+    if glossary is _CACHE_OWNER[0] and size == _CACHE_OWNER[1]:
         hit = _CACHE.get((text, lang))
         if hit is not None:
             return hit
     else:
         _CACHE.clear()
-        _CACHE_OWNER[0] = glossary
+        _STARTS.clear()
+        _PLAIN.clear()
+        _CACHE_OWNER[:] = [glossary, size]
     result = tuple(_extract(text, lang, glossary))
     if len(_CACHE) > 50_000:
         _CACHE.clear()
@@ -338,16 +409,31 @@ def _extract_cached(text: str, lang: str, glossary: Glossary) -> tuple[NameMenti
 
 # One extraction cache per glossary: the checker extracts each sentence once per target
 # language pair, and the benchmark re-extracts the clean source for every injected variant.
+# The glossary's size is kept beside it: a form added since clears them too. _STARTS and
+# _PLAIN hold per-word answers that depend on the same glossary.
 _CACHE: dict[tuple[str, str], tuple[NameMention, ...]] = {}
-_CACHE_OWNER: list[Glossary | None] = [None]
+_CACHE_OWNER: list = [None, (0, 0)]
+_STARTS: dict[tuple[str, str], tuple] = {}
+_PLAIN: dict[str, dict[str, bool]] = {}  # language -> lower-case word -> _plain_word
 
 
 def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
     tokens = _tokens(text)
     mentions: list[NameMention] = []
+    plain = _PLAIN.setdefault(lang, {})
     i = 0
     while i < len(tokens):
-        hit = None if is_designation(tokens[i].text) else _glossary_match(tokens, i, text, lang, glossary)
+        token = tokens[i]
+        if not token.capitalised:
+            is_plain = plain.get(token.text)
+            if is_plain is None:
+                if len(plain) > 200_000:
+                    plain.clear()
+                is_plain = plain[token.text] = _plain_word(token, lang, glossary)
+            if is_plain:
+                i += 1
+                continue
+        hit = None if is_designation(token.text) else _glossary_match(tokens, i, text, lang, glossary)
         if hit is not None:
             n, mention = hit
             mentions.append(mention)
@@ -444,12 +530,31 @@ def _name_adjective(token: _Token, lang: str) -> NameMention | None:
     """A lower-case adjective of the kind made from a place name (novozelandskiy, kharkovskoy),
     as a silent mention: it lets "New Zealand's Adam Hall" agree with "novozelandskiy
     sportsmen" without ever being flagged itself."""
-    if lang == "en" or token.latin or len(token.text) < 6 or not name_forms(lang).derived_surface.search(token.text):
+    if lang == "en" or token.latin or len(token.text) < 6:
         return None
-    info = analyse(token.text, lang)
+    found = _ADJECTIVES.get((token.text, lang), False)
+    if found is False:
+        found = _place_adjective(token.text, lang)
+        if len(_ADJECTIVES) > 200_000:
+            _ADJECTIVES.clear()
+        _ADJECTIVES[(token.text, lang)] = found
+    if found is None:
+        return None
+    key, lemma = found
+    return NameMention(token.text, token.start, token.end, key, lemma, "adjective")
+
+
+# _place_adjective by (word, language).
+_ADJECTIVES: dict[tuple[str, str], tuple[str, str] | None] = {}
+
+
+def _place_adjective(word: str, lang: str) -> tuple[str, str] | None:
+    """(key, lemma) of a Cyrillic word of six letters or more that is a place adjective."""
+    if not name_forms(lang).derived_surface.search(word):
+        return None
+    info = analyse(word, lang)
     forms = name_forms(lang)
     if not (info.lemma.endswith(forms.adjective_suffixes)
             or (info.animate and info.lemma.endswith(forms.people_suffixes))):
         return None
-    key = word_key(info.lemma, lang)
-    return NameMention(token.text, token.start, token.end, key, info.lemma, "adjective")
+    return word_key(info.lemma, lang), info.lemma

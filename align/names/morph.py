@@ -38,6 +38,12 @@ def _analyzer(lang: str):
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+@lru_cache(maxsize=100_000)
+def _parses(lower: str, lang: str) -> tuple:
+    """pymorphy3's parses of a lower-case word, read once for every question asked of it."""
+    return tuple(_analyzer(lang).parse(lower))
+
+
 @lru_cache(maxsize=300_000)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of a lower-case word in `lang` (0 when wordfreq has never seen it)."""
@@ -59,16 +65,15 @@ def analyse(word: str, lang: str) -> WordInfo:
         base = strip_possessive(lower)
         return WordInfo(base, frozenset({lower, base}), True, False)
     morph = _analyzer(lang)
-    parses = morph.parse(lower)
+    parses = _parses(lower, lang)
     lemmas = frozenset(p.normal_form for p in parses)
     best = parses[0].normal_form if parses else lower
     # Prefer a proper-name parse for a capitalised word: uk "Putina" is Putin, not put' (a way).
-    if word[:1].isupper():
-        for p in parses:
-            if _NAME_GRAMMEMES & set(p.tag.grammemes):
-                best = p.normal_form
-                break
-    name_tagged = any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses)
+    named = [not _NAME_GRAMMEMES.isdisjoint(p.tag.grammemes) for p in parses]
+    # Prefer a proper-name parse for a capitalised word: uk "Putina" is Putin, not put' (a way).
+    if word[:1].isupper() and any(named):
+        best = parses[named.index(True)].normal_form
+    name_tagged = any(named)
     animate = any("anim" in p.tag.grammemes and "NOUN" in p.tag.grammemes for p in parses)
     known = morph.word_is_known(lower)
     if not known:
@@ -77,7 +82,7 @@ def analyse(word: str, lang: str) -> WordInfo:
         for ending, nominatives in get(lang).softened_endings:
             if lower.endswith(ending) and len(lower) > 4:
                 lemmas = lemmas | {lower[: -len(ending)] + nominative for nominative in nominatives}
-    common_reading = known and any(not (_NAME_GRAMMEMES & set(p.tag.grammemes)) for p in parses)
+    common_reading = known and not all(named)
     return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
 
 
@@ -86,7 +91,7 @@ def is_given_name(word: str, lang: str) -> bool:
     """A Ukrainian or Russian word the dictionary parses as a first name (Emmi, Rik)."""
     if not is_cyrillic(lang):
         return False
-    return any("Name" in p.tag.grammemes for p in _analyzer(lang).parse(word.lower()))
+    return any("Name" in p.tag.grammemes for p in _parses(word.lower(), lang))
 
 
 @lru_cache(maxsize=100_000)
@@ -95,7 +100,7 @@ def is_common_noun(word: str, lang: str) -> bool:
     (kamin, kushch): no preposition, verb or name."""
     if not is_cyrillic(lang):
         return False
-    parses = _analyzer(lang).parse(word.lower())
+    parses = _parses(word.lower(), lang)
     return bool(parses) and _analyzer(lang).word_is_known(word.lower()) and "NOUN" in parses[0].tag.grammemes \
         and not (_NAME_GRAMMEMES & set(parses[0].tag.grammemes))
 
@@ -109,7 +114,7 @@ def cases(word: str, lang: str) -> frozenset[str]:
     out: set[str] = set()
     if not is_cyrillic(lang):
         return frozenset()
-    for parse in _analyzer(lang).parse(word.lower()):
+    for parse in _parses(word.lower(), lang):
         out.update(g for g in parse.tag.grammemes if g in _CASES)
     # gen2/acc2/loc2 are variants of the main cases: a name in one agrees with a word in the other.
     return frozenset({"gent" if c == "gen2" else "accs" if c == "acc2" else "loct" if c == "loc2" else c
@@ -122,7 +127,7 @@ def is_adjective(word: str, lang: str) -> bool:
     Blizhnem: northern, near): a capitalised one opens a name phrase, it is not a name itself."""
     if not is_cyrillic(lang):
         return False
-    parses = _analyzer(lang).parse(word.lower())
+    parses = _parses(word.lower(), lang)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS")
 
 

@@ -60,9 +60,10 @@ def match_key(latin: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
+@lru_cache(maxsize=200_000)
 def word_key(word: str, lang: str) -> str:
     """Matching key of one word written in `lang` (Latin words are keyed as they are)."""
-    if is_cyrillic(lang) and any("\u0400" <= ch <= "\u04ff" for ch in word):
+    if is_cyrillic(lang) and not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word):
         return match_key(transliterate(word, lang))
     return match_key(word)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -518,10 +519,13 @@ def test_forked_analysis_gives_the_features_of_one_process(monkeypatch) -> None:
     """Sentence analysis split over forked helpers must give exactly what get() gives one
     sentence at a time, keyed by language (the same text in two languages stays two entries)."""
     import align.alignment.aligner as aligner_mod
+    import align.alignment.features as features_mod
     from align.alignment.aligner import _FeatureCache
     from align.alignment.features import AnchorExtractors
 
     monkeypatch.setattr(aligner_mod, "PARALLEL_MIN_SENTENCES", 4)
+    monkeypatch.setattr(features_mod, "CHUNK_SENTENCES", 1)  # both processes take some
+    monkeypatch.setattr(features_mod, "idle_cores", lambda: 8)  # fork even while the machine is busy
     anchors = AnchorExtractors.load()
     texts = {"en": EN + [f"Line {k}: 1,{k}00 tonnes reached Odesa." for k in range(6)], "uk": UK}
     texts["ru"] = texts["uk"][:3]  # the same text under another language
@@ -531,7 +535,62 @@ def test_forked_analysis_gives_the_features_of_one_process(monkeypatch) -> None:
     assert len(forked._cache) == sum(len(set(v)) for v in texts.values())
     for lang, lines in texts.items():
         for line in lines:
-            assert forked._cache[(lang, line)] == serial.get(line, lang)
+            assert list(forked._cache[(lang, line)].items()) == list(serial.get(line, lang).items())
+
+
+def test_helpers_share_the_sentences_and_a_dead_helper_loses_none(monkeypatch) -> None:
+    """analyse_shared: tasks (a part of the features of a run of sentences) are claimed from the
+    front by this process and from the back by the helpers, each once, and merged into what
+    sentence() gives, keys in the same order (sums over them depend on it); should a helper
+    die after claiming tasks, this process does them itself."""
+    import os
+
+    import align.alignment.features as features_mod
+    from align.alignment.features import AnchorExtractors, _claim, _NoLock, analyse_shared, merge_parts
+
+    bounds = [0, 3]
+    assert [_claim(_NoLock(), bounds, front) for front in (True, False, True, False)] == [0, 2, 1, None]
+    anchors = AnchorExtractors.load()
+    items = [(line, "en") for line in EN] + [(line, "uk") for line in UK]
+    expected = [list(anchors.sentence(text, lang).items()) for text, lang in items]
+    assert len(anchors.parts()) == 2
+    assert [list(merge_parts(*(part(text, lang) for part in anchors.parts())).items())
+            for text, lang in items] == expected
+    monkeypatch.setattr(features_mod, "CHUNK_SENTENCES", 1)
+    monkeypatch.setattr(features_mod, "idle_cores", lambda: 8)
+    assert [list(feats.items()) for feats in analyse_shared(anchors, items, workers=3)] == expected
+
+    def dying_helper(tasks, lock, bounds, send) -> None:
+        _claim(lock, bounds, front=False)  # takes the last task and dies with it
+        os._exit(1)
+
+    monkeypatch.setattr(features_mod, "_helper", dying_helper)
+    assert [list(feats.items()) for feats in analyse_shared(anchors, items, workers=2)] == expected
+
+
+def test_no_helper_is_forked_without_an_idle_core(monkeypatch) -> None:
+    """A helper on a busy core only adds its start: with no idle core this process does all."""
+    import multiprocessing
+
+    import align.alignment.features as features_mod
+    from align.alignment.features import AnchorExtractors, analyse_shared, idle_cores
+
+    idle = idle_cores()
+    assert idle is None or 0 <= idle <= os.cpu_count()
+    monkeypatch.setattr(features_mod, "idle_cores", lambda: 0)
+    forked = []
+    real_context = multiprocessing.get_context
+
+    def context(method=None):
+        ctx = real_context(method)
+        forked.append(method)
+        return ctx
+
+    monkeypatch.setattr(multiprocessing, "get_context", context)
+    anchors = AnchorExtractors.load()
+    items = [(line, "en") for line in EN]
+    assert analyse_shared(anchors, items, workers=2) == [anchors.sentence(text, lang) for text, lang in items]
+    assert forked == []
 
 
 def test_tie_break_inside_the_dp_matches_a_wrapped_cost() -> None:

@@ -36,6 +36,19 @@ SEED_TRIPLES = [
 
 
 @pytest.mark.parametrize("en,uk,ru,expected", SEED_TRIPLES)
+def test_figure_keys_are_the_figures_without_their_details(en: str, uk: str, ru: str, expected: list[str]) -> None:
+    """figure_keys (what alignment reads) skips hedge, role and context, nothing else."""
+    from align.figures import figure_keys
+
+    for text, lang in ((en, "en"), (uk, "uk"), (ru, "ru"), ("Group II, 9/11 and about 10-15 km by 2020.", "en")):
+        full, lean = extract_figures(text, lang), figure_keys(text, lang)
+        assert [(f.kind, f.key, f.text, f.start, f.end, f.value, f.unit) for f in full] == \
+            [(f.kind, f.key, f.text, f.start, f.end, f.value, f.unit) for f in lean]
+        assert all(f.hedge is None and not f.context for f in lean)
+    assert any(f.hedge for f in extract_figures(en, "en")) == en.startswith(("Almost", "At least"))
+
+
+@pytest.mark.parametrize("en,uk,ru,expected", SEED_TRIPLES)
 def test_seed_examples_agree_in_three_languages(en: str, uk: str, ru: str, expected: list[str]) -> None:
     assert keys(en, "en") == expected
     assert keys(uk, "uk") == expected
