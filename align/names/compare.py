@@ -490,14 +490,21 @@ class _Comparison:
         # A word of a source name (matched or not: the skeleton may pair Stone with Gosling).
         words = {(i, w) for i, m in enumerate(self.source) for w in _name_parts(m.text)}
         source = _LOWER_WORD.findall(self.source_text)
-        candidates = [(k, i) for k, word in enumerate(source) if k > 0 for i, w in words
-                      if w == word and self._translatable_name_word(word)]
+        links = get("en").name_links
+        # Only a word with a capitalised neighbour, or a link word beside it, has a slot to read.
+        mentions: dict[str, list[int]] = {}
+        for i, w in sorted(words):
+            mentions.setdefault(w, []).append(i)
+        candidates = [(k, i) for k, word in enumerate(source) if k > 0 and word in mentions
+                      and _has_neighbour(source, k, links) and self._translatable_name_word(word)
+                      for i in mentions[word]]
         if not candidates:
             return
         target = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
-        # Lemma keys for capitalised words only: a dictionary parse of every word costs.
-        rendered = [_surface_keys(w, self.target_lang) if w[:1].isupper() else frozenset({word_key(w, self.target_lang)})
-                    for w in target]
+        # Written keys, and for a capitalised word the key without a case ending of one or two
+        # letters (Greininhom / Groening): a dictionary parse of every word would cost more.
+        rendered = [_inflected_keys(word_key(w, self.target_lang)) if w[:1].isupper()
+                    else frozenset({word_key(w, self.target_lang)}) for w in target]
         flagged = {i.expected for i in self.found if i.category == "name"}
         for k, mention in candidates:
             s = self.source[mention]
@@ -524,7 +531,7 @@ class _Comparison:
     @staticmethod
     def _spelt_in(word: str, rendered: list[frozenset[str]]) -> bool:
         keys = _surface_keys(strip_possessive(word), "en")
-        return any(_keys_match(keys, k) for k in rendered)
+        return any(_may_match(keys, k) and _keys_match(keys, k) for k in rendered)
 
     def _literal_slot(self, k: int, source: list[str], target: list[str],
                       rendered: list[frozenset[str]]) -> str | None:
@@ -560,7 +567,8 @@ class _Comparison:
         keys = _surface_keys(anchor, "en")
         for p, word_keys in enumerate(rendered):
             slot = p + offset
-            if not 0 <= slot < len(target) or not _words_alike(keys, word_keys) or not self._name_word(target[p]):
+            if not 0 <= slot < len(target) or not _may_match(keys, word_keys) or not _words_alike(keys, word_keys) \
+                    or not self._name_word(target[p]):
                 continue  # the neighbour must be rendered as a name, not a cognate (Original)
             if linked and target[p + offset // 2].lower() not in links:
                 continue
@@ -1341,6 +1349,28 @@ def _mixed_script(text: str) -> bool:
 
 # The words of a name or a text, hyphenated parts apart (Machu-Pik), apostrophes kept (O'Flin).
 _NAME_PARTS = re.compile(r"[^\w'\u2019]+")
+
+
+def _has_neighbour(words: list[str], k: int, links: frozenset[str]) -> bool:
+    """Word `k` follows a capitalised word, or stands on either side of a link (Chase and /
+    and Chase) next to a capitalised one."""
+    def capital(i: int) -> bool:
+        return 0 <= i < len(words) and words[i][:1].isupper()
+
+    def link(i: int) -> bool:
+        return 0 <= i < len(words) and words[i].lower() in links
+
+    return capital(k - 1) or capital(k + 1) or (link(k - 1) and capital(k - 2)) or (link(k + 1) and capital(k + 2))
+
+
+def _may_match(a: frozenset[str], b: frozenset[str]) -> bool:
+    """A cheap screen before the key and skeleton tests: two spellings of one name share one
+    of their first two letters, in place or swapped by one."""
+    return any(x[:1] in y[:2] or y[:1] in x[:2] for x in a if x for y in b if y)
+
+
+def _inflected_keys(key: str) -> frozenset[str]:
+    return frozenset(k for k in (key, key[:-1], key[:-2]) if len(k) >= 3) or frozenset({key})
 
 
 def _name_parts(text: str) -> list[str]:
