@@ -1205,11 +1205,11 @@ class _Comparison:
                 continue
             own = [strip_possessive(w) for w in _name_parts(s.text)
                    if w[:1].isupper() and w not in _institution_words() and not _made_from_name(w)]
-            how = next((h for w in own for c in words if (h := word_loss(w, c, self.target_lang))
-                        and not self._renders_other(s, c)), "")
-            if how:
+            found = next(((c, h) for w in own for c in words if (h := word_loss(w, c, self.target_lang))
+                          and not self._renders_other(s, c)), None)
+            if found is not None:
                 missing.remove(s)
-                self._garble_issue(s, next(c for w in own for c in words if word_loss(w, c, self.target_lang)), how)
+                self._garble_issue(s, *found)
 
     def _garbled_places(self, missing: list[NameMention]) -> None:
         """A word of the translation that is a place the source names (or makes a word from:
