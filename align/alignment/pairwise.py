@@ -74,18 +74,13 @@ class _Entries:
         self.by_pos = np.stack([pos, key, count], axis=1)  # to slice a range of sentences
 
     @classmethod
-    def of(cls, groups: Sequence, ids: dict[str, int], size: int, counted: bool) -> _Entries:
-        """Rows of each sentence's keys as ids, with their counts (`counted`: groups are dicts
-        of counts) or once each (groups are sets)."""
+    def of(cls, groups: Sequence[frozenset[str]], ids: dict[str, int], size: int) -> _Entries:
+        """Rows of each sentence's set of keys as ids, each counted once."""
         lens = [len(g) for g in groups]
         total = sum(lens)
         pos = np.repeat(np.arange(len(groups), dtype=np.int64), lens)
         key = np.fromiter(map(ids.__getitem__, chain.from_iterable(groups)), np.int64, total)
-        if counted:
-            count = np.fromiter(chain.from_iterable(g.values() for g in groups), np.int64, total)
-        else:
-            count = np.ones(total, np.int64)
-        return cls(pos, key, count, size)
+        return cls(pos, key, np.ones(total, np.int64), size)
 
     def rows_of(self, p0: int, p1: int) -> np.ndarray:
         col = self.by_pos[:, 0]
@@ -126,10 +121,13 @@ class _PairTables:
     dot: np.ndarray | None
 
     def gather(self, table: np.ndarray, p: np.ndarray, q: np.ndarray):
-        rows = np.clip(p - self.p0, 0, len(self.qlo) - 1)
-        cols = q - self.qlo[rows]
-        inside = (cols >= 0) & (cols < table.shape[1]) & (p >= self.p0) & (p < self.p0 + len(self.qlo))
-        return np.where(inside, table[rows, np.clip(cols, 0, table.shape[1] - 1)], table.dtype.type(0))
+        height, width = table.shape
+        rows = np.clip(p - self.p0, 0, height - 1)
+        cols = np.asarray(q - self.qlo[rows], dtype=np.int64)
+        # One unsigned comparison tests 0 <= col < width (a negative column wraps to a huge one).
+        inside = (cols.view(np.uint64) < width) & ((p >= self.p0) & (p < self.p0 + height))
+        at = np.where(inside, rows * width + cols, 0)
+        return np.where(inside, table.ravel().take(at), table.dtype.type(0))
 
 
 def _squared_norm(near: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
@@ -167,8 +165,8 @@ class PairScorer:
         self.wt = np.concatenate([[0.0], np.cumsum(wt)])
         # The same for anchors only (numbers, figures, names): unlike word skeletons, a
         # translation keeps nearly all of them, so their absence on one side means something.
-        self.src_anchors, self.src_keys = self._anchors(src_feats, self.df_s)
-        self.tgt_anchors, self.tgt_keys = self._anchors(tgt_feats, self.df_t)
+        self.src_anchors, self.src_keys = self._anchors(src_feats, self.df_s, self._src_flat)
+        self.tgt_anchors, self.tgt_keys = self._anchors(tgt_feats, self.df_t, self._tgt_flat)
         ss = [sum(w for w, _ in an) for an in self.src_anchors]
         st = [sum(w for w, _ in an) for an in self.tgt_anchors]
         # A sentence's orphan cost before checking the other side: min(1, weight / evidence).
@@ -278,23 +276,29 @@ class PairScorer:
         self.weights = weights
         self.src_feats = [{f: c for f, c in fs.items() if f in weights} for fs in src_feats]
         self.tgt_feats = [{f: c for f, c in fs.items() if f in weights} for fs in tgt_feats]
-        return _evidence(src_feats, df_s, weights), _evidence(tgt_feats, df_t, weights)
+        self._src_flat, self._tgt_flat = _flatten(src_feats, df_s), _flatten(tgt_feats, df_t)
+        return (_evidence(self._src_flat, df_s, weights, len(src_feats)),
+                _evidence(self._tgt_flat, df_t, weights, len(tgt_feats)))
 
     def _index_entries(self) -> None:
         """Integer rows of features, anchors and match keys, for the vectorised pair tables."""
         fid = {f: k for k, f in enumerate(self.weights)}
         self.feature_weights = np.fromiter(self.weights.values(), float, len(fid))
-        self._src_features = _Entries.of(self.src_feats, fid, self.n, counted=True)
-        self._tgt_features = _Entries.of(self.tgt_feats, fid, self.m, counted=True)
+        # The rows of src_feats / tgt_feats: each side's features both sides have, in order.
+        self._src_features, self._tgt_features = (
+            _Entries(pos[keep], shared[ids[keep]], count[keep], size)
+            for (pos, ids, count), df, size in ((self._src_flat, self.df_s, self.n), (self._tgt_flat, self.df_t, self.m))
+            for shared in [np.fromiter((fid.get(f, -1) for f in df), np.int64, len(df))]
+            for keep in [shared[ids] >= 0])
         src_union = [frozenset().union(*(ks for _, ks in an)) for an in self.src_anchors]
         tgt_union = [frozenset().union(*(ks for _, ks in an)) for an in self.tgt_anchors]
         # Only keys some anchor of the other side has can ever match: the rest are left out.
         src_any, tgt_any = frozenset().union(*src_union), frozenset().union(*tgt_union)
         kid = {k: x for x, k in enumerate(src_any | tgt_any)}
-        self._src_anchor_keys = _Entries.of(src_union, kid, self.n, counted=False)
-        self._tgt_anchor_keys = _Entries.of(tgt_union, kid, self.m, counted=False)
-        self._src_match = _Entries.of([keys & tgt_any for keys in self.src_keys], kid, self.n, counted=False)
-        self._tgt_match = _Entries.of([keys & src_any for keys in self.tgt_keys], kid, self.m, counted=False)
+        self._src_anchor_keys = _Entries.of(src_union, kid, self.n)
+        self._tgt_anchor_keys = _Entries.of(tgt_union, kid, self.m)
+        self._src_match = _Entries.of([keys & tgt_any for keys in self.src_keys], kid, self.n)
+        self._tgt_match = _Entries.of([keys & src_any for keys in self.tgt_keys], kid, self.m)
 
     def set_embeddings(self, src: dict[int, np.ndarray], tgt: dict[int, np.ndarray],
                        cos_true: float, cos_random: float) -> None:
@@ -650,32 +654,48 @@ class PairScorer:
         dice = min(shared / (es + et), 1.0)
         return (1.0 - dice) * min(min(es, et) / self.anchor_k, 1.0)
 
-    def _anchors(self, feats: Sequence[dict[str, int]], df: Counter[str]
+    def _anchors(self, feats: Sequence[dict[str, int]], df: Counter[str], flat: tuple[np.ndarray, ...]
                  ) -> tuple[list[list[tuple[float, frozenset[str]]]], list[frozenset[str]]]:
         """Per sentence of one side: (weight, keys that count as a match) of each anchor
         feature, and everything another sentence's anchor may match in it (its anchor keys
         and the skeleton prefixes of all its words). Names weigh less than numbers and
         figures: the name extractor also picks up capitalised common words (Earth,
         Scientists) that a translation renders as ordinary words. `df` holds every feature
-        of the side once, so each is classified once per document."""
-        info = {f: (self.anchor_name_weight if f[0] == "n" else self.anchor_figure_weight, _anchor_keys(f, self.prefix))
-                for f in df if f[0] in ANCHOR_KINDS}
-        words = {f for f in df if f[0] == "k"}
-        anchors = [[(c * info[f][0], info[f][1]) for f, c in fs.items() if f in info] for fs in feats]
+        of the side once, so each is classified once per document, and `flat` (_flatten) finds
+        the few anchor rows among all features without a pass over them in Python."""
+        vocab = list(df)
+        info = [(self.anchor_name_weight if f[0] == "n" else self.anchor_figure_weight, _anchor_keys(f, self.prefix))
+                if f[0] in ANCHOR_KINDS else None for f in vocab]
+        words = {f for f in vocab if f[0] == "k"}
+        pos, ids, count = flat
+        rows = np.flatnonzero(np.fromiter((x is not None for x in info), bool, len(info))[ids]) if len(ids) else []
+        anchors: list[list[tuple[float, frozenset[str]]]] = [[] for _ in feats]
+        for p, x, c in zip(pos[rows].tolist(), ids[rows].tolist(), count[rows].tolist(), strict=True):
+            weight, keys = info[x]
+            anchors[p].append((c * weight, keys))
         keys = [frozenset(fs.keys() & words).union(*(k for _, k in an)) for fs, an in zip(feats, anchors, strict=True)]
         return anchors, keys
 
 
-def _evidence(feats: Sequence[dict[str, int]], df: Counter[str], weights: dict[str, float]) -> np.ndarray:
+def _flatten(feats: Sequence[dict[str, int]], df: Counter[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every feature of every sentence of one side as rows (sentence, id, count), in sentence
+    order and each sentence's feature order; an id is the feature's place in `df`."""
+    vocab = {f: x for x, f in enumerate(df)}
+    lens = [len(fs) for fs in feats]
+    total = sum(lens)
+    ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(feats)), np.int64, total)
+    count = np.fromiter(chain.from_iterable(fs.values() for fs in feats), np.int64, total)
+    return np.repeat(np.arange(len(feats), dtype=np.int64), lens), ids, count
+
+
+def _evidence(flat: tuple[np.ndarray, ...], df: Counter[str], weights: dict[str, float], size: int) -> np.ndarray:
     """Each sentence's evidence: the weight of its features, those the other side lacks
     weighed by this side's frequency alone, match keys ("k:") not at all. Added up sentence by
     sentence in the features' order (bincount adds in input order), as a sum() over them would."""
-    weight = {f: 0.0 if f[0] == "k" else weights.get(f) or feature_weight(f) / math.sqrt(d) for f, d in df.items()}
-    lens = [len(fs) for fs in feats]
-    total = sum(lens)
-    w = np.fromiter(map(weight.__getitem__, chain.from_iterable(feats)), float, total)
-    c = np.fromiter(chain.from_iterable(fs.values() for fs in feats), float, total)
-    return np.bincount(np.repeat(np.arange(len(feats)), lens), c * w, len(feats))
+    weight = np.fromiter((0.0 if f[0] == "k" else weights.get(f) or feature_weight(f) / math.sqrt(d)
+                          for f, d in df.items()), float, len(df))
+    pos, ids, count = flat
+    return np.bincount(pos, count * weight[ids], size)
 
 
 @lru_cache(maxsize=65536)
