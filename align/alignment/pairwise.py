@@ -843,6 +843,8 @@ def banded_dp(
     # Per-row numbers as Python ints, read once: the row loop is the DP's sequential part.
     width_list, off_list, lo_list, hi_list = widths.tolist(), off.tolist(), lo_a.tolist(), hi_a.tolist()
     fed_a = np.asarray(fed, dtype=np.int64)
+    shape_of = np.zeros(len(beads) + 1, dtype=np.int64)  # bead index -> its place in `shapes`; -1 -> 0
+    shape_of[fed + skips] = np.arange(len(fed) + len(skips))
     all_columns = np.arange(int(widths.max()))
     for r0, r1, width in _row_blocks(widths):
         rr = np.arange(r0, r1)
@@ -871,15 +873,19 @@ def banded_dp(
             best = cand[pick, columns]
             way = fed_a[pick]
             way[best == INF] = -1
-            price_paid = cost[pick, rl, columns]
             if r == 0 and lo_list[0] <= j0 <= hi_list[0]:
                 best[j0 - lo_list[0]] = 0.0
                 way[j0 - lo_list[0]] = -1
             if k01 >= 0 and w > 1:
-                _skip_run(best, way, price_paid, cost[len(fed), rl, :w], k01, max(j0 - lo_list[r] + 1, 1))
+                _skip_run(best, way, cost[len(fed), rl, :w], k01, max(j0 - lo_list[r] + 1, 1))
             dp[x0:x0 + w] = best
             back[x0:x0 + w] = way
-            paid[x0:x0 + w] = price_paid
+        # What each cell's chosen bead cost, read for the whole block at once from its way
+        # (cells with none read some shape's cost: the trace never visits them).
+        x0, x1 = off_list[r0], off_list[r1]
+        block_rows = np.repeat(np.arange(r1 - r0), widths[r0:r1])
+        block_cols = np.arange(x1 - x0) - np.repeat(off[r0:r1] - x0, widths[r0:r1])
+        paid[x0:x1] = cost[shape_of[back[x0:x1]], block_rows, block_cols]
     return _trace_back(back, paid, off, lo_a, hi_a, beads, i0, j0, j1)
 
 
@@ -916,28 +922,30 @@ def _trace_back(back: np.ndarray, paid: np.ndarray, off: np.ndarray, lo_a: np.nd
     return out[::-1]
 
 
-def _skip_run(best: np.ndarray, way: np.ndarray, paid: np.ndarray, c01: np.ndarray, k01: int, first: int) -> None:
+def _skip_run(best: np.ndarray, way: np.ndarray, c01: np.ndarray, k01: int, first: int) -> None:
     """Within one row, a 0-1 bead extends the cell to its left: best[c] = min(best[c],
     best[c - 1] + c01[c]) from column `first` on, in place (a 0-1 wins a tie only against a
-    bead listed after it). Checked in numpy first: most rows have no cell a skip improves."""
+    bead listed after it). A wide row is checked in numpy first: where no skip wins it is left
+    as it is, and the sequential pass starts at the first cell one does (a narrow row costs
+    less to walk than to check)."""
     if first >= len(best):
         return
-    ext = best[first - 1:-1] + c01[first:]
-    here = best[first:]
-    wins = (ext < here) | ((ext == here) & (way[first:] > k01) & (ext < INF))
-    if not wins.any():
-        return
-    start = first + int(np.argmax(wins))
-    vals, ways, costs = best.tolist(), way.tolist(), paid.tolist()
-    steps = c01.tolist()
-    for c in range(start, len(vals)):
+    start = first
+    if len(best) - first > 64:
+        ext = best[first - 1:-1] + c01[first:]
+        here = best[first:]
+        wins = (ext < here) | ((ext == here) & (way[first:] > k01) & (ext < INF))
+        if not wins.any():
+            return
+        start = first + int(np.argmax(wins))
+    vals, ways = best[start - 1:].tolist(), way[start - 1:].tolist()
+    steps = c01[start - 1:].tolist()
+    for c in range(1, len(vals)):
         v = vals[c - 1] + steps[c]
         if v < vals[c] or (v == vals[c] and ways[c] > k01 and v < INF):
-            vals[c], ways[c], costs[c] = v, k01, steps[c]
-    best[:] = vals
-    way[:] = ways
-    paid[:] = costs
-
+            vals[c], ways[c] = v, k01
+    best[start - 1:] = vals
+    way[start - 1:] = ways
 
 
 def path_center(path: list[tuple[int, int, int, int, float]], n: int) -> np.ndarray:
