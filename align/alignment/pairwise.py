@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -61,16 +62,25 @@ class _Entries:
     """(sentence, key id, count) rows of one side, sorted by key then sentence, so that the
     sentences holding a key inside a window of positions are one searchsorted away."""
 
-    def __init__(self, rows: list[tuple[int, int, float]], size: int) -> None:
-        arr = np.asarray(rows, dtype=np.int64).reshape(-1, 3) if rows else np.zeros((0, 3), np.int64)
+    def __init__(self, pos: np.ndarray, key: np.ndarray, count: np.ndarray, size: int) -> None:
+        """Rows as three int arrays in sentence order (a sentence's rows in the order its
+        features come: the pair tables add up a cell's shared weight in that order)."""
         self.size = size
-        order = np.lexsort((arr[:, 0], arr[:, 1]))
-        self.pos = arr[order, 0]
-        self.key = arr[order, 1]
-        self.count = arr[order, 2]
+        order = np.lexsort((pos, key))
+        self.pos = pos[order]
+        self.key = key[order]
+        self.count = count[order]
         self.sort_key = self.key * (size + 1) + self.pos
-        by_pos = np.argsort(arr[:, 0], kind="stable")
-        self.by_pos = arr[by_pos]  # the same rows in sentence order, to slice a range of sentences
+        self.by_pos = np.stack([pos, key, count], axis=1)  # to slice a range of sentences
+
+    @classmethod
+    def of(cls, groups: Sequence[frozenset[str]], ids: dict[str, int], size: int) -> _Entries:
+        """Rows of each sentence's set of keys as ids, each counted once."""
+        lens = [len(g) for g in groups]
+        total = sum(lens)
+        pos = np.repeat(np.arange(len(groups), dtype=np.int64), lens)
+        key = np.fromiter(map(ids.__getitem__, chain.from_iterable(groups)), np.int64, total)
+        return cls(pos, key, np.ones(total, np.int64), size)
 
     def rows_of(self, p0: int, p1: int) -> np.ndarray:
         col = self.by_pos[:, 0]
@@ -111,10 +121,13 @@ class _PairTables:
     dot: np.ndarray | None
 
     def gather(self, table: np.ndarray, p: np.ndarray, q: np.ndarray):
-        rows = np.clip(p - self.p0, 0, len(self.qlo) - 1)
-        cols = q - self.qlo[rows]
-        inside = (cols >= 0) & (cols < table.shape[1]) & (p >= self.p0) & (p < self.p0 + len(self.qlo))
-        return np.where(inside, table[rows, np.clip(cols, 0, table.shape[1] - 1)], table.dtype.type(0))
+        height, width = table.shape
+        rows = np.clip(p - self.p0, 0, height - 1)
+        cols = np.asarray(q - self.qlo[rows], dtype=np.int64)
+        # One unsigned comparison tests 0 <= col < width (a negative column wraps to a huge one).
+        inside = (cols.view(np.uint64) < width) & ((p >= self.p0) & (p < self.p0 + height))
+        at = np.where(inside, rows * width + cols, 0)
+        return np.where(inside, table.ravel().take(at), table.dtype.type(0))
 
 
 def _squared_norm(near: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
@@ -152,10 +165,8 @@ class PairScorer:
         self.wt = np.concatenate([[0.0], np.cumsum(wt)])
         # The same for anchors only (numbers, figures, names): unlike word skeletons, a
         # translation keeps nearly all of them, so their absence on one side means something.
-        self.src_anchors = [self._anchors(fs) for fs in src_feats]
-        self.tgt_anchors = [self._anchors(fs) for fs in tgt_feats]
-        self.src_keys = [self._match_keys(fs, an) for fs, an in zip(src_feats, self.src_anchors, strict=True)]
-        self.tgt_keys = [self._match_keys(fs, an) for fs, an in zip(tgt_feats, self.tgt_anchors, strict=True)]
+        self.src_anchors, self.src_keys = self._anchors(src_feats, self.df_s, self._src_flat)
+        self.tgt_anchors, self.tgt_keys = self._anchors(tgt_feats, self.df_t, self._tgt_flat)
         ss = [sum(w for w, _ in an) for an in self.src_anchors]
         st = [sum(w for w, _ in an) for an in self.tgt_anchors]
         # A sentence's orphan cost before checking the other side: min(1, weight / evidence).
@@ -181,6 +192,7 @@ class PairScorer:
         self.src_vecs: dict[int, np.ndarray] = {}
         self.tgt_vecs: dict[int, np.ndarray] = {}
         self._dense: tuple[np.ndarray, ...] | None = None
+        self._per_bead: tuple[list[float], ...] | None = None
         self.cos_true = 0.88
         self.cos_random = 0.73
 
@@ -193,7 +205,8 @@ class PairScorer:
         everywhere_t = frozenset().union(*self.tgt_keys)
         everywhere_s = frozenset().union(*self.src_keys)
         k = max(self.lost_k, 1e-9)
-        return tuple(np.asarray([min(sum(w for w, keys in an if not keys & other) / k, 1.0) for an in side], float)
+        return tuple(np.asarray([min(sum(w for w, keys in an if keys.isdisjoint(other)) / k, 1.0) for an in side],
+                                float)
                      for side, other in ((self.src_anchors, everywhere_t), (self.tgt_anchors, everywhere_s)))
 
     def _read_weights(self, top: dict, use_lexical: bool) -> None:
@@ -251,12 +264,9 @@ class PairScorer:
         says little about which of them pair up), each sentence's features kept to those both
         sides have, and each sentence's evidence (its features' total weight, unmatched ones
         included)."""
-        df_s: Counter[str] = Counter()
-        df_t: Counter[str] = Counter()
-        for f in src_feats:
-            df_s.update(f.keys())
-        for f in tgt_feats:
-            df_t.update(f.keys())
+        # Each sentence names a feature once: counting the keys gives document frequencies.
+        df_s: Counter[str] = Counter(chain.from_iterable(src_feats))
+        df_t: Counter[str] = Counter(chain.from_iterable(tgt_feats))
         self.df_s, self.df_t = df_s, df_t
         weights: dict[str, float] = {}
         for feat in set(df_s) & set(df_t):
@@ -266,35 +276,29 @@ class PairScorer:
         self.weights = weights
         self.src_feats = [{f: c for f, c in fs.items() if f in weights} for fs in src_feats]
         self.tgt_feats = [{f: c for f, c in fs.items() if f in weights} for fs in tgt_feats]
-        ws = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_s[f])) for f, c in fs.items()
-                  if f[0] != "k") for fs in src_feats]
-        wt = [sum(c * (weights.get(f) or feature_weight(f) / math.sqrt(df_t[f])) for f, c in fs.items()
-                  if f[0] != "k") for fs in tgt_feats]
-        return ws, wt
+        self._src_flat, self._tgt_flat = _flatten(src_feats, df_s), _flatten(tgt_feats, df_t)
+        return (_evidence(self._src_flat, df_s, weights, len(src_feats)),
+                _evidence(self._tgt_flat, df_t, weights, len(tgt_feats)))
 
     def _index_entries(self) -> None:
         """Integer rows of features, anchors and match keys, for the vectorised pair tables."""
         fid = {f: k for k, f in enumerate(self.weights)}
-        self.feature_weights = np.asarray([self.weights[f] for f in fid], float)
-        self._src_features = _Entries([(p, fid[f], c) for p, fs in enumerate(self.src_feats) for f, c in fs.items()],
-                                      self.n)
-        self._tgt_features = _Entries([(q, fid[f], c) for q, fs in enumerate(self.tgt_feats) for f, c in fs.items()],
-                                      self.m)
-        kid: dict[str, int] = {}
-
-        def ids(keys) -> list[int]:
-            return [kid.setdefault(k, len(kid)) for k in keys]
-
+        self.feature_weights = np.fromiter(self.weights.values(), float, len(fid))
+        # The rows of src_feats / tgt_feats: each side's features both sides have, in order.
+        self._src_features, self._tgt_features = (
+            _Entries(pos[keep], shared[ids[keep]], count[keep], size)
+            for (pos, ids, count), df, size in ((self._src_flat, self.df_s, self.n), (self._tgt_flat, self.df_t, self.m))
+            for shared in [np.fromiter((fid.get(f, -1) for f in df), np.int64, len(df))]
+            for keep in [shared[ids] >= 0])
         src_union = [frozenset().union(*(ks for _, ks in an)) for an in self.src_anchors]
         tgt_union = [frozenset().union(*(ks for _, ks in an)) for an in self.tgt_anchors]
         # Only keys some anchor of the other side has can ever match: the rest are left out.
         src_any, tgt_any = frozenset().union(*src_union), frozenset().union(*tgt_union)
-        self._src_anchor_keys = _Entries([(p, k, 1) for p, keys in enumerate(src_union) for k in ids(keys)], self.n)
-        self._tgt_anchor_keys = _Entries([(q, k, 1) for q, keys in enumerate(tgt_union) for k in ids(keys)], self.m)
-        self._src_match = _Entries([(p, k, 1) for p, keys in enumerate(self.src_keys) for k in ids(keys & tgt_any)],
-                                   self.n)
-        self._tgt_match = _Entries([(q, k, 1) for q, keys in enumerate(self.tgt_keys) for k in ids(keys & src_any)],
-                                   self.m)
+        kid = {k: x for x, k in enumerate(src_any | tgt_any)}
+        self._src_anchor_keys = _Entries.of(src_union, kid, self.n)
+        self._tgt_anchor_keys = _Entries.of(tgt_union, kid, self.m)
+        self._src_match = _Entries.of([keys & tgt_any for keys in self.src_keys], kid, self.n)
+        self._tgt_match = _Entries.of([keys & src_any for keys in self.tgt_keys], kid, self.m)
 
     def set_embeddings(self, src: dict[int, np.ndarray], tgt: dict[int, np.ndarray],
                        cos_true: float, cos_random: float) -> None:
@@ -617,9 +621,12 @@ class PairScorer:
         w_lost = self.w_lost_embedded if embedded else self.w_lost
         if not w_lost or a == 0 or b == 0:
             return 0.0
-        if self.ws[i] - self.ws[i - a] + self.wt[j] - self.wt[j - b] <= 0.0:
+        if self._per_bead is None:  # Python floats: this is read once per bead of a path
+            self._per_bead = (self.ws.tolist(), self.wt.tolist(), self.src_lost.tolist(), self.tgt_lost.tolist())
+        ws, wt, src_lost, tgt_lost = self._per_bead
+        if ws[i] - ws[i - a] + wt[j] - wt[j - b] <= 0.0:
             return 0.0
-        worst = max(max(self.src_lost[i - a:i]), max(self.tgt_lost[j - b:j]))
+        worst = max(max(src_lost[i - a:i]), max(tgt_lost[j - b:j]))
         return float(w_lost * worst)
 
     def anchor_mismatch(self, i: int, j: int, a: int, b: int) -> float:
@@ -647,21 +654,48 @@ class PairScorer:
         dice = min(shared / (es + et), 1.0)
         return (1.0 - dice) * min(min(es, et) / self.anchor_k, 1.0)
 
-    @staticmethod
-    def _match_keys(feats: Counter[str], anchors: list[tuple[float, frozenset[str]]]) -> frozenset[str]:
-        """Everything another sentence's anchor may match in this one: its anchor keys and
-        the skeleton prefixes of all its words."""
-        keys = {f for f in feats if f[0] == "k"}
-        for _, k in anchors:
-            keys.update(k)
-        return frozenset(keys)
+    def _anchors(self, feats: Sequence[dict[str, int]], df: Counter[str], flat: tuple[np.ndarray, ...]
+                 ) -> tuple[list[list[tuple[float, frozenset[str]]]], list[frozenset[str]]]:
+        """Per sentence of one side: (weight, keys that count as a match) of each anchor
+        feature, and everything another sentence's anchor may match in it (its anchor keys
+        and the skeleton prefixes of all its words). Names weigh less than numbers and
+        figures: the name extractor also picks up capitalised common words (Earth,
+        Scientists) that a translation renders as ordinary words. `df` holds every feature
+        of the side once, so each is classified once per document, and `flat` (_flatten) finds
+        the few anchor rows among all features without a pass over them in Python."""
+        vocab = list(df)
+        info = [(self.anchor_name_weight if f[0] == "n" else self.anchor_figure_weight, _anchor_keys(f, self.prefix))
+                if f[0] in ANCHOR_KINDS else None for f in vocab]
+        words = {f for f in vocab if f[0] == "k"}
+        pos, ids, count = flat
+        rows = np.flatnonzero(np.fromiter((x is not None for x in info), bool, len(info))[ids]) if len(ids) else []
+        anchors: list[list[tuple[float, frozenset[str]]]] = [[] for _ in feats]
+        for p, x, c in zip(pos[rows].tolist(), ids[rows].tolist(), count[rows].tolist(), strict=True):
+            weight, keys = info[x]
+            anchors[p].append((c * weight, keys))
+        keys = [frozenset(fs.keys() & words).union(*(k for _, k in an)) for fs, an in zip(feats, anchors, strict=True)]
+        return anchors, keys
 
-    def _anchors(self, feats: Counter[str]) -> list[tuple[float, frozenset[str]]]:
-        """(weight, keys that count as a match) of each anchor feature of one sentence. Names
-        weigh less than numbers and figures: the name extractor also picks up capitalised
-        common words (Earth, Scientists) that a translation renders as ordinary words."""
-        return [(c * (self.anchor_name_weight if f[0] == "n" else self.anchor_figure_weight),
-                 _anchor_keys(f, self.prefix)) for f, c in feats.items() if f[0] in ANCHOR_KINDS]
+
+def _flatten(feats: Sequence[dict[str, int]], df: Counter[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every feature of every sentence of one side as rows (sentence, id, count), in sentence
+    order and each sentence's feature order; an id is the feature's place in `df`."""
+    vocab = {f: x for x, f in enumerate(df)}
+    lens = [len(fs) for fs in feats]
+    total = sum(lens)
+    ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(feats)), np.int64, total)
+    count = np.fromiter(chain.from_iterable(fs.values() for fs in feats), np.int64, total)
+    return np.repeat(np.arange(len(feats), dtype=np.int64), lens), ids, count
+
+
+def _evidence(flat: tuple[np.ndarray, ...], df: Counter[str], weights: dict[str, float], size: int) -> np.ndarray:
+    """Each sentence's evidence: the weight of its features, those the other side lacks
+    weighed by this side's frequency alone, match keys ("k:") not at all. Added up sentence by
+    sentence in the features' order (bincount adds in input order), as a sum() over them would."""
+    weight = np.fromiter((0.0 if f[0] == "k" else weights.get(f) or feature_weight(f) / math.sqrt(d)
+                          for f, d in df.items()), float, len(df))
+    pos, ids, count = flat
+    return np.bincount(pos, count * weight[ids], size)
 
 
 @lru_cache(maxsize=65536)
@@ -721,13 +755,20 @@ def anchor_pairs(scorer: PairScorer, radius: float | None = None) -> list[tuple[
         if len(src_pos) == 1 and len(tgt_pos) == 1:
             votes[(src_pos[0], tgt_pos[0])] += 1
             continue
+        # Positions come in order and `expected` never falls, so the ones within `radius` of a
+        # point lie within a bisected slice one sentence wider each way, checked exactly there.
+        src_at = [expected[i] for i in src_pos]
         for i in src_pos:
-            near = [j for j in tgt_pos if abs(j - expected[i]) <= radius]
+            e = expected[i]
+            near = [j for j in tgt_pos[bisect.bisect_left(tgt_pos, e - radius - 1.0):
+                                       bisect.bisect_right(tgt_pos, e + radius + 1.0)] if abs(j - e) <= radius]
             if len(near) != 1:
                 continue
-            rivals = [k for k in src_pos if abs(near[0] - expected[k]) <= radius]
+            j = near[0]
+            rivals = [k for k in src_pos[bisect.bisect_left(src_at, j - radius - 1.0):
+                                         bisect.bisect_right(src_at, j + radius + 1.0)] if abs(j - expected[k]) <= radius]
             if rivals == [i]:
-                votes[(i, near[0])] += 1
+                votes[(i, j)] += 1
     return _lis(list(votes))
 
 
@@ -799,6 +840,12 @@ def banded_dp(
     k01 = skips[0] if skips else -1
     shapes = [beads[k] for k in fed + skips]
     line_a = np.asarray(line, dtype=float) if line is not None else None
+    # Per-row numbers as Python ints, read once: the row loop is the DP's sequential part.
+    width_list, off_list, lo_list, hi_list = widths.tolist(), off.tolist(), lo_a.tolist(), hi_a.tolist()
+    fed_a = np.asarray(fed, dtype=np.int64)
+    shape_of = np.zeros(len(beads) + 1, dtype=np.int64)  # bead index -> its place in `shapes`; -1 -> 0
+    shape_of[fed + skips] = np.arange(len(fed) + len(skips))
+    all_columns = np.arange(int(widths.max()))
     for r0, r1, width in _row_blocks(widths):
         rr = np.arange(r0, r1)
         jj = lo_a[rr, None] + np.arange(width)[None, :]
@@ -817,23 +864,28 @@ def banded_dp(
             col = jj - b - lo_a[prc][:, None]
             ok = inside & (pr >= 0)[:, None] & (jj - b >= j0) & (col >= 0) & (col < widths[prc][:, None])
             moves[x] = np.where(ok, off[prc][:, None] + col, cells)
+        fed_cost = cost[:len(fed)]
         for r in range(r0, r1):
-            w, x0, rl = int(widths[r]), int(off[r]), r - r0
-            cand = dp[moves[:, rl, :w]] + cost[:len(fed), rl, :w]
+            w, x0, rl = width_list[r], off_list[r], r - r0
+            cand = dp[moves[:, rl, :w]] + fed_cost[:, rl, :w]
             pick = cand.argmin(axis=0)
-            best = cand[pick, np.arange(w)]
-            way = np.asarray(fed)[pick]
+            columns = all_columns[:w]
+            best = cand[pick, columns]
+            way = fed_a[pick]
             way[best == INF] = -1
-            price_paid = cost[pick, rl, np.arange(w)]
-            if r == 0 and lo_a[0] <= j0 <= hi_a[0]:
-                best[j0 - lo_a[0]] = 0.0
-                way[j0 - lo_a[0]] = -1
+            if r == 0 and lo_list[0] <= j0 <= hi_list[0]:
+                best[j0 - lo_list[0]] = 0.0
+                way[j0 - lo_list[0]] = -1
             if k01 >= 0 and w > 1:
-                c01 = cost[len(fed), rl, :w]
-                _skip_run(best, way, price_paid, c01, k01, max(int(j0 - lo_a[r]) + 1, 1))
+                _skip_run(best, way, cost[len(fed), rl, :w], k01, max(j0 - lo_list[r] + 1, 1))
             dp[x0:x0 + w] = best
             back[x0:x0 + w] = way
-            paid[x0:x0 + w] = price_paid
+        # What each cell's chosen bead cost, read for the whole block at once from its way
+        # (cells with none read some shape's cost: the trace never visits them).
+        x0, x1 = off_list[r0], off_list[r1]
+        block_rows = np.repeat(np.arange(r1 - r0), widths[r0:r1])
+        block_cols = np.arange(x1 - x0) - np.repeat(off[r0:r1] - x0, widths[r0:r1])
+        paid[x0:x1] = cost[shape_of[back[x0:x1]], block_rows, block_cols]
     return _trace_back(back, paid, off, lo_a, hi_a, beads, i0, j0, j1)
 
 
@@ -870,28 +922,30 @@ def _trace_back(back: np.ndarray, paid: np.ndarray, off: np.ndarray, lo_a: np.nd
     return out[::-1]
 
 
-def _skip_run(best: np.ndarray, way: np.ndarray, paid: np.ndarray, c01: np.ndarray, k01: int, first: int) -> None:
+def _skip_run(best: np.ndarray, way: np.ndarray, c01: np.ndarray, k01: int, first: int) -> None:
     """Within one row, a 0-1 bead extends the cell to its left: best[c] = min(best[c],
     best[c - 1] + c01[c]) from column `first` on, in place (a 0-1 wins a tie only against a
-    bead listed after it). Checked in numpy first: most rows have no cell a skip improves."""
+    bead listed after it). A wide row is checked in numpy first: where no skip wins it is left
+    as it is, and the sequential pass starts at the first cell one does (a narrow row costs
+    less to walk than to check)."""
     if first >= len(best):
         return
-    ext = best[first - 1:-1] + c01[first:]
-    here = best[first:]
-    wins = (ext < here) | ((ext == here) & (way[first:] > k01) & (ext < INF))
-    if not wins.any():
-        return
-    start = first + int(np.argmax(wins))
-    vals, ways, costs = best.tolist(), way.tolist(), paid.tolist()
-    steps = c01.tolist()
-    for c in range(start, len(vals)):
+    start = first
+    if len(best) - first > 64:
+        ext = best[first - 1:-1] + c01[first:]
+        here = best[first:]
+        wins = (ext < here) | ((ext == here) & (way[first:] > k01) & (ext < INF))
+        if not wins.any():
+            return
+        start = first + int(np.argmax(wins))
+    vals, ways = best[start - 1:].tolist(), way[start - 1:].tolist()
+    steps = c01[start - 1:].tolist()
+    for c in range(1, len(vals)):
         v = vals[c - 1] + steps[c]
         if v < vals[c] or (v == vals[c] and ways[c] > k01 and v < INF):
-            vals[c], ways[c], costs[c] = v, k01, steps[c]
-    best[:] = vals
-    way[:] = ways
-    paid[:] = costs
-
+            vals[c], ways[c] = v, k01
+    best[start - 1:] = vals
+    way[start - 1:] = ways
 
 
 def path_center(path: list[tuple[int, int, int, int, float]], n: int) -> np.ndarray:
