@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from align.lang import get
 from align.model import Issue, NameMention
-from align.names.extract import is_designation
+from align.names.extract import is_designation, name_stopwords
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
 from align.names.losses import word_loss
@@ -490,13 +490,12 @@ class _Comparison:
         # A word of a source name (matched or not: the skeleton may pair Stone with Gosling).
         words = {(i, w) for i, m in enumerate(self.source) for w in _name_parts(m.text)}
         source = _LOWER_WORD.findall(self.source_text)
-        links = get("en").name_links
-        # Only a word with a capitalised neighbour, or a link word beside it, has a slot to read.
         mentions: dict[str, list[int]] = {}
         for i, w in sorted(words):
             mentions.setdefault(w, []).append(i)
+        # Only a word with a neighbour to read its slot from can be judged.
         candidates = [(k, i) for k, word in enumerate(source) if k > 0 and word in mentions
-                      and _has_neighbour(source, k, links) and self._translatable_name_word(word)
+                      and _slot_anchors(source, k) and self._translatable_name_word(word)
                       for i in mentions[word]]
         if not candidates:
             return
@@ -526,7 +525,7 @@ class _Comparison:
         bare = strip_possessive(word)
         return len(bare) >= 3 and bare[:1].isupper() and bare not in _institution_words() \
             and bare.lower() not in _institution_words_lower() and not is_peoples_word(bare) \
-            and not _made_from_name(bare) and bare.lower() not in _title_words() and is_ordinary_english(bare)
+            and not _made_from_name(bare) and bare.lower() not in name_stopwords("en") and is_ordinary_english(bare)
 
     @staticmethod
     def _spelt_in(word: str, rendered: list[frozenset[str]]) -> bool:
@@ -538,21 +537,8 @@ class _Comparison:
         """The target word standing where source word `k` should be rendered, if it is an
         ordinary word: after the rendering of the given name before it, or across a link
         (and / i, ta, z) from the rendering of the name it is joined to."""
-        en_links = get("en").name_links
-        following = source[k + 1] if k + 1 < len(source) else ""
-        if following[:1].isupper() and following not in _institution_words():
-            # The first word of a longer name, an adjective rendered before the rest of it
-            # (Blue Ash / synii Esh, Royal Bafokeng / korolivskyi Bafokeng).
-            return self._slot_word(k + 1, -1, False, source, target, rendered, adjective=True)
-        anchors = []  # (source index of the anchor, target offset of the slot from it, link needed)
-        if source[k - 1][:1].isupper():
-            anchors.append((k - 1, 1, False))
-        if k >= 2 and source[k - 1].lower() in en_links and source[k - 2][:1].isupper():
-            anchors.append((k - 2, 2, True))
-        if k + 2 < len(source) and source[k + 1].lower() in en_links and source[k + 2][:1].isupper():
-            anchors.append((k + 2, -2, True))
-        for a, offset, linked in anchors:
-            found = self._slot_word(a, offset, linked, source, target, rendered)
+        for a, offset, linked, adjective in _slot_anchors(source, k):
+            found = self._slot_word(a, offset, linked, source, target, rendered, adjective)
             if found is not None:
                 return found
         return None
@@ -1351,16 +1337,23 @@ def _mixed_script(text: str) -> bool:
 _NAME_PARTS = re.compile(r"[^\w'\u2019]+")
 
 
-def _has_neighbour(words: list[str], k: int, links: frozenset[str]) -> bool:
-    """Word `k` follows a capitalised word, or stands on either side of a link (Chase and /
-    and Chase) next to a capitalised one."""
-    def capital(i: int) -> bool:
-        return 0 <= i < len(words) and words[i][:1].isupper()
-
-    def link(i: int) -> bool:
-        return 0 <= i < len(words) and words[i].lower() in links
-
-    return capital(k - 1) or capital(k + 1) or (link(k - 1) and capital(k - 2)) or (link(k + 1) and capital(k + 2))
+def _slot_anchors(words: list[str], k: int) -> list[tuple[int, int, bool, bool]]:
+    """Where the rendering of source word `k` may be read from, as (anchor word, offset of the
+    slot from the anchor's rendering, link needed, adjective slot): the rest of a longer name
+    after it (Blue Ash), the given name before it (Anne Frank), or a name joined by a link
+    (Hershey and Chase, Chase and Hershey)."""
+    links = get("en").name_links
+    following = words[k + 1] if k + 1 < len(words) else ""
+    if following[:1].isupper() and following not in _institution_words():
+        return [(k + 1, -1, False, True)]
+    anchors = []
+    if words[k - 1][:1].isupper():
+        anchors.append((k - 1, 1, False, False))
+    if k >= 2 and words[k - 1].lower() in links and words[k - 2][:1].isupper():
+        anchors.append((k - 2, 2, True, False))
+    if k + 2 < len(words) and words[k + 1].lower() in links and words[k + 2][:1].isupper():
+        anchors.append((k + 2, -2, True, False))
+    return anchors
 
 
 def _may_match(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -1376,6 +1369,8 @@ def _inflected_keys(key: str) -> frozenset[str]:
 def _name_parts(text: str) -> list[str]:
     # Composed first: a decomposed letter's mark is no word character (NFD yi).
     return [w for w in _NAME_PARTS.split(unicodedata.normalize("NFC", text)) if w]
+
+
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -1384,12 +1379,6 @@ def _institution_words() -> frozenset[str]:
     from align.resources import lang_path, read_lines
 
     return frozenset(read_lines(lang_path("en", "institution_words.txt")))
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """Titles and other capitalised words that are never names (President, King), lower case."""
-    return frozenset(w.lower() for w in get("en").words("name_stopwords"))
 
 
 @lru_cache(maxsize=1)

@@ -74,7 +74,8 @@ def default_glossary() -> Glossary:
 
 
 @lru_cache(maxsize=4)
-def _stopwords(lang: str) -> frozenset[str]:
+def name_stopwords(lang: str) -> frozenset[str]:
+    """Capitalised words of `lang` that are never names (titles, months, pronouns), lower case."""
     path = lang_path(lang, "name_stopwords.txt")
     return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
 
@@ -223,7 +224,7 @@ def _capitalised_word_class(token: _Token, lang: str) -> str | None:
         return None
     word_lang = "en" if token.latin else lang
     plain = word.lower().replace("’", "'")
-    if plain in _stopwords(word_lang) or strip_possessive(plain) in _stopwords(word_lang):
+    if plain in name_stopwords(word_lang) or strip_possessive(plain) in name_stopwords(word_lang):
         return None
     if _ROMAN_NUMBER.match(word) or (lang != "en" and token.latin and _ROMAN.match(word)):
         return None  # a century or a number (XII, I-III), read by the figure checker

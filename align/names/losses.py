@@ -13,7 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from align.lang import get
+from align.lang.translit import transliterate
+from align.names.forms import name_forms
+from align.names.morph import analyse
 from align.names.translit import edit_distance, fold_latin, keys_close, match_key, word_key
+from align.resources import load_toml
 
 _KEY_VOWELS = "aeiou"
 
@@ -29,8 +34,6 @@ class EnglishNameSounds:
 
 @cache
 def english_name_sounds() -> EnglishNameSounds:
-    from align.resources import load_toml
-
     data = load_toml("lang", "en", "name_sounds.toml")
     return EnglishNameSounds(
         final_vowels=data["final_vowels"],
@@ -45,20 +48,12 @@ def english_name_sounds() -> EnglishNameSounds:
 def _rendering_vowels(lang: str) -> frozenset[str]:
     """Letters a word of `lang` may end with and still end in a vowel sound: the vowels and
     the short i (Paraguay / Paragvai, Disney / Disnei)."""
-    from align.names.forms import name_forms
-
     return name_forms(lang).vowel_sound_end
 
 
 # Consonant pairs that are one sound, written with one Cyrillic letter (Honshu / Khonsyu,
 # Buddha / Budda, Aristarchus / Aristarkh): counted as that letter's key.
 _ONE_SOUND = (("ch", "h"), ("sh", "s"), ("zh", "z"), ("th", "t"), ("ph", "f"), ("dh", "d"), ("bh", "b"))
-
-
-def _vowel_letters(lang: str) -> frozenset[str]:
-    from align.lang import get
-
-    return get(lang).vowels
 
 
 def consonants(key: str) -> str:
@@ -149,8 +144,8 @@ def tail_lost(word: str, rendering: str, lang: str) -> str:
     # does or in a short i, spells the consonant otherwise or drops one the language does not
     # say there; it is no cut-off (Martelly / Marteii, a French ll; Danube / Dunai).
     last = rendering[-1:].lower()
-    vowel_end = last in _rendering_vowels(lang) and (_ends_in_vowel_sound(written) or last not in _vowel_letters(lang))
-    if vowel_end and _syllables(rendering.lower(), _vowel_letters(lang)) >= _english_syllables(written):
+    vowel_end = last in _rendering_vowels(lang) and (_ends_in_vowel_sound(written) or last not in get(lang).vowels)
+    if vowel_end and _syllables(rendering.lower(), get(lang).vowels) >= _english_syllables(written):
         return ""
     return "truncated"
 
@@ -188,16 +183,10 @@ def head_lost(word: str, rendering: str, lang: str) -> bool:
     return False
 
 
-def _translit(word: str, lang: str) -> str:
-    from align.lang.translit import transliterate
-
-    return transliterate(word, lang)
-
-
 def _soft_g_rendered(written: str, rendering: str, lang: str) -> bool:
     """A soft g rendered as dzh or zh (Giancarlo / Dzhankarlo), whose key folds into the vowel
     after it: the key looks like the name without its first letter, the word does not."""
-    return written[:1] == "g" and written[1:2] in "eiy" and _translit(rendering, lang).lower().startswith(("dz", "zh"))
+    return written[:1] == "g" and written[1:2] in "eiy" and transliterate(rendering, lang).lower().startswith(("dz", "zh"))
 
 
 def _same_name(word: str, form: str, lang: str) -> bool:
@@ -216,8 +205,6 @@ def word_loss(word: str, rendering: str, lang: str) -> str:
         return "garbled"
     how = tail_lost(word, rendering, lang)
     if how:
-        from align.names.morph import analyse
-
         info = analyse(rendering, lang)
         if info.known and any(_same_name(word, lemma, lang) and not tail_lost(word, lemma, lang)
                               for lemma in info.lemmas if lemma != rendering.lower()):
