@@ -1148,10 +1148,11 @@ class _Comparison:
             generic = frozenset(k for w in _name_parts(s.text) if w in _institution_words()
                                 for k in _surface_keys(w, self.source_lang))
             for word in words:
-                if word_key(word, self.target_lang)[:2] not in openings and not (any(
-                        word_loss(w, part, self.target_lang) for w in own for part in word.split("-"))
-                        and not analyse(word, self.target_lang).known):
-                    continue  # (a lost name's word lost its opening: Dundee / andi)
+                # A lost name's word read by its letters, part by part in a hyphenated rendering
+                # (Dundee / andi, Machu Picchu / achu-pikchu), where it is no dictionary word.
+                own_how = self._word_loss_in(own, word) if own and not analyse(word, self.target_lang).known else ""
+                if word_key(word, self.target_lang)[:2] not in openings and not own_how:
+                    continue
                 if s not in left and zipf(word, self.target_lang) >= _COMMON_CYRILLIC_ZIPF:
                     continue
                 keys = _surface_keys(word, self.target_lang)
@@ -1160,11 +1161,11 @@ class _Comparison:
                 alike = _keys_match(src_keys, keys)
                 common = _silent_h(s)
                 how = _garbled(src_keys, keys, common) if alike or _prefix_garble(src_keys, keys, common) else ""
-                if not how and ((own and not analyse(word, self.target_lang).known) or (alike and by_words)):
-                    # The written words tell what keys fold (Gibson / ibson: a hard g lost), part
-                    # by part in a hyphenated rendering (Machu Picchu / achu-pikchu).
-                    how = next((h for w in _name_parts(s.text) if w[:1].isupper() for part in word.split("-")
-                                if (h := word_loss(strip_possessive(w), part, self.target_lang))), "")
+                if not how:
+                    # The written words tell what keys fold (Gibson / ibson: a hard g lost).
+                    how = own_how or (self._word_loss_in(
+                        [strip_possessive(w) for w in _name_parts(s.text) if w[:1].isupper()], word)
+                        if alike and by_words else "")
                 if s not in left and not how:
                     continue
                 if how or alike:
@@ -1176,6 +1177,10 @@ class _Comparison:
                     if how:
                         self._garble_issue(s, word, how)
                     break
+
+    def _word_loss_in(self, own: list[str], word: str) -> str:
+        """How `word` (its hyphenated parts one by one) loses part of one of the English words."""
+        return next((h for w in own for part in word.split("-") if (h := word_loss(w, part, self.target_lang))), "")
 
     def _cut_capitalised(self, missing: list[NameMention]) -> None:
         """A lost name whose word the translation cut to a capitalised stump the dictionary
