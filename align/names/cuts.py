@@ -14,9 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from align.names.losses import word_loss
+from align.lang import get
+
+from align.names.losses import _soft_g_rendered, english_name_sounds, word_loss
+from align.names.translit import fold_latin, word_key
 from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
 
 if TYPE_CHECKING:
@@ -69,16 +73,69 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
         if len(word) < 4 or not word[:1].isupper() or word in _institution_words() \
                 or is_peoples_word(word) or _made_from_name(word):
             continue
-        cut = [w for w in written if word_loss(word, w, c.target_lang)]
+        cut = [(w, how) for w in written
+               if (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang))]
         if not cut or _rendered_whole(c, word, written) >= max(said[word], 1):
             continue
         given = len(words) > 1 and k < len(words) - 1
-        for w in cut:
-            how = word_loss(word, w, c.target_lang)
-            if _explained(c, s, word, w, given and how != "garbled") or _ordinary(c, s, w, w in initial):
+        for w, how in cut:
+            if _explained(c, s, word, w, how, given) or _ordinary(c, s, w, w in initial):
                 continue
             return w, how
     return None
+
+
+@lru_cache(maxsize=65536)
+def _headless(word: str, rendering: str, lang: str) -> str:
+    """"garbled" when the rendering is no spelling of the English word, but one letter put
+    before it (before its first part, if hyphenated) makes one: its first letter was lost,
+    whatever the keys fold there (Haldarsvik / aldorsvik, Moll / oll, Louis-Charles /
+    ui-sharlya). "" otherwise."""
+    from align.names.compare import _inflected_keys, _is_latin, _keys_match, _surface_keys, _words_alike
+
+    head = rendering.split("-")[0]
+    if len(head) < (2 if "-" in rendering else 3) or _is_latin(rendering) or _unsaid_opening(word):
+        return ""
+    english = _surface_keys(word, "en")
+    source, target = word_key(word, "en"), word_key(head, lang)
+    # Cheap first: the rendering must open as the word's second or third letter does; after
+    # a pair spoken as one sound, as the third (Christianity / Khristianstva keeps the pair).
+    after = (2,) if word.lower().startswith(english_name_sounds().one_sound_openings) else (1, 2)
+    if not target or not any(_opens_alike(source[i:i + 1], target[:1]) for i in after):
+        return ""
+    if _words_alike(english, _surface_keys(head, lang)) and not _lost_h(word, head, lang, source, target):
+        return ""
+    # The word with its letter back must be a close spelling of the English word, give or
+    # take a case ending; consonant skeletons alone would let any word through (Norse / Ryzhego).
+    lower = head.lower()
+    restored = (_inflected_keys(word_key(letter + lower, lang)) for letter in get(lang).alphabet)
+    return "garbled" if any(_keys_match(english, keys) for keys in restored) else ""
+
+
+def _unsaid_opening(word: str) -> bool:
+    """An opening English may leave unsaid or that renderings write as a vowel (Knight,
+    Wall / Uoll, Jamie / Dzheimi, whose key folds dzh away): its loss cannot be read here.
+    An initial h is judged by _lost_h."""
+    lower = word.lower()
+    return any(lower.startswith(o) for o in english_name_sounds().silent_openings if o != "h")
+
+
+def _lost_h(word: str, rendering: str, lang: str, source: str, target: str) -> bool:
+    """The key's initial h is an English h or g, which Ukrainian and Russian write as h, g or
+    kh (Haldarsvik, Guinness): the keys call a rendering without it alike, yet only Spanish
+    and French names leave it unsaid (Hernandez / Ernandes), and a soft g is dzh, which the
+    keys fold away (Giancarlo / Dzhankarlo)."""
+    from align.names.compare import _ROMANCE_NAME
+
+    return source[:1] == "h" and target[:1] != "h" and not _ROMANCE_NAME.search(word) \
+        and not _soft_g_rendered(fold_latin(word), rendering, lang)
+
+
+def _opens_alike(a: str, b: str) -> bool:
+    return bool(a and b) and (a == b or (a in _KEY_VOWELS and b in _KEY_VOWELS))
+
+
+_KEY_VOWELS = "aeiou"
 
 
 def _rendered_whole(c: _Comparison, word: str, written: list[str]) -> int:
@@ -87,31 +144,32 @@ def _rendered_whole(c: _Comparison, word: str, written: list[str]) -> int:
 
     keys = _surface_keys(word, "en")
     return sum(1 for w in written if w[:1].isupper() and _words_alike(keys, _surface_keys(w, c.target_lang))
-               and not word_loss(word, w, c.target_lang))
+               and not word_loss(word, w, c.target_lang) and not _headless(word, w, c.target_lang))
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:
-    """A common word of the language, not a name's stump: one opening a sentence (Khoch for
-    Goma), a Latin word (a name kept in its own spelling), or any common word where the
+    """A word of the language, not a name's stump: a known one opening a sentence (Khoch for
+    Goma, Iony for Hydrogen), a Latin word (a name kept in its own spelling), or any common word where the
     English is an ordinary word too, whose translation is one (Championships / Chempionati)."""
     from align.names.compare import _is_latin
 
     if _is_latin(rendering):
         return True
     info = analyse(rendering, c.target_lang)
-    common = info.known and not info.name_tagged and zipf(rendering.lower(), c.target_lang) >= COMMON_ZIPF
-    return common and (initial or s.kind != "name")
+    if not info.known or info.name_tagged:
+        return False
+    return initial or (s.kind != "name" and zipf(rendering.lower(), c.target_lang) >= COMMON_ZIPF)
 
 
-def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, given: bool) -> bool:
+def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: str, given: bool) -> bool:
     """The cut-looking word is something else: an ordinary word in lower case, another
     source name rendered whole, or the language's own form of a given name (Steven / Stiv),
     which may be shorter, never headless (Guinness / Innesa is no given name Innesa)."""
     # A sentence's first word may be an ordinary one, translated in lower case
     # (Immunohistochemistry / immunogistokhimiya).
-    if rendering[:1].islower() and (s.initial or analyse(rendering, c.target_lang).known):
+    if rendering[:1].islower() and ((s.initial and how != "garbled") or analyse(rendering, c.target_lang).known):
         return True
-    return c._renders_other(s, rendering) or (given and c._own_given_name(word, rendering))
+    return c._renders_other(s, rendering) or (given and how != "garbled" and c._own_given_name(word, rendering))
 
 
 def attested_shortening(name: str, found: str, lang: str) -> bool:

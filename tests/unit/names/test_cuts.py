@@ -1,0 +1,65 @@
+"""Names cut short or headless wherever the matching left them (align.names.cuts): each wrong
+rendering is an error, its right counterpart (a real spelling variant, an inflection, an
+established form) stays clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checking import check_pair
+
+
+def errors(en: str, tgt: str, lang: str):
+    return [i for i in check_pair(en, tgt, "en", lang) if i.category == "name" and i.severity == "error"]
+
+
+# (english, wrong rendering, right rendering, language)
+WRONG_AND_RIGHT = [
+    # a surname cut inside a run the extractor merged with a place before it
+    ("California Governor Arnold Schwarzenegger signed the bill.",
+     "Губернатор Калифорнии Арнольд Варценеггер подписал закон.",
+     "Губернатор Калифорнии Арнольд Шварценеггер подписал закон.", "ru"),
+    # a glossary person's surname headless in lower case after the given names
+    ("The call came after Trump spoke with Turkish President Recep Tayyip Erdoğan.",
+     "Звонок последовал после разговора Трампа с президентом Турции Реджепом Тайипом рдоганом.",
+     "Звонок последовал после разговора Трампа с президентом Турции Реджепом Тайипом Эрдоганом.", "ru"),
+    # a short name headless in lower case: no key folds the first letter back
+    ("Some patients were infected in the hospital, Dr. Moll thinks.",
+     "Некоторые пациенты заразились в больнице, думает доктор олл.",
+     "Некоторые пациенты заразились в больнице, думает доктор Молл.", "ru"),
+    ("Shika nuclear plant was shut down, the company said.",
+     "Компанія повідомила, що АЕС ика було зупинено.",
+     "Компанія повідомила, що АЕС Шика було зупинено.", "uk"),
+    # an initial h or hard g lost, which the keys fold away (not a Romance silent h)
+    ("The incumbent president, Hifikepunye Pohamba, has been reelected.",
+     "Действующий президент Ификепунье Похамба был переизбран.",
+     "Действующий президент Хификепунье Похамба был переизбран.", "ru"),
+    ("It is listed in the Guinness Book of World Records.",
+     "Она внесена в книгу мировых рекордов Иннеса.",
+     "Она внесена в книгу мировых рекордов Гиннесса.", "ru"),
+    # the final vowel lost, leaving a word the dictionary does not read as a name
+    ("The cave is north of Mecca.", "Пещера находится к северу от Мек.", "Пещера находится к северу от Мекки.", "ru"),
+    ("The survivors of Larry Nassar spoke.", "Потерпілі від Лар Нассара заговорили.",
+     "Потерпілі від Ларрі Нассара заговорили.", "uk"),
+    ("Robin Uthappa made the highest score.", "Робин Утхап набрал больше всех очков.",
+     "Робин Утхаппа набрал больше всех очков.", "ru"),
+]
+
+
+@pytest.mark.parametrize("en,wrong,right,lang", WRONG_AND_RIGHT)
+def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    ("Giancarlo Fisichella lost control of his car.", "Джанкарло Фізікелла втратив контроль над автомобілем.", "uk"),
+    ("Hernández scored twice.", "Эрнандес забил дважды.", "ru"),
+    ("Hydrogen ions are protons.", "Іони водню – це протони.", "uk"),
+    ("Christmas is a holiday of Christianity.", "Різдво — це свято християнства.", "uk"),
+    ("The Giant Slalom was won by Gyöngyi Dani.", "Гігантський слалом виграла Джійонджі Дані.", "uk"),
+    ("Cities on the islands of Crete and Santorini.", "Города на островах Крит и Санторин.", "ru"),
+])
+def test_variants_that_look_cut_are_no_error(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
