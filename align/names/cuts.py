@@ -18,10 +18,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from align.lang import get
-
 from align.names.losses import _soft_g_rendered, english_name_sounds, word_loss
-from align.names.translit import fold_latin, word_key
 from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
+from align.names.translit import fold_latin, word_key
 
 if TYPE_CHECKING:
     from align.model import NameMention
