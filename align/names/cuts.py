@@ -66,8 +66,6 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
 
     words = [strip_possessive(w) for w in _name_parts(s.text)]
     forms = c._established_forms(s)
-    if forms and any(c._is_form(w, forms) for w in written):
-        return None  # an established form of the name is there: its own spelling, not a cut
     for k, word in enumerate(words):
         if len(word) < 4 or not word[:1].isupper() or word in _institution_words() \
                 or is_peoples_word(word) or _made_from_name(word):
@@ -78,7 +76,14 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
             continue
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
-            if _explained(c, s, word, w, how, given) or _ordinary(c, s, w, w in initial):
+            # A sentence's first word may be a term, translated in a form of its own, in lower
+            # case or opening the translation too (Immunohistochemistry / Immunogistokhimiya):
+            # only a headless word is read there.
+            if s.initial and how != "garbled" and (w[:1].islower() or w in initial):
+                continue
+            # An established form is the name's own spelling, however short (Stambul).
+            if (forms and c._is_form(w, forms)) or _explained(c, s, word, w, how, given) \
+                    or _ordinary(c, s, w, w in initial):
                 continue
             return w, how
     return None
@@ -139,10 +144,13 @@ _KEY_VOWELS = "aeiou"
 
 def _rendered_whole(c: _Comparison, word: str, written: list[str]) -> int:
     """How many words of the translation spell the English word whole."""
-    from align.names.compare import _surface_keys, _words_alike
+    from align.names.compare import _adjective_word, _surface_keys, _words_alike
 
     keys = _surface_keys(word, "en")
-    return sum(1 for w in written if w[:1].isupper() and _words_alike(keys, _surface_keys(w, c.target_lang))
+    # An adjective made from the name renders the adjective, not the name (South Africa ...
+    # South African / Pivdennoi friky ... Pivdenno-Afrykanskoi).
+    return sum(1 for w in written if w[:1].isupper() and not _adjective_word(w)
+               and _words_alike(keys, _surface_keys(w, c.target_lang))
                and not word_loss(word, w, c.target_lang) and not _headless(word, w, c.target_lang))
 
 
@@ -166,9 +174,19 @@ def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: s
     which may be shorter, never headless (Guinness / Innesa is no given name Innesa)."""
     # A sentence's first word may be an ordinary one, translated in lower case
     # (Immunohistochemistry / immunogistokhimiya).
-    if rendering[:1].islower() and ((s.initial and how != "garbled") or analyse(rendering, c.target_lang).known):
+    if rendering[:1].islower() and analyse(rendering, c.target_lang).known:
         return True
-    return c._renders_other(s, rendering) or (given and how != "garbled" and c._own_given_name(word, rendering))
+    return _spells_other(c, s, rendering) or (given and how != "garbled" and c._own_given_name(word, rendering))
+
+
+def _spells_other(c: _Comparison, s: NameMention, rendering: str) -> bool:
+    """The word spells a word of another source name whole, by keys (Mykolai for Mykolai, not
+    the cut-off Mykolaiv). Consonant skeletons are too loose here: they find African in Friki."""
+    from align.names.compare import _keys_match, _name_parts, _surface_keys
+
+    keys = _surface_keys(rendering, c.target_lang)
+    return any(_keys_match(_surface_keys(w, "en"), keys) and not word_loss(w, rendering, c.target_lang)
+               for m in c.source if m.text != s.text for w in _name_parts(m.text) if w[:1].isupper())
 
 
 def attested_shortening(name: str, found: str, lang: str) -> bool:

@@ -37,6 +37,14 @@ WRONG_AND_RIGHT = [
     ("It is listed in the Guinness Book of World Records.",
      "Она внесена в книгу мировых рекордов Иннеса.",
      "Она внесена в книгу мировых рекордов Гиннесса.", "ru"),
+    # a word of an established name headless beside an adjective made from it, which renders
+    # the adjective, not the name
+    ("It is one of the main attractions of South Africa, a flagship of South African National Parks.",
+     "Це одна з основних пам'яток Південної фрики, флагман Національних парків Південно-Африканської республіки.",
+     "Це одна з основних пам'яток Південної Африки, флагман Національних парків Південно-Африканської республіки.",
+     "uk"),
+    ("In 1884, Tesla moved to the United States of America.", "В 1884 году Тесла перебрался в Соединенные Штаты мерики.",
+     "В 1884 году Тесла перебрался в Соединенные Штаты Америки.", "ru"),
     # the final vowel lost, leaving a word the dictionary does not read as a name
     ("The cave is north of Mecca.", "Пещера находится к северу от Мек.", "Пещера находится к северу от Мекки.", "ru"),
     ("The survivors of Larry Nassar spoke.", "Потерпілі від Лар Нассара заговорили.",
@@ -60,6 +68,10 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
     ("Christmas is a holiday of Christianity.", "Різдво — це свято християнства.", "uk"),
     ("The Giant Slalom was won by Gyöngyi Dani.", "Гігантський слалом виграла Джійонджі Дані.", "uk"),
     ("Cities on the islands of Crete and Santorini.", "Города на островах Крит и Санторин.", "ru"),
+    # a sentence's first word, a term translated in a form of its own
+    ("Immunohistochemistry (IHC) using rabbit antibodies was employed.",
+     "Иммуногистохимия (ИГХ) с использованием кроличьих антител использовалась.", "ru"),
+    ("In 1884, Tesla moved to the United States of America.", "В 1884 году Тесла перебрался в США.", "ru"),
 ])
 def test_variants_that_look_cut_are_no_error(en, tgt, lang):
     assert errors(en, tgt, lang) == []
