@@ -40,7 +40,7 @@ WRONG_AND_RIGHT = [
     # a word of an established name headless beside an adjective made from it, which renders
     # the adjective, not the name
     ("It is one of the main attractions of South Africa, a flagship of South African National Parks.",
-     "Це одна з основних пам'яток Південної фрики, флагман Національних парків Південно-Африканської республіки.",
+     "Це одна з основних пам'яток Південної Фрики, флагман Національних парків Південно-Африканської республіки.",
      "Це одна з основних пам'яток Південної Африки, флагман Національних парків Південно-Африканської республіки.",
      "uk"),
     ("In 1884, Tesla moved to the United States of America.", "В 1884 году Тесла перебрался в Соединенные Штаты мерики.",
