@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from align.lang import get
 from align.model import Issue, NameMention
-from align.names.cuts import attested_shortening, cut_words
+from align.names.cuts import attested_shortening, cut_words, stumps
 from align.names.extract import is_designation, name_stopwords
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
@@ -748,6 +748,7 @@ class _Comparison:
         self._cut_capitalised(missing)
         self._garbled_places(missing)
         cut_words(self, missing)
+        stumps(self)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from align.lang import get
+from align.model import Issue
 from align.names.losses import _soft_g_rendered, english_name_sounds, word_loss
 from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
 from align.names.translit import fold_latin, word_key
@@ -205,3 +206,96 @@ def attested_shortening(name: str, found: str, lang: str) -> bool:
     if not shortened:
         return any(zipf(w, lang) >= _ATTESTED_ZIPF for w in parts)
     return any(zipf(w, lang) >= _ATTESTED_ZIPF and analyse(w, lang).name_tagged for w in shortened)
+
+
+def stumps(comparison: _Comparison) -> None:
+    """Words of the translation that are no words of its language, while one letter before
+    them or a syllable after them makes a common one (Isyats / Misyats, Tasma / Tasmanii):
+    a name or a word of one cut in the translation, which no source word explains. The
+    source side cannot say what a translated name should be (Sweden / Shvetsiya), the
+    language's own dictionary can say what it cannot be."""
+    c = comparison
+    if not c.target_text or c.target_lang == "en" or c.source_lang == c.target_lang:
+        return
+    taken = {w for i in c.found if i.category == "name" for w in _LOWER_WORD_RE.findall(i.found)}
+    text = unicodedata.normalize("NFC", c.target_text)
+    for word in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
+        if word in taken or not _stump_candidate(word, c.target_lang):
+            continue
+        whole = _completed(word, c.target_lang)
+        if whole and not _source_explains(c, word):
+            how = "garbled" if whole[0] != word[:1].lower() else "truncated"
+            c.found.append(Issue("name", "error", c.target_lang, "", word,
+                                 f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
+                                 f"form of {whole}", rule="name.garbled", evidence="dictionary"))
+            taken.add(word)
+
+
+# A completion must be a word the language's texts use this often (wordfreq zipf), and the
+# stump one they hardly use: cut-off words are no tokens of their own.
+_COMPLETION_ZIPF = 2.5
+_STUMP_ZIPF = 3.0
+_NAME_COMPLETION_ZIPF = 1.0
+_UNSEEN_ZIPF = 1.0
+# How many letters a cut syllable takes with it, and how many dictionary words are read.
+_SYLLABLE_LETTERS = 4
+_COMPLETIONS_READ = 400
+_LOWER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _stump_candidate(word: str, lang: str) -> bool:
+    from align.names.compare import _is_latin
+
+    if len(word) < 3 or _is_latin(word) or (word.isupper() and len(word) > 1) or "-" in word:
+        return False
+    info = analyse(word, lang)
+    # A lower-case word is read only for a lost first letter, and only if the language's
+    # texts never use it: its own words, abbreviations and typos are lower case too.
+    limit = _STUMP_ZIPF if word[:1].isupper() else _UNSEEN_ZIPF
+    return not info.known and zipf(word.lower(), lang) < limit
+
+
+@lru_cache(maxsize=65536)
+def _completed(word: str, lang: str) -> str:
+    """The common word `word` is cut from: with one letter before it, or up to a syllable
+    after it; "" when there is none."""
+    from align.names.morph import _analyzer
+
+    words = _analyzer(lang).dictionary.words
+    lower = word.lower()
+    for letter in get(lang).alphabet:
+        whole = letter + lower
+        if whole in words and _common_or_name(whole, lang):
+            return whole
+    if not word[:1].isupper():
+        return ""  # a cut syllable leaves the first letter, and a name's is a capital
+    read = 0
+    for whole in words.iterkeys(lower):
+        read += 1
+        if read > _COMPLETIONS_READ:
+            break
+        if 1 <= len(whole) - len(lower) <= _SYLLABLE_LETTERS and _common_or_name(whole, lang):
+            return whole
+    return ""
+
+
+def _common_or_name(word: str, lang: str) -> bool:
+    """A word the language's texts use often, or a name its dictionary knows and its texts
+    attest (Grinvichem, Tasmanii)."""
+    frequency = zipf(word, lang)
+    return frequency >= _COMPLETION_ZIPF or (frequency >= _NAME_COMPLETION_ZIPF and analyse(word, lang).name_tagged)
+
+
+def _source_explains(c: _Comparison, word: str) -> bool:
+    """Some word of the source spells it: a name transliterated, however rare in the target."""
+    from align.names.compare import _surface_keys, _words_alike, skeleton
+
+    keys = _surface_keys(word, c.target_lang)
+    consonants = skeleton(word_key(word, c.target_lang))
+    for w in dict.fromkeys(_LOWER_WORD_RE.findall(c.source_text or "")):
+        if len(w) >= 3 and _words_alike(_surface_keys(w, c.source_lang), keys):
+            return True
+        # A short word is judged by its consonants (All / Oll), which keys that short are not.
+        if 2 <= len(w) <= 4 and consonants and skeleton(word_key(w, c.source_lang)) == consonants:
+            return True
+    return False

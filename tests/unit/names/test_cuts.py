@@ -75,3 +75,37 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
 ])
 def test_variants_that_look_cut_are_no_error(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A word that is no word of the language, while a letter before it or a syllable after it
+# makes one: a name cut in the translation, whatever the source calls it.
+STUMPS = [
+    ("In the warm climate of the Middle East, the house was not so important.",
+     "В тёплом климате Ближнего Остока дом не имел особого значения.",
+     "В тёплом климате Ближнего Востока дом не имел особого значения.", "ru"),
+    ("The bridge links Oiapoque in Brazil and Saint-Georges in French Guiana.",
+     "Мост соединяет Ояпоки в Бразилии и Сен-Жорж во Французской Гвиа.",
+     "Мост соединяет Ояпоки в Бразилии и Сен-Жорж во Французской Гвиане.", "ru"),
+    ("He swam in three relays at the Commonwealth Games.",
+     "Він проплив у трьох естафетах на Іграх Співдружнос.",
+     "Він проплив у трьох естафетах на Іграх Співдружності.", "uk"),
+]
+
+
+@pytest.mark.parametrize("en,wrong,right,lang", STUMPS)
+def test_a_stump_no_dictionary_knows_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [(i.rule, i.evidence) for i in found] == [("name.garbled", "dictionary")], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # rare transliterations the dictionary does not know, which the source spells
+    ("It was the final match for the All Blacks.", 'Этот матч стал последним для "Олл Блэкс".', "ru"),
+    ("The village of Haldarsvík offers views of Eysturoy.", "Із села Галдорсвік видно острів Естурой.", "uk"),
+    # lower-case words the language's texts use, though its dictionary lacks them
+    ("The findings were morphologically confirmed.", "Результаты были морфологически подтверждены.", "ru"),
+    ("Avoid cooking odorous foods.", "Не готуйте іжу із запахом.", "uk"),
+])
+def test_words_the_dictionary_lacks_are_no_stumps(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
