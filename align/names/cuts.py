@@ -21,7 +21,7 @@ from align.lang import get
 from align.model import Issue
 from align.names.losses import _soft_g_rendered, english_name_sounds, word_loss
 from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
-from align.names.translit import fold_latin, word_key
+from align.names.translit import fold_latin, match_key, word_key
 
 if TYPE_CHECKING:
     from align.model import NameMention
@@ -66,15 +66,16 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
     from align.names.compare import _institution_words, _made_from_name, _name_parts
 
     words = [strip_possessive(w) for w in _name_parts(s.text)]
-    forms = c._established_forms(s)
+    forms = None
     for k, word in enumerate(words):
         if len(word) < 4 or not word[:1].isupper() or word in _institution_words() \
                 or is_peoples_word(word) or _made_from_name(word):
             continue
-        cut = [(w, how) for w in written
-               if (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang))]
-        if not cut or _rendered_whole(c, word, written) >= max(said[word], 1):
+        # Cheap first: most words are rendered whole, which a few capitalised words tell.
+        if _rendered_whole(c, word, written) >= max(said[word], 1):
             continue
+        cut = [(w, how) for w in written if len(w) >= 3 and _may_render(word, w, c.target_lang)
+               and (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A sentence's first word may be a term, translated in a form of its own, in lower
@@ -83,11 +84,19 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
             if s.initial and how != "garbled" and (w[:1].islower() or w in initial):
                 continue
             # An established form is the name's own spelling, however short (Stambul).
+            forms = c._established_forms(s) if forms is None else forms
             if (forms and c._is_form(w, forms)) or _explained(c, s, word, w, how, given) \
                     or _ordinary(c, s, w, w in initial):
                 continue
             return w, how
     return None
+
+
+def _may_render(word: str, rendering: str, lang: str) -> bool:
+    """A cheap screen before the loss tests: a cut rendering opens as the word does, a
+    headless one as its second or third letter does."""
+    source, target = match_key(word)[:4], word_key(rendering, lang)[:1]
+    return any(_opens_alike(letter, target) for letter in source)
 
 
 @lru_cache(maxsize=65536)
@@ -96,25 +105,43 @@ def _headless(word: str, rendering: str, lang: str) -> str:
     before it (before its first part, if hyphenated) makes one: its first letter was lost,
     whatever the keys fold there (Haldarsvik / aldorsvik, Moll / oll, Louis-Charles /
     ui-sharlya). "" otherwise."""
-    from align.names.compare import _inflected_keys, _is_latin, _keys_match, _surface_keys, _words_alike
+    from align.names.compare import _is_latin, _keys_match, _surface_keys, _words_alike
 
     head = rendering.split("-")[0]
     if len(head) < (2 if "-" in rendering else 3) or _is_latin(rendering) or _unsaid_opening(word):
         return ""
-    english = _surface_keys(word, "en")
     source, target = word_key(word, "en"), word_key(head, lang)
     # Cheap first: the rendering must open as the word's second or third letter does; after
     # a pair spoken as one sound, as the third (Christianity / Khristianstva keeps the pair).
     after = (2,) if word.lower().startswith(english_name_sounds().one_sound_openings) else (1, 2)
-    if not target or not any(_opens_alike(source[i:i + 1], target[:1]) for i in after):
-        return ""
-    if _words_alike(english, _surface_keys(head, lang)) and not _lost_h(word, head, lang, source, target):
+    if len(target) < 2 or abs(len(source) - len(target) - 1) > 4 \
+            or not any(_opens_alike(source[i:i + 1], target[:1]) and _opens_alike(source[i + 1:i + 2], target[1:2])
+                       for i in after):
         return ""
     # The word with its letter back must be a close spelling of the English word, give or
     # take a case ending; consonant skeletons alone would let any word through (Norse / Ryzhego).
-    lower = head.lower()
-    restored = (_inflected_keys(word_key(letter + lower, lang)) for letter in get(lang).alphabet)
-    return "garbled" if any(_keys_match(english, keys) for keys in restored) else ""
+    english = _surface_keys(word, "en")
+    if not _keys_match(english, _restored_keys(head.lower(), lang, source[:1])):
+        return ""
+    if _words_alike(english, _surface_keys(head, lang)) and not _lost_h(word, head, lang, source, target):
+        return ""
+    return "garbled"
+
+
+@lru_cache(maxsize=65536)
+def _restored_keys(lower: str, lang: str, first: str) -> frozenset[str]:
+    """Keys of the word with a letter before it that may spell the key's first letter
+    `first`, and those keys without a case ending of one or two letters."""
+    from align.names.compare import _inflected_keys
+
+    return frozenset(k for letter in _letters_for(first, lang) for k in _inflected_keys(word_key(letter + lower, lang)))
+
+
+@lru_cache(maxsize=256)
+def _letters_for(first: str, lang: str) -> tuple[str, ...]:
+    """Letters of the alphabet whose key opens as `first` (any vowel for a vowel)."""
+    return tuple(letter for letter in get(lang).alphabet
+                 if _opens_alike(word_key(letter, lang)[:1], first) or not word_key(letter, lang))
 
 
 def _unsaid_opening(word: str) -> bool:
@@ -145,14 +172,19 @@ _KEY_VOWELS = "aeiou"
 
 def _rendered_whole(c: _Comparison, word: str, written: list[str]) -> int:
     """How many words of the translation spell the English word whole."""
-    from align.names.compare import _adjective_word, _surface_keys, _words_alike
+    return sum(1 for w in written if w[:1].isupper() and _spells_whole(word, w, c.target_lang))
 
-    keys = _surface_keys(word, "en")
-    # An adjective made from the name renders the adjective, not the name (South Africa ...
-    # South African / Pivdennoi friky ... Pivdenno-Afrykanskoi).
-    return sum(1 for w in written if w[:1].isupper() and not _adjective_word(w)
-               and _words_alike(keys, _surface_keys(w, c.target_lang))
-               and not word_loss(word, w, c.target_lang) and not _headless(word, w, c.target_lang))
+
+@lru_cache(maxsize=65536)
+def _spells_whole(word: str, rendering: str, lang: str) -> bool:
+    """The rendering spells the English word, neither cut nor headless. An adjective made
+    from the name renders the adjective, not the name (South Africa ... South African /
+    Pivdennoi friky ... Pivdenno-Afrykanskoi)."""
+    from align.names.compare import _adjective_word, _may_match, _surface_keys, _words_alike
+
+    english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
+    return not _adjective_word(rendering) and _may_match(english, keys) and _words_alike(english, keys) \
+        and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:
@@ -243,16 +275,16 @@ _COMPLETIONS_READ = 400
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=65536)
 def _stump_candidate(word: str, lang: str) -> bool:
     from align.names.compare import _is_latin
 
     if len(word) < 3 or _is_latin(word) or (word.isupper() and len(word) > 1) or "-" in word:
         return False
-    info = analyse(word, lang)
     # A lower-case word is read only for a lost first letter, and only if the language's
     # texts never use it: its own words, abbreviations and typos are lower case too.
     limit = _STUMP_ZIPF if word[:1].isupper() else _UNSEEN_ZIPF
-    return not info.known and zipf(word.lower(), lang) < limit
+    return zipf(word.lower(), lang) < limit and not analyse(word, lang).known
 
 
 @lru_cache(maxsize=65536)
