@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from align.model import NameMention
     from align.names.compare import _Comparison
 
-# Where a sentence starts: the text's opening, or after a full stop and any quotes or dashes.
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*)[\"'«„“(\-–—\s]*$")
+# A sentence's first word: at the text's opening, or after a full stop, quotes and dashes.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?…])[\s\"'«„“(\-–—]*([^\W\d_]+(?:[-'’][^\W\d_]+)*)")
 
 
 def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
@@ -39,12 +39,20 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     if not c.target_text or not c.source_text or c.source_lang != "en" or c.target_lang == "en":
         return
     text = unicodedata.normalize("NFC", c.target_text)
-    written = [m.group() for m in _LOWER_WORD.finditer(text)]
-    initial = {m.group() for m in _LOWER_WORD.finditer(text) if _SENTENCE_START.search(text[: m.start()])}
+    written = _LOWER_WORD.findall(text)
+    initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     flagged = {i.expected for i in c.found if i.category == "name" and (i.severity == "error" or i.rule == "name.garbled")}
+    # Cheap first: a one-word name the matching paired with as many target names of its very
+    # spelling key as the source has mentions of it is rendered whole each time (not so a
+    # glossary id, which a cut form of a longer run keeps, nor an adjective's key).
+    keyed = Counter(m.key for m in c.source)
+    whole = Counter(c.source[i].key for i, j in set(c.pairs) if c.target[j].key == c.source[i].key
+                    and c.target[j].kind == c.source[i].kind and " " not in c.source[i].text
+                    and c.glossary.entry(c.source[i].key) is None)
     for s in c.source:
-        if s.text in flagged or s.kind not in ("name", "common", "latin") or not _judged(c, s):
+        if s.text in flagged or s.kind not in ("name", "common", "latin") or whole[s.key] >= keyed[s.key] \
+                or not _judged(c, s):
             continue
         found = _cut_rendering(c, s, written, said, initial)
         if found is not None:
@@ -74,7 +82,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
         # Cheap first: most words are rendered whole, which a few capitalised words tell.
         if _rendered_whole(c, word, written) >= max(said[word], 1):
             continue
-        cut = [(w, how) for w in written if len(w) >= 3 and _may_render(word, w, c.target_lang)
+        cut = [(w, how) for w in dict.fromkeys(written) if len(w) >= 3 and _may_render(word, w, c.target_lang)
                and (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
@@ -254,8 +262,9 @@ def stumps(comparison: _Comparison) -> None:
     for word in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
         if word in taken or not _stump_candidate(word, c.target_lang):
             continue
+        # The dictionary's completions first: they are cheap, and most rare words have none.
         whole = _completed(word, c.target_lang)
-        if whole and not _source_explains(c, word):
+        if whole and not analyse(word, c.target_lang).known and not _source_explains(c, word):
             how = "garbled" if whole[0] != word[:1].lower() else "truncated"
             c.found.append(Issue("name", "error", c.target_lang, "", word,
                                  f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
@@ -277,14 +286,20 @@ _LOWER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 @lru_cache(maxsize=65536)
 def _stump_candidate(word: str, lang: str) -> bool:
+    """A Cyrillic word of three letters or more, no acronym, that the language's dictionary
+    lacks and its texts hardly use. The dictionary is asked first: it answers fastest."""
     from align.names.compare import _is_latin
+    from align.names.morph import _analyzer
 
     if len(word) < 3 or _is_latin(word) or (word.isupper() and len(word) > 1) or "-" in word:
+        return False
+    lower = word.lower()
+    if lower in _analyzer(lang).dictionary.words:
         return False
     # A lower-case word is read only for a lost first letter, and only if the language's
     # texts never use it: its own words, abbreviations and typos are lower case too.
     limit = _STUMP_ZIPF if word[:1].isupper() else _UNSEEN_ZIPF
-    return zipf(word.lower(), lang) < limit and not analyse(word, lang).known
+    return zipf(lower, lang) < limit
 
 
 @lru_cache(maxsize=65536)
