@@ -38,10 +38,6 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     c = comparison
     if not c.target_text or not c.source_text or c.source_lang != "en" or c.target_lang == "en":
         return
-    text = unicodedata.normalize("NFC", c.target_text)
-    written = _LOWER_WORD.findall(text)
-    initial = set(_SENTENCE_OPENING.findall(text))
-    said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     flagged = {i.expected for i in c.found if i.category == "name" and (i.severity == "error" or i.rule == "name.garbled")}
     # Cheap first: a one-word name the matching paired with as many target names of its very
     # spelling key as the source has mentions of it is rendered whole each time (not so a
@@ -50,9 +46,16 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     whole = Counter(c.source[i].key for i, j in set(c.pairs) if c.target[j].key == c.source[i].key
                     and c.target[j].kind == c.source[i].kind and " " not in c.source[i].text
                     and c.glossary.entry(c.source[i].key) is None)
-    for s in c.source:
-        if s.text in flagged or s.kind not in ("name", "common", "latin") or whole[s.key] >= keyed[s.key] \
-                or not _judged(c, s):
+    judged = [s for s in c.source if s.text not in flagged and s.kind in ("name", "common", "latin")
+              and whole[s.key] < keyed[s.key] and _judged(c, s)]
+    if not judged:
+        return
+    text = unicodedata.normalize("NFC", c.target_text)
+    written = _LOWER_WORD.findall(text)
+    initial = set(_SENTENCE_OPENING.findall(text))
+    said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
+    for s in judged:
+        if s.text in flagged:
             continue
         found = _cut_rendering(c, s, written, said, initial)
         if found is not None:
@@ -100,11 +103,23 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
     return None
 
 
+@lru_cache(maxsize=262144)
 def _may_render(word: str, rendering: str, lang: str) -> bool:
     """A cheap screen before the loss tests: a cut rendering opens as the word does, a
-    headless one as its second or third letter does."""
-    source, target = match_key(word)[:4], word_key(rendering, lang)[:1]
-    return any(_opens_alike(letter, target) for letter in source)
+    headless one as its second or third letter does, for two letters (a vowel for a vowel)."""
+    source, target = _one_letter_sounds(match_key(word))[:4], _one_letter_sounds(word_key(rendering, lang))[:2]
+    return len(target) == 2 and any(_opens_alike(source[i:i + 1], target[:1]) and _opens_alike(source[i + 1:i + 2], target[1:])
+                                    for i in range(3))
+
+
+def _one_letter_sounds(key: str) -> str:
+    """The key with each pair spoken as one sound written as its first letter (shve -> sve)."""
+    for pair in _ONE_SOUND_PAIRS:
+        key = key.replace(pair, pair[0])
+    return key
+
+
+_ONE_SOUND_PAIRS = ("sh", "ch", "zh", "kh", "th", "ph", "ts")
 
 
 @lru_cache(maxsize=65536)
@@ -255,7 +270,8 @@ def stumps(comparison: _Comparison) -> None:
     source side cannot say what a translated name should be (Sweden / Shvetsiya), the
     language's own dictionary can say what it cannot be."""
     c = comparison
-    if not c.target_text or c.target_lang == "en" or c.source_lang == c.target_lang:
+    # From English only: between two translations the other one answers for the source.
+    if not c.target_text or c.source_lang != "en" or c.target_lang == "en":
         return
     taken = {w for i in c.found if i.category == "name" for w in _LOWER_WORD_RE.findall(i.found)}
     text = unicodedata.normalize("NFC", c.target_text)
