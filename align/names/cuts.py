@@ -280,7 +280,8 @@ def stumps(comparison: _Comparison) -> None:
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
         whole = _completed(word, c.target_lang)
-        if whole and not analyse(word, c.target_lang).known and not _source_explains(c, word):
+        if whole and not analyse(word, c.target_lang).known and not _source_explains(c, word) \
+                and not _reported(c, whole):
             how = "garbled" if whole[0] != word[:1].lower() else "truncated"
             c.found.append(Issue("name", "error", c.target_lang, "", word,
                                  f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
@@ -288,12 +289,23 @@ def stumps(comparison: _Comparison) -> None:
             taken.add(word)
 
 
+def _reported(c: _Comparison, whole: str) -> bool:
+    """The completed word spells a word of a name already found garbled (Arman of Armand
+    Versace): the stump is that name's, reported once."""
+    from align.names.compare import _surface_keys
+
+    keys = _surface_keys(whole, c.target_lang)
+    return any(_spelt_alike(w, keys) for i in c.found if i.rule == "name.garbled" and i.expected
+               for w in _LOWER_WORD_RE.findall(i.expected))
+
+
 # A completion must be a word the language's texts use this often (wordfreq zipf), and the
 # stump one they hardly use: cut-off words are no tokens of their own.
 _COMPLETION_ZIPF = 2.5
 _STUMP_ZIPF = 3.0
 _NAME_COMPLETION_ZIPF = 1.0
-_UNSEEN_ZIPF = 1.0
+_LOWER_COMPLETION_ZIPF = 4.0
+_LOWER_STUMP_ZIPF = 2.5
 # How many letters a cut syllable takes with it, and how many dictionary words are read.
 _SYLLABLE_LETTERS = 4
 _COMPLETIONS_READ = 400
@@ -313,8 +325,8 @@ def _stump_candidate(word: str, lang: str) -> bool:
     if lower in _analyzer(lang).dictionary.words:
         return False
     # A lower-case word is read only for a lost first letter, and only if the language's
-    # texts never use it: its own words, abbreviations and typos are lower case too.
-    limit = _STUMP_ZIPF if word[:1].isupper() else _UNSEEN_ZIPF
+    # texts hardly use it: its own words, abbreviations and typos are lower case too.
+    limit = _STUMP_ZIPF if word[:1].isupper() else _LOWER_STUMP_ZIPF
     return zipf(lower, lang) < limit
 
 
@@ -326,9 +338,13 @@ def _completed(word: str, lang: str) -> str:
 
     words = _analyzer(lang).dictionary.words
     lower = word.lower()
+    # A lower-case stump must come from a name or a very common word: a typo of an ordinary
+    # word also lacks a letter (izhu for yizhu), and completes to some other word (bizhu).
+    # A stump no text has ever used is no typo: any common completion will do.
+    common = _COMPLETION_ZIPF if word[:1].isupper() or not zipf(lower, lang) else _LOWER_COMPLETION_ZIPF
     for letter in get(lang).alphabet:
         whole = letter + lower
-        if whole in words and _common_or_name(whole, lang):
+        if whole in words and _common_or_name(whole, lang, common):
             return whole
     if not word[:1].isupper():
         return ""  # a cut syllable leaves the first letter, and a name's is a capital
@@ -337,28 +353,44 @@ def _completed(word: str, lang: str) -> str:
         read += 1
         if read > _COMPLETIONS_READ:
             break
-        if 1 <= len(whole) - len(lower) <= _SYLLABLE_LETTERS and _common_or_name(whole, lang):
+        if 1 <= len(whole) - len(lower) <= _SYLLABLE_LETTERS and _common_or_name(whole, lang, _COMPLETION_ZIPF):
             return whole
     return ""
 
 
-def _common_or_name(word: str, lang: str) -> bool:
-    """A word the language's texts use often, or a name its dictionary knows and its texts
-    attest (Grinvichem, Tasmanii)."""
+def _common_or_name(word: str, lang: str, common: float) -> bool:
+    """A word the language's texts use at least `common` often, or a name its dictionary
+    knows and its texts attest (Grinvichem, Tasmanii)."""
     frequency = zipf(word, lang)
-    return frequency >= _COMPLETION_ZIPF or (frequency >= _NAME_COMPLETION_ZIPF and analyse(word, lang).name_tagged)
+    return frequency >= common or (frequency >= _NAME_COMPLETION_ZIPF and analyse(word, lang).name_tagged)
 
 
 def _source_explains(c: _Comparison, word: str) -> bool:
-    """Some word of the source spells it: a name transliterated, however rare in the target."""
-    from align.names.compare import _surface_keys, _words_alike, skeleton
+    """Some word of the source spells it whole, neither cut nor headless: a name
+    transliterated, however rare in the target (see _spelt_alike)."""
+    from align.names.compare import _surface_keys
 
-    keys = _surface_keys(word, c.target_lang)
-    consonants = skeleton(word_key(word, c.target_lang))
-    for w in dict.fromkeys(_LOWER_WORD_RE.findall(c.source_text or "")):
-        if len(w) >= 3 and _words_alike(_surface_keys(w, c.source_lang), keys):
-            return True
-        # A short word is judged by its consonants (All / Oll), which keys that short are not.
-        if 2 <= len(w) <= 4 and consonants and skeleton(word_key(w, c.source_lang)) == consonants:
+    target = _surface_keys(word, c.target_lang)
+    source = c.source_text or ""
+    openings = set(_SENTENCE_OPENING.findall(source))
+    for w in dict.fromkeys(_LOWER_WORD_RE.findall(source)):
+        if len(w) < 2 or (len(w) < 4 and (not w[:1].isupper() or w in openings)):
+            continue  # a short word is a name only capitalised inside its sentence (All, not The)
+        if _spelt_alike(w, target) and not word_loss(w, word, c.target_lang) and not _headless(w, word, c.target_lang):
             return True
     return False
+
+
+def _spelt_alike(english: str, target: frozenset[str]) -> bool:
+    """One word spelt two ways: close keys, or the same consonants opening alike (Loesch /
+    Lesh, Apple / Eppl), an English w or plural s aside (Newt / Nyut, runs / ranov). Not
+    consonants a letter apart, which find States in Ostoka and Sagittarius in Isyats."""
+    from align.names.compare import _keys_match, _surface_keys, skeleton
+
+    keys = _surface_keys(english, "en")
+    if _keys_match(keys, target):
+        return True
+    bare = english.lower().replace("w", "")
+    variants = {word_key(v, "en") for v in (english, bare, bare[:-1] if bare.endswith("s") else bare)}
+    return any(skeleton(k) == skeleton(t) and skeleton(k) and _opens_alike(k[:1], t[:1])
+               for k in variants if k for t in target if t)

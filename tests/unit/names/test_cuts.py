@@ -103,6 +103,13 @@ def test_a_stump_no_dictionary_knows_is_an_error(en, wrong, right, lang):
     # rare transliterations the dictionary does not know, which the source spells
     ("It was the final match for the All Blacks.", 'Этот матч стал последним для "Олл Блэкс".', "ru"),
     ("The village of Haldarsvík offers views of Eysturoy.", "Із села Галдорсвік видно острів Естурой.", "uk"),
+    # a transliteration whose consonants the source spells, though its keys are further apart
+    ("Last week, METI announced that Apple had informed it of 34 incidents.",
+     "Минулого тижня МЕТП оголосило, що Еппл повідомив його про 34 інциденти.", "uk"),
+    ("Newt Gingrich finished fourth.", "Ньют Гингрич финишировал четвёртым.", "ru"),
+    ("He will be replaced by Ed Davey MP.", "Его заменит член парламента Эд Дейви.", "ru"),
+    ("The reactors at its Shika plant were shut down.", 'Реакторы на её электростанции "Сика" были остановлены.', "ru"),
+    ("He scored 70 runs in 41 balls.", "Он набрал 70 ранов за 41 подачу.", "ru"),
     # lower-case words the language's texts use, though its dictionary lacks them
     ("The findings were morphologically confirmed.", "Результаты были морфологически подтверждены.", "ru"),
     ("Avoid cooking odorous foods.", "Не готуйте іжу із запахом.", "uk"),
