@@ -48,9 +48,11 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
                     and c.glossary.entry(c.source[i].key) is None)
     judged = [s for s in c.source if s.text not in flagged and s.kind in ("name", "common", "latin")
               and whole[s.key] < keyed[s.key] and _judged(c, s)]
+    text = unicodedata.normalize("NFC", c.target_text)
+    if "-" in text:
+        _cut_compounds(c, text, flagged, missing)
     if not judged:
         return
-    text = unicodedata.normalize("NFC", c.target_text)
     written = _LOWER_WORD.findall(text)
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
@@ -63,6 +65,59 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
                 missing.remove(s)
             c._garble_issue(s, *found)
             flagged.add(s.text)
+
+
+def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[NameMention]) -> None:
+    """A name of several words rendered as one hyphenated word whose last part stops short
+    (Machu Picchu / Machu-Pik, Cabo da Roca / Kabo-da-Ro): the parts before it spell the
+    source words from the first on, the last part is the start of its word without a
+    syllable. A part too short to judge alone is judged by its place in the run."""
+    from align.names.compare import _keys_match, _surface_keys
+
+    source = [w for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text)) if w]
+    source = [w.strip(".,;:!?\"'«»()“”") for w in source]
+    for token in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
+        parts = token.split("-")
+        if len(parts) < 2 or _is_latin_word(token):
+            continue
+        for k, first in enumerate(source):
+            if not first[:1].isupper() or k + len(parts) > len(source) or not _spells(first, parts[0], c.target_lang):
+                continue
+            word, last = source[k + len(parts) - 1], parts[-1]
+            if not word[:1].isupper() or not _stops_short(word, last, c.target_lang) \
+                    or _keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang)):
+                continue
+            s = next((m for m in c.source if word in m.text), None)
+            name = s.text if s is not None else word
+            if name in flagged:
+                continue
+            if s is not None and s in missing:
+                missing.remove(s)
+            c.found.append(Issue("name", "error", c.target_lang, name, token,
+                                 f"{c.target_lang} has {token}, a truncated form of {name}", rule="name.garbled"))
+            flagged.add(name)
+            break
+
+
+def _spells(english: str, part: str, lang: str) -> bool:
+    from align.names.compare import _surface_keys
+
+    return _spelt_alike(strip_possessive(english), _surface_keys(part, lang))
+
+
+def _stops_short(english: str, part: str, lang: str) -> bool:
+    """The part's key opens the English word's key and stops a syllable short of it."""
+    from align.names.compare import _lost_syllable
+
+    source, target = match_key(strip_possessive(english)), word_key(part, lang)
+    return bool(target) and len(target) < len(source) and source.startswith(target) \
+        and _lost_syllable(source[len(target):], latin=True)
+
+
+def _is_latin_word(word: str) -> bool:
+    from align.names.compare import _is_latin
+
+    return _is_latin(word)
 
 
 def _judged(c: _Comparison, s: NameMention) -> bool:
@@ -86,7 +141,8 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
         if _rendered_whole(c, word, written) >= max(said[word], 1):
             continue
         cut = [(w, how) for w in dict.fromkeys(written) if len(w) >= 3 and _may_render(word, w, c.target_lang)
-               and (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang))]
+               and (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang)
+                    or _capital_stump(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A sentence's first word may be a term, translated in a form of its own, in lower
@@ -110,6 +166,15 @@ def _may_render(word: str, rendering: str, lang: str) -> bool:
     source, target = _one_letter_sounds(match_key(word))[:4], _one_letter_sounds(word_key(rendering, lang))[:2]
     return len(target) == 2 and any(_opens_alike(source[i:i + 1], target[:1]) and _opens_alike(source[i + 1:i + 2], target[1:])
                                     for i in range(3))
+
+
+def _capital_stump(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for a capitalised word whose key opens the English word's key and stops a
+    syllable short of it, three letters or more (Sapmi / Sap, Goldust / Gol, Oravec / Ora):
+    what word_loss leaves alone when the stump keeps under half the consonants, or is a word
+    of the dictionary itself."""
+    return "truncated" if rendering[:1].isupper() and len(word_key(rendering, lang)) >= 3 \
+        and _stops_short(word, rendering, lang) else ""
 
 
 def _one_letter_sounds(key: str) -> str:

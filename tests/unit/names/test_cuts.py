@@ -45,6 +45,19 @@ WRONG_AND_RIGHT = [
      "uk"),
     ("In 1884, Tesla moved to the United States of America.", "В 1884 году Тесла перебрался в Соединенные Штаты мерики.",
      "В 1884 году Тесла перебрался в Соединенные Штаты Америки.", "ru"),
+    # a run of several words written as one hyphenated word whose last part stops short
+    ("By 1976, thirty percent of Machu Picchu had been restored.",
+     "До 1976 року було відновлено тридцять відсотків Мачу-Пік.",
+     "До 1976 року було відновлено тридцять відсотків Мачу-Пікчу.", "uk"),
+    ("There was tsunami activity recorded near Pago Pago and Niue.",
+     "Активность цунами была зарегистрирована возле Паго-Па и Ниуэ.",
+     "Активность цунами была зарегистрирована возле Паго-Паго и Ниуэ.", "ru"),
+    # a capitalised stump keeping under half the name's consonants, a dictionary word or not
+    ("Tourism is an important income in Sápmi, the Sámi area.",
+     "Туризм у Сап, де живуть саами, приносить істотний дохід.",
+     "Туризм у Сапмі, де живуть саами, приносить істотний дохід.", "uk"),
+    ('Dustin "Goldust" Runnels commented on it.', 'Дастин "Гол" Раннелс это прокомментировал.',
+     'Дастин "Голдаст" Раннелс это прокомментировал.', "ru"),
     # the final vowel lost, leaving a word the dictionary does not read as a name
     ("The cave is north of Mecca.", "Пещера находится к северу от Мек.", "Пещера находится к северу от Мекки.", "ru"),
     ("The survivors of Larry Nassar spoke.", "Потерпілі від Лар Нассара заговорили.",
@@ -72,6 +85,9 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
     ("Immunohistochemistry (IHC) using rabbit antibodies was employed.",
      "Иммуногистохимия (ИГХ) с использованием кроличьих антител использовалась.", "ru"),
     ("In 1884, Tesla moved to the United States of America.", "В 1884 году Тесла перебрался в США.", "ru"),
+    ("Bonds were floated through the Wall Street banking houses.",
+     "Облігації розміщували через банки Уолл-Стріт.", "uk"),
+    ("Scotturb Bus 403 stops at Cabo da Roca.", "Автобус Scotturb 403 зупиняється біля Кабо-да-Рока.", "uk"),
 ])
 def test_variants_that_look_cut_are_no_error(en, tgt, lang):
     assert errors(en, tgt, lang) == []
