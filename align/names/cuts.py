@@ -340,8 +340,12 @@ def stumps(comparison: _Comparison) -> None:
         return
     taken = {w for i in c.found if i.category == "name" for w in _LOWER_WORD_RE.findall(i.found)}
     text = unicodedata.normalize("NFC", c.target_text)
+    # A lower-case stump is a name's only while a source name (no acronym, which translations
+    # spell out) is left without its rendering: else it is an ordinary word mistyped
+    # (nakovoyu for naukovoyu).
+    name_lost = any(not matched and m.kind != "acronym" for m, matched in zip(c.source, c.src_matched, strict=True))
     for word in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
-        if word in taken or not _stump_candidate(word, c.target_lang):
+        if word in taken or not _stump_candidate(word, c.target_lang) or (word[:1].islower() and not name_lost):
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
         whole = _completed(word, c.target_lang)
@@ -405,8 +409,9 @@ def _completed(word: str, lang: str) -> str:
     lower = word.lower()
     # A lower-case stump must come from a name or a very common word: a typo of an ordinary
     # word also lacks a letter (izhu for yizhu), and completes to some other word (bizhu).
-    # A stump no text has ever used is no typo: any common completion will do.
-    common = _COMPLETION_ZIPF if word[:1].isupper() or not zipf(lower, lang) else _LOWER_COMPLETION_ZIPF
+    # A stump no text has ever used is no typo: any attested completion will do.
+    unseen = not zipf(lower, lang)
+    common = _NAME_COMPLETION_ZIPF if unseen else _COMPLETION_ZIPF if word[:1].isupper() else _LOWER_COMPLETION_ZIPF
     for letter in get(lang).alphabet:
         whole = letter + lower
         if whole in words and _common_or_name(whole, lang, common):
@@ -418,7 +423,7 @@ def _completed(word: str, lang: str) -> str:
         read += 1
         if read > _COMPLETIONS_READ:
             break
-        if 1 <= len(whole) - len(lower) <= _SYLLABLE_LETTERS and _common_or_name(whole, lang, _COMPLETION_ZIPF):
+        if 1 <= len(whole) - len(lower) <= _SYLLABLE_LETTERS and _common_or_name(whole, lang, common):
             return whole
     return ""
 

@@ -102,6 +102,13 @@ STUMPS = [
     ("The bridge links Oiapoque in Brazil and Saint-Georges in French Guiana.",
      "Мост соединяет Ояпоки в Бразилии и Сен-Жорж во Французской Гвиа.",
      "Мост соединяет Ояпоки в Бразилии и Сен-Жорж во Французской Гвиане.", "ru"),
+    # a stump no text has ever used: any attested completion tells it
+    ("Their predecessors, the Australopithecus, did not walk upright.",
+     "Їх попередники, встралопітеки, не ходили у вертикальному положенні.",
+     "Їх попередники, австралопітеки, не ходили у вертикальному положенні.", "uk"),
+    ("The vehicle was taken away at approximately 1200 GMT.",
+     "Автомобіль відвезли приблизно о 12 годині за Гринві.",
+     "Автомобіль відвезли приблизно о 12 годині за Гринвічем.", "uk"),
     ("He swam in three relays at the Commonwealth Games.",
      "Він проплив у трьох естафетах на Іграх Співдружнос.",
      "Він проплив у трьох естафетах на Іграх Співдружності.", "uk"),
@@ -129,6 +136,9 @@ def test_a_stump_no_dictionary_knows_is_an_error(en, wrong, right, lang):
     # lower-case words the language's texts use, though its dictionary lacks them
     ("The findings were morphologically confirmed.", "Результаты были морфологически подтверждены.", "ru"),
     ("Avoid cooking odorous foods.", "Не готуйте іжу із запахом.", "uk"),
+    # a lower-case typo while every name of the source is rendered (AI / ShI)
+    ("Although AI has a strong connotation of science fiction, AI is a branch of computer science.",
+     "Хоча ШІ має сильні конотації з наковою фантастикою, ШІ є підрозділом комп'ютерних наук.", "uk"),
 ])
 def test_words_the_dictionary_lacks_are_no_stumps(en, tgt, lang):
     assert errors(en, tgt, lang) == []
