@@ -81,7 +81,8 @@ def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[N
         if len(parts) < 2 or _is_latin_word(token):
             continue
         for k, first in enumerate(source):
-            if not first[:1].isupper() or k + len(parts) > len(source) or not _spells(first, parts[0], c.target_lang):
+            if not first[:1].isupper() or k + len(parts) > len(source) or not _may_render(first, parts[0], c.target_lang) \
+                    or not _spells(first, parts[0], c.target_lang):
                 continue
             word, last = source[k + len(parts) - 1], parts[-1]
             if not word[:1].isupper() or not _stops_short(word, last, c.target_lang) \
@@ -159,13 +160,29 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
     return None
 
 
-@lru_cache(maxsize=262144)
 def _may_render(word: str, rendering: str, lang: str) -> bool:
     """A cheap screen before the loss tests: a cut rendering opens as the word does, a
     headless one as its second or third letter does, for two letters (a vowel for a vowel)."""
-    source, target = _one_letter_sounds(match_key(word))[:4], _one_letter_sounds(word_key(rendering, lang))[:2]
-    return len(target) == 2 and any(_opens_alike(source[i:i + 1], target[:1]) and _opens_alike(source[i + 1:i + 2], target[1:])
-                                    for i in range(3))
+    return _opening(rendering, lang) in _openings(word)
+
+
+@lru_cache(maxsize=65536)
+def _openings(word: str) -> frozenset[str]:
+    """The word's letter pairs from its first, second and third letter on, vowels as a."""
+    source = _vowels_alike(_one_letter_sounds(match_key(word))[:4])
+    return frozenset(source[i:i + 2] for i in range(3) if len(source[i:i + 2]) == 2)
+
+
+@lru_cache(maxsize=65536)
+def _opening(rendering: str, lang: str) -> str:
+    return _vowels_alike(_one_letter_sounds(word_key(rendering, lang))[:2])
+
+
+def _vowels_alike(key: str) -> str:
+    return key.translate(_VOWELS_AS_A)
+
+
+_VOWELS_AS_A = str.maketrans("eiou", "aaaa")
 
 
 def _capital_stump(word: str, rendering: str, lang: str) -> str:
@@ -270,8 +287,11 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     Pivdennoi friky ... Pivdenno-Afrykanskoi)."""
     from align.names.compare import _adjective_word, _may_match, _surface_keys, _words_alike
 
+    # Cheap first, on plain keys: a spelling of the word shares one of its first two letters.
+    if not _may_match(frozenset({match_key(word)}), frozenset({word_key(rendering, lang)})):
+        return False
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
-    return not _adjective_word(rendering) and _may_match(english, keys) and _words_alike(english, keys) \
+    return not _adjective_word(rendering) and _words_alike(english, keys) \
         and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang)
 
 
