@@ -15,11 +15,12 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from align.lang import get
+from align.lang.translit import transliterate
 from align.model import Issue
-from align.names.losses import _soft_g_rendered, english_name_sounds, word_loss
+from align.names.losses import _ends_in_vowel_sound, _soft_g_rendered, english_name_sounds, word_loss
 from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
 from align.names.translit import fold_latin, match_key, word_key
 
@@ -53,7 +54,10 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
         _cut_compounds(c, text, flagged, missing)
     if not judged:
         return
-    written = _LOWER_WORD.findall(text)
+    words = _LOWER_WORD.findall(text)
+    # Read once per text: the capitalised words (every one, for counting renderings) and
+    # each word long enough to be a cut name, once.
+    written = _Written([w for w in words if w[:1].isupper()], [w for w in dict.fromkeys(words) if len(w) >= 3])
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     for s in judged:
@@ -127,7 +131,12 @@ def _judged(c: _Comparison, s: NameMention) -> bool:
     return _may_garble(s) and not is_peoples_word(s.text.split()[-1])
 
 
-def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Counter,
+class _Written(NamedTuple):
+    capitalised: list[str]
+    distinct: list[str]
+
+
+def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Counter,
                    initial: set[str]) -> tuple[str, str] | None:
     """(target word, how) for the first word of `s` rendered only cut, or None."""
     from align.names.compare import _institution_words, _made_from_name, _name_parts
@@ -141,9 +150,9 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: list[str], said: Cou
         # Cheap first: most words are rendered whole, which a few capitalised words tell.
         if _rendered_whole(c, word, written) >= max(said[word], 1):
             continue
-        cut = [(w, how) for w in dict.fromkeys(written) if len(w) >= 3 and _may_render(word, w, c.target_lang)
+        cut = [(w, how) for w in written.distinct if _may_render(word, w, c.target_lang)
                and (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang)
-                    or _capital_stump(word, w, c.target_lang))]
+                    or _capital_stump(word, w, c.target_lang) or _dzh_stump(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A sentence's first word may be a term, translated in a form of its own, in lower
@@ -192,6 +201,23 @@ def _capital_stump(word: str, rendering: str, lang: str) -> str:
     of the dictionary itself."""
     return "truncated" if rendering[:1].isupper() and len(word_key(rendering, lang)) >= 3 \
         and _stops_short(word, rendering, lang) else ""
+
+
+def _dzh_stump(word: str, rendering: str, lang: str) -> str:
+    """An English j rendered dzh, which the keys fold away, leaving too short a key to read
+    (Jerry / Dzher keys "eri" / "er"): the rest of the word is read against the rest of the
+    rendering. "shortened" for a lost final vowel sound, "truncated" for a lost syllable."""
+    from align.names.compare import _lost_syllable
+
+    if word[:1] not in "Jj" or not transliterate(rendering, lang).lower().startswith("dzh"):
+        return ""
+    source, target = match_key(word[1:]), word_key(rendering[2:], lang)
+    if len(target) < 2 or len(target) >= len(source) or not source.startswith(target):
+        return ""
+    lost = source[len(target):]
+    if _lost_syllable(lost, latin=True):
+        return "truncated"
+    return "shortened" if _ends_in_vowel_sound(fold_latin(word).lower()) else ""
 
 
 def _one_letter_sounds(key: str) -> str:
@@ -275,9 +301,9 @@ def _opens_alike(a: str, b: str) -> bool:
 _KEY_VOWELS = "aeiou"
 
 
-def _rendered_whole(c: _Comparison, word: str, written: list[str]) -> int:
+def _rendered_whole(c: _Comparison, word: str, written: _Written) -> int:
     """How many words of the translation spell the English word whole."""
-    return sum(1 for w in written if w[:1].isupper() and _spells_whole(word, w, c.target_lang))
+    return sum(1 for w in written.capitalised if _spells_whole(word, w, c.target_lang))
 
 
 @lru_cache(maxsize=65536)
@@ -342,7 +368,7 @@ def attested_shortening(name: str, found: str, lang: str) -> bool:
     english = [strip_possessive(w) for w in _name_parts(name) if w[:1].isupper()]
     # Whole words only: a part of a hyphenated form is no rendering of its own (Ed-Dar-el-Beida).
     whole = [w for w in parts if w in found.split()]
-    shortened = [w for w in whole if any(word_loss(e, w, lang) == "shortened" for e in english)]
+    shortened = [w for w in whole if any("shortened" in (word_loss(e, w, lang), _dzh_stump(e, w, lang)) for e in english)]
     if not shortened:
         return any(zipf(w, lang) >= _ATTESTED_ZIPF for w in parts)
     return any(zipf(w, lang) >= _ATTESTED_ZIPF and analyse(w, lang).name_tagged for w in shortened)

@@ -58,6 +58,10 @@ WRONG_AND_RIGHT = [
      "Туризм у Сапмі, де живуть саами, приносить істотний дохід.", "uk"),
     ('Dustin "Goldust" Runnels commented on it.', 'Дастин "Гол" Раннелс это прокомментировал.',
      'Дастин "Голдаст" Раннелс это прокомментировал.', "ru"),
+    # a name opening with j, whose key folds dzh away, cut short
+    ("The hurricane center says that at this point Jerry poses no threat to land.",
+     "Ураганний центр повідомляє, що на цей час Джер не становить загрози для суші.",
+     "Ураганний центр повідомляє, що на цей час Джеррі не становить загрози для суші.", "uk"),
     # the final vowel lost, leaving a word the dictionary does not read as a name
     ("The cave is north of Mecca.", "Пещера находится к северу от Мек.", "Пещера находится к северу от Мекки.", "ru"),
     ("The survivors of Larry Nassar spoke.", "Потерпілі від Лар Нассара заговорили.",
