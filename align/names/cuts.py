@@ -57,7 +57,8 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     words = _LOWER_WORD.findall(text)
     # Read once per text: the capitalised words (every one, for counting renderings) and
     # each word long enough to be a cut name, once.
-    written = _Written([w for w in words if w[:1].isupper()], [w for w in dict.fromkeys(words) if len(w) >= 3])
+    written = _Written([w for w in words if w[:1].isupper()],
+                       [w for w in dict.fromkeys(words) if len(w) >= 3 and _may_be_cut(w, c.target_lang)])
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     for s in judged:
@@ -129,6 +130,14 @@ def _judged(c: _Comparison, s: NameMention) -> bool:
     from align.names.compare import _may_garble
 
     return _may_garble(s) and not is_peoples_word(s.text.split()[-1])
+
+
+def _may_be_cut(word: str, lang: str) -> bool:
+    """A capitalised word, or a lower-case one the dictionary lacks: a lower-case word it
+    knows is an ordinary word of the translation, never a name's stump (see _explained)."""
+    from align.names.morph import _analyzer
+
+    return word[:1].isupper() or word.lower() not in _analyzer(lang).dictionary.words
 
 
 class _Written(NamedTuple):
