@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from align.lang import get
 from align.model import Issue, NameMention
+from align.names.cuts import attested_shortening, cut_words, stumps
 from align.names.extract import is_designation, name_stopwords
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
@@ -705,7 +706,7 @@ class _Comparison:
             how = "truncated"
             # Without its final vowel, a word the language's texts use may be an established
             # rendering (Santorini / Santorin): a warning, not an error.
-            if any(zipf(w, self.target_lang) >= _ATTESTED_ZIPF for w in _name_parts(found) if w):
+            if attested_shortening(s.text, found, self.target_lang):
                 severity = "warning"
         self.found.append(Issue("name", severity, self.target_lang, s.text, found,
                                 f"{self.target_lang} has {found}, a {how} form of {s.text}",
@@ -746,6 +747,8 @@ class _Comparison:
         self._lowercase_renderings(missing)
         self._cut_capitalised(missing)
         self._garbled_places(missing)
+        cut_words(self, missing)
+        stumps(self)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():

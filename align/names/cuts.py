@@ -1,0 +1,521 @@
+"""Names the translation cut short or headless wherever the matching left them.
+
+The matching passes of align.names.compare judge a cut rendering only where they paired it
+(a close spelling, a lost name with no other counterpart). A cut word often falls between
+them: merged into a neighbouring run (Kalifornii Arnold Vartseneger), written in lower case
+after a given name (Redzhepom Tayipom rdoganom), or standing for a name whose other mention
+the translation renders whole. This pass reads every word of every English name against
+every word of the translation: a word of the name that the translation never renders whole,
+while one of its words is that name cut (align.names.losses.word_loss), is a garbled name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from align.lang import get
+from align.lang.translit import transliterate
+from align.model import Issue
+from align.names.losses import _ends_in_vowel_sound, _soft_g_rendered, english_name_sounds, word_loss
+from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
+from align.names.translit import fold_latin, match_key, word_key
+
+if TYPE_CHECKING:
+    from align.model import NameMention
+    from align.names.compare import _Comparison
+
+# A sentence's first word: at the text's opening, or after a full stop, quotes and dashes.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?…])[\s\"'«„“(\-–—]*([^\W\d_]+(?:[-'’][^\W\d_]+)*)")
+
+
+def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
+    """Flag each English name with a word the translation renders only cut (see module)."""
+    from align.names.compare import _LOWER_WORD, _name_parts
+
+    c = comparison
+    if not c.target_text or not c.source_text or c.source_lang != "en" or c.target_lang == "en":
+        return
+    flagged = {i.expected for i in c.found if i.category == "name" and (i.severity == "error" or i.rule == "name.garbled")}
+    # Cheap first: a one-word name the matching paired with as many target names of its very
+    # spelling key as the source has mentions of it is rendered whole each time (not so a
+    # glossary id, which a cut form of a longer run keeps, nor an adjective's key).
+    keyed = Counter(m.key for m in c.source)
+    whole = Counter(c.source[i].key for i, j in set(c.pairs) if c.target[j].key == c.source[i].key
+                    and c.target[j].kind == c.source[i].kind and " " not in c.source[i].text
+                    and c.glossary.entry(c.source[i].key) is None)
+    judged = [s for s in c.source if s.text not in flagged and s.kind in ("name", "common", "latin")
+              and whole[s.key] < keyed[s.key] and _judged(c, s)]
+    text = unicodedata.normalize("NFC", c.target_text)
+    if "-" in text:
+        _cut_compounds(c, text, flagged, missing)
+    if not judged:
+        return
+    words = _LOWER_WORD.findall(text)
+    # Read once per text: the capitalised words (every one, for counting renderings) and
+    # each word long enough to be a cut name, once.
+    written = _Written([w for w in words if w[:1].isupper()],
+                       [w for w in dict.fromkeys(words) if len(w) >= 3 and _may_be_cut(w, c.target_lang)])
+    initial = set(_SENTENCE_OPENING.findall(text))
+    said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
+    for s in judged:
+        if s.text in flagged:
+            continue
+        found = _cut_rendering(c, s, written, said, initial)
+        if found is not None:
+            if s in missing:
+                missing.remove(s)
+            c._garble_issue(s, *found)
+            flagged.add(s.text)
+
+
+def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[NameMention]) -> None:
+    """A name of several words rendered as one hyphenated word whose last part stops short
+    (Machu Picchu / Machu-Pik, Cabo da Roca / Kabo-da-Ro): the parts before it spell the
+    source words from the first on, the last part is the start of its word without a
+    syllable. A part too short to judge alone is judged by its place in the run."""
+    from align.names.compare import _keys_match, _surface_keys
+
+    source = [w for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text)) if w]
+    source = [w.strip(".,;:!?\"'«»()“”") for w in source]
+    for token in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
+        parts = token.split("-")
+        if len(parts) < 2 or _is_latin_word(token):
+            continue
+        for k, first in enumerate(source):
+            if not first[:1].isupper() or k + len(parts) > len(source) or not _may_render(first, parts[0], c.target_lang) \
+                    or not _spells(first, parts[0], c.target_lang):
+                continue
+            word, last = source[k + len(parts) - 1], parts[-1]
+            if not word[:1].isupper() or not _stops_short(word, last, c.target_lang) \
+                    or _keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang)):
+                continue
+            s = next((m for m in c.source if word in m.text), None)
+            name = s.text if s is not None else word
+            if name in flagged:
+                continue
+            if s is not None and s in missing:
+                missing.remove(s)
+            c.found.append(Issue("name", "error", c.target_lang, name, token,
+                                 f"{c.target_lang} has {token}, a truncated form of {name}", rule="name.garbled"))
+            flagged.add(name)
+            break
+
+
+def _spells(english: str, part: str, lang: str) -> bool:
+    from align.names.compare import _surface_keys
+
+    return _spelt_alike(strip_possessive(english), _surface_keys(part, lang))
+
+
+def _stops_short(english: str, part: str, lang: str) -> bool:
+    """The part's key opens the English word's key and stops a syllable short of it."""
+    from align.names.compare import _lost_syllable
+
+    source, target = match_key(strip_possessive(english)), word_key(part, lang)
+    return bool(target) and len(target) < len(source) and source.startswith(target) \
+        and _lost_syllable(source[len(target):], latin=True)
+
+
+def _is_latin_word(word: str) -> bool:
+    from align.names.compare import _is_latin
+
+    return _is_latin(word)
+
+
+def _judged(c: _Comparison, s: NameMention) -> bool:
+    from align.names.compare import _may_garble
+
+    return _may_garble(s) and not is_peoples_word(s.text.split()[-1])
+
+
+def _may_be_cut(word: str, lang: str) -> bool:
+    """A capitalised word, or a lower-case one the dictionary lacks: a lower-case word it
+    knows is an ordinary word of the translation, never a name's stump (see _explained)."""
+    from align.names.morph import _analyzer
+
+    return word[:1].isupper() or word.lower() not in _analyzer(lang).dictionary.words
+
+
+class _Written(NamedTuple):
+    capitalised: list[str]
+    distinct: list[str]
+
+
+def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Counter,
+                   initial: set[str]) -> tuple[str, str] | None:
+    """(target word, how) for the first word of `s` rendered only cut, or None."""
+    from align.names.compare import _institution_words, _made_from_name, _name_parts
+
+    words = [strip_possessive(w) for w in _name_parts(s.text)]
+    forms = None
+    for k, word in enumerate(words):
+        if len(word) < 4 or not word[:1].isupper() or word in _institution_words() \
+                or is_peoples_word(word) or _made_from_name(word):
+            continue
+        # Cheap first: most words are rendered whole, which a few capitalised words tell.
+        if _rendered_whole(c, word, written) >= max(said[word], 1):
+            continue
+        cut = [(w, how) for w in written.distinct if _may_render(word, w, c.target_lang)
+               and (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang)
+                    or _capital_stump(word, w, c.target_lang) or _dzh_stump(word, w, c.target_lang))]
+        given = len(words) > 1 and k < len(words) - 1
+        for w, how in cut:
+            # A sentence's first word may be a term, translated in a form of its own, in lower
+            # case or opening the translation too (Immunohistochemistry / Immunogistokhimiya):
+            # only a headless word is read there.
+            if s.initial and how != "garbled" and (w[:1].islower() or w in initial):
+                continue
+            # An established form is the name's own spelling, however short (Stambul).
+            forms = c._established_forms(s) if forms is None else forms
+            if (forms and c._is_form(w, forms)) or _explained(c, s, word, w, how, given) \
+                    or _ordinary(c, s, w, w in initial):
+                continue
+            return w, how
+    return None
+
+
+def _may_render(word: str, rendering: str, lang: str) -> bool:
+    """A cheap screen before the loss tests: a cut rendering opens as the word does, a
+    headless one as its second or third letter does, for two letters (a vowel for a vowel)."""
+    return _opening(rendering, lang) in _openings(word)
+
+
+@lru_cache(maxsize=65536)
+def _openings(word: str) -> frozenset[str]:
+    """The word's letter pairs from its first, second and third letter on, vowels as a."""
+    source = _vowels_alike(_one_letter_sounds(match_key(word))[:4])
+    return frozenset(source[i:i + 2] for i in range(3) if len(source[i:i + 2]) == 2)
+
+
+@lru_cache(maxsize=65536)
+def _opening(rendering: str, lang: str) -> str:
+    return _vowels_alike(_one_letter_sounds(word_key(rendering, lang))[:2])
+
+
+def _vowels_alike(key: str) -> str:
+    return key.translate(_VOWELS_AS_A)
+
+
+_VOWELS_AS_A = str.maketrans("eiou", "aaaa")
+
+
+def _capital_stump(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for a capitalised word whose key opens the English word's key and stops a
+    syllable short of it, three letters or more (Sapmi / Sap, Goldust / Gol, Oravec / Ora):
+    what word_loss leaves alone when the stump keeps under half the consonants, or is a word
+    of the dictionary itself."""
+    return "truncated" if rendering[:1].isupper() and len(word_key(rendering, lang)) >= 3 \
+        and _stops_short(word, rendering, lang) else ""
+
+
+def _dzh_stump(word: str, rendering: str, lang: str) -> str:
+    """An English j rendered dzh, which the keys fold away, leaving too short a key to read
+    (Jerry / Dzher keys "eri" / "er"): the rest of the word is read against the rest of the
+    rendering. "shortened" for a lost final vowel sound, "truncated" for a lost syllable."""
+    from align.names.compare import _lost_syllable
+
+    if word[:1] not in "Jj" or not transliterate(rendering, lang).lower().startswith("dzh"):
+        return ""
+    source, target = match_key(word[1:]), word_key(rendering[2:], lang)
+    if len(target) < 2 or len(target) >= len(source) or not source.startswith(target):
+        return ""
+    lost = source[len(target):]
+    if _lost_syllable(lost, latin=True):
+        return "truncated"
+    return "shortened" if _ends_in_vowel_sound(fold_latin(word).lower()) else ""
+
+
+def _one_letter_sounds(key: str) -> str:
+    """The key with each pair spoken as one sound written as its first letter (shve -> sve)."""
+    for pair in _ONE_SOUND_PAIRS:
+        key = key.replace(pair, pair[0])
+    return key
+
+
+_ONE_SOUND_PAIRS = ("sh", "ch", "zh", "kh", "th", "ph", "ts")
+
+
+@lru_cache(maxsize=65536)
+def _headless(word: str, rendering: str, lang: str) -> str:
+    """"garbled" when the rendering is no spelling of the English word, but one letter put
+    before it (before its first part, if hyphenated) makes one: its first letter was lost,
+    whatever the keys fold there (Haldarsvik / aldorsvik, Moll / oll, Louis-Charles /
+    ui-sharlya). "" otherwise."""
+    from align.names.compare import _is_latin, _keys_match, _surface_keys, _words_alike
+
+    head = rendering.split("-")[0]
+    if len(head) < (2 if "-" in rendering else 3) or _is_latin(rendering) or _unsaid_opening(word):
+        return ""
+    source, target = word_key(word, "en"), word_key(head, lang)
+    # Cheap first: the rendering must open as the word's second or third letter does; after
+    # a pair spoken as one sound, as the third (Christianity / Khristianstva keeps the pair).
+    after = (2,) if word.lower().startswith(english_name_sounds().one_sound_openings) else (1, 2)
+    if len(target) < 2 or abs(len(source) - len(target) - 1) > 4 \
+            or not any(_opens_alike(source[i:i + 1], target[:1]) and _opens_alike(source[i + 1:i + 2], target[1:2])
+                       for i in after):
+        return ""
+    # The word with its letter back must be a close spelling of the English word, give or
+    # take a case ending; consonant skeletons alone would let any word through (Norse / Ryzhego).
+    english = _surface_keys(word, "en")
+    if not _keys_match(english, _restored_keys(head.lower(), lang, source[:1])):
+        return ""
+    if _words_alike(english, _surface_keys(head, lang)) and not _lost_h(word, head, lang, source, target):
+        return ""
+    return "garbled"
+
+
+@lru_cache(maxsize=65536)
+def _restored_keys(lower: str, lang: str, first: str) -> frozenset[str]:
+    """Keys of the word with a letter before it that may spell the key's first letter
+    `first`, and those keys without a case ending of one or two letters."""
+    from align.names.compare import _inflected_keys
+
+    return frozenset(k for letter in _letters_for(first, lang) for k in _inflected_keys(word_key(letter + lower, lang)))
+
+
+@lru_cache(maxsize=256)
+def _letters_for(first: str, lang: str) -> tuple[str, ...]:
+    """Letters of the alphabet whose key opens as `first` (any vowel for a vowel)."""
+    return tuple(letter for letter in get(lang).alphabet
+                 if _opens_alike(word_key(letter, lang)[:1], first) or not word_key(letter, lang))
+
+
+def _unsaid_opening(word: str) -> bool:
+    """An opening English may leave unsaid or that renderings write as a vowel (Knight,
+    Wall / Uoll, Jamie / Dzheimi, whose key folds dzh away): its loss cannot be read here.
+    An initial h is judged by _lost_h."""
+    lower = word.lower()
+    return any(lower.startswith(o) for o in english_name_sounds().silent_openings if o != "h")
+
+
+def _lost_h(word: str, rendering: str, lang: str, source: str, target: str) -> bool:
+    """The key's initial h is an English h or g, which Ukrainian and Russian write as h, g or
+    kh (Haldarsvik, Guinness): the keys call a rendering without it alike, yet only Spanish
+    and French names leave it unsaid (Hernandez / Ernandes), and a soft g is dzh, which the
+    keys fold away (Giancarlo / Dzhankarlo)."""
+    from align.names.compare import _ROMANCE_NAME
+
+    return source[:1] == "h" and target[:1] != "h" and not _ROMANCE_NAME.search(word) \
+        and not _soft_g_rendered(fold_latin(word), rendering, lang)
+
+
+def _opens_alike(a: str, b: str) -> bool:
+    return bool(a and b) and (a == b or (a in _KEY_VOWELS and b in _KEY_VOWELS))
+
+
+_KEY_VOWELS = "aeiou"
+
+
+def _rendered_whole(c: _Comparison, word: str, written: _Written) -> int:
+    """How many words of the translation spell the English word whole."""
+    return sum(1 for w in written.capitalised if _spells_whole(word, w, c.target_lang))
+
+
+@lru_cache(maxsize=65536)
+def _spells_whole(word: str, rendering: str, lang: str) -> bool:
+    """The rendering spells the English word, neither cut nor headless. An adjective made
+    from the name renders the adjective, not the name (South Africa ... South African /
+    Pivdennoi friky ... Pivdenno-Afrykanskoi)."""
+    from align.names.compare import _adjective_word, _may_match, _surface_keys, _words_alike
+
+    # Cheap first, on plain keys: a spelling of the word shares one of its first two letters.
+    if not _may_match(frozenset({match_key(word)}), frozenset({word_key(rendering, lang)})):
+        return False
+    english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
+    return not _adjective_word(rendering) and _words_alike(english, keys) \
+        and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang)
+
+
+def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:
+    """A word of the language, not a name's stump: a known one opening a sentence (Khoch for
+    Goma, Iony for Hydrogen), a Latin word (a name kept in its own spelling), or any common word where the
+    English is an ordinary word too, whose translation is one (Championships / Chempionati)."""
+    from align.names.compare import _is_latin
+
+    if _is_latin(rendering):
+        return True
+    info = analyse(rendering, c.target_lang)
+    if not info.known or info.name_tagged:
+        return False
+    return initial or (s.kind != "name" and zipf(rendering.lower(), c.target_lang) >= COMMON_ZIPF)
+
+
+def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: str, given: bool) -> bool:
+    """The cut-looking word is something else: an ordinary word in lower case, another
+    source name rendered whole, or the language's own form of a given name (Steven / Stiv),
+    which may be shorter, never headless (Guinness / Innesa is no given name Innesa)."""
+    # A sentence's first word may be an ordinary one, translated in lower case
+    # (Immunohistochemistry / immunogistokhimiya).
+    if rendering[:1].islower() and analyse(rendering, c.target_lang).known:
+        return True
+    return _spells_other(c, s, rendering) or (given and how != "garbled" and c._own_given_name(word, rendering))
+
+
+def _spells_other(c: _Comparison, s: NameMention, rendering: str) -> bool:
+    """The word spells a word of another source name whole, by keys (Mykolai for Mykolai, not
+    the cut-off Mykolaiv). Consonant skeletons are too loose here: they find African in Friki."""
+    from align.names.compare import _keys_match, _name_parts, _surface_keys
+
+    keys = _surface_keys(rendering, c.target_lang)
+    return any(_keys_match(_surface_keys(w, "en"), keys) and not word_loss(w, rendering, c.target_lang)
+               for m in c.source if m.text != s.text for w in _name_parts(m.text) if w[:1].isupper())
+
+
+def attested_shortening(name: str, found: str, lang: str) -> bool:
+    """Whether the word of `found` that drops the final vowel of a word of `name` is one the
+    language's texts use as a name (Santorini / Santorin): an established rendering, not a
+    cut one. The dictionary must read it as a name: a stump that happens to be a word or a
+    frequent token (Larry / Lar, Mecca / Mek) is no rendering. Without such a word in
+    `found`, any attested word of it decides, as for a run matched by keys."""
+    from align.names.compare import _ATTESTED_ZIPF, _name_parts
+
+    parts = [w for w in _name_parts(found) if w]
+    english = [strip_possessive(w) for w in _name_parts(name) if w[:1].isupper()]
+    # Whole words only: a part of a hyphenated form is no rendering of its own (Ed-Dar-el-Beida).
+    whole = [w for w in parts if w in found.split()]
+    shortened = [w for w in whole if any("shortened" in (word_loss(e, w, lang), _dzh_stump(e, w, lang)) for e in english)]
+    if not shortened:
+        return any(zipf(w, lang) >= _ATTESTED_ZIPF for w in parts)
+    return any(zipf(w, lang) >= _ATTESTED_ZIPF and analyse(w, lang).name_tagged for w in shortened)
+
+
+def stumps(comparison: _Comparison) -> None:
+    """Words of the translation that are no words of its language, while one letter before
+    them or a syllable after them makes a common one (Isyats / Misyats, Tasma / Tasmanii):
+    a name or a word of one cut in the translation, which no source word explains. The
+    source side cannot say what a translated name should be (Sweden / Shvetsiya), the
+    language's own dictionary can say what it cannot be."""
+    c = comparison
+    # From English only: between two translations the other one answers for the source.
+    if not c.target_text or c.source_lang != "en" or c.target_lang == "en":
+        return
+    taken = {w for i in c.found if i.category == "name" for w in _LOWER_WORD_RE.findall(i.found)}
+    text = unicodedata.normalize("NFC", c.target_text)
+    # A lower-case stump is a name's only while a source name (no acronym, which translations
+    # spell out) is left without its rendering: else it is an ordinary word mistyped
+    # (nakovoyu for naukovoyu).
+    name_lost = any(not matched and m.kind != "acronym" for m, matched in zip(c.source, c.src_matched, strict=True))
+    for word in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
+        if word in taken or not _stump_candidate(word, c.target_lang) or (word[:1].islower() and not name_lost):
+            continue
+        # The dictionary's completions first: they are cheap, and most rare words have none.
+        whole = _completed(word, c.target_lang)
+        if whole and not analyse(word, c.target_lang).known and not _source_explains(c, word) \
+                and not _reported(c, whole):
+            how = "garbled" if whole[0] != word[:1].lower() else "truncated"
+            c.found.append(Issue("name", "error", c.target_lang, "", word,
+                                 f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
+                                 f"form of {whole}", rule="name.garbled", evidence="dictionary"))
+            taken.add(word)
+
+
+def _reported(c: _Comparison, whole: str) -> bool:
+    """The completed word spells a word of a name already found garbled (Arman of Armand
+    Versace): the stump is that name's, reported once."""
+    from align.names.compare import _surface_keys
+
+    keys = _surface_keys(whole, c.target_lang)
+    return any(_spelt_alike(w, keys) for i in c.found if i.rule == "name.garbled" and i.expected
+               for w in _LOWER_WORD_RE.findall(i.expected))
+
+
+# A completion must be a word the language's texts use this often (wordfreq zipf), and the
+# stump one they hardly use: cut-off words are no tokens of their own.
+_COMPLETION_ZIPF = 2.5
+_STUMP_ZIPF = 3.0
+_NAME_COMPLETION_ZIPF = 1.0
+_LOWER_COMPLETION_ZIPF = 4.0
+_LOWER_STUMP_ZIPF = 2.5
+# How many letters a cut syllable takes with it, and how many dictionary words are read.
+_SYLLABLE_LETTERS = 4
+_COMPLETIONS_READ = 400
+_LOWER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=65536)
+def _stump_candidate(word: str, lang: str) -> bool:
+    """A Cyrillic word of three letters or more, no acronym, that the language's dictionary
+    lacks and its texts hardly use. The dictionary is asked first: it answers fastest."""
+    from align.names.compare import _is_latin
+    from align.names.morph import _analyzer
+
+    if len(word) < 3 or _is_latin(word) or (word.isupper() and len(word) > 1) or "-" in word:
+        return False
+    lower = word.lower()
+    if lower in _analyzer(lang).dictionary.words:
+        return False
+    # A lower-case word is read only for a lost first letter, and only if the language's
+    # texts hardly use it: its own words, abbreviations and typos are lower case too.
+    limit = _STUMP_ZIPF if word[:1].isupper() else _LOWER_STUMP_ZIPF
+    return zipf(lower, lang) < limit
+
+
+@lru_cache(maxsize=65536)
+def _completed(word: str, lang: str) -> str:
+    """The common word `word` is cut from: with one letter before it, or up to a syllable
+    after it; "" when there is none."""
+    from align.names.morph import _analyzer
+
+    words = _analyzer(lang).dictionary.words
+    lower = word.lower()
+    # A lower-case stump must come from a name or a very common word: a typo of an ordinary
+    # word also lacks a letter (izhu for yizhu), and completes to some other word (bizhu).
+    # A stump no text has ever used is no typo: any attested completion will do.
+    unseen = not zipf(lower, lang)
+    common = _NAME_COMPLETION_ZIPF if unseen else _COMPLETION_ZIPF if word[:1].isupper() else _LOWER_COMPLETION_ZIPF
+    for letter in get(lang).alphabet:
+        whole = letter + lower
+        if whole in words and _common_or_name(whole, lang, common):
+            return whole
+    if not word[:1].isupper():
+        return ""  # a cut syllable leaves the first letter, and a name's is a capital
+    read = 0
+    for whole in words.iterkeys(lower):
+        read += 1
+        if read > _COMPLETIONS_READ:
+            break
+        if 1 <= len(whole) - len(lower) <= _SYLLABLE_LETTERS and _common_or_name(whole, lang, common):
+            return whole
+    return ""
+
+
+def _common_or_name(word: str, lang: str, common: float) -> bool:
+    """A word the language's texts use at least `common` often, or a name its dictionary
+    knows and its texts attest (Grinvichem, Tasmanii)."""
+    frequency = zipf(word, lang)
+    return frequency >= common or (frequency >= _NAME_COMPLETION_ZIPF and analyse(word, lang).name_tagged)
+
+
+def _source_explains(c: _Comparison, word: str) -> bool:
+    """Some word of the source spells it whole, neither cut nor headless: a name
+    transliterated, however rare in the target (see _spelt_alike)."""
+    from align.names.compare import _surface_keys
+
+    target = _surface_keys(word, c.target_lang)
+    source = c.source_text or ""
+    openings = set(_SENTENCE_OPENING.findall(source))
+    for w in dict.fromkeys(_LOWER_WORD_RE.findall(source)):
+        if len(w) < 2 or (len(w) < 4 and (not w[:1].isupper() or w in openings)):
+            continue  # a short word is a name only capitalised inside its sentence (All, not The)
+        if _spelt_alike(w, target) and not word_loss(w, word, c.target_lang) and not _headless(w, word, c.target_lang):
+            return True
+    return False
+
+
+def _spelt_alike(english: str, target: frozenset[str]) -> bool:
+    """One word spelt two ways: close keys, or the same consonants opening alike (Loesch /
+    Lesh, Apple / Eppl), an English w or plural s aside (Newt / Nyut, runs / ranov). Not
+    consonants a letter apart, which find States in Ostoka and Sagittarius in Isyats."""
+    from align.names.compare import _keys_match, _surface_keys, skeleton
+
+    keys = _surface_keys(english, "en")
+    if _keys_match(keys, target):
+        return True
+    bare = english.lower().replace("w", "")
+    variants = {word_key(v, "en") for v in (english, bare, bare[:-1] if bare.endswith("s") else bare)}
+    return any(skeleton(k) == skeleton(t) and skeleton(k) and _opens_alike(k[:1], t[:1])
+               for k in variants if k for t in target if t)

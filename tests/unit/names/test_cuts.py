@@ -1,0 +1,148 @@
+"""Names cut short or headless wherever the matching left them (align.names.cuts): each wrong
+rendering is an error, its right counterpart (a real spelling variant, an inflection, an
+established form) stays clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checking import check_pair
+
+
+def errors(en: str, tgt: str, lang: str):
+    return [i for i in check_pair(en, tgt, "en", lang) if i.category == "name" and i.severity == "error"]
+
+
+# (english, wrong rendering, right rendering, language)
+WRONG_AND_RIGHT = [
+    # a surname cut inside a run the extractor merged with a place before it
+    ("California Governor Arnold Schwarzenegger signed the bill.",
+     "Губернатор Калифорнии Арнольд Варценеггер подписал закон.",
+     "Губернатор Калифорнии Арнольд Шварценеггер подписал закон.", "ru"),
+    # a glossary person's surname headless in lower case after the given names
+    ("The call came after Trump spoke with Turkish President Recep Tayyip Erdoğan.",
+     "Звонок последовал после разговора Трампа с президентом Турции Реджепом Тайипом рдоганом.",
+     "Звонок последовал после разговора Трампа с президентом Турции Реджепом Тайипом Эрдоганом.", "ru"),
+    # a short name headless in lower case: no key folds the first letter back
+    ("Some patients were infected in the hospital, Dr. Moll thinks.",
+     "Некоторые пациенты заразились в больнице, думает доктор олл.",
+     "Некоторые пациенты заразились в больнице, думает доктор Молл.", "ru"),
+    ("Shika nuclear plant was shut down, the company said.",
+     "Компанія повідомила, що АЕС ика було зупинено.",
+     "Компанія повідомила, що АЕС Шика було зупинено.", "uk"),
+    # an initial h or hard g lost, which the keys fold away (not a Romance silent h)
+    ("The incumbent president, Hifikepunye Pohamba, has been reelected.",
+     "Действующий президент Ификепунье Похамба был переизбран.",
+     "Действующий президент Хификепунье Похамба был переизбран.", "ru"),
+    ("It is listed in the Guinness Book of World Records.",
+     "Она внесена в книгу мировых рекордов Иннеса.",
+     "Она внесена в книгу мировых рекордов Гиннесса.", "ru"),
+    # a word of an established name headless beside an adjective made from it, which renders
+    # the adjective, not the name
+    ("It is one of the main attractions of South Africa, a flagship of South African National Parks.",
+     "Це одна з основних пам'яток Південної Фрики, флагман Національних парків Південно-Африканської республіки.",
+     "Це одна з основних пам'яток Південної Африки, флагман Національних парків Південно-Африканської республіки.",
+     "uk"),
+    ("In 1884, Tesla moved to the United States of America.", "В 1884 году Тесла перебрался в Соединенные Штаты мерики.",
+     "В 1884 году Тесла перебрался в Соединенные Штаты Америки.", "ru"),
+    # a run of several words written as one hyphenated word whose last part stops short
+    ("By 1976, thirty percent of Machu Picchu had been restored.",
+     "До 1976 року було відновлено тридцять відсотків Мачу-Пік.",
+     "До 1976 року було відновлено тридцять відсотків Мачу-Пікчу.", "uk"),
+    ("There was tsunami activity recorded near Pago Pago and Niue.",
+     "Активность цунами была зарегистрирована возле Паго-Па и Ниуэ.",
+     "Активность цунами была зарегистрирована возле Паго-Паго и Ниуэ.", "ru"),
+    # a capitalised stump keeping under half the name's consonants, a dictionary word or not
+    ("Tourism is an important income in Sápmi, the Sámi area.",
+     "Туризм у Сап, де живуть саами, приносить істотний дохід.",
+     "Туризм у Сапмі, де живуть саами, приносить істотний дохід.", "uk"),
+    ('Dustin "Goldust" Runnels commented on it.', 'Дастин "Гол" Раннелс это прокомментировал.',
+     'Дастин "Голдаст" Раннелс это прокомментировал.', "ru"),
+    # a name opening with j, whose key folds dzh away, cut short
+    ("The hurricane center says that at this point Jerry poses no threat to land.",
+     "Ураганний центр повідомляє, що на цей час Джер не становить загрози для суші.",
+     "Ураганний центр повідомляє, що на цей час Джеррі не становить загрози для суші.", "uk"),
+    # the final vowel lost, leaving a word the dictionary does not read as a name
+    ("The cave is north of Mecca.", "Пещера находится к северу от Мек.", "Пещера находится к северу от Мекки.", "ru"),
+    ("The survivors of Larry Nassar spoke.", "Потерпілі від Лар Нассара заговорили.",
+     "Потерпілі від Ларрі Нассара заговорили.", "uk"),
+    ("Robin Uthappa made the highest score.", "Робин Утхап набрал больше всех очков.",
+     "Робин Утхаппа набрал больше всех очков.", "ru"),
+]
+
+
+@pytest.mark.parametrize("en,wrong,right,lang", WRONG_AND_RIGHT)
+def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    ("Giancarlo Fisichella lost control of his car.", "Джанкарло Фізікелла втратив контроль над автомобілем.", "uk"),
+    ("Hernández scored twice.", "Эрнандес забил дважды.", "ru"),
+    ("Hydrogen ions are protons.", "Іони водню – це протони.", "uk"),
+    ("Christmas is a holiday of Christianity.", "Різдво — це свято християнства.", "uk"),
+    ("The Giant Slalom was won by Gyöngyi Dani.", "Гігантський слалом виграла Джійонджі Дані.", "uk"),
+    ("Cities on the islands of Crete and Santorini.", "Города на островах Крит и Санторин.", "ru"),
+    # a sentence's first word, a term translated in a form of its own
+    ("Immunohistochemistry (IHC) using rabbit antibodies was employed.",
+     "Иммуногистохимия (ИГХ) с использованием кроличьих антител использовалась.", "ru"),
+    ("In 1884, Tesla moved to the United States of America.", "В 1884 году Тесла перебрался в США.", "ru"),
+    ("Bonds were floated through the Wall Street banking houses.",
+     "Облігації розміщували через банки Уолл-Стріт.", "uk"),
+    ("Scotturb Bus 403 stops at Cabo da Roca.", "Автобус Scotturb 403 зупиняється біля Кабо-да-Рока.", "uk"),
+])
+def test_variants_that_look_cut_are_no_error(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
+
+
+# A word that is no word of the language, while a letter before it or a syllable after it
+# makes one: a name cut in the translation, whatever the source calls it.
+STUMPS = [
+    ("In the warm climate of the Middle East, the house was not so important.",
+     "В тёплом климате Ближнего Остока дом не имел особого значения.",
+     "В тёплом климате Ближнего Востока дом не имел особого значения.", "ru"),
+    ("The bridge links Oiapoque in Brazil and Saint-Georges in French Guiana.",
+     "Мост соединяет Ояпоки в Бразилии и Сен-Жорж во Французской Гвиа.",
+     "Мост соединяет Ояпоки в Бразилии и Сен-Жорж во Французской Гвиане.", "ru"),
+    # a stump no text has ever used: any attested completion tells it
+    ("Their predecessors, the Australopithecus, did not walk upright.",
+     "Їх попередники, встралопітеки, не ходили у вертикальному положенні.",
+     "Їх попередники, австралопітеки, не ходили у вертикальному положенні.", "uk"),
+    ("The vehicle was taken away at approximately 1200 GMT.",
+     "Автомобіль відвезли приблизно о 12 годині за Гринві.",
+     "Автомобіль відвезли приблизно о 12 годині за Гринвічем.", "uk"),
+    ("He swam in three relays at the Commonwealth Games.",
+     "Він проплив у трьох естафетах на Іграх Співдружнос.",
+     "Він проплив у трьох естафетах на Іграх Співдружності.", "uk"),
+]
+
+
+@pytest.mark.parametrize("en,wrong,right,lang", STUMPS)
+def test_a_stump_no_dictionary_knows_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [(i.rule, i.evidence) for i in found] == [("name.garbled", "dictionary")], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # rare transliterations the dictionary does not know, which the source spells
+    ("It was the final match for the All Blacks.", 'Этот матч стал последним для "Олл Блэкс".', "ru"),
+    ("The village of Haldarsvík offers views of Eysturoy.", "Із села Галдорсвік видно острів Естурой.", "uk"),
+    # a transliteration whose consonants the source spells, though its keys are further apart
+    ("Last week, METI announced that Apple had informed it of 34 incidents.",
+     "Минулого тижня МЕТП оголосило, що Еппл повідомив його про 34 інциденти.", "uk"),
+    ("Newt Gingrich finished fourth.", "Ньют Гингрич финишировал четвёртым.", "ru"),
+    ("He will be replaced by Ed Davey MP.", "Его заменит член парламента Эд Дейви.", "ru"),
+    ("The reactors at its Shika plant were shut down.", 'Реакторы на её электростанции "Сика" были остановлены.', "ru"),
+    ("He scored 70 runs in 41 balls.", "Он набрал 70 ранов за 41 подачу.", "ru"),
+    # lower-case words the language's texts use, though its dictionary lacks them
+    ("The findings were morphologically confirmed.", "Результаты были морфологически подтверждены.", "ru"),
+    ("Avoid cooking odorous foods.", "Не готуйте іжу із запахом.", "uk"),
+    # a lower-case typo while every name of the source is rendered (AI / ShI)
+    ("Although AI has a strong connotation of science fiction, AI is a branch of computer science.",
+     "Хоча ШІ має сильні конотації з наковою фантастикою, ШІ є підрозділом комп'ютерних наук.", "uk"),
+])
+def test_words_the_dictionary_lacks_are_no_stumps(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
