@@ -433,7 +433,7 @@ class _Comparison:
                                             f"translated as an ordinary word", rule="name.literal",
                                             evidence="given name"))
                     self.src_matched[i] = True
-                elif following[:1].isupper() and _sounds_far_apart(surname_keys, _surface_keys(following, self.target_lang)):
+                elif following[:1].isupper() and _surnames_apart(surname_keys, _surface_keys(following, self.target_lang)):
                     self.found.append(Issue("name", "error", self.target_lang, s.text, f"{word} {following}",
                                             f"{self.target_lang} has {word} {following} where {self.source_lang} has "
                                             f"{s.text}", rule="name.mismatch", evidence="given name"))
@@ -474,10 +474,19 @@ class _Comparison:
                 continue
             a, b = s_keys[lost[0]], t_keys[new[0]]
             # Far apart, or opening with other steady consonants and no spelling of one another.
-            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)):
+            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
+                    or self._surname_swapped(s, t, lost[0], new[0], a, b):
                 self.found.append(Issue("name", "error", self.target_lang, s.text, t.text,
                                         f"{self.target_lang} has {new[0]} where {self.source_lang} has "
                                         f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
+
+    def _surname_swapped(self, s: NameMention, t: NameMention, lost: str, new: str,
+                         a: frozenset[str], b: frozenset[str]) -> bool:
+        """The lost word is the source name's last (its surname) and the new one the target's
+        last: a surname varies less in transliteration than a given name, so sounds apart by
+        the ordinary measure are two people (Mick O'Flynn / Mika Dillona)."""
+        return strip_possessive(s.text.split()[-1]) == lost and t.text.split()[-1] == new \
+            and _surnames_apart(a, b)
 
     def _literal_slots(self) -> None:
         """A name that is an ordinary English word, translated by meaning where the name
@@ -801,6 +810,7 @@ class _Comparison:
                     self._mismatch(s, t, "glossary")
                     break
         self._lost_repeats(extra)
+        self._lost_shared_rendering(extra)
         self._lost_to_derived(extra)
         self._lost_phrases(extra)
         # A people or country adjective the translation lost while a place it never mentioned
@@ -901,6 +911,35 @@ class _Comparison:
                     self._mismatch(s, t, "sound")
                     break
 
+    def _lost_shared_rendering(self, extra: list[NameMention]) -> None:
+        """Source mentions of one name written differently (Qing ... Qing Empire, Japans ...
+        Japan, Vinson Massif ... Mount Vinson) all matched to fewer target mentions, while one
+        name nothing explains appears, sounding unlike them: it stands in for one mention."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1 or any(m.kind == "name" for m in self.missing_names):
+            return
+        t = candidates[0]
+        rendered = self._renderings()
+        for i, s in enumerate(self.source):
+            own = rendered.get(i)
+            if s.kind != "name" or not own or is_peoples_word(s.text):
+                continue
+            sharers = [k for k, theirs in rendered.items() if theirs <= own]
+            if len(sharers) > len(own) and all(self._sound_apart(self.source[k], t) for k in sharers):
+                extra.remove(t)
+                self._mismatch(s, t, "sound")
+                return
+
+    def _renderings(self) -> dict[int, frozenset[int]]:
+        """Each matched source mention's target mentions that render it as a name (not an
+        adjective or a people's word made from it)."""
+        out: dict[int, set[int]] = {}
+        for i, j in self.pairs:
+            if self.target[j].kind not in ("adjective", "demonym") \
+                    and self.source[i].kind not in ("adjective", "demonym"):
+                out.setdefault(i, set()).add(j)
+        return {i: frozenset(js) for i, js in out.items()}
+
     def _lost_to_derived(self, extra: list[NameMention]) -> None:
         """A name matched only to a word made from it that another source mention also claims
         (East African Islands ... Africa / Vostochno-afrikanskie ... Amazonki): the translation
@@ -972,9 +1011,27 @@ class _Comparison:
                      or _established_place(_places(t, self.target_lang, self.glossary)))
                 and _strong_target_name(t, self.target_lang)
                 and self._unexplained_part_is_a_name(t)
-                and not _adjective_word(t.text.split()[-1])
-                and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))
+                and (self._surname_shaped(t) or (not _adjective_word(t.text.split()[-1])
+                     and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))))
                 and not self._named_in_source_text(t))
+
+    def _surname_shaped(self, t: NameMention) -> bool:
+        """One word with an adjective's ending that the dictionary does not know and no source
+        name is the stem of (Brzezinski's Bzhezinskyi, Kemp-Devidskykh): a name of its own,
+        as many Slavic surnames are, not an adjective made from a name the source gives."""
+        words = t.text.split()
+        if len(words) != 1 or _is_latin(t.text) or analyse(words[0].strip(".,;:!?\"'«»()"), self.target_lang).known:
+            return False
+        t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
+        ending = _adjective_word(words[0])
+        stem_keys = _surface_keys(words[0][:ending.start()], self.target_lang) if ending else frozenset()
+        for s in self.source:
+            s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)
+            # Made from a source name: its stem opens the word, or the word without its ending
+            # spells the name (Camp David / Kemp-Devidskikh).
+            if _adjective_match(s_keys, t_keys) or (stem_keys and _words_alike(s_keys, stem_keys)):
+                return False
+        return True
 
     def _unexplained_part_is_a_name(self, t: NameMention) -> bool:
         """In a run part of which the source names (Florida Vtulka for Florida Sleeve), the
@@ -1728,6 +1785,14 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
 # Transliteration keeps a name's first sound (the key folds h/g, j/i, c/k and the like), so
 # two names that open differently need less else to tell them apart (Carpanedo / Fernando).
 _APART_OPENING = 0.34
+
+
+def _surnames_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two surnames that are no spellings of one another and sound apart, or open with other
+    steady consonants (Perry / Materi): surnames do not vary as given names do."""
+    if _words_alike(a, b):
+        return False
+    return _sounds_far_apart(a, b) or _sounds_different(a, b) or _stable_openings_differ(a, b)
 
 
 def _sounds_far_apart(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -1,0 +1,52 @@
+"""A source name left without counterpart while an unexplained target name appears: a
+substitution (issue 8). Each class has a wrong rendering, which must be an error, and a right
+one, which must stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checking import check_pair
+
+
+def errors(en: str, tgt: str, lang: str):
+    return [i for i in check_pair(en, tgt, "en", lang) if i.category == "name" and i.severity == "error"]
+
+
+# (english, wrong rendering, right rendering, language)
+WRONG_AND_RIGHT = [
+    # the surname after a matched given name swapped for another surname
+    ("According to Mick O'Flynn, the director of the park, the shooters were trained.",
+     "За словами Міка Діллона, директора парку, стрільці пройшли навчання.",
+     "За словами Міка О'Флінна, директора парку, стрільці пройшли навчання.", "uk"),
+    # one name written two ways in the source (Qing, Qing Empire), one of them swapped
+    ("In 1683, Qing dynasty forces took Taiwan, and in 1885 it became a province of the Qing Empire.",
+     "У 1683 році сили династії Берлін захопили Тайвань, а в 1885 році він став провінцією імперії Цін.",
+     "У 1683 році сили династії Цін захопили Тайвань, а в 1885 році він став провінцією імперії Цін.", "uk"),
+    ("The Vinson Massif peaks at 4892 m on Mount Vinson.",
+     "Массив Винсон достигает 4892 м на пике Хеброн.",
+     "Массив Винсон достигает 4892 м на пике Винсон.", "ru"),
+    # a surname with an adjective's ending, unknown to the dictionary, for another name
+    ("Throughout the 1960s, Brzezinski worked for John F. Kennedy.",
+     "Протягом 1960-х років Сімоносекський працював на Джона Ф. Кеннеді.",
+     "Протягом 1960-х років Бжезінський працював на Джона Ф. Кеннеді.", "uk"),
+]
+
+
+@pytest.mark.parametrize("en,wrong,right,lang", WRONG_AND_RIGHT)
+def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.mismatch"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # one target mention for a name the source writes twice, nothing added: no substitution
+    ("Japans holds nearly 7,000 islands, making Japan the 7th largest island nation.",
+     "До складу Японії входить близько 7000 островів, що робить її сьомою острівною державою.", "uk"),
+    # an adjective made from a source name is its rendering, not a surname standing in for it
+    ("He assisted Carter with the Camp David Accords in 1978.",
+     "Он помогал Картеру в заключении Кэмп-Дэвидских соглашений в 1978 году.", "ru"),
+])
+def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
