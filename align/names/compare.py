@@ -37,6 +37,7 @@ from align.names.losses import word_loss
 from align.names.morph import (
     analyse,
     is_adjective,
+    is_adjective_reading,
     is_common_noun,
     is_given_name,
     is_ordinary_english,
@@ -100,6 +101,56 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_TOKENS = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*|\d+|&")
+_ENTRY_WORD_KEYS: dict[tuple[str, int, str], frozenset[str]] = {}
+
+
+def _entry_word_keys(glossary: Glossary, entry_id: str) -> frozenset[str]:
+    """Keys of a glossary entry's forms, written together and word by word, except the words
+    that only say what sort of thing it is (South, United; Pivdenna, Soedinennye): one of
+    those alone, or as the opening of the form run together, is no rendering of the name
+    (South Africa / Pivdennoi Amazonky)."""
+    cache_key = (glossary.digest, len(glossary), entry_id)
+    if cache_key not in _ENTRY_WORD_KEYS:
+        entry = glossary.entry(entry_id)
+        out = set()
+        for lang, forms in (entry.forms.items() if entry is not None else ()):
+            for form in forms:
+                words = [w for w in _TOKENS.findall(form) if w != "&"]
+                generic = [_generic_word(w, lang) for w in words]
+                keys = [word_key(w, lang) for w in words]
+                if not any(generic):
+                    out.add("".join(keys))
+                if len(words) > 1:
+                    out.update(k for k, g in zip(keys, generic, strict=True) if not g)
+        _ENTRY_WORD_KEYS[cache_key] = frozenset(k for k in out if k)
+    return _ENTRY_WORD_KEYS[cache_key]
+
+
+def _compound_keys(mention: NameMention, glossary: Glossary) -> frozenset[str]:
+    """Keys of the compound a Slavic adjective makes of a glossary entry's two-word form, its
+    first word's stem linked by o (Pivdenna Afryka / pivdennoafrykanskyi, Yuzhnaya Koreya /
+    yuzhnokoreiskii): read against adjectives only, since it opens as the first word does."""
+    if not _is_glossary(mention, glossary):
+        return frozenset()
+    out = set()
+    for form_key in glossary.entry_keys(mention.key):
+        keys = form_key.split()
+        if len(keys) == 2 and keys[0].rstrip(_KEY_VOWELS):
+            out.add(keys[0].rstrip(_KEY_VOWELS) + "o" + keys[1])
+    return frozenset(out)
+
+
+_KEY_VOWELS = "aeiouy"
+
+
+def _generic_word(word: str, lang: str) -> bool:
+    """An English institution or direction word, or a Cyrillic adjective or participle."""
+    if lang == "en":
+        return strip_possessive(word) in _institution_words()
+    return is_adjective_reading(word, lang)
+
+
 def _is_latin(word: str) -> bool:
     return not any("\u0400" <= ch <= "\u04ff" for ch in word)
 
@@ -107,9 +158,7 @@ def _is_latin(word: str) -> bool:
 def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
     if _is_glossary(mention, glossary):
         keys = set(mention.key.split())
-        for form_key in glossary.entry_keys(mention.key):
-            keys.add(form_key.replace(" ", ""))
-            keys.update(form_key.split())
+        keys |= _entry_word_keys(glossary, mention.key)
         keys |= _surface_keys(mention.text, lang)
     else:
         keys = _distinctive(mention, glossary) | {mention.key.replace(" ", "")}
@@ -345,7 +394,7 @@ class _Comparison:
             for j, t in enumerate(target):
                 if self.src_matched[i] or (self.tgt_matched[j] and t.kind != "adjective") or distinct[i][j]:
                     continue
-                if _adjective_match(self.src_keys[i], self.tgt_keys[j]) or (
+                if _adjective_match(self.src_keys[i] | _compound_keys(s, glossary), self.tgt_keys[j]) or (
                         s.kind == "adjective" and _adjective_match(self.tgt_keys[j], self.src_keys[i])):
                     self._pair(i, j)
         # Names outside the glossary that sound alike on both sides.
@@ -811,6 +860,7 @@ class _Comparison:
                     break
         self._lost_repeats(extra)
         self._lost_shared_rendering(extra)
+        self._swapped_form_word(missing, extra)
         self._lost_to_derived(extra)
         self._lost_phrases(extra)
         # A people or country adjective the translation lost while a place it never mentioned
@@ -929,6 +979,51 @@ class _Comparison:
                 extra.remove(t)
                 self._mismatch(s, t, "sound")
                 return
+
+    def _swapped_form_word(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A glossary name of two words whose describing word the translation keeps before
+        another name (South Africa / Pivdennoi Amazonky, Yuzhnoi Kasivazaki), rendering the
+        name itself nowhere but in a word made from it: the other name took its place."""
+        if not self.target_text or self.target_lang == "en":
+            return
+        words = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        for i, s in enumerate(self.source):
+            entry = self.glossary.entry(s.key) if _is_glossary(s, self.glossary) else None
+            if entry is None or s.text in flagged or any(
+                    not self._derived_target(self.target[j]) for k, j in self.pairs if k == i):
+                continue
+            found = self._form_word_swap(entry.forms.get(self.target_lang, []), words)
+            if found:
+                if s in missing:
+                    missing.remove(s)
+                for t in [t for t in extra if found.endswith(t.text) or t.text.endswith(found.split()[-1])]:
+                    extra.remove(t)
+                self.found.append(Issue("name", "error", self.target_lang, s.text, found,
+                                        f"{self.target_lang} has {found} where {self.source_lang} has {s.text}",
+                                        rule="name.mismatch", evidence="glossary"))
+                flagged.add(s.text)
+
+    def _form_word_swap(self, forms: list[str], words: list[str]) -> str:
+        """"G W" when a text word shares a lemma with the describing first word G of a two-word
+        form and the capitalised word W after it is no form of the form's own word."""
+        for form in forms:
+            parts = form.split()
+            if len(parts) != 2 or not _generic_word(parts[0], self.target_lang):
+                continue
+            describing = analyse(parts[0], self.target_lang).lemmas
+            own = _surface_keys(parts[1], self.target_lang)
+            for k, word in enumerate(words[:-1]):
+                after = words[k + 1]
+                # Both capitalised: a name's describing word (Pivdennoi Amazonky), not an
+                # adjective of the sentence before another name (rossiiskom Sankt-Peterburge).
+                if not (word[:1].isupper() and after[:1].isupper()) \
+                        or not (analyse(word, self.target_lang).lemmas & describing):
+                    continue
+                after_keys = _surface_keys(after, self.target_lang)
+                if not _words_alike(own, after_keys) and not _keys_match(after_keys, self._source_word_keys()):
+                    return f"{word} {after}"
+        return ""
 
     def _renderings(self) -> dict[int, frozenset[int]]:
         """Each matched source mention's target mentions that render it as a name (not an

@@ -131,6 +131,15 @@ def is_adjective(word: str, lang: str) -> bool:
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS")
 
 
+@lru_cache(maxsize=100_000)
+def is_adjective_reading(word: str, lang: str) -> bool:
+    """Some dictionary reading of a Ukrainian or Russian word is an adjective or a participle
+    (uk Nova, ru Soedinennye): a word that may describe a name rather than be one."""
+    if not is_cyrillic(lang) or not _analyzer(lang).word_is_known(word.lower()):
+        return False
+    return any(p.tag.POS in ("ADJF", "ADJS", "PRTF") for p in _parses(word.lower(), lang))
+
+
 def lexeme_forms(word: str, lang: str) -> set[str]:
     """Every inflected form of every reading of `word` (lower case)."""
     forms = set()

@@ -30,6 +30,21 @@ WRONG_AND_RIGHT = [
     ("Throughout the 1960s, Brzezinski worked for John F. Kennedy.",
      "Протягом 1960-х років Сімоносекський працював на Джона Ф. Кеннеді.",
      "Протягом 1960-х років Бжезінський працював на Джона Ф. Кеннеді.", "uk"),
+    # a two-word glossary name whose describing word stays before another name (South Africa)
+    ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
+     "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
+     "Південно-Африканської республіки.",
+     "Він є однією з основних пам'яток Південної Африки та флагманом Національних парків "
+     "Південно-Африканської республіки.", "uk"),
+    ("It is one of the main attractions of South Africa and leads South African National Parks.",
+     "Он является одной из главных достопримечательностей Южной Касивазаки и ведущим среди "
+     "южноафриканских национальных парков.",
+     "Он является одной из главных достопримечательностей Южной Африки и ведущим среди "
+     "южноафриканских национальных парков.", "ru"),
+    # matched through the describing word alone (Soedinennykh), the name itself swapped
+    ("The Report calls for a consensus in the United States about the policy.",
+     "Доклад призывает к консенсусу в Соединённых Коморах насчёт политики.",
+     "Доклад призывает к консенсусу в Соединённых Штатах насчёт политики.", "ru"),
 ]
 
 
@@ -47,6 +62,12 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # an adjective made from a source name is its rendering, not a surname standing in for it
     ("He assisted Carter with the Camp David Accords in 1978.",
      "Он помогал Картеру в заключении Кэмп-Дэвидских соглашений в 1978 году.", "ru"),
+    # a compound adjective made from a two-word glossary name renders it
+    ("South Korea's Jong Seork Park finished twenty-fourth.",
+     "Южнокорейский лыжник Пак Чон Сок финишировал двадцать четвёртым.", "ru"),
+    # a country's adjective before a city the source names is no swapped describing word
+    ("Most Baltic cruises feature a stay in St. Petersburg, Russia.",
+     "Большинство балтийских круизов включают стоянку в российском Санкт-Петербурге.", "ru"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
