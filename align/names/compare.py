@@ -162,7 +162,7 @@ def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozense
         keys |= _surface_keys(mention.text, lang)
     else:
         keys = _distinctive(mention, glossary) | {mention.key.replace(" ", "")}
-        words = mention.text.split()
+        words = _keyed_words(mention)
         if len(words) > 1 and mention.kind == "name" and len(words) == len(mention.key.split()):
             # Only the name's own words (see _distinctive_words), not its given name or title.
             own = set(_distinctive_words(mention, glossary))
@@ -171,6 +171,17 @@ def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozense
             rest = mention.text
         keys |= _surface_keys(rest, lang)
     return frozenset(k for k in keys if len(k) >= 3)
+
+
+def _keyed_words(mention: NameMention) -> list[str]:
+    """The written words of a mention that its key spells, one for one when the key left out
+    its lower-case links (Democratic Republic of Congo, Cabo da Roca)."""
+    words = mention.text.split()
+    if len(words) != len(mention.key.split()):
+        capitalised = [w for w in words if not w.islower()]
+        if len(capitalised) == len(mention.key.split()):
+            return capitalised
+    return words
 
 
 def _distinct_entries(a: NameMention, b: NameMention, glossary: Glossary) -> bool:
@@ -858,6 +869,7 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "glossary")
                     break
+        self._partly_rendered_runs(missing, extra)
         self._lost_repeats(extra)
         self._lost_shared_rendering(extra)
         self._swapped_form_word(missing, extra)
@@ -979,6 +991,33 @@ class _Comparison:
                 extra.remove(t)
                 self._mismatch(s, t, "sound")
                 return
+
+    def _partly_rendered_runs(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A source run left without counterpart and a target run nothing explains as a whole,
+        whose words render all of the source run's words but one, and hold one word of their
+        own that sounds apart from it (Democratic Republic of Congo / Demokratychnoi Respubliky
+        Tykhoho, Raju Khandelwal / Raiu Oryhinal): that word stands for the lost one."""
+        if self.source_lang != "en" or self.target_lang == "en":
+            return
+        for s in [m for m in missing if m.kind == "name" and len(_keyed_words(m)) > 1]:
+            s_words = [strip_possessive(w) for w in _keyed_words(s)]
+            s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+            for t in [t for t in extra if len(t.text.split()) > 1 and not _is_latin(t.text)]:
+                t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
+                lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())]
+                new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
+                       and not _keys_match(k, self._source_word_keys())]
+                if len(lost) != 1 or len(new) != 1 or len(new) == len(t_keys):
+                    continue
+                if is_ordinary_english(lost[0]) and not self._name_word(new[0]):
+                    continue  # an ordinary word translated (Florida Sleeve / Florida Vtulka)
+                a, b = s_keys[lost[0]], t_keys[new[0]]
+                if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
+                        or self._surname_swapped(s, t, lost[0], new[0], a, b):
+                    missing.remove(s)
+                    extra.remove(t)
+                    self._mismatch(s, t, "sound")
+                    break
 
     def _swapped_form_word(self, missing: list[NameMention], extra: list[NameMention]) -> None:
         """A glossary name of two words whose describing word the translation keeps before
@@ -1559,7 +1598,7 @@ def _own_words(m: NameMention, glossary: Glossary | None) -> list[str]:
     words = m.key.split()
     if len(words) < 2 or m.kind != "name" or (glossary is not None and _is_glossary(m, glossary)):
         return words
-    written = m.text.split()
+    written = _keyed_words(m)
     if len(written) == len(words) and _is_latin(m.text):
         own = [k for k, w in zip(words, written, strict=True) if strip_possessive(w) not in _institution_words()]
         return own or words

@@ -30,6 +30,10 @@ WRONG_AND_RIGHT = [
     ("Throughout the 1960s, Brzezinski worked for John F. Kennedy.",
      "Протягом 1960-х років Сімоносекський працював на Джона Ф. Кеннеді.",
      "Протягом 1960-х років Бжезінський працював на Джона Ф. Кеннеді.", "uk"),
+    # a run that renders all words of a lost source run but one, which another word replaced
+    ("Singer Raju Khandelwal was accompanying him.",
+     "Співак Райю Оригінал йому акомпанував.",
+     "Співак Раджу Кханделвал йому акомпанував.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -71,3 +75,13 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+@pytest.mark.parametrize("tgt,lang,wrong", [
+    ("Землетрус стався о 09:19 вечора за Гринвічем у п'ятницю.", "uk", False),
+    ("Землетрясение произошло в 21:19 по Гринвичу в пятницу.", "ru", False),
+    ("Землетрус стався о 09:19 вечора за Тайванем у п'ятницю.", "uk", True),
+])
+def test_greenwich_time_is_an_established_rendering_of_gmt(tgt, lang, wrong):
+    found = errors("The earthquake struck at 09:19 p.m. GMT Friday.", tgt, lang)
+    assert bool(found) == wrong, found
