@@ -540,6 +540,59 @@ class _Comparison:
                                         f"{self.target_lang} has {new[0]} where {self.source_lang} has "
                                         f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
 
+    def _words_beside_pairs(self) -> None:
+        """As _words_within_pairs, for a target run that another source name shares (California
+        Arnold Shtarmer) or that an unexplained name written against it completes (Khorvatii
+        Uailds for Pennsylvania Wilds): one source word rendered nowhere, one target word that
+        no source word explains, sounding apart, is a word of another name."""
+        if self.target_lang == "en" or self.source_lang != "en" or not self.target_text:
+            return
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        for i, j in sorted(set(self.pairs)):
+            s, t = self.source[i], self.target[j]
+            if s.text in flagged or s.kind != "name" or _is_latin(t.text) or _is_glossary(s, self.glossary) \
+                    or len(_keyed_words(s)) < 2 or self._family_run(i, j):
+                continue
+            beside = self._unmatched_beside(t)
+            words = t.text.split() + [w for m in beside for w in m.text.split()]
+            s_words = [w for w in (strip_possessive(x) for x in _keyed_words(s))
+                       if w not in _institution_words() and w[:1].isupper()]
+            s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+            t_keys = {w: _surface_keys(w, self.target_lang) for w in words}
+            lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                    and not _keys_match(s_keys[w], self._target_word_keys())]
+            new = [w for w, k in t_keys.items() if not _keys_match(k, self._source_word_keys())
+                   and not any(_words_alike(k, sk) for sk in s_keys.values()) and self._name_word(w)]
+            if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or (not beside and len(set(
+                    k for k, jj in self.pairs if jj == j)) < 2):
+                continue  # a run of its own alone is _words_within_pairs' to judge
+            a, b = s_keys[lost[0]], t_keys[new[0]]
+            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
+                    or (lost[0] == s_words[-1] and new[0] == words[-1] and _surnames_apart(a, b)):
+                for m in beside:
+                    self.tgt_matched[self.target.index(m)] = True
+                self.found.append(Issue("name", "error", self.target_lang, s.text, new[0],
+                                        f"{self.target_lang} has {new[0]} where {self.source_lang} has "
+                                        f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
+                flagged.add(s.text)
+
+    def _family_run(self, i: int, j: int) -> bool:
+        """Another source name paired with target run `j` shares a word with source `i` (Baba
+        Kanjar, Rampro Kanjar): which given name is whose is a guess."""
+        own = set(self.source[i].key.split())
+        return any(k != i and own & set(self.source[k].key.split()) for k, jj in self.pairs if jj == j)
+
+    def _unmatched_beside(self, t: NameMention) -> list[NameMention]:
+        """Unmatched target names written right against `t`, only a space or hyphen between."""
+        out = []
+        for j, m in enumerate(self.target):
+            if self.tgt_matched[j] or m.kind not in ("name", "latin", "common"):
+                continue
+            gap = self.target_text[m.end:t.start] if m.end <= t.start else self.target_text[t.end:m.start]
+            if gap and len(gap) <= 2 and not gap.strip(" -\u2010\u2011"):
+                out.append(m)
+        return out
+
     def _surname_swapped(self, s: NameMention, t: NameMention, lost: str, new: str,
                          a: frozenset[str], b: frozenset[str]) -> bool:
         """The lost word is the source name's last (its surname) and the new one the target's
@@ -797,6 +850,7 @@ class _Comparison:
         self._given_names()
         self._people_of_ordinary_words()
         self._words_within_pairs()
+        self._words_beside_pairs()
         self._word_losses()
         self._literal_slots()
         self._explained_by_source_text()

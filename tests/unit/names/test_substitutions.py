@@ -34,6 +34,14 @@ WRONG_AND_RIGHT = [
     ("Singer Raju Khandelwal was accompanying him.",
      "Співак Райю Оригінал йому акомпанував.",
      "Співак Раджу Кханделвал йому акомпанував.", "uk"),
+    # a word of a run swapped where the target run also renders another source name, or where
+    # an unexplained name written against it completes it
+    ("California Governor Arnold Schwarzenegger signed the bill.",
+     "Губернатор Калифорнии Арнольд Стармер подписал закон.",
+     "Губернатор Калифорнии Арнольд Шварценеггер подписал закон.", "ru"),
+    ("Phone service is stronger than in the Pennsylvania Wilds.",
+     "Связь здесь лучше, чем в Хорватии Уайлдс.",
+     "Связь здесь лучше, чем в Пенсильвании Уайлдс.", "ru"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
