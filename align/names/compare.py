@@ -1279,7 +1279,7 @@ class _Comparison:
             # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.
             words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
                      and t not in self.taken_words and self._capitalised_word_candidate(t)]
-            t = self._same_place(s, words)
+            t = self._same_place(s, words) or self._only_capitalised_word(words, lost)
             if t is not None:
                 self.taken_words.append(t)
             if t is not None and self._sound_apart(s, t):
@@ -1299,6 +1299,14 @@ class _Comparison:
         if self._sound_apart(s, t):
             return t, "sound"
         return None, ""
+
+    def _only_capitalised_word(self, words: list[NameMention], lost: list[NameMention]) -> NameMention | None:
+        """With one name lost and one capitalised word inside the translation left unexplained,
+        its dictionary form rare enough to be no ordinary word capitalised (Asotsiatsiieiu), that word
+        is the name's place, wherever word order moved it (Wikinews / «Sharmy»)."""
+        capitalised = [t for t in words if t.text[:1].isupper()
+                       and zipf(analyse(t.text, self.target_lang).lemma, self.target_lang) < _COMMON_CYRILLIC_ZIPF]
+        return capitalised[0] if len(capitalised) == 1 and len(lost) == 1 else None
 
     def _sound_apart(self, s: NameMention, t: NameMention) -> bool:
         """Two names that do not sound alike: skeletons apart, or opening with other steady

@@ -42,6 +42,10 @@ WRONG_AND_RIGHT = [
     ("Phone service is stronger than in the Pennsylvania Wilds.",
      "Связь здесь лучше, чем в Хорватии Уайлдс.",
      "Связь здесь лучше, чем в Пенсильвании Уайлдс.", "ru"),
+    # one name lost, one rare capitalised word inside the translation, wherever it stands
+    ("Adam Cuerden expressed his frustration when he spoke to Wikinews last month.",
+     "Під час спілкування із Шарми минулого місяця Адам Куерден висловив розчарування.",
+     "Під час спілкування з Вікіновинами минулого місяця Адам Куерден висловив розчарування.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -80,6 +84,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # a country's adjective before a city the source names is no swapped describing word
     ("Most Baltic cruises feature a stay in St. Petersburg, Russia.",
      "Большинство балтийских круизов включают стоянку в российском Санкт-Петербурге.", "ru"),
+    # an ordinary word capitalised in an organisation's name is no stand-in for a lost name
+    ("They partnered with the Sporting Shooters Association of Australia (NSW) Inc.",
+     "Вони уклали партнерство з Асоціацією спортивних стрільців Австралії (АССА).", "uk"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
