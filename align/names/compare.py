@@ -550,12 +550,14 @@ class _Comparison:
         flagged = {i.expected for i in self.found if i.category == "name"}
         for i, j in sorted(set(self.pairs)):
             s, t = self.source[i], self.target[j]
-            if s.text in flagged or s.kind != "name" or _is_latin(t.text) or _is_glossary(s, self.glossary) \
-                    or len(_keyed_words(s)) < 2 or self._family_run(i, j):
+            person = self._glossary_person(s)
+            if s.text in flagged or s.kind != "name" or _is_latin(t.text) \
+                    or (_is_glossary(s, self.glossary) and not person) \
+                    or len(s.text.split() if person else _keyed_words(s)) < 2 or self._family_run(i, j):
                 continue
             beside = self._unmatched_beside(t)
             words = t.text.split() + [w for m in beside for w in m.text.split()]
-            s_words = [w for w in (strip_possessive(x) for x in _keyed_words(s))
+            s_words = [w for w in (strip_possessive(x) for x in (s.text.split() if person else _keyed_words(s)))
                        if w not in _institution_words() and w[:1].isupper()]
             s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
             t_keys = {w: _surface_keys(w, self.target_lang) for w in words}
@@ -563,7 +565,7 @@ class _Comparison:
                     and not _keys_match(s_keys[w], self._target_word_keys())]
             new = [w for w, k in t_keys.items() if not _keys_match(k, self._source_word_keys())
                    and not any(_words_alike(k, sk) for sk in s_keys.values()) and self._name_word(w)]
-            if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or (not beside and len(set(
+            if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or (not beside and not person and len(set(
                     k for k, jj in self.pairs if jj == j)) < 2):
                 continue  # a run of its own alone is _words_within_pairs' to judge
             a, b = s_keys[lost[0]], t_keys[new[0]]
@@ -575,6 +577,12 @@ class _Comparison:
                                         f"{self.target_lang} has {new[0]} where {self.source_lang} has "
                                         f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
                 flagged.add(s.text)
+
+    def _glossary_person(self, s: NameMention) -> bool:
+        """A person of the glossary, named by more than the surname (Recep Tayyip Erdogan):
+        _words_within_pairs leaves glossary names alone."""
+        entry = self.glossary.entry(s.key) if _is_glossary(s, self.glossary) else None
+        return entry is not None and entry.kind == "person"
 
     def _family_run(self, i: int, j: int) -> bool:
         """Another source name paired with target run `j` shares a word with source `i` (Baba
@@ -1274,7 +1282,7 @@ class _Comparison:
         # kongolezkykh frankiv), not a name left to pair.
         lost = [m for m in self.missing_names if m.kind == "name"
                 and not (len(m.text.split()) > 1 and is_peoples_word(m.text.split()[0]))]
-        if not candidates and s in lost and len(s.key.split()) == 1 and not is_ordinary_english(s.text):
+        if not candidates and s in lost and self._one_own_word(s):
             # No proper name left, but a capitalised ordinary word inside the sentence standing
             # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.
             words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
@@ -1299,6 +1307,13 @@ class _Comparison:
         if self._sound_apart(s, t):
             return t, "sound"
         return None, ""
+
+    @staticmethod
+    def _one_own_word(s: NameMention) -> bool:
+        """One word of its own beside its generic ones (Pittsburgh of Hospital of Pittsburgh),
+        not an ordinary English word, which a translation may render by meaning."""
+        own = [w for w in (strip_possessive(x) for x in _keyed_words(s)) if w not in _institution_words()]
+        return len(own) == 1 and len(_keyed_words(s)) == len(s.key.split()) and not is_ordinary_english(own[0])
 
     def _only_capitalised_word(self, words: list[NameMention], lost: list[NameMention]) -> NameMention | None:
         """With one name lost and one capitalised word inside the translation left unexplained,

@@ -46,6 +46,14 @@ WRONG_AND_RIGHT = [
     ("Adam Cuerden expressed his frustration when he spoke to Wikinews last month.",
      "Під час спілкування із Шарми минулого місяця Адам Куерден висловив розчарування.",
      "Під час спілкування з Вікіновинами минулого місяця Адам Куерден висловив розчарування.", "uk"),
+    # a glossary person's given name swapped in a run apart from the surname
+    ("Trump spoke with Turkish President Recep Tayyip Erdoğan.",
+     "Трамп поговорил с президентом Турции Хэнкоком Тайипом Эрдоганом.",
+     "Трамп поговорил с президентом Турции Реджепом Тайипом Эрдоганом.", "ru"),
+    # a name of one word of its own beside a generic one, its place taken by a rare word
+    ("A doctor who worked at Children's Hospital of Pittsburgh will be charged.",
+     "Обвинение будет предъявлено врачу, которая работала в Детской больнице Интрига.",
+     "Обвинение будет предъявлено врачу, которая работала в Детской больнице Питтсбурга.", "ru"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
