@@ -1281,7 +1281,8 @@ class _Comparison:
         # A lost run opening with a people's word is rendered by an adjective (Congolese Francs /
         # kongolezkykh frankiv), not a name left to pair.
         lost = [m for m in self.missing_names if m.kind == "name"
-                and not (len(m.text.split()) > 1 and is_peoples_word(m.text.split()[0]))]
+                and not (len(m.text.split()) > 1 and is_peoples_word(m.text.split()[0]))
+                and (m is s or not self._written_in_lower_case(m))]
         if not candidates and s in lost and self._one_own_word(s):
             # No proper name left, but a capitalised ordinary word inside the sentence standing
             # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.
@@ -1307,6 +1308,15 @@ class _Comparison:
         if self._sound_apart(s, t):
             return t, "sound"
         return None, ""
+
+    def _written_in_lower_case(self, m: NameMention) -> bool:
+        """A one-word name the translation writes as a lower-case word spelling it (Sami /
+        saamiv, a people's name): rendered, so it leaves no place for another name to take."""
+        if len(m.text.split()) != 1 or not self.target_text:
+            return False
+        keys = _fuzzy_keys(m, self.source_lang, self.glossary)
+        return any(w[:1].islower() and _words_alike(keys, _surface_keys(w, self.target_lang))
+                   for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 3)
 
     @staticmethod
     def _one_own_word(s: NameMention) -> bool:

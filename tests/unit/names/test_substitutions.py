@@ -54,6 +54,10 @@ WRONG_AND_RIGHT = [
     ("A doctor who worked at Children's Hospital of Pittsburgh will be charged.",
      "Обвинение будет предъявлено врачу, которая работала в Детской больнице Интрига.",
      "Обвинение будет предъявлено врачу, которая работала в Детской больнице Питтсбурга.", "ru"),
+    # a people's name written in lower case is rendered: the one name left is paired alone
+    ("Many Sámi work in modern trades. Tourism is an important income in Sápmi, the Sámi area.",
+     "Багато саамів працюють у сучасній торгівлі. Туризм у Ейгмі, де живуть саами, приносить дохід.",
+     "Багато саамів працюють у сучасній торгівлі. Туризм у Сапмі, де живуть саами, приносить дохід.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -95,6 +99,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # an ordinary word capitalised in an organisation's name is no stand-in for a lost name
     ("They partnered with the Sporting Shooters Association of Australia (NSW) Inc.",
      "Вони уклали партнерство з Асоціацією спортивних стрільців Австралії (АССА).", "uk"),
+    # the region's established exonym (glossary) for its local name
+    ("Tourism is an important income in Sápmi, the Sámi area.",
+     "Туризм является важным источником дохода в саамском регионе Лапландия.", "ru"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
