@@ -1338,7 +1338,7 @@ class _Comparison:
         consonants (Wembley / Pa-amb-oli), which no transliteration swaps."""
         a = _sound_keys(s, self.source_lang, self.glossary)
         b = _sound_keys(t, self.target_lang, self.glossary)
-        return _sounds_different(a, b) or _stable_openings_differ(a, b)
+        return _sounds_different(a, b) or _stable_openings_differ(a, b) or _first_consonants_apart(a, b)
 
     def _explained_by_source_text(self) -> None:
         """Target names that a source word explains though the extractor took it for no name
@@ -2014,6 +2014,20 @@ def _surnames_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     if _words_alike(a, b):
         return False
     return _sounds_far_apart(a, b) or _sounds_different(a, b) or _stable_openings_differ(a, b)
+
+
+def _first_consonants_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Every key of one opens with a consonant and every key of the other with another one,
+    which no transliteration swaps (Sintra / Pantery): the matcher's own reason to keep
+    skeletons one edit apart as two names (see _same_opening)."""
+    pairs = [(x, y) for x in a for y in b if x and y]
+    if not pairs or any(k[0] in _VOWEL_LETTERS for pair in pairs for k in pair):
+        return False
+    for x, y in pairs:
+        cx, cy = x[0], y[0]
+        if cx == cy or any(cx in pair and cy in pair for pair in _SWAPPABLE_OPENINGS):
+            return False
+    return True
 
 
 def _sounds_far_apart(a: frozenset[str], b: frozenset[str]) -> bool:

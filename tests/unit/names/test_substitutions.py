@@ -58,6 +58,10 @@ WRONG_AND_RIGHT = [
     ("Many Sámi work in modern trades. Tourism is an important income in Sápmi, the Sámi area.",
      "Багато саамів працюють у сучасній торгівлі. Туризм у Ейгмі, де живуть саами, приносить дохід.",
      "Багато саамів працюють у сучасній торгівлі. Туризм у Сапмі, де живуть саами, приносить дохід.", "uk"),
+    # skeletons one edit apart that open with other consonants: two names, in any pass
+    ("Scotturb Bus 403 travels regularly to Sintra, stopping at Cabo da Roca.",
+     "На автобус Scotturb 403 можна регулярно дістатися до Пантери, з зупинкою у Кабо-да-Рока.",
+     "На автобус Scotturb 403 можна регулярно дістатися до Сінтри, з зупинкою у Кабо-да-Рока.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -102,6 +106,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # the region's established exonym (glossary) for its local name
     ("Tourism is an important income in Sápmi, the Sámi area.",
      "Туризм является важным источником дохода в саамском регионе Лапландия.", "ru"),
+    # a key's opening h is g or kh: Guiana and Gviniia open alike
+    ("It links Oiapoque in Brazil and Saint-Georges de l'Oyapock in French Guiana.",
+     "Він з'єднує Ояпокі у Бразилії з містом Сен-Жорж-де-л'Ояпок у Французькій Гвінеї.", "uk"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
