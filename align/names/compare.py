@@ -40,6 +40,7 @@ from align.names.morph import (
     is_adjective_reading,
     is_common_noun,
     is_given_name,
+    is_person_word,
     is_ordinary_english,
     is_peoples_word,
     peoples_places,
@@ -936,6 +937,7 @@ class _Comparison:
         self._lost_shared_rendering(extra)
         self._swapped_form_word(missing, extra)
         self._lost_to_derived(extra)
+        self._lost_to_person(missing, extra, lost_demonyms)
         self._lost_phrases(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
@@ -1125,6 +1127,35 @@ class _Comparison:
                 if not _words_alike(own, after_keys) and not _keys_match(after_keys, self._source_word_keys()):
                     return f"{word} {after}"
         return ""
+
+    def _lost_to_person(self, missing: list[NameMention], extra: list[NameMention],
+                        lost_demonyms: list[NameMention]) -> None:
+        """A lost Latin acronym or people's word, which a translation renders as an acronym,
+        words or an adjective but never as a person, while a person's name nothing explains
+        stands in its place of the sentence (APS / Fernandes, Canadian / Ronalda): a swap."""
+        people = [t for t in extra if self._substitute_candidate(t) and self._person_name(t)]
+        if not people or self.target_lang == "en":
+            return
+        lost = [m for m in missing if m.kind == "acronym" and _is_latin(m.text)] + list(lost_demonyms)
+        for s in lost:
+            # One of each, no source name left that the person could render: the person is
+            # where the lost word was, wherever word order put it.
+            alone = len(people) == 1 and len(lost) == 1 and not any(m.kind == "name" for m in missing)
+            t = self._same_place(s, people) or (people[0] if alone else None)
+            if t is None or t not in extra or not self._sound_apart(s, t):
+                continue
+            extra.remove(t)
+            people.remove(t)
+            if s in missing:
+                missing.remove(s)
+            if s in lost_demonyms:
+                lost_demonyms.remove(s)
+            self._mismatch(s, t, "position")
+
+    def _person_name(self, t: NameMention) -> bool:
+        """Every word of the mention a given name or surname by the dictionary, and no place."""
+        return all(is_person_word(w.strip(".,;:!?\"'«»()"), self.target_lang) for w in t.text.split()) \
+            and not _places(t, self.target_lang, self.glossary)
 
     def _renderings(self) -> dict[int, frozenset[int]]:
         """Each matched source mention's target mentions that render it as a name (not an

@@ -95,6 +95,15 @@ def is_given_name(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_person_word(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian word the dictionary parses as a given name or a surname only."""
+    if not is_cyrillic(lang):
+        return False
+    parses = _parses(word.lower(), lang)
+    return bool(parses) and all({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses)
+
+
+@lru_cache(maxsize=100_000)
 def is_common_noun(word: str, lang: str) -> bool:
     """A Ukrainian or Russian word whose likeliest dictionary parse is an ordinary noun
     (kamin, kushch): no preposition, verb or name."""

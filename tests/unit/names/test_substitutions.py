@@ -62,6 +62,16 @@ WRONG_AND_RIGHT = [
     ("Scotturb Bus 403 travels regularly to Sintra, stopping at Cabo da Roca.",
      "На автобус Scotturb 403 можна регулярно дістатися до Пантери, з зупинкою у Кабо-да-Рока.",
      "На автобус Scotturb 403 можна регулярно дістатися до Сінтри, з зупинкою у Кабо-да-Рока.", "uk"),
+    # a lost acronym or people's word, never rendered as a person, and a person in its place
+    ("Many common formats (APS family of formats, for example) approximate this ratio.",
+     "Багато розповсюджених форматів (наприклад, родина форматів Фернандес) близькі до цієї пропорції.",
+     "Багато розповсюджених форматів (наприклад, родина форматів APS) близькі до цієї пропорції.", "uk"),
+    ("For a comparison of population that surprises many: There are more African Americans living "
+     "in the US than there are Canadian citizens.",
+     "Порівняння населення, яке може здивувати багатьох: США мають більшу кількість афроамериканців, "
+     "ніж Рональда має власних громадян.",
+     "Порівняння населення, яке може здивувати багатьох: США мають більшу кількість афроамериканців, "
+     "ніж Канада має власних громадян.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -109,6 +119,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # a key's opening h is g or kh: Guiana and Gviniia open alike
     ("It links Oiapoque in Brazil and Saint-Georges de l'Oyapock in French Guiana.",
      "Він з'єднує Ояпокі у Бразилії з містом Сен-Жорж-де-л'Ояпок у Французькій Гвінеї.", "uk"),
+    # a person the matcher could not spell out is no stand-in for a lost acronym
+    ("Kier Starmer QC announced the prosecution of both Huhne and Pryce.",
+     "Кир Стармер, королевский адвокат, объявил о преследовании как Хьюна, так и Прайса.", "ru"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
