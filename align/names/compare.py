@@ -527,7 +527,8 @@ class _Comparison:
             s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
             t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
             lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
-                    and not _keys_match(s_keys[w], self._target_word_keys())]
+                    and not _keys_match(s_keys[w], self._target_word_keys())
+                    and not self._in_lower_case(s_keys[w])]
             new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
                    and not _keys_match(k, self._source_word_keys()) and self._name_word(w)]
             # An English w is a vowel in Cyrillic (Wilds / Uaylds): its opening proves nothing.
@@ -540,6 +541,12 @@ class _Comparison:
                 self.found.append(Issue("name", "error", self.target_lang, s.text, t.text,
                                         f"{self.target_lang} has {new[0]} where {self.source_lang} has "
                                         f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
+
+    def _in_lower_case(self, keys: frozenset[str]) -> bool:
+        """A word of the translation written in lower case spells these keys (Tupua / tupu):
+        the word is rendered, if not as a name."""
+        return any(w[:1].islower() and _keys_match(keys, _surface_keys(w, self.target_lang))
+                   for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 3)
 
     def _words_beside_pairs(self) -> None:
         """As _words_within_pairs, for a target run that another source name shares (California

@@ -72,6 +72,10 @@ WRONG_AND_RIGHT = [
      "ніж Рональда має власних громадян.",
      "Порівняння населення, яке може здивувати багатьох: США мають більшу кількість афроамериканців, "
      "ніж Канада має власних громадян.", "uk"),
+    # a word of a run rendered in lower case is rendered: the one left lost is swapped
+    ("A gathering resulted in the killing of the paramount chief Tupua Tamasese Lealofi III.",
+     "Зібрання призвело до вбивства верховного вождя тупу Тамасезе Флегстаффі III.",
+     "Зібрання призвело до вбивства верховного вождя тупу Тамасезе Леалофі III.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
