@@ -945,6 +945,7 @@ class _Comparison:
         self._swapped_form_word(missing, extra)
         self._lost_to_derived(extra)
         self._lost_to_person(missing, extra, lost_demonyms)
+        self._lost_to_glossary_body(missing, extra)
         self._lost_phrases(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
@@ -1157,6 +1158,21 @@ class _Comparison:
                 missing.remove(s)
             if s in lost_demonyms:
                 lost_demonyms.remove(s)
+            self._mismatch(s, t, "position")
+
+    def _lost_to_glossary_body(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A lost name with a glossary organisation nothing explains standing in its place of the
+        sentence, sounding apart (East Texas / Skhidnoho Konhresu): the body took the name's place.
+        Translators add a body to explain an acronym, not in place of a name."""
+        bodies = [t for t in extra if _is_glossary(t, self.glossary)
+                  and self.glossary.entry(t.key).kind in ("org", "other") and not self._named_in_source_text(t)]
+        for s in [m for m in missing if m.kind == "name" and not _is_glossary(m, self.glossary)]:
+            t = self._same_place(s, bodies)
+            if t is None or t not in extra or not self._sound_apart(s, t):
+                continue
+            extra.remove(t)
+            bodies.remove(t)
+            missing.remove(s)
             self._mismatch(s, t, "position")
 
     def _person_name(self, t: NameMention) -> bool:

@@ -76,6 +76,10 @@ WRONG_AND_RIGHT = [
     ("A gathering resulted in the killing of the paramount chief Tupua Tamasese Lealofi III.",
      "Зібрання призвело до вбивства верховного вождя тупу Тамасезе Флегстаффі III.",
      "Зібрання призвело до вбивства верховного вождя тупу Тамасезе Леалофі III.", "uk"),
+    # a glossary body nothing explains standing where a lost name stood
+    ("The show originally featured amateur voice actors, local to East Texas.",
+     "Спочатку шоу озвучували місцеві актори-аматори зі Східного Конгресу.",
+     "Спочатку шоу озвучували місцеві актори-аматори зі Східного Техасу.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
