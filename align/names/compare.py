@@ -1148,7 +1148,10 @@ class _Comparison:
         for s in lost:
             # One of each, no source name left that the person could render: the person is
             # where the lost word was, wherever word order put it.
-            alone = len(people) == 1 and len(lost) == 1 and not any(m.kind == "name" for m in missing)
+            # (Only with the source text, whose every word may explain the person: Schneider
+            # opening its sentence is no extracted name.)
+            alone = bool(self.source_text) and len(people) == 1 and len(lost) == 1 \
+                and not any(m.kind == "name" for m in missing)
             t = self._same_place(s, people) or (people[0] if alone else None)
             if t is None or t not in extra or not self._sound_apart(s, t):
                 continue
