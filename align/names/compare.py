@@ -1395,7 +1395,8 @@ class _Comparison:
         consonants (Wembley / Pa-amb-oli), which no transliteration swaps."""
         a = _sound_keys(s, self.source_lang, self.glossary)
         b = _sound_keys(t, self.target_lang, self.glossary)
-        return _sounds_different(a, b) or _stable_openings_differ(a, b) or _first_consonants_apart(a, b)
+        return _sounds_different(a, b) or _stable_openings_differ(a, b) or _first_consonants_apart(a, b) \
+            or _vowel_against_consonant(s.text, t.text)
 
     def _explained_by_source_text(self) -> None:
         """Target names that a source word explains though the extractor took it for no name
@@ -2071,6 +2072,21 @@ def _surnames_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     if _words_alike(a, b):
         return False
     return _sounds_far_apart(a, b) or _sounds_different(a, b) or _stable_openings_differ(a, b)
+
+
+def _vowel_against_consonant(source: str, target: str) -> bool:
+    """An English name that opens with a vowel letter against a Cyrillic one that opens with
+    a consonant letter (Eighmey / Dzheimi): keys fold dzh and y into vowels, but no rendering
+    puts a consonant before an opening vowel."""
+    if not source or not target or not _is_latin(source) or _is_latin(target):
+        return False
+    first = target[0].lower()
+    return source[0].lower() in _VOWEL_LETTERS and _CYRILLIC_LETTER.match(first) is not None \
+        and first not in _cyrillic_vowels() and first not in _CYRILLIC_GLIDES
+
+
+# Cyrillic letters that open a vowel sound's rendering (Iowa / Aiova, Yorkshire / Yorkshyr).
+_CYRILLIC_GLIDES = frozenset("\u0439\u044c\u044a")
 
 
 def _first_consonants_apart(a: frozenset[str], b: frozenset[str]) -> bool:

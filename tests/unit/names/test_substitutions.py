@@ -80,6 +80,10 @@ WRONG_AND_RIGHT = [
     ("The show originally featured amateur voice actors, local to East Texas.",
      "Спочатку шоу озвучували місцеві актори-аматори зі Східного Конгресу.",
      "Спочатку шоу озвучували місцеві актори-аматори зі Східного Техасу.", "uk"),
+    # an English name opening with a vowel against a Cyrillic one opening with a consonant
+    ("New motivation aspects were identified by Eighmey and McCord (1998).",
+     "Нові аспекти мотивації були визначені Джеймі і Маккорд (1998).",
+     "Нові аспекти мотивації були визначені Ейгмі і Маккорд (1998).", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -130,6 +134,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # a person the matcher could not spell out is no stand-in for a lost acronym
     ("Kier Starmer QC announced the prosecution of both Huhne and Pryce.",
      "Кир Стармер, королевский адвокат, объявил о преследовании как Хьюна, так и Прайса.", "ru"),
+    # a vowel opening rendered with a glide
+    ("Gingrich lauded Santorum, but ads were aired in Iowa against Gingrich.",
+     "Гінгріч похвалив Санторума, але в Айові транслювали рекламу проти Гінгріча.", "uk"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
