@@ -707,9 +707,12 @@ class _Comparison:
         if not word[:1].islower() or word in links:
             return False
         info = analyse(word, self.target_lang)
-        if not info.known or info.name_tagged:
+        # Written in lower case, a word the dictionary also reads as a surname is the ordinary
+        # word (chervonyi, red; Chervonyi, a surname).
+        if not info.known or (info.name_tagged and not info.common_reading):
             return False
-        return is_adjective(word, self.target_lang) or (not adjective and is_common_noun(word, self.target_lang))
+        return is_adjective(word, self.target_lang) or is_adjective_reading(word, self.target_lang) \
+            or (not adjective and is_common_noun(word, self.target_lang))
 
     def _word_losses(self) -> None:
         """Every word of an English name against the words of the rendering it was paired
@@ -1694,6 +1697,10 @@ def _slot_anchors(words: list[str], k: int) -> list[tuple[int, int, bool, bool]]
         anchors.append((k - 2, 2, True, False))
     if k + 2 < len(words) and words[k + 1].lower() in links and words[k + 2][:1].isupper():
         anchors.append((k + 2, -2, True, False))
+    # An epithet after its article (Erik the Red): the translation drops the article, so the
+    # slot follows the rendered name (Erik chervonyi).
+    if k >= 2 and words[k - 1].lower() in get("en").epithet_articles and words[k - 2][:1].isupper():
+        anchors.append((k - 2, 1, False, False))
     return anchors
 
 

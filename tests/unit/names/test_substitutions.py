@@ -150,3 +150,15 @@ def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
 def test_greenwich_time_is_an_established_rendering_of_gmt(tgt, lang, wrong):
     found = errors("The earthquake struck at 09:19 p.m. GMT Friday.", tgt, lang)
     assert bool(found) == wrong, found
+
+
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    # an epithet after its article, translated in lower case where the name stood
+    ("The sagas say that Erik the Red was exiled from Iceland for murder.",
+     "Саги кажуть, що Ерік червоний був вигнаний із Ісландії за вбивство.",
+     "Саги кажуть, що Ерік Рудий був вигнаний із Ісландії за вбивство.", "uk"),
+])
+def test_epithet_rendered_as_an_ordinary_word_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.literal"], found
+    assert errors(en, right, lang) == []
