@@ -460,7 +460,8 @@ class _Comparison:
             how = _garbled(s_keys, t_keys) or ("garbled" if _prefix_garble(s_keys, t_keys) else "")
             if how:
                 self._garble_issue(s, t.text, how)
-            elif _sounds_far_apart(s_keys, t_keys) or (_stable_openings_differ(s_keys, t_keys)
+            elif _sounds_far_apart(s_keys, t_keys) or ((_stable_openings_differ(s_keys, t_keys)
+                                                         or _steady_opening_lost(s_keys, t_keys))
                                                         and _sounds_different(s_keys, t_keys)):
                 self._mismatch(s, t, "sound")
 
@@ -2131,6 +2132,19 @@ def _stable_openings_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     openings_b = {_opening(k) for k in b if k}
     return bool(openings_a and openings_b) and not (openings_a & openings_b) \
         and not ((openings_a | openings_b) & _VOLATILE_OPENINGS)
+
+
+def _steady_opening_lost(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The source name opens with a steady consonant (l, m, n, r...) that every key of the
+    target lacks (Larry / Genri): transliteration keeps such a letter, whatever it does with
+    the target's own opening."""
+    openings_a = {_opening(k) for k in a if k}
+    openings_b = {_opening(k) for k in b if k}
+    if not openings_a or not openings_b or len(openings_a) != 1:
+        return False
+    first = next(iter(openings_a))
+    return first not in _VOLATILE_OPENINGS and first != "a" and first != "w" and first not in openings_b \
+        and not any(first in pair and o in pair for pair in _SWAPPABLE_OPENINGS for o in openings_b)
 
 
 def _opening(key: str) -> str:

@@ -84,6 +84,10 @@ WRONG_AND_RIGHT = [
     ("New motivation aspects were identified by Eighmey and McCord (1998).",
      "Нові аспекти мотивації були визначені Джеймі і Маккорд (1998).",
      "Нові аспекти мотивації були визначені Ейгмі і Маккорд (1998).", "uk"),
+    # a given name that opens with a steady consonant the target's lacks, the surname kept
+    ("It may show how abuse by Larry Nassar could have gone undetected for so long.",
+     "Это может показать, как насилие Генри Нассара оставалось незамеченным так долго.",
+     "Это может показать, как насилие Ларри Нассара оставалось незамеченным так долго.", "ru"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -137,6 +141,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # a vowel opening rendered with a glide
     ("Gingrich lauded Santorum, but ads were aired in Iowa against Gingrich.",
      "Гінгріч похвалив Санторума, але в Айові транслювали рекламу проти Гінгріча.", "uk"),
+    # given names whose openings transliteration moves (g / d, j / kh) stay alike
+    ("Gyöngyi Dani of Hungary finished ninth.", "Венгерка Дьенджи Дани финишировала девятой.", "ru"),
+    ("Jorge Lopez won the race.", "Хорхе Лопес выиграл гонку.", "ru"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
