@@ -465,6 +465,57 @@ class _Comparison:
                                                         and _sounds_different(s_keys, t_keys)):
                 self._mismatch(s, t, "sound")
 
+    def _given_name_before_surname(self) -> None:
+        """A person whose surname the translation renders, preceded by a name that neither
+        spells nor sounds like the given name: another given name, a place, a rare word
+        (Donald Trump / Arnold Tramp, Adam Cuerden / Amsterdam Kuerden) names someone else.
+        Exonyms of kings and saints (Nicholas / Mykola) name no one with a surname here."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.target_text:
+            return
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        words = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        for i in sorted({i for i, _ in self.pairs}):
+            s = self.source[i]
+            parts = [strip_possessive(w) for w in s.text.split()]
+            if s.kind != "name" or s.text in flagged or len(parts) < 2 or not _is_latin(s.text):
+                continue
+            given, surname = parts[-2], parts[-1]
+            if not (given[:1].isupper() and len(given) > 2 and given.isalpha()) or given in _institution_words() \
+                    or given.lower() in name_stopwords("en"):
+                continue
+            found = self._other_given_name(given, surname, words)
+            if found:
+                self.found.append(Issue("name", "error", self.target_lang, s.text, found,
+                                        f"{self.target_lang} has {found} where {self.source_lang} has {s.text}",
+                                        rule="name.mismatch", evidence="given name"))
+                flagged.add(s.text)
+
+    def _other_given_name(self, given: str, surname: str, words: list[str]) -> str:
+        """"W S" when target word W before the rendering S of `surname` is another person's
+        given name or a place, neither spelling nor sounding like `given`; "" otherwise."""
+        surname_keys = _surface_keys(surname, "en")
+        given_keys = _surface_keys(given, "en")
+        for k in range(1, len(words)):
+            before, word = words[k - 1], words[k]
+            if not word[:1].isupper() or not _words_alike(surname_keys, _surface_keys(word, self.target_lang)):
+                continue
+            if not before[:1].isupper():
+                return ""
+            keys = _surface_keys(before, self.target_lang)
+            if _words_alike(given_keys, keys) or _garbled(given_keys, keys) or _prefix_garble(given_keys, keys) \
+                    or _keys_match(keys, self._source_word_keys()) or not _sounds_different(given_keys, keys):
+                return ""
+            # A name by the dictionary's tag or a place is another name once it sounds different;
+            # a word merely rare (a title opening the sentence, Prezydent, is no name at all)
+            # must sound far apart, as transliterations of given names vary (Chhappan / Skhapkhan).
+            info = analyse(before, self.target_lang)
+            if (info.known and info.name_tagged) or _places_of(before, info.lemma, self.target_lang):
+                return f"{before} {word}"
+            rare = not info.known or zipf(info.lemma, self.target_lang) < _COMMON_CYRILLIC_ZIPF
+            apart = _sounds_far_apart(given_keys, keys) or _steady_opening_lost(given_keys, keys)
+            return f"{before} {word}" if rare and apart else ""
+        return ""
+
     def _people_of_ordinary_words(self) -> None:
         """A person whose names are ordinary English words (Emma Stone, Rick Perry) is taken
         for a capitalised phrase; the translation shows the person: its given name, tagged as
@@ -868,6 +919,7 @@ class _Comparison:
                 self._places()
                 self._fuzzy()
         self._given_names()
+        self._given_name_before_surname()
         self._people_of_ordinary_words()
         self._words_within_pairs()
         self._words_beside_pairs()

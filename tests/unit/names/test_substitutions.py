@@ -88,6 +88,13 @@ WRONG_AND_RIGHT = [
     ("It may show how abuse by Larry Nassar could have gone undetected for so long.",
      "Это может показать, как насилие Генри Нассара оставалось незамеченным так долго.",
      "Это может показать, как насилие Ларри Нассара оставалось незамеченным так долго.", "ru"),
+    # another given name the dictionary knows, or a place, before the rendered surname
+    ("Late on Sunday, United States President Donald Trump announced that troops would leave Syria.",
+     "Пізно в неділю Президент Сполучених Штатів Арнольд Трамп оголосив, що війська залишать Сирію.",
+     "Пізно в неділю Президент Сполучених Штатів Дональд Трамп оголосив, що війська залишать Сирію.", "uk"),
+    ("Commons Administrator Adam Cuerden expressed his frustration.",
+     "Адміністратор спільноти Амстердам Куерден висловив розчарування.",
+     "Адміністратор спільноти Адам Куерден висловив розчарування.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -144,6 +151,11 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # given names whose openings transliteration moves (g / d, j / kh) stay alike
     ("Gyöngyi Dani of Hungary finished ninth.", "Венгерка Дьенджи Дани финишировала девятой.", "ru"),
     ("Jorge Lopez won the race.", "Хорхе Лопес выиграл гонку.", "ru"),
+    # a given name transliterated far from its spelling, but no other name (Chhappan / Skhapkhan)
+    ("108 plates of Chhappan Bhog were served to Baba Shyam.",
+     "Для Баба Шиам було подано 108 тарілок Схапхан Бхог.", "uk"),
+    # a title opening the sentence before the surname, the given name left out
+    ("President Donald Trump said so.", "Президент Трамп так сказав.", "uk"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
