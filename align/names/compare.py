@@ -469,52 +469,77 @@ class _Comparison:
         """A person whose surname the translation renders, preceded by a name that neither
         spells nor sounds like the given name: another given name, a place, a rare word
         (Donald Trump / Arnold Tramp, Adam Cuerden / Amsterdam Kuerden) names someone else.
-        Exonyms of kings and saints (Nicholas / Mykola) name no one with a surname here."""
-        if self.source_lang != "en" or self.target_lang == "en" or not self.target_text:
+        The given name may stand before the mention (Dr. Tony Moll). Exonyms of kings and
+        saints (Nicholas / Mykola) have no surname here."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.target_text or not self.source_text:
             return
         flagged = {i.expected for i in self.found if i.category == "name"}
-        words = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
-        for i in sorted({i for i, _ in self.pairs}):
+        for i, j in sorted(set(self.pairs)):
             s = self.source[i]
-            parts = [strip_possessive(w) for w in s.text.split()]
-            if s.kind != "name" or s.text in flagged or len(parts) < 2 or not _is_latin(s.text):
+            if s.kind not in ("name", "common") or s.text in flagged or not _is_latin(s.text) \
+                    or _is_latin(self.target[j].text):
                 continue
-            given, surname = parts[-2], parts[-1]
+            given, surname = self._given_and_surname(s)
             if not (given[:1].isupper() and len(given) > 2 and given.isalpha()) or given in _institution_words() \
-                    or given.lower() in name_stopwords("en"):
+                    or given.lower() in name_stopwords("en") or is_peoples_word(given):
                 continue
-            found = self._other_given_name(given, surname, words)
+            found = self._other_given_name(given, surname, self.target[j])
             if found:
                 self.found.append(Issue("name", "error", self.target_lang, s.text, found,
-                                        f"{self.target_lang} has {found} where {self.source_lang} has {s.text}",
-                                        rule="name.mismatch", evidence="given name"))
+                                        f"{self.target_lang} has {found} where {self.source_lang} has "
+                                        f"{given} {surname}", rule="name.mismatch", evidence="given name"))
                 flagged.add(s.text)
 
-    def _other_given_name(self, given: str, surname: str, words: list[str]) -> str:
-        """"W S" when target word W before the rendering S of `surname` is another person's
-        given name or a place, neither spelling nor sounding like `given`; "" otherwise."""
+    def _given_and_surname(self, s: NameMention) -> tuple[str, str]:
+        """The last two words of a person's mention, a generic last word of a longer run aside
+        (James Paget Hospital), or its one word and the word written just before it (Tony Moll)."""
+        words = [strip_possessive(w) for w in s.text.split()]
+        while len(words) > 2 and words[-1] in _institution_words():
+            words.pop()
+        if len(words) >= 2:
+            return words[-2], words[-1]
+        before = re.search(r"([^\W\d_]+) $", self.source_text[:s.start])
+        return (before.group(1) if before else ""), words[-1]
+
+    def _other_given_name(self, given: str, surname: str, t: NameMention) -> str:
+        """"W S" when the word W before S, the rendering of `surname` in target mention `t`, is
+        another person's given name or a place, neither spelling nor sounding like `given`."""
         surname_keys = _surface_keys(surname, "en")
         given_keys = _surface_keys(given, "en")
-        for k in range(1, len(words)):
-            before, word = words[k - 1], words[k]
-            if not word[:1].isupper() or not _words_alike(surname_keys, _surface_keys(word, self.target_lang)):
-                continue
-            if not before[:1].isupper():
-                return ""
-            keys = _surface_keys(before, self.target_lang)
-            if _words_alike(given_keys, keys) or _garbled(given_keys, keys) or _prefix_garble(given_keys, keys) \
-                    or _keys_match(keys, self._source_word_keys()) or not _sounds_different(given_keys, keys):
-                return ""
-            # A name by the dictionary's tag or a place is another name once it sounds different;
-            # a word merely rare (a title opening the sentence, Prezydent, is no name at all)
-            # must sound far apart, as transliterations of given names vary (Chhappan / Skhapkhan).
-            info = analyse(before, self.target_lang)
-            if (info.known and info.name_tagged) or _places_of(before, info.lemma, self.target_lang):
-                return f"{before} {word}"
-            rare = not info.known or zipf(info.lemma, self.target_lang) < _COMMON_CYRILLIC_ZIPF
-            apart = _sounds_far_apart(given_keys, keys) or _steady_opening_lost(given_keys, keys)
-            return f"{before} {word}" if rare and apart else ""
-        return ""
+        parts = t.text.split()
+        at = next((k for k, w in enumerate(parts) if _keys_match(surname_keys, _surface_keys(w, self.target_lang))),
+                  None)
+        if at is None:
+            at = next((k for k, w in enumerate(parts) if _words_alike(surname_keys, _surface_keys(w, self.target_lang))),
+                      None)
+        if at is None:
+            return ""
+        if at > 0:
+            before = parts[at - 1]
+        else:
+            found = re.search(r"([^\W\d_]+(?:-[^\W\d_]+)*) $", self.target_text[:t.start])
+            before = found.group(1) if found else ""
+        if not before[:1].isupper():
+            return ""
+        keys = _surface_keys(before, self.target_lang)
+        if _words_alike(given_keys, keys) or _garbled(given_keys, keys) or _prefix_garble(given_keys, keys) \
+                or _keys_match(keys, self._source_word_keys()):
+            return ""
+        # A place that is no given name too is none; a name by the dictionary's tag is another one once it
+        # sounds different; a word merely rare (a title opening the sentence, Prezydent, is no
+        # name at all) must sound far apart, as transliterations of given names vary
+        # (Chhappan / Skhapkhan).
+        info = analyse(before, self.target_lang)
+        found_text = f"{before} {parts[at]}"
+        if _places_of(before, info.lemma, self.target_lang) and not is_given_name(before, self.target_lang):
+            return found_text  # (a town named George is no evidence against Dzhordzh)
+        if not _sounds_different(given_keys, keys):
+            return ""
+        if info.known and info.name_tagged:
+            return found_text
+        rare = not info.known or zipf(info.lemma, self.target_lang) < _COMMON_CYRILLIC_ZIPF
+        apart = _sounds_far_apart(given_keys, keys) or _steady_opening_lost(given_keys, keys)
+        return found_text if rare and apart else ""
 
     def _people_of_ordinary_words(self) -> None:
         """A person whose names are ordinary English words (Emma Stone, Rick Perry) is taken

@@ -95,6 +95,13 @@ WRONG_AND_RIGHT = [
     ("Commons Administrator Adam Cuerden expressed his frustration.",
      "Адміністратор спільноти Амстердам Куерден висловив розчарування.",
      "Адміністратор спільноти Адам Куерден висловив розчарування.", "uk"),
+    ("The movie, featuring Ryan Gosling and Emma Stone, received nominations.",
+     "Этот фильм с участием Рокгемптона Гослинга и Эммы Стоун получил номинации.",
+     "Этот фильм с участием Райана Гослинга и Эммы Стоун получил номинации.", "ru"),
+    # the given name written before the mention (Tommy, opening the run the extractor took)
+    ("Here is what Tommy Dreamer said: Luna was the first Queen of Extreme.",
+     "Вот, что сказал Джейми Дример: Луна стала первой Королевой Экстрима.",
+     "Вот, что сказал Томми Дример: Луна стала первой Королевой Экстрима.", "ru"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -156,6 +163,11 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
      "Для Баба Шиам було подано 108 тарілок Схапхан Бхог.", "uk"),
     # a title opening the sentence before the surname, the given name left out
     ("President Donald Trump said so.", "Президент Трамп так сказав.", "uk"),
+    # a given name that is also a town's name, spelt as the language spells the given name
+    ("One was sent to George Washington on July 6.", "Одну відправили Джорджеві Вашінгтону 6 липня.", "uk"),
+    # countries in a list are no given name and surname
+    ("France follows Austria, Germany, Slovenia, Bulgaria, Greece and Italy.",
+     "Франція йде за Австрією, Німеччиною, Словенією, Болгарією, Грецією та Італією.", "uk"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
