@@ -648,8 +648,10 @@ class _Comparison:
             t_keys = {w: _surface_keys(w, self.target_lang) for w in words}
             lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
                     and not _keys_match(s_keys[w], self._target_word_keys())]
+            glossary_words = {w for m in beside if _is_glossary(m, self.glossary) for w in m.text.split()}
             new = [w for w, k in t_keys.items() if not _keys_match(k, self._source_word_keys())
-                   and not any(_words_alike(k, sk) for sk in s_keys.values()) and self._name_word(w)]
+                   and not any(_words_alike(k, sk) for sk in s_keys.values())
+                   and (self._name_word(w) or w in glossary_words)]
             if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or (not beside and not person and len(set(
                     k for k, jj in self.pairs if jj == j)) < 2):
                 continue  # a run of its own alone is _words_within_pairs' to judge
@@ -1077,7 +1079,7 @@ class _Comparison:
         an unexplained proper name standing in its place of the sentence that sounds nothing
         like it: a substitution. The place is what tells it from a word rendered by meaning
         (the Sun / Sontse) beside a name the translator added."""
-        candidates = [t for t in extra if self._substitute_candidate(t)]
+        candidates = [t for t in extra if self._substitute_candidate(t)] + self._rare_capitalised_words()
         if not candidates or not self.source_text:
             return
         for i, s in enumerate(self.source):
@@ -1085,14 +1087,25 @@ class _Comparison:
                     or is_peoples_word(s.text) or strip_possessive(s.text) in _institution_words():
                 continue
             t = self._same_place(s, candidates)
-            if t is None or t not in extra:
+            if t is None or (t not in extra and t.kind != "common"):
                 continue
             if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                                  _sound_keys(t, self.target_lang, self.glossary)):
-                extra.remove(t)
+                if t in extra:
+                    extra.remove(t)
+                self.tgt_matched[self.target.index(t)] = True
                 candidates.remove(t)
                 self.garbled_common.add(s.key)
                 self._mismatch(s, t, "sound")
+
+    def _rare_capitalised_words(self) -> list[NameMention]:
+        """Unmatched capitalised words inside the translation that the dictionary knows without
+        a name tag but that are too rare to be ordinary words capitalised (Bishkeku): names the
+        Ukrainian dictionary does not tag, standing where a name may have been."""
+        if self.target_lang == "en":
+            return []
+        return [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t.text[:1].isupper()
+                and self._capitalised_word_candidate(t) and _strong_target_name(t, self.target_lang)]
 
     def _lost_repeats(self, extra: list[NameMention]) -> None:
         """A name the source repeats that the translation names fewer times, while a name

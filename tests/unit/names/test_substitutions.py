@@ -102,6 +102,14 @@ WRONG_AND_RIGHT = [
     ("Here is what Tommy Dreamer said: Luna was the first Queen of Extreme.",
      "Вот, что сказал Джейми Дример: Луна стала первой Королевой Экстрима.",
      "Вот, что сказал Томми Дример: Луна стала первой Королевой Экстрима.", "ru"),
+    # a name that is an ordinary word, with a rare capitalised word in its place
+    ("Gosling and Stone received nominations for Best Actor and Actress respectively.",
+     "Гослинг и Драгун получили номинации на лучшего актера и актрису соответственно.",
+     "Гослинг и Стоун получили номинации на лучшего актера и актрису соответственно.", "ru"),
+    # a glossary place written against a run that renders the rest of a lost run
+    ("Phone service is much stronger here than along the Pennsylvania Wilds.",
+     "Мобільний зв'язок тут набагато кращий, ніж на \"Британія Уайлдс\".",
+     "Мобільний зв'язок тут набагато кращий, ніж на \"Пенсильванія Уайлдс\".", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
