@@ -110,6 +110,10 @@ WRONG_AND_RIGHT = [
     ("Phone service is much stronger here than along the Pennsylvania Wilds.",
      "Мобільний зв'язок тут набагато кращий, ніж на \"Британія Уайлдс\".",
      "Мобільний зв'язок тут набагато кращий, ніж на \"Пенсильванія Уайлдс\".", "uk"),
+    # a people's word made from a place in -ium lost while another country appears
+    ("Hot chocolate is up to Belgian standards.",
+     "Горячий шоколад отвечает стандартам Молдавии.",
+     "Горячий шоколад отвечает бельгийским стандартам.", "ru"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
