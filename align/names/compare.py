@@ -479,27 +479,32 @@ class _Comparison:
             if s.kind not in ("name", "common") or s.text in flagged or not _is_latin(s.text) \
                     or _is_latin(self.target[j].text):
                 continue
-            given, surname = self._given_and_surname(s)
-            if not (given[:1].isupper() and len(given) > 2 and given.isalpha()) or given in _institution_words() \
-                    or given.lower() in name_stopwords("en") or is_peoples_word(given):
-                continue
-            found = self._other_given_name(given, surname, self.target[j])
+            found = ""
+            for given, surname in self._given_and_surname(s):
+                if not (given[:1].isupper() and len(given) > 2 and given.isalpha()) or given in _institution_words() \
+                        or given.lower() in name_stopwords("en") or is_peoples_word(given):
+                    continue
+                found = self._other_given_name(given, surname, self.target[j])
+                if found:
+                    break
             if found:
                 self.found.append(Issue("name", "error", self.target_lang, s.text, found,
                                         f"{self.target_lang} has {found} where {self.source_lang} has "
                                         f"{given} {surname}", rule="name.mismatch", evidence="given name"))
                 flagged.add(s.text)
 
-    def _given_and_surname(self, s: NameMention) -> tuple[str, str]:
-        """The last two words of a person's mention, a generic last word of a longer run aside
-        (James Paget Hospital), or its one word and the word written just before it (Tony Moll)."""
+    def _given_and_surname(self, s: NameMention) -> list[tuple[str, str]]:
+        """Each word of a person's mention with the word after it, last pair first, a generic
+        last word of a longer run aside (James Paget Hospital; Chandra Shekhar Solanki gives
+        Shekhar Solanki, then Chandra Shekhar), or its one word and the word written just before
+        it (Tony Moll)."""
         words = [strip_possessive(w) for w in s.text.split()]
         while len(words) > 2 and words[-1] in _institution_words():
             words.pop()
         if len(words) >= 2:
-            return words[-2], words[-1]
+            return [(words[k - 1], words[k]) for k in range(len(words) - 1, 0, -1)]
         before = re.search(r"([^\W\d_]+) $", self.source_text[:s.start])
-        return (before.group(1) if before else ""), words[-1]
+        return [((before.group(1) if before else ""), words[-1])]
 
     def _other_given_name(self, given: str, surname: str, t: NameMention) -> str:
         """"W S" when the word W before S, the rendering of `surname` in target mention `t`, is

@@ -114,6 +114,10 @@ WRONG_AND_RIGHT = [
     ("Hot chocolate is up to Belgian standards.",
      "Горячий шоколад отвечает стандартам Молдавии.",
      "Горячий шоколад отвечает бельгийским стандартам.", "ru"),
+    # the first of three names swapped for a place
+    ("Police Superintendent Chandra Shekhar Solanki said the accused appeared in court.",
+     "Начальник поліції Вестмінстера Шехар Соланкі заявив, що обвинувачений з'явився перед судом.",
+     "Начальник поліції Чандра Шехар Соланкі заявив, що обвинувачений з'явився перед судом.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
