@@ -1173,22 +1173,49 @@ class _Comparison:
         for s in [m for m in missing if m.kind == "name" and len(_keyed_words(m)) > 1]:
             s_words = [strip_possessive(w) for w in _keyed_words(s)]
             s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
-            for t in [t for t in extra if len(t.text.split()) > 1 and not _is_latin(t.text)]:
+            # Unmatched runs the extractor took for common words too (Pivnichnii Santorini).
+            runs = extra + [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t.kind == "common"]
+            for t in [t for t in runs if len(t.text.split()) > 1 and not _is_latin(t.text)]:
                 t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
-                lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())]
-                new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
-                       and not _keys_match(k, self._source_word_keys())]
+                # Generic words (North, Show) are translated: neither lost nor new.
+                lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                        and w not in _institution_words()]
+                unexplained = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
+                               and not _keys_match(k, self._source_word_keys())]
+                new = [w for w in unexplained if not self._translated_generic(w, s_words)]
                 if len(lost) != 1 or len(new) != 1 or len(new) == len(t_keys):
                     continue
+                if len(unexplained) == len(t_keys) and self._same_place(s, [t]) is None:
+                    continue  # only translated words beside the new one: the place must tell
+                if t.kind == "common" and not self._rare_word(new[0]):
+                    continue  # a run of ordinary words is the source run translated
                 if is_ordinary_english(lost[0]) and not self._name_word(new[0]):
                     continue  # an ordinary word translated (Florida Sleeve / Florida Vtulka)
                 a, b = s_keys[lost[0]], t_keys[new[0]]
                 if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
                         or self._surname_swapped(s, t, lost[0], new[0], a, b):
                     missing.remove(s)
-                    extra.remove(t)
+                    if t in extra:
+                        extra.remove(t)
+                    self.tgt_matched[self.target.index(t)] = True
                     self._mismatch(s, t, "sound")
                     break
+
+    def _rare_word(self, word: str) -> bool:
+        """Unknown to the dictionary, or each of its dictionary forms too rare to be an ordinary
+        word (Skhodi is skhid, the east, whatever lemma comes first)."""
+        info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+        return not info.known or max(zipf(lemma, self.target_lang) for lemma in info.lemmas) < _COMMON_CYRILLIC_ZIPF
+
+    def _translated_generic(self, word: str, source_words: list[str]) -> bool:
+        """A target word that may translate a generic word of the source run (Pivnichnii for
+        North, Shou for Show): the run has one, and the word is an ordinary word, by an
+        adjective's reading or by being common in the language."""
+        if not any(w in _institution_words() for w in source_words):
+            return False
+        info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+        return info.known and (is_adjective_reading(word, self.target_lang)
+                               or zipf(info.lemma, self.target_lang) >= _COMMON_CYRILLIC_ZIPF)
 
     def _swapped_form_word(self, missing: list[NameMention], extra: list[NameMention]) -> None:
         """A glossary name of two words whose describing word the translation keeps before

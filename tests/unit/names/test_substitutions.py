@@ -118,6 +118,10 @@ WRONG_AND_RIGHT = [
     ("Police Superintendent Chandra Shekhar Solanki said the accused appeared in court.",
      "Начальник поліції Вестмінстера Шехар Соланкі заявив, що обвинувачений з'явився перед судом.",
      "Начальник поліції Чандра Шехар Соланкі заявив, що обвинувачений з'явився перед судом.", "uk"),
+    # a run whose generic word is translated and whose own word is swapped
+    ("Students from Bennet School in North Carolina design a website every year.",
+     "Студенти школи Беннета в Північній Санторіні щороку створюють вебсайт.",
+     "Студенти школи Беннета в Північній Кароліні щороку створюють вебсайт.", "uk"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
@@ -184,6 +188,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # countries in a list are no given name and surname
     ("France follows Austria, Germany, Slovenia, Bulgaria, Greece and Italy.",
      "Франція йде за Австрією, Німеччиною, Словенією, Болгарією, Грецією та Італією.", "uk"),
+    # a run translated word by word, however the dictionary lemmatises it
+    ("Palestine wants the borders before the 1967 Mideast War.",
+     "Палестина хоче кордонів, які існували до війни на Середньому Сході 1967 року.", "uk"),
 ])
 def test_renderings_of_the_same_name_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
