@@ -1227,10 +1227,14 @@ class _Comparison:
         flagged = {i.expected for i in self.found if i.category == "name"}
         for i, s in enumerate(self.source):
             entry = self.glossary.entry(s.key) if _is_glossary(s, self.glossary) else None
-            if entry is None or s.text in flagged or any(
-                    not self._derived_target(self.target[j]) for k, j in self.pairs if k == i):
+            # (A name rendered otherwise than by a derived word may still lose the end of its
+            # long form: United States of America / Spolucheni Shtaty Meksyky.)
+            if entry is None or s.text in flagged or (len(s.text.split()) < 3 and any(
+                    not self._derived_target(self.target[j]) for k, j in self.pairs if k == i)):
                 continue
             found = self._form_word_swap(entry.forms.get(self.target_lang, []), words)
+            if not found and len(s.text.split()) >= 3:
+                found = self._form_end_swap(entry.forms.get(self.target_lang, []), words)
             if found:
                 if s in missing:
                     missing.remove(s)
@@ -1308,6 +1312,27 @@ class _Comparison:
         """Every word of the mention a given name or surname by the dictionary, and no place."""
         return all(is_person_word(w.strip(".,;:!?\"'«»()"), self.target_lang) for w in t.text.split()) \
             and not _places(t, self.target_lang, self.glossary)
+
+    def _form_end_swap(self, forms: list[str], words: list[str]) -> str:
+        """"W1 ... Wn" when the text holds all words of a form of three or more but the last,
+        in order, and a capitalised word there that is no form of the last one and that no
+        source word explains (Spoluchenykh Shtativ Meksyky for United States of America)."""
+        for form in forms:
+            parts = form.split()
+            if len(parts) < 3:
+                continue
+            lemmas = [analyse(p, self.target_lang).lemmas for p in parts[:-1]]
+            last = _surface_keys(parts[-1], self.target_lang)
+            for k in range(len(words) - len(parts) + 1):
+                window = words[k:k + len(parts)]
+                if not all(analyse(w, self.target_lang).lemmas & ls for w, ls in zip(window, lemmas, strict=False)):
+                    continue
+                end = window[-1]
+                end_keys = _surface_keys(end, self.target_lang)
+                if end[:1].isupper() and not _words_alike(last, end_keys) \
+                        and not _keys_match(end_keys, self._source_word_keys()):
+                    return " ".join(window)
+        return ""
 
     def _renderings(self) -> dict[int, frozenset[int]]:
         """Each matched source mention's target mentions that render it as a name (not an

@@ -122,6 +122,10 @@ WRONG_AND_RIGHT = [
     ("Students from Bennet School in North Carolina design a website every year.",
      "Студенти школи Беннета в Північній Санторіні щороку створюють вебсайт.",
      "Студенти школи Беннета в Північній Кароліні щороку створюють вебсайт.", "uk"),
+    # a long glossary form whose last word is swapped, its first words kept
+    ("In 1884, Tesla moved to the United States of America to accept a job in New York City.",
+     "В 1884 году Тесла перебрался в Соединенные Штаты Мексики, чтобы работать в Нью-Йорке.",
+     "В 1884 году Тесла перебрался в Соединенные Штаты Америки, чтобы работать в Нью-Йорке.", "ru"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
