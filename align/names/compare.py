@@ -646,6 +646,8 @@ class _Comparison:
                     or len(s.text.split() if person else _keyed_words(s)) < 2 or self._family_run(i, j):
                 continue
             beside = self._unmatched_beside(t)
+            if not beside and not person and len({k for k, jj in self.pairs if jj == j}) < 2:
+                continue  # a run of its own alone is _words_within_pairs' to judge
             words = t.text.split() + [w for m in beside for w in m.text.split()]
             s_words = [w for w in (strip_possessive(x) for x in (s.text.split() if person else _keyed_words(s)))
                        if w not in _institution_words() and w[:1].isupper()]
@@ -657,9 +659,8 @@ class _Comparison:
             new = [w for w, k in t_keys.items() if not _keys_match(k, self._source_word_keys())
                    and not any(_words_alike(k, sk) for sk in s_keys.values())
                    and (self._name_word(w) or w in glossary_words)]
-            if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or (not beside and not person and len(set(
-                    k for k, jj in self.pairs if jj == j)) < 2):
-                continue  # a run of its own alone is _words_within_pairs' to judge
+            if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww":
+                continue
             a, b = s_keys[lost[0]], t_keys[new[0]]
             if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
                     or (lost[0] == s_words[-1] and new[0] == words[-1] and _surnames_apart(a, b)):
@@ -1489,8 +1490,9 @@ class _Comparison:
         # A lost run opening with a people's word is rendered by an adjective (Congolese Francs /
         # kongolezkykh frankiv), not a name left to pair.
         lost = [m for m in self.missing_names if m.kind == "name"
-                and not (len(m.text.split()) > 1 and is_peoples_word(m.text.split()[0]))
-                and (m is s or not self._written_in_lower_case(m))]
+                and not (len(m.text.split()) > 1 and is_peoples_word(m.text.split()[0]))]
+        if len(lost) > 1:
+            lost = [m for m in lost if m is s or not self._written_in_lower_case(m)]
         if not candidates and s in lost and self._one_own_word(s):
             # No proper name left, but a capitalised ordinary word inside the sentence standing
             # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.
