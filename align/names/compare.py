@@ -1035,6 +1035,7 @@ class _Comparison:
         self._lost_to_derived(extra)
         self._lost_to_person(missing, extra, lost_demonyms)
         self._lost_to_glossary_body(missing, extra)
+        self._lost_to_place_adjective(missing)
         self._lost_phrases(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
@@ -1308,6 +1309,32 @@ class _Comparison:
             bodies.remove(t)
             missing.remove(s)
             self._mismatch(s, t, "position")
+
+    def _lost_to_place_adjective(self, missing: list[NameMention]) -> None:
+        """A lost place with, in its place of the sentence, an adjective made from another
+        established place that no source word names (Treaty of Shimonoseki / Ukrainskii
+        dogovor): the adjective names a place the source does not."""
+        if self.target_lang == "en" or not self.source_text:
+            return
+        source_places = frozenset().union(*(_places(m, self.source_lang, self.glossary) for m in self.source)) \
+            if self.source else frozenset()
+        adjectives = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
+                      and t.kind in ("adjective", "demonym") and not self._named_in_source_text(t)]
+        for s in [m for m in missing if m.kind == "name"]:
+            # The place the name is, or is named after (Treaty of Shimonoseki: Shimonoseki).
+            s_places = _places(s, self.source_lang, self.glossary).union(
+                *(_places_of(w, w, self.source_lang) for w in _keyed_words(s) if w not in _institution_words()))
+            t = self._same_place(s, adjectives) if s_places else None
+            if t is None:
+                continue
+            entry = self.glossary.entry(t.key)
+            t_places = _entry_places(entry) if entry is not None else _places(t, self.target_lang, self.glossary)
+            if not _established_place(t_places) or t_places & source_places:
+                continue
+            missing.remove(s)
+            adjectives.remove(t)
+            self.tgt_matched[self.target.index(t)] = True
+            self._mismatch(s, t, "gazetteer")
 
     def _person_name(self, t: NameMention) -> bool:
         """Every word of the mention a given name or surname by the dictionary, and no place."""

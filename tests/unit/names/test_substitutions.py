@@ -126,6 +126,10 @@ WRONG_AND_RIGHT = [
     ("In 1884, Tesla moved to the United States of America to accept a job in New York City.",
      "В 1884 году Тесла перебрался в Соединенные Штаты Мексики, чтобы работать в Нью-Йорке.",
      "В 1884 году Тесла перебрался в Соединенные Штаты Америки, чтобы работать в Нью-Йорке.", "ru"),
+    # a lost place with another place's adjective in its place of the sentence
+    ("In 1895 the Qing government signs the Treaty of Shimonoseki, ceding Taiwan to Japan.",
+     "В 1895 году цинское правительство подписало Украинский договор, уступив Тайвань Японии.",
+     "В 1895 году цинское правительство подписало Симоносекский договор, уступив Тайвань Японии.", "ru"),
     # a two-word glossary name whose describing word stays before another name (South Africa)
     ("It is one of the main attractions of South Africa and the flagship of South African National Parks.",
      "Він є однією з основних пам'яток Південної Амазонки та флагманом Національних парків "
