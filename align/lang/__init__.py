@@ -141,6 +141,12 @@ class Language:
         return frozenset(self._settings.get("names", {}).get("links", ()))
 
     @cached_property
+    def epithet_articles(self) -> frozenset[str]:
+        """Articles between a name and its epithet (Erik the Red), lower case; none where a
+        language has none."""
+        return frozenset(self._settings.get("names", {}).get("epithet_articles", ()))
+
+    @cached_property
     def demonym_endings(self) -> tuple[str, ...]:
         """Endings of words for peoples, languages and styles (English: -ian, -ese, -ish)."""
         return tuple(self._settings.get("morphology", {}).get("demonym_endings", ()))

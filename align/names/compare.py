@@ -38,10 +38,12 @@ from align.names.losses import word_loss
 from align.names.morph import (
     analyse,
     is_adjective,
+    is_adjective_reading,
     is_common_noun,
     is_given_name,
     is_ordinary_english,
     is_peoples_word,
+    is_person_word,
     peoples_places,
     strip_possessive,
     zipf,
@@ -101,6 +103,56 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_TOKENS = re.compile(r"[^\W\d_]+(?:[-'’ʼ][^\W\d_]+)*|\d+|&")
+_ENTRY_WORD_KEYS: dict[tuple[str, int, str], frozenset[str]] = {}
+
+
+def _entry_word_keys(glossary: Glossary, entry_id: str) -> frozenset[str]:
+    """Keys of a glossary entry's forms, written together and word by word, except the words
+    that only say what sort of thing it is (South, United; Pivdenna, Soedinennye): one of
+    those alone, or as the opening of the form run together, is no rendering of the name
+    (South Africa / Pivdennoi Amazonky)."""
+    cache_key = (glossary.digest, len(glossary), entry_id)
+    if cache_key not in _ENTRY_WORD_KEYS:
+        entry = glossary.entry(entry_id)
+        out = set()
+        for lang, forms in (entry.forms.items() if entry is not None else ()):
+            for form in forms:
+                words = [w for w in _TOKENS.findall(form) if w != "&"]
+                generic = [_generic_word(w, lang) for w in words]
+                keys = [word_key(w, lang) for w in words]
+                if not any(generic):
+                    out.add("".join(keys))
+                if len(words) > 1:
+                    out.update(k for k, g in zip(keys, generic, strict=True) if not g)
+        _ENTRY_WORD_KEYS[cache_key] = frozenset(k for k in out if k)
+    return _ENTRY_WORD_KEYS[cache_key]
+
+
+def _compound_keys(mention: NameMention, glossary: Glossary) -> frozenset[str]:
+    """Keys of the compound a Slavic adjective makes of a glossary entry's two-word form, its
+    first word's stem linked by o (Pivdenna Afryka / pivdennoafrykanskyi, Yuzhnaya Koreya /
+    yuzhnokoreiskii): read against adjectives only, since it opens as the first word does."""
+    if not _is_glossary(mention, glossary):
+        return frozenset()
+    out = set()
+    for form_key in glossary.entry_keys(mention.key):
+        keys = form_key.split()
+        if len(keys) == 2 and keys[0].rstrip(_KEY_VOWELS):
+            out.add(keys[0].rstrip(_KEY_VOWELS) + "o" + keys[1])
+    return frozenset(out)
+
+
+_KEY_VOWELS = "aeiouy"
+
+
+def _generic_word(word: str, lang: str) -> bool:
+    """An English institution or direction word, or a Cyrillic adjective or participle."""
+    if lang == "en":
+        return strip_possessive(word) in _institution_words()
+    return is_adjective_reading(word, lang)
+
+
 def _is_latin(word: str) -> bool:
     return not any("\u0400" <= ch <= "\u04ff" for ch in word)
 
@@ -108,13 +160,11 @@ def _is_latin(word: str) -> bool:
 def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
     if _is_glossary(mention, glossary):
         keys = set(mention.key.split())
-        for form_key in glossary.entry_keys(mention.key):
-            keys.add(form_key.replace(" ", ""))
-            keys.update(form_key.split())
+        keys |= _entry_word_keys(glossary, mention.key)
         keys |= _surface_keys(mention.text, lang)
     else:
         keys = _distinctive(mention, glossary) | {mention.key.replace(" ", "")}
-        words = mention.text.split()
+        words = _keyed_words(mention)
         if len(words) > 1 and mention.kind == "name" and len(words) == len(mention.key.split()):
             # Only the name's own words (see _distinctive_words), not its given name or title.
             own = set(_distinctive_words(mention, glossary))
@@ -123,6 +173,17 @@ def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozense
             rest = mention.text
         keys |= _surface_keys(rest, lang)
     return frozenset(k for k in keys if len(k) >= 3)
+
+
+def _keyed_words(mention: NameMention) -> list[str]:
+    """The written words of a mention that its key spells, one for one when the key left out
+    its lower-case links (Democratic Republic of Congo, Cabo da Roca)."""
+    words = mention.text.split()
+    if len(words) != len(mention.key.split()):
+        capitalised = [w for w in words if not w.islower()]
+        if len(capitalised) == len(mention.key.split()):
+            return capitalised
+    return words
 
 
 def _distinct_entries(a: NameMention, b: NameMention, glossary: Glossary) -> bool:
@@ -346,7 +407,7 @@ class _Comparison:
             for j, t in enumerate(target):
                 if self.src_matched[i] or (self.tgt_matched[j] and t.kind != "adjective") or distinct[i][j]:
                     continue
-                if _adjective_match(self.src_keys[i], self.tgt_keys[j]) or (
+                if _adjective_match(self.src_keys[i] | _compound_keys(s, glossary), self.tgt_keys[j]) or (
                         s.kind == "adjective" and _adjective_match(self.tgt_keys[j], self.src_keys[i])):
                     self._pair(i, j)
         # Names outside the glossary that sound alike on both sides.
@@ -400,9 +461,91 @@ class _Comparison:
             how = _garbled(s_keys, t_keys) or ("garbled" if _prefix_garble(s_keys, t_keys) else "")
             if how:
                 self._garble_issue(s, t.text, how)
-            elif _sounds_far_apart(s_keys, t_keys) or (_stable_openings_differ(s_keys, t_keys)
+            elif _sounds_far_apart(s_keys, t_keys) or ((_stable_openings_differ(s_keys, t_keys)
+                                                         or _steady_opening_lost(s_keys, t_keys))
                                                         and _sounds_different(s_keys, t_keys)):
                 self._mismatch(s, t, "sound")
+
+    def _given_name_before_surname(self) -> None:
+        """A person whose surname the translation renders, preceded by a name that neither
+        spells nor sounds like the given name: another given name, a place, a rare word
+        (Donald Trump / Arnold Tramp, Adam Cuerden / Amsterdam Kuerden) names someone else.
+        The given name may stand before the mention (Dr. Tony Moll). Exonyms of kings and
+        saints (Nicholas / Mykola) have no surname here."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.target_text or not self.source_text:
+            return
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        for i, j in sorted(set(self.pairs)):
+            s = self.source[i]
+            if s.kind not in ("name", "common") or s.text in flagged or not _is_latin(s.text) \
+                    or _is_latin(self.target[j].text):
+                continue
+            found = ""
+            for given, surname in self._given_and_surname(s):
+                if not (given[:1].isupper() and len(given) > 2 and given.isalpha()) or given in _institution_words() \
+                        or given.lower() in name_stopwords("en") or is_peoples_word(given):
+                    continue
+                found = self._other_given_name(given, surname, self.target[j])
+                if found:
+                    break
+            if found:
+                self.found.append(Issue("name", "error", self.target_lang, s.text, found,
+                                        f"{self.target_lang} has {found} where {self.source_lang} has "
+                                        f"{given} {surname}", rule="name.mismatch", evidence="given name"))
+                flagged.add(s.text)
+
+    def _given_and_surname(self, s: NameMention) -> list[tuple[str, str]]:
+        """Each word of a person's mention with the word after it, last pair first, a generic
+        last word of a longer run aside (James Paget Hospital; Chandra Shekhar Solanki gives
+        Shekhar Solanki, then Chandra Shekhar), or its one word and the word written just before
+        it (Tony Moll)."""
+        words = [strip_possessive(w) for w in s.text.split()]
+        while len(words) > 2 and words[-1] in _institution_words():
+            words.pop()
+        if len(words) >= 2:
+            return [(words[k - 1], words[k]) for k in range(len(words) - 1, 0, -1)]
+        before = re.search(r"([^\W\d_]+) $", self.source_text[:s.start])
+        return [((before.group(1) if before else ""), words[-1])]
+
+    def _other_given_name(self, given: str, surname: str, t: NameMention) -> str:
+        """"W S" when the word W before S, the rendering of `surname` in target mention `t`, is
+        another person's given name or a place, neither spelling nor sounding like `given`."""
+        surname_keys = _surface_keys(surname, "en")
+        given_keys = _surface_keys(given, "en")
+        parts = t.text.split()
+        at = next((k for k, w in enumerate(parts) if _keys_match(surname_keys, _surface_keys(w, self.target_lang))),
+                  None)
+        if at is None:
+            at = next((k for k, w in enumerate(parts) if _words_alike(surname_keys, _surface_keys(w, self.target_lang))),
+                      None)
+        if at is None:
+            return ""
+        if at > 0:
+            before = parts[at - 1]
+        else:
+            found = re.search(r"([^\W\d_]+(?:-[^\W\d_]+)*) $", self.target_text[:t.start])
+            before = found.group(1) if found else ""
+        if not before[:1].isupper():
+            return ""
+        keys = _surface_keys(before, self.target_lang)
+        if _words_alike(given_keys, keys) or _garbled(given_keys, keys) or _prefix_garble(given_keys, keys) \
+                or _keys_match(keys, self._source_word_keys()):
+            return ""
+        # A place that is no given name too is none; a name by the dictionary's tag is another one once it
+        # sounds different; a word merely rare (a title opening the sentence, Prezydent, is no
+        # name at all) must sound far apart, as transliterations of given names vary
+        # (Chhappan / Skhapkhan).
+        info = analyse(before, self.target_lang)
+        found_text = f"{before} {parts[at]}"
+        if _places_of(before, info.lemma, self.target_lang) and not is_given_name(before, self.target_lang):
+            return found_text  # (a town named George is no evidence against Dzhordzh)
+        if not _sounds_different(given_keys, keys):
+            return ""
+        if info.known and info.name_tagged:
+            return found_text
+        rare = not info.known or zipf(info.lemma, self.target_lang) < _COMMON_CYRILLIC_ZIPF
+        apart = _sounds_far_apart(given_keys, keys) or _steady_opening_lost(given_keys, keys)
+        return found_text if rare and apart else ""
 
     def _people_of_ordinary_words(self) -> None:
         """A person whose names are ordinary English words (Emma Stone, Rick Perry) is taken
@@ -434,7 +577,7 @@ class _Comparison:
                                             f"translated as an ordinary word", rule="name.literal",
                                             evidence="given name"))
                     self.src_matched[i] = True
-                elif following[:1].isupper() and _sounds_far_apart(surname_keys, _surface_keys(following, self.target_lang)):
+                elif following[:1].isupper() and _surnames_apart(surname_keys, _surface_keys(following, self.target_lang)):
                     self.found.append(Issue("name", "error", self.target_lang, s.text, f"{word} {following}",
                                             f"{self.target_lang} has {word} {following} where {self.source_lang} has "
                                             f"{s.text}", rule="name.mismatch", evidence="given name"))
@@ -467,7 +610,8 @@ class _Comparison:
             s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
             t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
             lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
-                    and not _keys_match(s_keys[w], self._target_word_keys())]
+                    and not _keys_match(s_keys[w], self._target_word_keys())
+                    and not self._in_lower_case(s_keys[w])]
             new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
                    and not _keys_match(k, self._source_word_keys()) and self._name_word(w)]
             # An English w is a vowel in Cyrillic (Wilds / Uaylds): its opening proves nothing.
@@ -475,10 +619,89 @@ class _Comparison:
                 continue
             a, b = s_keys[lost[0]], t_keys[new[0]]
             # Far apart, or opening with other steady consonants and no spelling of one another.
-            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)):
+            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
+                    or self._surname_swapped(s, t, lost[0], new[0], a, b):
                 self.found.append(Issue("name", "error", self.target_lang, s.text, t.text,
                                         f"{self.target_lang} has {new[0]} where {self.source_lang} has "
                                         f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
+
+    def _in_lower_case(self, keys: frozenset[str]) -> bool:
+        """A word of the translation written in lower case spells these keys (Tupua / tupu):
+        the word is rendered, if not as a name."""
+        return any(w[:1].islower() and _keys_match(keys, _surface_keys(w, self.target_lang))
+                   for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 3)
+
+    def _words_beside_pairs(self) -> None:
+        """As _words_within_pairs, for a target run that another source name shares (California
+        Arnold Shtarmer) or that an unexplained name written against it completes (Khorvatii
+        Uailds for Pennsylvania Wilds): one source word rendered nowhere, one target word that
+        no source word explains, sounding apart, is a word of another name."""
+        if self.target_lang == "en" or self.source_lang != "en" or not self.target_text:
+            return
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        for i, j in sorted(set(self.pairs)):
+            s, t = self.source[i], self.target[j]
+            person = self._glossary_person(s)
+            if s.text in flagged or s.kind != "name" or _is_latin(t.text) \
+                    or (_is_glossary(s, self.glossary) and not person) \
+                    or len(s.text.split() if person else _keyed_words(s)) < 2 or self._family_run(i, j):
+                continue
+            beside = self._unmatched_beside(t)
+            if not beside and not person and len({k for k, jj in self.pairs if jj == j}) < 2:
+                continue  # a run of its own alone is _words_within_pairs' to judge
+            words = t.text.split() + [w for m in beside for w in m.text.split()]
+            s_words = [w for w in (strip_possessive(x) for x in (s.text.split() if person else _keyed_words(s)))
+                       if w not in _institution_words() and w[:1].isupper()]
+            s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+            t_keys = {w: _surface_keys(w, self.target_lang) for w in words}
+            lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                    and not _keys_match(s_keys[w], self._target_word_keys())]
+            glossary_words = {w for m in beside if _is_glossary(m, self.glossary) for w in m.text.split()}
+            new = [w for w, k in t_keys.items() if not _keys_match(k, self._source_word_keys())
+                   and not any(_words_alike(k, sk) for sk in s_keys.values())
+                   and (self._name_word(w) or w in glossary_words)]
+            if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww":
+                continue
+            a, b = s_keys[lost[0]], t_keys[new[0]]
+            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
+                    or (lost[0] == s_words[-1] and new[0] == words[-1] and _surnames_apart(a, b)):
+                for m in beside:
+                    self.tgt_matched[self.target.index(m)] = True
+                self.found.append(Issue("name", "error", self.target_lang, s.text, new[0],
+                                        f"{self.target_lang} has {new[0]} where {self.source_lang} has "
+                                        f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
+                flagged.add(s.text)
+
+    def _glossary_person(self, s: NameMention) -> bool:
+        """A person of the glossary, named by more than the surname (Recep Tayyip Erdogan):
+        _words_within_pairs leaves glossary names alone."""
+        entry = self.glossary.entry(s.key) if _is_glossary(s, self.glossary) else None
+        return entry is not None and entry.kind == "person"
+
+    def _family_run(self, i: int, j: int) -> bool:
+        """Another source name paired with target run `j` shares a word with source `i` (Baba
+        Kanjar, Rampro Kanjar): which given name is whose is a guess."""
+        own = set(self.source[i].key.split())
+        return any(k != i and own & set(self.source[k].key.split()) for k, jj in self.pairs if jj == j)
+
+    def _unmatched_beside(self, t: NameMention) -> list[NameMention]:
+        """Unmatched target names written right against `t`, only a space or hyphen between."""
+        out = []
+        for j, m in enumerate(self.target):
+            if self.tgt_matched[j] or m.kind not in ("name", "latin", "common"):
+                continue
+            gap = self.target_text[m.end:t.start] if m.end <= t.start else self.target_text[t.end:m.start]
+            if gap and len(gap) <= 2 and not gap.strip(" -\u2010\u2011"):
+                out.append(m)
+        return out
+
+    def _surname_swapped(self, s: NameMention, t: NameMention, lost: str, new: str,
+                         a: frozenset[str], b: frozenset[str]) -> bool:
+        """The lost word is the source name's last (its surname) and the new one the target's
+        last: a surname varies less in transliteration than a given name, so sounds apart by
+        the ordinary measure are two people (Mick O'Flynn / Mika Dillona)."""
+        return strip_possessive(s.text.split()[-1]) == lost and t.text.split()[-1] == new \
+            and _surnames_apart(a, b)
 
     def _literal_slots(self) -> None:
         """A name that is an ordinary English word, translated by meaning where the name
@@ -570,9 +793,12 @@ class _Comparison:
         if not word[:1].islower() or word in links:
             return False
         info = analyse(word, self.target_lang)
-        if not info.known or info.name_tagged:
+        # Written in lower case, a word the dictionary also reads as a surname is the ordinary
+        # word (chervonyi, red; Chervonyi, a surname).
+        if not info.known or (info.name_tagged and not info.common_reading):
             return False
-        return is_adjective(word, self.target_lang) or (not adjective and is_common_noun(word, self.target_lang))
+        return is_adjective(word, self.target_lang) or is_adjective_reading(word, self.target_lang) \
+            or (not adjective and is_common_noun(word, self.target_lang))
 
     def _word_losses(self) -> None:
         """Every word of an English name against the words of the rendering it was paired
@@ -727,8 +953,10 @@ class _Comparison:
                 self._places()
                 self._fuzzy()
         self._given_names()
+        self._given_name_before_surname()
         self._people_of_ordinary_words()
         self._words_within_pairs()
+        self._words_beside_pairs()
         self._word_losses()
         self._literal_slots()
         self._explained_by_source_text()
@@ -803,8 +1031,14 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "glossary")
                     break
+        self._partly_rendered_runs(missing, extra)
         self._lost_repeats(extra)
+        self._lost_shared_rendering(extra)
+        self._swapped_form_word(missing, extra)
         self._lost_to_derived(extra)
+        self._lost_to_person(missing, extra, lost_demonyms)
+        self._lost_to_glossary_body(missing, extra)
+        self._lost_to_place_adjective(missing)
         self._lost_phrases(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
@@ -855,7 +1089,7 @@ class _Comparison:
         an unexplained proper name standing in its place of the sentence that sounds nothing
         like it: a substitution. The place is what tells it from a word rendered by meaning
         (the Sun / Sontse) beside a name the translator added."""
-        candidates = [t for t in extra if self._substitute_candidate(t)]
+        candidates = [t for t in extra if self._substitute_candidate(t)] + self._rare_capitalised_words()
         if not candidates or not self.source_text:
             return
         for i, s in enumerate(self.source):
@@ -863,14 +1097,25 @@ class _Comparison:
                     or is_peoples_word(s.text) or strip_possessive(s.text) in _institution_words():
                 continue
             t = self._same_place(s, candidates)
-            if t is None or t not in extra:
+            if t is None or (t not in extra and t.kind != "common"):
                 continue
             if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                                  _sound_keys(t, self.target_lang, self.glossary)):
-                extra.remove(t)
+                if t in extra:
+                    extra.remove(t)
+                self.tgt_matched[self.target.index(t)] = True
                 candidates.remove(t)
                 self.garbled_common.add(s.key)
                 self._mismatch(s, t, "sound")
+
+    def _rare_capitalised_words(self) -> list[NameMention]:
+        """Unmatched capitalised words inside the translation that the dictionary knows without
+        a name tag but that are too rare to be ordinary words capitalised (Bishkeku): names the
+        Ukrainian dictionary does not tag, standing where a name may have been."""
+        if self.target_lang == "en":
+            return []
+        return [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t.text[:1].isupper()
+                and self._capitalised_word_candidate(t) and _strong_target_name(t, self.target_lang)]
 
     def _lost_repeats(self, extra: list[NameMention]) -> None:
         """A name the source repeats that the translation names fewer times, while a name
@@ -903,6 +1148,232 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "sound")
                     break
+
+    def _lost_shared_rendering(self, extra: list[NameMention]) -> None:
+        """Source mentions of one name written differently (Qing ... Qing Empire, Japans ...
+        Japan, Vinson Massif ... Mount Vinson) all matched to fewer target mentions, while one
+        name nothing explains appears, sounding unlike them: it stands in for one mention."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1 or any(m.kind == "name" for m in self.missing_names):
+            return
+        t = candidates[0]
+        rendered = self._renderings()
+        for i, s in enumerate(self.source):
+            own = rendered.get(i)
+            if s.kind != "name" or not own or is_peoples_word(s.text):
+                continue
+            sharers = [k for k, theirs in rendered.items() if theirs <= own]
+            if len(sharers) > len(own) and all(self._sound_apart(self.source[k], t) for k in sharers):
+                extra.remove(t)
+                self._mismatch(s, t, "sound")
+                return
+
+    def _partly_rendered_runs(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A source run left without counterpart and a target run nothing explains as a whole,
+        whose words render all of the source run's words but one, and hold one word of their
+        own that sounds apart from it (Democratic Republic of Congo / Demokratychnoi Respubliky
+        Tykhoho, Raju Khandelwal / Raiu Oryhinal): that word stands for the lost one."""
+        if self.source_lang != "en" or self.target_lang == "en":
+            return
+        for s in [m for m in missing if m.kind == "name" and len(_keyed_words(m)) > 1]:
+            s_words = [strip_possessive(w) for w in _keyed_words(s)]
+            s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+            # Unmatched runs the extractor took for common words too (Pivnichnii Santorini).
+            runs = extra + [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t.kind == "common"]
+            for t in [t for t in runs if len(t.text.split()) > 1 and not _is_latin(t.text)]:
+                t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
+                # Generic words (North, Show) are translated: neither lost nor new.
+                lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                        and w not in _institution_words()]
+                unexplained = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
+                               and not _keys_match(k, self._source_word_keys())]
+                new = [w for w in unexplained if not self._translated_generic(w, s_words)]
+                if len(lost) != 1 or len(new) != 1 or len(new) == len(t_keys):
+                    continue
+                if len(unexplained) == len(t_keys) and self._same_place(s, [t]) is None:
+                    continue  # only translated words beside the new one: the place must tell
+                if t.kind == "common" and not self._rare_word(new[0]):
+                    continue  # a run of ordinary words is the source run translated
+                if is_ordinary_english(lost[0]) and not self._name_word(new[0]):
+                    continue  # an ordinary word translated (Florida Sleeve / Florida Vtulka)
+                a, b = s_keys[lost[0]], t_keys[new[0]]
+                if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
+                        or self._surname_swapped(s, t, lost[0], new[0], a, b):
+                    missing.remove(s)
+                    if t in extra:
+                        extra.remove(t)
+                    self.tgt_matched[self.target.index(t)] = True
+                    self._mismatch(s, t, "sound")
+                    break
+
+    def _rare_word(self, word: str) -> bool:
+        """Unknown to the dictionary, or each of its dictionary forms too rare to be an ordinary
+        word (Skhodi is skhid, the east, whatever lemma comes first)."""
+        info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+        return not info.known or max(zipf(lemma, self.target_lang) for lemma in info.lemmas) < _COMMON_CYRILLIC_ZIPF
+
+    def _translated_generic(self, word: str, source_words: list[str]) -> bool:
+        """A target word that may translate a generic word of the source run (Pivnichnii for
+        North, Shou for Show): the run has one, and the word is an ordinary word, by an
+        adjective's reading or by being common in the language."""
+        if not any(w in _institution_words() for w in source_words):
+            return False
+        info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+        return info.known and (is_adjective_reading(word, self.target_lang)
+                               or zipf(info.lemma, self.target_lang) >= _COMMON_CYRILLIC_ZIPF)
+
+    def _swapped_form_word(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A glossary name of two words whose describing word the translation keeps before
+        another name (South Africa / Pivdennoi Amazonky, Yuzhnoi Kasivazaki), rendering the
+        name itself nowhere but in a word made from it: the other name took its place."""
+        if not self.target_text or self.target_lang == "en":
+            return
+        words = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        for i, s in enumerate(self.source):
+            entry = self.glossary.entry(s.key) if _is_glossary(s, self.glossary) else None
+            # (A name rendered otherwise than by a derived word may still lose the end of its
+            # long form: United States of America / Spolucheni Shtaty Meksyky.)
+            if entry is None or s.text in flagged or (len(s.text.split()) < 3 and any(
+                    not self._derived_target(self.target[j]) for k, j in self.pairs if k == i)):
+                continue
+            found = self._form_word_swap(entry.forms.get(self.target_lang, []), words)
+            if not found and len(s.text.split()) >= 3:
+                found = self._form_end_swap(entry.forms.get(self.target_lang, []), words)
+            if found:
+                if s in missing:
+                    missing.remove(s)
+                for t in [t for t in extra if found.endswith(t.text) or t.text.endswith(found.split()[-1])]:
+                    extra.remove(t)
+                self.found.append(Issue("name", "error", self.target_lang, s.text, found,
+                                        f"{self.target_lang} has {found} where {self.source_lang} has {s.text}",
+                                        rule="name.mismatch", evidence="glossary"))
+                flagged.add(s.text)
+
+    def _form_word_swap(self, forms: list[str], words: list[str]) -> str:
+        """"G W" when a text word shares a lemma with the describing first word G of a two-word
+        form and the capitalised word W after it is no form of the form's own word."""
+        for form in forms:
+            parts = form.split()
+            if len(parts) != 2 or not _generic_word(parts[0], self.target_lang):
+                continue
+            describing = analyse(parts[0], self.target_lang).lemmas
+            own = _surface_keys(parts[1], self.target_lang)
+            for k, word in enumerate(words[:-1]):
+                after = words[k + 1]
+                # Both capitalised: a name's describing word (Pivdennoi Amazonky), not an
+                # adjective of the sentence before another name (rossiiskom Sankt-Peterburge).
+                if not (word[:1].isupper() and after[:1].isupper()) \
+                        or not (analyse(word, self.target_lang).lemmas & describing):
+                    continue
+                after_keys = _surface_keys(after, self.target_lang)
+                if not _words_alike(own, after_keys) and not _keys_match(after_keys, self._source_word_keys()):
+                    return f"{word} {after}"
+        return ""
+
+    def _lost_to_person(self, missing: list[NameMention], extra: list[NameMention],
+                        lost_demonyms: list[NameMention]) -> None:
+        """A lost Latin acronym or people's word, which a translation renders as an acronym,
+        words or an adjective but never as a person, while a person's name nothing explains
+        stands in its place of the sentence (APS / Fernandes, Canadian / Ronalda): a swap."""
+        people = [t for t in extra if self._substitute_candidate(t) and self._person_name(t)]
+        if not people or self.target_lang == "en":
+            return
+        lost = [m for m in missing if m.kind == "acronym" and _is_latin(m.text)] + list(lost_demonyms)
+        for s in lost:
+            # One of each, no source name left that the person could render: the person is
+            # where the lost word was, wherever word order put it.
+            # (Only with the source text, whose every word may explain the person: Schneider
+            # opening its sentence is no extracted name.)
+            alone = bool(self.source_text) and len(people) == 1 and len(lost) == 1 \
+                and not any(m.kind == "name" for m in missing)
+            t = self._same_place(s, people) or (people[0] if alone else None)
+            if t is None or t not in extra or not self._sound_apart(s, t):
+                continue
+            extra.remove(t)
+            people.remove(t)
+            if s in missing:
+                missing.remove(s)
+            if s in lost_demonyms:
+                lost_demonyms.remove(s)
+            self._mismatch(s, t, "position")
+
+    def _lost_to_glossary_body(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A lost name with a glossary organisation nothing explains standing in its place of the
+        sentence, sounding apart (East Texas / Skhidnoho Konhresu): the body took the name's place.
+        Translators add a body to explain an acronym, not in place of a name."""
+        bodies = [t for t in extra if _is_glossary(t, self.glossary)
+                  and self.glossary.entry(t.key).kind in ("org", "other") and not self._named_in_source_text(t)]
+        for s in [m for m in missing if m.kind == "name" and not _is_glossary(m, self.glossary)]:
+            t = self._same_place(s, bodies)
+            if t is None or t not in extra or not self._sound_apart(s, t):
+                continue
+            extra.remove(t)
+            bodies.remove(t)
+            missing.remove(s)
+            self._mismatch(s, t, "position")
+
+    def _lost_to_place_adjective(self, missing: list[NameMention]) -> None:
+        """A lost place with, in its place of the sentence, an adjective made from another
+        established place that no source word names (Treaty of Shimonoseki / Ukrainskii
+        dogovor): the adjective names a place the source does not."""
+        if self.target_lang == "en" or not self.source_text:
+            return
+        source_places = frozenset().union(*(_places(m, self.source_lang, self.glossary) for m in self.source)) \
+            if self.source else frozenset()
+        adjectives = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
+                      and t.kind in ("adjective", "demonym") and not self._named_in_source_text(t)]
+        for s in [m for m in missing if m.kind == "name"]:
+            # The place the name is, or is named after (Treaty of Shimonoseki: Shimonoseki).
+            s_places = _places(s, self.source_lang, self.glossary).union(
+                *(_places_of(w, w, self.source_lang) for w in _keyed_words(s) if w not in _institution_words()))
+            t = self._same_place(s, adjectives) if s_places else None
+            if t is None:
+                continue
+            entry = self.glossary.entry(t.key)
+            t_places = _entry_places(entry) if entry is not None else _places(t, self.target_lang, self.glossary)
+            if not _established_place(t_places) or t_places & source_places:
+                continue
+            missing.remove(s)
+            adjectives.remove(t)
+            self.tgt_matched[self.target.index(t)] = True
+            self._mismatch(s, t, "gazetteer")
+
+    def _person_name(self, t: NameMention) -> bool:
+        """Every word of the mention a given name or surname by the dictionary, and no place."""
+        return all(is_person_word(w.strip(".,;:!?\"'«»()"), self.target_lang) for w in t.text.split()) \
+            and not _places(t, self.target_lang, self.glossary)
+
+    def _form_end_swap(self, forms: list[str], words: list[str]) -> str:
+        """"W1 ... Wn" when the text holds all words of a form of three or more but the last,
+        in order, and a capitalised word there that is no form of the last one and that no
+        source word explains (Spoluchenykh Shtativ Meksyky for United States of America)."""
+        for form in forms:
+            parts = form.split()
+            if len(parts) < 3:
+                continue
+            lemmas = [analyse(p, self.target_lang).lemmas for p in parts[:-1]]
+            last = _surface_keys(parts[-1], self.target_lang)
+            for k in range(len(words) - len(parts) + 1):
+                window = words[k:k + len(parts)]
+                if not all(analyse(w, self.target_lang).lemmas & ls for w, ls in zip(window, lemmas, strict=False)):
+                    continue
+                end = window[-1]
+                end_keys = _surface_keys(end, self.target_lang)
+                if end[:1].isupper() and not _words_alike(last, end_keys) \
+                        and not _keys_match(end_keys, self._source_word_keys()):
+                    return " ".join(window)
+        return ""
+
+    def _renderings(self) -> dict[int, frozenset[int]]:
+        """Each matched source mention's target mentions that render it as a name (not an
+        adjective or a people's word made from it)."""
+        out: dict[int, set[int]] = {}
+        for i, j in self.pairs:
+            if self.target[j].kind not in ("adjective", "demonym") \
+                    and self.source[i].kind not in ("adjective", "demonym"):
+                out.setdefault(i, set()).add(j)
+        return {i: frozenset(js) for i, js in out.items()}
 
     def _lost_to_derived(self, extra: list[NameMention]) -> None:
         """A name matched only to a word made from it that another source mention also claims
@@ -975,9 +1446,27 @@ class _Comparison:
                      or _established_place(_places(t, self.target_lang, self.glossary)))
                 and _strong_target_name(t, self.target_lang)
                 and self._unexplained_part_is_a_name(t)
-                and not _adjective_word(t.text.split()[-1])
-                and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))
+                and (self._surname_shaped(t) or (not _adjective_word(t.text.split()[-1])
+                     and (_is_latin(t.text) or not is_adjective(t.text.split()[0], self.target_lang))))
                 and not self._named_in_source_text(t))
+
+    def _surname_shaped(self, t: NameMention) -> bool:
+        """One word with an adjective's ending that the dictionary does not know and no source
+        name is the stem of (Brzezinski's Bzhezinskyi, Kemp-Devidskykh): a name of its own,
+        as many Slavic surnames are, not an adjective made from a name the source gives."""
+        words = t.text.split()
+        if len(words) != 1 or _is_latin(t.text) or analyse(words[0].strip(".,;:!?\"'«»()"), self.target_lang).known:
+            return False
+        t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
+        ending = _adjective_word(words[0])
+        stem_keys = _surface_keys(words[0][:ending.start()], self.target_lang) if ending else frozenset()
+        for s in self.source:
+            s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)
+            # Made from a source name: its stem opens the word, or the word without its ending
+            # spells the name (Camp David / Kemp-Devidskikh).
+            if _adjective_match(s_keys, t_keys) or (stem_keys and _words_alike(s_keys, stem_keys)):
+                return False
+        return True
 
     def _unexplained_part_is_a_name(self, t: NameMention) -> bool:
         """In a run part of which the source names (Florida Vtulka for Florida Sleeve), the
@@ -1032,12 +1521,14 @@ class _Comparison:
         # kongolezkykh frankiv), not a name left to pair.
         lost = [m for m in self.missing_names if m.kind == "name"
                 and not (len(m.text.split()) > 1 and is_peoples_word(m.text.split()[0]))]
-        if not candidates and s in lost and len(s.key.split()) == 1 and not is_ordinary_english(s.text):
+        if len(lost) > 1:
+            lost = [m for m in lost if m is s or not self._written_in_lower_case(m)]
+        if not candidates and s in lost and self._one_own_word(s):
             # No proper name left, but a capitalised ordinary word inside the sentence standing
             # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.
             words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
                      and t not in self.taken_words and self._capitalised_word_candidate(t)]
-            t = self._same_place(s, words)
+            t = self._same_place(s, words) or self._only_capitalised_word(words, lost)
             if t is not None:
                 self.taken_words.append(t)
             if t is not None and self._sound_apart(s, t):
@@ -1058,12 +1549,37 @@ class _Comparison:
             return t, "sound"
         return None, ""
 
+    def _written_in_lower_case(self, m: NameMention) -> bool:
+        """A one-word name the translation writes as a lower-case word spelling it (Sami /
+        saamiv, a people's name): rendered, so it leaves no place for another name to take."""
+        if len(m.text.split()) != 1 or not self.target_text:
+            return False
+        keys = _fuzzy_keys(m, self.source_lang, self.glossary)
+        return any(w[:1].islower() and _words_alike(keys, _surface_keys(w, self.target_lang))
+                   for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 3)
+
+    @staticmethod
+    def _one_own_word(s: NameMention) -> bool:
+        """One word of its own beside its generic ones (Pittsburgh of Hospital of Pittsburgh),
+        not an ordinary English word, which a translation may render by meaning."""
+        own = [w for w in (strip_possessive(x) for x in _keyed_words(s)) if w not in _institution_words()]
+        return len(own) == 1 and len(_keyed_words(s)) == len(s.key.split()) and not is_ordinary_english(own[0])
+
+    def _only_capitalised_word(self, words: list[NameMention], lost: list[NameMention]) -> NameMention | None:
+        """With one name lost and one capitalised word inside the translation left unexplained,
+        its dictionary form rare enough to be no ordinary word capitalised (Asotsiatsiieiu), that word
+        is the name's place, wherever word order moved it (Wikinews / «Sharmy»)."""
+        capitalised = [t for t in words if t.text[:1].isupper()
+                       and zipf(analyse(t.text, self.target_lang).lemma, self.target_lang) < _COMMON_CYRILLIC_ZIPF]
+        return capitalised[0] if len(capitalised) == 1 and len(lost) == 1 else None
+
     def _sound_apart(self, s: NameMention, t: NameMention) -> bool:
         """Two names that do not sound alike: skeletons apart, or opening with other steady
         consonants (Wembley / Pa-amb-oli), which no transliteration swaps."""
         a = _sound_keys(s, self.source_lang, self.glossary)
         b = _sound_keys(t, self.target_lang, self.glossary)
-        return _sounds_different(a, b) or _stable_openings_differ(a, b)
+        return _sounds_different(a, b) or _stable_openings_differ(a, b) or _first_consonants_apart(a, b) \
+            or _vowel_against_consonant(s.text, t.text)
 
     def _explained_by_source_text(self) -> None:
         """Target names that a source word explains though the extractor took it for no name
@@ -1361,6 +1877,10 @@ def _slot_anchors(words: list[str], k: int) -> list[tuple[int, int, bool, bool]]
         anchors.append((k - 2, 2, True, False))
     if k + 2 < len(words) and words[k + 1].lower() in links and words[k + 2][:1].isupper():
         anchors.append((k + 2, -2, True, False))
+    # An epithet after its article (Erik the Red): the translation drops the article, so the
+    # slot follows the rendered name (Erik chervonyi).
+    if k >= 2 and words[k - 1].lower() in get("en").epithet_articles and words[k - 2][:1].isupper():
+        anchors.append((k - 2, 1, False, False))
     return anchors
 
 
@@ -1410,7 +1930,7 @@ def _own_words(m: NameMention, glossary: Glossary | None) -> list[str]:
     words = m.key.split()
     if len(words) < 2 or m.kind != "name" or (glossary is not None and _is_glossary(m, glossary)):
         return words
-    written = m.text.split()
+    written = _keyed_words(m)
     if len(written) == len(words) and _is_latin(m.text):
         own = [k for k, w in zip(words, written, strict=True) if strip_possessive(w) not in _institution_words()]
         return own or words
@@ -1733,6 +2253,43 @@ def _sounds_different(a: frozenset[str], b: frozenset[str]) -> bool:
 _APART_OPENING = 0.34
 
 
+def _surnames_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two surnames that are no spellings of one another and sound apart, or open with other
+    steady consonants (Perry / Materi): surnames do not vary as given names do."""
+    if _words_alike(a, b):
+        return False
+    return _sounds_far_apart(a, b) or _sounds_different(a, b) or _stable_openings_differ(a, b)
+
+
+def _vowel_against_consonant(source: str, target: str) -> bool:
+    """An English name that opens with a vowel letter against a Cyrillic one that opens with
+    a consonant letter (Eighmey / Dzheimi): keys fold dzh and y into vowels, but no rendering
+    puts a consonant before an opening vowel."""
+    if not source or not target or not _is_latin(source) or _is_latin(target):
+        return False
+    first = target[0].lower()
+    return source[0].lower() in _VOWEL_LETTERS and _CYRILLIC_LETTER.match(first) is not None \
+        and first not in _cyrillic_vowels() and first not in _CYRILLIC_GLIDES
+
+
+# Cyrillic letters that open a vowel sound's rendering (Iowa / Aiova, Yorkshire / Yorkshyr).
+_CYRILLIC_GLIDES = frozenset("\u0439\u044c\u044a")
+
+
+def _first_consonants_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Every key of one opens with a consonant and every key of the other with another one,
+    which no transliteration swaps (Sintra / Pantery): the matcher's own reason to keep
+    skeletons one edit apart as two names (see _same_opening)."""
+    pairs = [(x, y) for x in a for y in b if x and y]
+    if not pairs or any(k[0] in _VOWEL_LETTERS for pair in pairs for k in pair):
+        return False
+    for x, y in pairs:
+        cx, cy = x[0], y[0]
+        if cx == cy or any(cx in pair and cy in pair for pair in _SWAPPABLE_OPENINGS):
+            return False
+    return True
+
+
 def _sounds_far_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     """Stricter than _sounds_different, for given names, whose transliterations vary most
     (Gyöngyi / Dendzhi, Chhappan / Skhapkhan): long skeletons, mostly unlike."""
@@ -1754,6 +2311,19 @@ def _stable_openings_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     openings_b = {_opening(k) for k in b if k}
     return bool(openings_a and openings_b) and not (openings_a & openings_b) \
         and not ((openings_a | openings_b) & _VOLATILE_OPENINGS)
+
+
+def _steady_opening_lost(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The source name opens with a steady consonant (l, m, n, r...) that every key of the
+    target lacks (Larry / Genri): transliteration keeps such a letter, whatever it does with
+    the target's own opening."""
+    openings_a = {_opening(k) for k in a if k}
+    openings_b = {_opening(k) for k in b if k}
+    if not openings_a or not openings_b or len(openings_a) != 1:
+        return False
+    first = next(iter(openings_a))
+    return first not in _VOLATILE_OPENINGS and first != "a" and first != "w" and first not in openings_b \
+        and not any(first in pair and o in pair for pair in _SWAPPABLE_OPENINGS for o in openings_b)
 
 
 def _opening(key: str) -> str:

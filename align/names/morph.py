@@ -95,6 +95,15 @@ def is_given_name(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_person_word(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian word the dictionary parses as a given name or a surname only."""
+    if not is_cyrillic(lang):
+        return False
+    parses = _parses(word.lower(), lang)
+    return bool(parses) and all({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses)
+
+
+@lru_cache(maxsize=100_000)
 def is_common_noun(word: str, lang: str) -> bool:
     """A Ukrainian or Russian word whose likeliest dictionary parse is an ordinary noun
     (kamin, kushch): no preposition, verb or name."""
@@ -129,6 +138,15 @@ def is_adjective(word: str, lang: str) -> bool:
         return False
     parses = _parses(word.lower(), lang)
     return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS")
+
+
+@lru_cache(maxsize=100_000)
+def is_adjective_reading(word: str, lang: str) -> bool:
+    """Some dictionary reading of a Ukrainian or Russian word is an adjective or a participle
+    (uk Nova, ru Soedinennye): a word that may describe a name rather than be one."""
+    if not is_cyrillic(lang) or not _analyzer(lang).word_is_known(word.lower()):
+        return False
+    return any(p.tag.POS in ("ADJF", "ADJS", "PRTF") for p in _parses(word.lower(), lang))
 
 
 def lexeme_forms(word: str, lang: str) -> set[str]:
