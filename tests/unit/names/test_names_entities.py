@@ -253,7 +253,7 @@ def test_signature_names_the_name_data():
     from align.names import names_signature
 
     signature = names_signature()
-    assert signature.startswith("names:3|glossary:") and "geonames" in signature and "cldr" in signature
+    assert signature.startswith("names:4|glossary:") and "geonames" in signature and "cldr" in signature
 
 
 def test_chinese_names_through_the_palladius_table():
