@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from align.lang import get
 from align.model import Issue, NameMention
-from align.names.cuts import attested_shortening, cut_words, stumps
+from align.names.cuts import attested_shortening, cut_of, cut_words, stumps
 from align.names.extract import is_designation, name_stopwords
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
@@ -617,6 +617,11 @@ class _Comparison:
             # An English w is a vowel in Cyrillic (Wilds / Uaylds): its opening proves nothing.
             if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww":
                 continue
+            # A cut of the lost word is that word garbled, not a word of another name.
+            how = cut_of(lost[0], new[0], self.target_lang)
+            if how:
+                self._garble_issue(s, new[0], how)
+                continue
             a, b = s_keys[lost[0]], t_keys[new[0]]
             # Far apart, or opening with other steady consonants and no spelling of one another.
             if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
@@ -661,6 +666,12 @@ class _Comparison:
                    and not any(_words_alike(k, sk) for sk in s_keys.values())
                    and (self._name_word(w) or w in glossary_words)]
             if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww":
+                continue
+            # A cut of the lost word is that word garbled, not a word of another name.
+            how = cut_of(lost[0], new[0], self.target_lang)
+            if how:
+                self._garble_issue(s, new[0], how)
+                flagged.add(s.text)
                 continue
             a, b = s_keys[lost[0]], t_keys[new[0]]
             if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \

@@ -160,8 +160,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         if _rendered_whole(c, word, written) >= max(said[word], 1):
             continue
         cut = [(w, how) for w in written.distinct if _may_render(word, w, c.target_lang)
-               and (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang)
-                    or _capital_stump(word, w, c.target_lang) or _dzh_stump(word, w, c.target_lang))]
+               and (how := cut_of(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A sentence's first word may be a term, translated in a form of its own, in lower
@@ -176,6 +175,13 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                 continue
             return w, how
     return None
+
+
+def cut_of(word: str, rendering: str, lang: str) -> str:
+    """How a Cyrillic word renders an English name word only in part: "garbled" (head lost),
+    "truncated" or "shortened" (end lost), or "" when it is no cut of it."""
+    return (word_loss(word, rendering, lang) or _headless(word, rendering, lang)
+            or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang))
 
 
 def _may_render(word: str, rendering: str, lang: str) -> bool:
