@@ -202,6 +202,7 @@ class AnchorExtractors:
             # One short sentence per language reaches the tables the first real one would.
             self.features("Warm up: 1,000 people in Kyiv on 5 May, 12% more.", lang)
         lexical_features("Warm up.")
+        fork_context()  # the analysis forks helpers: importing multiprocessing costs some 5 ms
 
     def features(self, text: str, lang: str) -> Counter[str]:
         """Figure and name keys of one sentence as features ("f:<key>", "n:<key>")."""
@@ -299,14 +300,15 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
 def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[str, str]]]],
            results: list[list[dict[str, int]] | None], helpers_wanted: int) -> None:
     """Fill results[t] for the tasks this process and its helpers claim (see analyse_shared)."""
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork")
+    ctx = fork_context()
+    lock, bounds = _NoLock(), [0, len(tasks)]  # the next task from the front; the end of the back
     try:
-        lock = ctx.Lock()
-        bounds = ctx.RawArray("i", [0, len(tasks)])  # the next task from the front; the end of the back
+        if ctx is not None:
+            lock, bounds = ctx.Lock(), ctx.RawArray("i", bounds)
     except OSError:  # no shared memory: this process does it all
-        lock, bounds, helpers_wanted = _NoLock(), [0, len(tasks)], 0
+        lock, bounds = _NoLock(), [0, len(tasks)]
+    if isinstance(lock, _NoLock):
+        helpers_wanted = 0
     helpers = []
     for _ in range(helpers_wanted):
         try:
@@ -327,6 +329,17 @@ def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[st
         except (EOFError, OSError):
             pass
         helper.join()
+
+
+@lru_cache(maxsize=1)
+def fork_context():
+    """multiprocessing's fork context, or None where processes cannot be forked."""
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return None
 
 
 def idle_cores() -> int | None:

@@ -693,11 +693,11 @@ def _kept_keys(flat: tuple[np.ndarray, ...], vocab: dict[str, int], unions: list
     wanted = np.zeros(len(vocab), bool)
     wanted[[vocab[f] for f in kept if f in vocab]] = True
     rows = np.flatnonzero(wanted[ids])
-    names = list(vocab)
-    extra: list[list[str]] = [[] for _ in unions]
-    for p, x in zip(pos[rows].tolist(), ids[rows].tolist(), strict=True):
-        extra[p].append(names[x])
-    return [(u & kept if u else u).union(e) for u, e in zip(unions, extra, strict=True)]
+    features = np.array(list(vocab), dtype=object)[ids[rows]].tolist()
+    # The rows come in sentence order: each sentence's are one slice.
+    bounds = np.searchsorted(pos[rows], np.arange(len(unions) + 1)).tolist()
+    return [(u & kept).union(features[bounds[p]:bounds[p + 1]]) if u else frozenset(features[bounds[p]:bounds[p + 1]])
+            for p, u in enumerate(unions)]
 
 
 def _flatten(feats: Sequence[dict[str, int]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
