@@ -645,11 +645,13 @@ class PairScorer:
         et = self.st[j] - self.st[j - b]
         if es <= 0.0 or et <= 0.0:
             return 0.0
-        src = [x for p in range(i - a, i) for x in self.src_anchors[p]]
-        tgt = [x for q in range(j - b, j) for x in self.tgt_anchors[q]]
-        keys_s = set().union(*(self.src_keys[p] for p in range(i - a, i)))
-        keys_t = set().union(*(self.tgt_keys[q] for q in range(j - b, j)))
-        shared = sum(w for w, k in src if k & keys_t) + sum(w for w, k in tgt if k & keys_s)
+        # Most beads are 1-1: their one sentence's lists and sets are read as they are.
+        src = self.src_anchors[i - 1] if a == 1 else [x for p in range(i - a, i) for x in self.src_anchors[p]]
+        tgt = self.tgt_anchors[j - 1] if b == 1 else [x for q in range(j - b, j) for x in self.tgt_anchors[q]]
+        keys_s = self.src_keys[i - 1] if a == 1 else frozenset().union(*self.src_keys[i - a:i])
+        keys_t = self.tgt_keys[j - 1] if b == 1 else frozenset().union(*self.tgt_keys[j - b:j])
+        shared = (sum(w for w, k in src if not k.isdisjoint(keys_t))
+                  + sum(w for w, k in tgt if not k.isdisjoint(keys_s)))
         dice = min(shared / (es + et), 1.0)
         return (1.0 - dice) * min(min(es, et) / self.anchor_k, 1.0)
 
@@ -970,14 +972,20 @@ def _skip_run(best: np.ndarray, way: np.ndarray, c01: np.ndarray, k01: int, firs
         if not wins.any():
             return
         start = first + int(np.argmax(wins))
-    vals, ways = best[start - 1:].tolist(), way[start - 1:].tolist()
-    steps = c01[start - 1:].tolist()
+    vals, steps = best[start - 1:].tolist(), c01[start - 1:].tolist()
+    won = []  # where a skip wins: most rows have none, and are left as they are
+    prev = vals[0]
     for c in range(1, len(vals)):
-        v = vals[c - 1] + steps[c]
-        if v < vals[c] or (v == vals[c] and ways[c] > k01 and v < INF):
-            vals[c], ways[c] = v, k01
-    best[start - 1:] = vals
-    way[start - 1:] = ways
+        v = prev + steps[c]
+        here = vals[c]
+        if v < here or (v == here and v < INF and way[start - 1 + c] > k01):
+            vals[c] = prev = v
+            won.append(start - 1 + c)
+        else:
+            prev = here
+    if won:
+        best[start - 1:] = vals
+        way[won] = k01
 
 
 def path_center(path: list[tuple[int, int, int, int, float]], n: int) -> np.ndarray:
