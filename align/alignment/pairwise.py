@@ -119,6 +119,7 @@ class _PairTables:
     src_hit: np.ndarray
     tgt_hit: np.ndarray
     dot: np.ndarray | None
+    dice: np.ndarray | None = None  # the weighted Dice overlap of each pair (PairScorer._dice)
 
     def gather(self, table: np.ndarray, p: np.ndarray, q: np.ndarray):
         height, width = table.shape
@@ -354,7 +355,14 @@ class PairScorer:
             p = np.minimum(np.arange(p0, p0 + rows), self.n - 1)
             q = np.clip(qlo[:, None] + np.arange(width)[None, :], 0, self.m - 1)
             dot = np.einsum("pd,pwd->pw", vs[p], vt[q])
-        return _PairTables(p0, qlo, overlap.reshape(rows, width), src_hit, tgt_hit, dot)
+        overlap = overlap.reshape(rows, width)
+        dice = None
+        if self.w_lex and (self.w_rival or self.w_rival_edge):
+            # The rival tests read the Dice overlap of many pairs, some several times: once here.
+            q = np.minimum(qlo[:, None] + np.arange(width)[None, :], self.m - 1)
+            evidence = self.sentence_ws[p0:p0 + rows, None] + self.sentence_wt[q]
+            dice = np.where(evidence > 0.0, 2.0 * overlap / np.where(evidence > 0.0, evidence, 1.0), 0.0)
+        return _PairTables(p0, qlo, overlap, src_hit, tgt_hit, dot, dice)
 
     def price(self, i: np.ndarray, j: np.ndarray, beads: Sequence[tuple[int, int]],
               use_embedding: bool = False) -> np.ndarray:
@@ -484,6 +492,9 @@ class PairScorer:
 
     def _dice(self, pp: np.ndarray, qq: np.ndarray, tables: _PairTables) -> np.ndarray:
         """Weighted Dice overlap of source sentences pp with target sentences qq (0 outside)."""
+        if tables.dice is not None:
+            # Pairs outside the table read 0, as do its cells past the document's end (no overlap).
+            return tables.gather(tables.dice, pp, qq)
         ok = (pp >= 0) & (pp < self.n) & (qq >= 0) & (qq < self.m)
         pc, qc = np.clip(pp, 0, self.n - 1), np.clip(qq, 0, self.m - 1)
         evidence = self.sentence_ws[pc] + self.sentence_wt[qc]
@@ -508,6 +519,8 @@ class PairScorer:
         side with several against the other side's sentence just before (after) the bead. A
         short piece a split or re-cut leaves belongs with the neighbour it renders."""
         def own(x: int, y: int) -> np.ndarray:  # Dice of the bead's own pair, from its overlap
+            if tables.dice is not None:
+                return tables.gather(tables.dice, srcs[x], tgts[y])
             evidence = self.sentence_ws[srcs[x]] + self.sentence_wt[tgts[y]]
             return np.where(evidence > 0.0, 2.0 * ov[x][y] / np.where(evidence > 0.0, evidence, 1.0), 0.0)
 
