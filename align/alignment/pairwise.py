@@ -13,7 +13,7 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
@@ -120,15 +120,32 @@ class _PairTables:
     tgt_hit: np.ndarray
     dot: np.ndarray | None
     dice: np.ndarray | None = None  # the weighted Dice overlap of each pair (PairScorer._dice)
+    # Where each pair of sentence arrays lies in the tables (all of one shape), by the arrays'
+    # ids: a bead shape reads its pairs in several tables. The arrays are kept with it, so an
+    # id stays theirs; forget() drops them between bead shapes.
+    _cells: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False)
 
     def gather(self, table: np.ndarray, p: np.ndarray, q: np.ndarray):
-        height, width = table.shape
+        inside, at = self._where(table.shape, p, q)
+        return np.where(inside, table.ravel().take(at), table.dtype.type(0))
+
+    def _where(self, shape: tuple[int, ...], p: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(whether each pair lies in the tables, its flat index there or 0)."""
+        known = self._cells.get((id(p), id(q)))
+        if known is not None and known[0] is p and known[1] is q:
+            return known[2], known[3]
+        height, width = shape
         rows = np.clip(p - self.p0, 0, height - 1)
         cols = np.asarray(q - self.qlo[rows], dtype=np.int64)
         # One unsigned comparison tests 0 <= col < width (a negative column wraps to a huge one).
         inside = (cols.view(np.uint64) < width) & ((p >= self.p0) & (p < self.p0 + height))
         at = np.where(inside, rows * width + cols, 0)
-        return np.where(inside, table.ravel().take(at), table.dtype.type(0))
+        self._cells[(id(p), id(q))] = (p, q, inside, at)
+        return inside, at
+
+    def forget(self) -> None:
+        self._cells.clear()
 
 
 def _squared_norm(near: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
@@ -410,6 +427,7 @@ class PairScorer:
                    use_embedding: bool, terms: dict[str, float] | None = None) -> np.ndarray:
         if a == 0 or b == 0:
             return np.full(j.shape, (self.skip_embedded if use_embedding else self.skip) * (a + b))
+        tables.forget()
         ia = np.maximum(i - a, 0)
         jb = np.maximum(j - b, 0)
         ls = (self.cs[i] - self.cs[ia])[:, None]
