@@ -14,7 +14,7 @@ from typing import TypeVar
 import numpy as np
 
 from align.alignment.embedders import Embedder, load_embedder
-from align.alignment.features import AnchorExtractors, analyse_shared, params
+from align.alignment.features import AnchorExtractors, analyse_shared, params, reap_helpers
 from align.alignment.pairwise import (
     BEADS,
     Bead,
@@ -263,6 +263,7 @@ def align_pair(
         notes["refined"] = str(redone)
         if skipped:
             notes["unrefined"] = str(skipped)
+    reap_helpers()  # the analysis helpers have exited while the pair was scored
     return beads, notes
 
 

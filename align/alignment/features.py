@@ -327,8 +327,21 @@ def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[st
             for t, feats in receive.recv():
                 results[t] = feats
         except (EOFError, OSError):
-            pass
-        helper.join()
+            helper.join()  # it died: this process does what it left
+            continue
+        # Its exit (unmapping its copy of the loaded data) takes some 5 ms: it runs beside what
+        # the caller does next, and reap_helpers() waits for it.
+        _EXITING.append(helper)
+
+
+_EXITING: list = []
+"""Analysis helpers that have sent their results and may still be exiting."""
+
+
+def reap_helpers() -> None:
+    """Wait until every analysis helper that has answered has exited (see _share)."""
+    while _EXITING:
+        _EXITING.pop().join()
 
 
 @lru_cache(maxsize=1)
