@@ -262,13 +262,13 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
     where one process took 1.2 s).
 
     The work is a list of tasks, each one part of the features (AnchorExtractors.parts:
-    lexical and figures, then names) of a run of CHUNK_SENTENCES sentences, part by part. This
-    process claims tasks from the front and the helpers from the back until they meet, so the
-    work balances itself whatever a task costs and however busy the cores are, and each process
-    does mostly one part: the per-word caches (morphology above all) are per process, and
-    splitting by sentence made both processes look up the same words (0.2-0.4 s more CPU in
-    all). Only a fork inherits the loaded language data; should a helper fail to start or die,
-    this process does what it left."""
+    lexical and figures, then names) of a run of CHUNK_SENTENCES sentences (see _task_order).
+    This process claims tasks from the front and the helpers from the back until they meet, so
+    the work balances itself whatever a task costs and however busy the cores are, and the
+    processes look up few words in common: the per-word caches (morphology above all) are per
+    process, and splitting by sentence made both processes look up the same words (0.2-0.4 s
+    more CPU in all). Only a fork inherits the loaded language data; should a helper fail to
+    start or die, this process does what it left."""
     import gc
 
     idle = idle_cores()
@@ -277,7 +277,8 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
         return [anchors.sentence(text, lang) for text, lang in items]
     parts = anchors.parts()
     runs = [items[k:k + CHUNK_SENTENCES] for k in range(0, len(items), CHUNK_SENTENCES)]
-    tasks = [(part, run) for part in parts for run in runs]
+    order = _task_order(len(parts), len(runs))
+    tasks = [(parts[p], runs[k]) for p, k in order]
     results: list[list[dict[str, int]] | None] = [None] * len(tasks)
     # The loaded language data is some hundreds of MB of Python objects: a collection in a
     # helper would touch (and so copy) all of it; frozen, the collector leaves them alone.
@@ -289,11 +290,25 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
     for t, (part, run) in enumerate(tasks):
         if results[t] is None:
             results[t] = [part(text, lang) for text, lang in run]
+    by_task = dict(zip(order, results, strict=True))
     out: list[dict[str, int]] = []
     for k in range(len(runs)):
-        out += [merge_parts(*feats) for feats in zip(*(results[p * len(runs) + k] for p in range(len(parts))),
-                                                     strict=True)]
+        out += [merge_parts(*feats) for feats in zip(*(by_task[(p, k)] for p in range(len(parts))), strict=True)]
     return out
+
+
+def _task_order(parts: int, runs: int) -> list[tuple[int, int]]:
+    """(part, run) of each task in the order they are claimed, this process from the front and
+    the helpers from the back. With names (the second part): the names of the first half of
+    the runs, every run's lexical and figure features, then the names of the second half. The
+    processes meet in the lexical part, whose per-word work is light, and each reads the names
+    of about one half of the sentences (in a pair, about one language: morphology by far the
+    heaviest per-word work, and a word looked up by both processes is looked up twice)."""
+    if parts == 1:
+        return [(0, k) for k in range(runs)]
+    half = (runs + 1) // 2
+    names = [[(p, k) for k in span for p in range(1, parts)] for span in (range(half), range(half, runs))]
+    return names[0] + [(0, k) for k in range(runs)] + names[1]
 
 
 def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[str, str]]]],
