@@ -336,16 +336,30 @@ def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[st
     while (t := _claim(lock, bounds, front=True)) is not None:
         part, run = tasks[t]
         results[t] = [part(text, lang) for text, lang in run]
+        # What the helpers have done is read between tasks, beside their work: read at the end,
+        # unpickling it would follow all the analysis.
+        helpers = [h for h in helpers if not _receive(*h, results, wait=False)]
     for helper, receive in helpers:
-        try:
-            for t, feats in receive.recv():
-                results[t] = feats
-        except (EOFError, OSError):
-            helper.join()  # it died: this process does what it left
-            continue
-        # Its exit (unmapping its copy of the loaded data) takes some 5 ms: it runs beside what
-        # the caller does next, and reap_helpers() waits for it.
-        _EXITING.append(helper)
+        _receive(helper, receive, results, wait=True)
+
+
+def _receive(helper, receive, results: list[list[dict[str, int]] | None], wait: bool) -> bool:
+    """Store the task results a helper has sent (with `wait`, all it will send); True once it
+    has sent its last one, or has died (this process then does what it left)."""
+    try:
+        while wait or receive.poll():
+            message = receive.recv()
+            if message is None:
+                # Its exit (unmapping its copy of the loaded data) takes some 5 ms: it runs
+                # beside what the caller does next, and reap_helpers() waits for it.
+                _EXITING.append(helper)
+                return True
+            t, feats = message
+            results[t] = feats
+    except (EOFError, OSError):
+        helper.join()
+        return True
+    return False
 
 
 _EXITING: list = []
@@ -395,11 +409,10 @@ def _claim(lock, bounds, front: bool) -> int | None:
 
 def _helper(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[str, str]]]], lock, bounds,
             send) -> None:
-    done = []
     while (t := _claim(lock, bounds, front=False)) is not None:
         part, run = tasks[t]
-        done.append((t, [part(text, lang) for text, lang in run]))
-    send.send(done)
+        send.send((t, [part(text, lang) for text, lang in run]))
+    send.send(None)  # the last one
     send.close()
 
 
