@@ -8,13 +8,13 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial, wraps
+from functools import lru_cache, partial, wraps
 from typing import TypeVar
 
 import numpy as np
 
 from align.alignment.embedders import Embedder, load_embedder
-from align.alignment.features import AnchorExtractors, analyse_shared, params
+from align.alignment.features import AnchorExtractors, analyse_shared, params, reap_helpers
 from align.alignment.pairwise import (
     BEADS,
     Bead,
@@ -171,17 +171,26 @@ def _without_gc(func: Callable[..., _Result]) -> Callable[..., _Result]:
 def _confidence(cost: float, a: int, b: int, embedded: bool, mismatch: float = 0.0) -> float:
     """Probability that a bead is right, from its cost per sentence, its shape and how strongly
     its anchors disagree (PairScorer.anchor_mismatch)."""
+    bias, w_cost, w_mismatch, skip, merge = _confidence_weights(embedded)
+    per_sentence = cost / max((a + b) * 0.5, 0.5)
+    x = bias + w_cost * per_sentence + w_mismatch * mismatch
+    if a == 0 or b == 0:
+        x += skip
+    elif a + b > 2:
+        x += merge
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+@lru_cache(maxsize=2)
+def _confidence_weights(embedded: bool) -> tuple[float, float, float, float, float]:
+    """(bias, cost, mismatch, skip, merge) of the confidence logistic: read once, as every bead
+    of a path asks for them."""
     top = params()["confidence"]
     cfg = top["embedding"] if embedded and "embedding" in top else top
-    per_sentence = cost / max((a + b) * 0.5, 0.5)
     # The mismatch weight is set, not fitted: perturbed FLORES has almost no wrong bead whose
     # anchors all disagree, so a fit cannot see it (docs/bench/align.md).
-    x = float(cfg["bias"]) + float(cfg["cost"]) * per_sentence + float(top.get("mismatch", 0.0)) * mismatch
-    if a == 0 or b == 0:
-        x += float(cfg["skip"])
-    elif a + b > 2:
-        x += float(cfg["merge"])
-    return 1.0 / (1.0 + math.exp(-x))
+    return (float(cfg["bias"]), float(cfg["cost"]), float(top.get("mismatch", 0.0)), float(cfg["skip"]),
+            float(cfg["merge"]))
 
 
 def _bead_confidence(scorer: PairScorer, s0: int, s1: int, t0: int, t1: int, cost: float, embedded: bool) -> float:
@@ -254,6 +263,7 @@ def align_pair(
         notes["refined"] = str(redone)
         if skipped:
             notes["unrefined"] = str(skipped)
+    reap_helpers()  # the analysis helpers have exited while the pair was scored
     return beads, notes
 
 

@@ -202,6 +202,7 @@ class AnchorExtractors:
             # One short sentence per language reaches the tables the first real one would.
             self.features("Warm up: 1,000 people in Kyiv on 5 May, 12% more.", lang)
         lexical_features("Warm up.")
+        fork_context()  # the analysis forks helpers: importing multiprocessing costs some 5 ms
 
     def features(self, text: str, lang: str) -> Counter[str]:
         """Figure and name keys of one sentence as features ("f:<key>", "n:<key>")."""
@@ -246,8 +247,7 @@ def merge_parts(first: dict[str, int], *rest: dict[str, int]) -> dict[str, int]:
     """The parts of one sentence's features (AnchorExtractors.parts) as sentence() gives them:
     their keys never overlap, so the counts of each part follow the previous part's keys."""
     for part in rest:
-        for key, count in part.items():
-            first[key] = first.get(key, 0) + count
+        first.update(part)
     return first
 
 
@@ -262,13 +262,13 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
     where one process took 1.2 s).
 
     The work is a list of tasks, each one part of the features (AnchorExtractors.parts:
-    lexical and figures, then names) of a run of CHUNK_SENTENCES sentences, part by part. This
-    process claims tasks from the front and the helpers from the back until they meet, so the
-    work balances itself whatever a task costs and however busy the cores are, and each process
-    does mostly one part: the per-word caches (morphology above all) are per process, and
-    splitting by sentence made both processes look up the same words (0.2-0.4 s more CPU in
-    all). Only a fork inherits the loaded language data; should a helper fail to start or die,
-    this process does what it left."""
+    lexical and figures, then names) of a run of CHUNK_SENTENCES sentences (see _task_order).
+    This process claims tasks from the front and the helpers from the back until they meet, so
+    the work balances itself whatever a task costs and however busy the cores are, and the
+    processes look up few words in common: the per-word caches (morphology above all) are per
+    process, and splitting by sentence made both processes look up the same words (0.2-0.4 s
+    more CPU in all). Only a fork inherits the loaded language data; should a helper fail to
+    start or die, this process does what it left."""
     import gc
 
     idle = idle_cores()
@@ -277,7 +277,8 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
         return [anchors.sentence(text, lang) for text, lang in items]
     parts = anchors.parts()
     runs = [items[k:k + CHUNK_SENTENCES] for k in range(0, len(items), CHUNK_SENTENCES)]
-    tasks = [(part, run) for part in parts for run in runs]
+    order = _task_order(len(parts), len(runs))
+    tasks = [(parts[p], runs[k]) for p, k in order]
     results: list[list[dict[str, int]] | None] = [None] * len(tasks)
     # The loaded language data is some hundreds of MB of Python objects: a collection in a
     # helper would touch (and so copy) all of it; frozen, the collector leaves them alone.
@@ -289,24 +290,39 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
     for t, (part, run) in enumerate(tasks):
         if results[t] is None:
             results[t] = [part(text, lang) for text, lang in run]
+    by_task = dict(zip(order, results, strict=True))
     out: list[dict[str, int]] = []
     for k in range(len(runs)):
-        out += [merge_parts(*feats) for feats in zip(*(results[p * len(runs) + k] for p in range(len(parts))),
-                                                     strict=True)]
+        out += [merge_parts(*feats) for feats in zip(*(by_task[(p, k)] for p in range(len(parts))), strict=True)]
     return out
+
+
+def _task_order(parts: int, runs: int) -> list[tuple[int, int]]:
+    """(part, run) of each task in the order they are claimed, this process from the front and
+    the helpers from the back. With names (the second part): the names of the first half of
+    the runs, every run's lexical and figure features, then the names of the second half. The
+    processes meet in the lexical part, whose per-word work is light, and each reads the names
+    of about one half of the sentences (in a pair, about one language: morphology by far the
+    heaviest per-word work, and a word looked up by both processes is looked up twice)."""
+    if parts == 1:
+        return [(0, k) for k in range(runs)]
+    half = (runs + 1) // 2
+    names = [[(p, k) for k in span for p in range(1, parts)] for span in (range(half), range(half, runs))]
+    return names[0] + [(0, k) for k in range(runs)] + names[1]
 
 
 def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[str, str]]]],
            results: list[list[dict[str, int]] | None], helpers_wanted: int) -> None:
     """Fill results[t] for the tasks this process and its helpers claim (see analyse_shared)."""
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork")
+    ctx = fork_context()
+    lock, bounds = _NoLock(), [0, len(tasks)]  # the next task from the front; the end of the back
     try:
-        lock = ctx.Lock()
-        bounds = ctx.RawArray("i", [0, len(tasks)])  # the next task from the front; the end of the back
+        if ctx is not None:
+            lock, bounds = ctx.Lock(), ctx.RawArray("i", bounds)
     except OSError:  # no shared memory: this process does it all
-        lock, bounds, helpers_wanted = _NoLock(), [0, len(tasks)], 0
+        lock, bounds = _NoLock(), [0, len(tasks)]
+    if isinstance(lock, _NoLock):
+        helpers_wanted = 0
     helpers = []
     for _ in range(helpers_wanted):
         try:
@@ -320,13 +336,51 @@ def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[st
     while (t := _claim(lock, bounds, front=True)) is not None:
         part, run = tasks[t]
         results[t] = [part(text, lang) for text, lang in run]
+        # What the helpers have done is read between tasks, beside their work: read at the end,
+        # unpickling it would follow all the analysis.
+        helpers = [h for h in helpers if not _receive(*h, results, wait=False)]
     for helper, receive in helpers:
-        try:
-            for t, feats in receive.recv():
-                results[t] = feats
-        except (EOFError, OSError):
-            pass
+        _receive(helper, receive, results, wait=True)
+
+
+def _receive(helper, receive, results: list[list[dict[str, int]] | None], wait: bool) -> bool:
+    """Store the task results a helper has sent (with `wait`, all it will send); True once it
+    has sent its last one, or has died (this process then does what it left)."""
+    try:
+        while wait or receive.poll():
+            message = receive.recv()
+            if message is None:
+                # Its exit (unmapping its copy of the loaded data) takes some 5 ms: it runs
+                # beside what the caller does next, and reap_helpers() waits for it.
+                _EXITING.append(helper)
+                return True
+            t, feats = message
+            results[t] = feats
+    except (EOFError, OSError):
         helper.join()
+        return True
+    return False
+
+
+_EXITING: list = []
+"""Analysis helpers that have sent their results and may still be exiting."""
+
+
+def reap_helpers() -> None:
+    """Wait until every analysis helper that has answered has exited (see _share)."""
+    while _EXITING:
+        _EXITING.pop().join()
+
+
+@lru_cache(maxsize=1)
+def fork_context():
+    """multiprocessing's fork context, or None where processes cannot be forked."""
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return None
 
 
 def idle_cores() -> int | None:
@@ -355,11 +409,10 @@ def _claim(lock, bounds, front: bool) -> int | None:
 
 def _helper(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[str, str]]]], lock, bounds,
             send) -> None:
-    done = []
     while (t := _claim(lock, bounds, front=False)) is not None:
         part, run = tasks[t]
-        done.append((t, [part(text, lang) for text, lang in run]))
-    send.send(done)
+        send.send((t, [part(text, lang) for text, lang in run]))
+    send.send(None)  # the last one
     send.close()
 
 

@@ -13,7 +13,7 @@ import bisect
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
@@ -66,11 +66,14 @@ class _Entries:
         """Rows as three int arrays in sentence order (a sentence's rows in the order its
         features come: the pair tables add up a cell's shared weight in that order)."""
         self.size = size
-        order = np.lexsort((pos, key))
+        # A sentence holds a key once, so the sort keys are all different: any sort gives the
+        # order by key then sentence (one int64 sort, a tenth of a two-key lexsort's time).
+        sort_key = key * (size + 1) + pos
+        order = np.argsort(sort_key)
         self.pos = pos[order]
         self.key = key[order]
         self.count = count[order]
-        self.sort_key = self.key * (size + 1) + self.pos
+        self.sort_key = sort_key[order]
         self.by_pos = np.stack([pos, key, count], axis=1)  # to slice a range of sentences
 
     @classmethod
@@ -119,15 +122,33 @@ class _PairTables:
     src_hit: np.ndarray
     tgt_hit: np.ndarray
     dot: np.ndarray | None
+    dice: np.ndarray | None = None  # the weighted Dice overlap of each pair (PairScorer._dice)
+    # Where each pair of sentence arrays lies in the tables (all of one shape), by the arrays'
+    # ids: a bead shape reads its pairs in several tables. The arrays are kept with it, so an
+    # id stays theirs; forget() drops them between bead shapes.
+    _cells: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = field(
+        default_factory=dict, repr=False)
 
     def gather(self, table: np.ndarray, p: np.ndarray, q: np.ndarray):
-        height, width = table.shape
+        inside, at = self._where(table.shape, p, q)
+        return np.where(inside, table.ravel().take(at), table.dtype.type(0))
+
+    def _where(self, shape: tuple[int, ...], p: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(whether each pair lies in the tables, its flat index there or 0)."""
+        known = self._cells.get((id(p), id(q)))
+        if known is not None and known[0] is p and known[1] is q:
+            return known[2], known[3]
+        height, width = shape
         rows = np.clip(p - self.p0, 0, height - 1)
         cols = np.asarray(q - self.qlo[rows], dtype=np.int64)
         # One unsigned comparison tests 0 <= col < width (a negative column wraps to a huge one).
         inside = (cols.view(np.uint64) < width) & ((p >= self.p0) & (p < self.p0 + height))
         at = np.where(inside, rows * width + cols, 0)
-        return np.where(inside, table.ravel().take(at), table.dtype.type(0))
+        self._cells[(id(p), id(q))] = (p, q, inside, at)
+        return inside, at
+
+    def forget(self) -> None:
+        self._cells.clear()
 
 
 def _squared_norm(near: np.ndarray, members: list[np.ndarray]) -> np.ndarray:
@@ -165,8 +186,9 @@ class PairScorer:
         self.wt = np.concatenate([[0.0], np.cumsum(wt)])
         # The same for anchors only (numbers, figures, names): unlike word skeletons, a
         # translation keeps nearly all of them, so their absence on one side means something.
-        self.src_anchors, self.src_keys = self._anchors(src_feats, self.df_s, self._src_flat)
-        self.tgt_anchors, self.tgt_keys = self._anchors(tgt_feats, self.df_t, self._tgt_flat)
+        self.src_anchors = self._anchors(self.n, self.df_s, self._src_flat)
+        self.tgt_anchors = self._anchors(self.m, self.df_t, self._tgt_flat)
+        self._match_keys()
         ss = [sum(w for w, _ in an) for an in self.src_anchors]
         st = [sum(w for w, _ in an) for an in self.tgt_anchors]
         # A sentence's orphan cost before checking the other side: min(1, weight / evidence).
@@ -274,9 +296,9 @@ class PairScorer:
                 continue
             weights[feat] = feature_weight(feat) / math.sqrt(max(df_s[feat], df_t[feat]))
         self.weights = weights
-        self.src_feats = [{f: c for f, c in fs.items() if f in weights} for fs in src_feats]
-        self.tgt_feats = [{f: c for f, c in fs.items() if f in weights} for fs in tgt_feats]
-        self._src_flat, self._tgt_flat = _flatten(src_feats, df_s), _flatten(tgt_feats, df_t)
+        # Feature -> its place in df_s / df_t: the ids of the flat rows.
+        self._src_vocab, self._tgt_vocab = ({f: x for x, f in enumerate(df)} for df in (df_s, df_t))
+        self._src_flat, self._tgt_flat = _flatten(src_feats, self._src_vocab), _flatten(tgt_feats, self._tgt_vocab)
         return (_evidence(self._src_flat, df_s, weights, len(src_feats)),
                 _evidence(self._tgt_flat, df_t, weights, len(tgt_feats)))
 
@@ -290,15 +312,13 @@ class PairScorer:
             for (pos, ids, count), df, size in ((self._src_flat, self.df_s, self.n), (self._tgt_flat, self.df_t, self.m))
             for shared in [np.fromiter((fid.get(f, -1) for f in df), np.int64, len(df))]
             for keep in [shared[ids] >= 0])
-        src_union = [frozenset().union(*(ks for _, ks in an)) for an in self.src_anchors]
-        tgt_union = [frozenset().union(*(ks for _, ks in an)) for an in self.tgt_anchors]
-        # Only keys some anchor of the other side has can ever match: the rest are left out.
-        src_any, tgt_any = frozenset().union(*src_union), frozenset().union(*tgt_union)
+        src_union, tgt_union = self._anchor_unions
+        src_any, tgt_any = self._anchor_any
         kid = {k: x for x, k in enumerate(src_any | tgt_any)}
         self._src_anchor_keys = _Entries.of(src_union, kid, self.n)
         self._tgt_anchor_keys = _Entries.of(tgt_union, kid, self.m)
-        self._src_match = _Entries.of([keys & tgt_any for keys in self.src_keys], kid, self.n)
-        self._tgt_match = _Entries.of([keys & src_any for keys in self.tgt_keys], kid, self.m)
+        self._src_match = _Entries.of(self.src_keys, kid, self.n)
+        self._tgt_match = _Entries.of(self.tgt_keys, kid, self.m)
 
     def set_embeddings(self, src: dict[int, np.ndarray], tgt: dict[int, np.ndarray],
                        cos_true: float, cos_random: float) -> None:
@@ -355,7 +375,14 @@ class PairScorer:
             p = np.minimum(np.arange(p0, p0 + rows), self.n - 1)
             q = np.clip(qlo[:, None] + np.arange(width)[None, :], 0, self.m - 1)
             dot = np.einsum("pd,pwd->pw", vs[p], vt[q])
-        return _PairTables(p0, qlo, overlap.reshape(rows, width), src_hit, tgt_hit, dot)
+        overlap = overlap.reshape(rows, width)
+        dice = None
+        if self.w_lex and (self.w_rival or self.w_rival_edge):
+            # The rival tests read the Dice overlap of many pairs, some several times: once here.
+            q = np.minimum(qlo[:, None] + np.arange(width)[None, :], self.m - 1)
+            evidence = self.sentence_ws[p0:p0 + rows, None] + self.sentence_wt[q]
+            dice = np.where(evidence > 0.0, 2.0 * overlap / np.where(evidence > 0.0, evidence, 1.0), 0.0)
+        return _PairTables(p0, qlo, overlap, src_hit, tgt_hit, dot, dice)
 
     def price(self, i: np.ndarray, j: np.ndarray, beads: Sequence[tuple[int, int]],
               use_embedding: bool = False) -> np.ndarray:
@@ -403,6 +430,7 @@ class PairScorer:
                    use_embedding: bool, terms: dict[str, float] | None = None) -> np.ndarray:
         if a == 0 or b == 0:
             return np.full(j.shape, (self.skip_embedded if use_embedding else self.skip) * (a + b))
+        tables.forget()
         ia = np.maximum(i - a, 0)
         jb = np.maximum(j - b, 0)
         ls = (self.cs[i] - self.cs[ia])[:, None]
@@ -485,6 +513,9 @@ class PairScorer:
 
     def _dice(self, pp: np.ndarray, qq: np.ndarray, tables: _PairTables) -> np.ndarray:
         """Weighted Dice overlap of source sentences pp with target sentences qq (0 outside)."""
+        if tables.dice is not None:
+            # Pairs outside the table read 0, as do its cells past the document's end (no overlap).
+            return tables.gather(tables.dice, pp, qq)
         ok = (pp >= 0) & (pp < self.n) & (qq >= 0) & (qq < self.m)
         pc, qc = np.clip(pp, 0, self.n - 1), np.clip(qq, 0, self.m - 1)
         evidence = self.sentence_ws[pc] + self.sentence_wt[qc]
@@ -509,6 +540,8 @@ class PairScorer:
         side with several against the other side's sentence just before (after) the bead. A
         short piece a split or re-cut leaves belongs with the neighbour it renders."""
         def own(x: int, y: int) -> np.ndarray:  # Dice of the bead's own pair, from its overlap
+            if tables.dice is not None:
+                return tables.gather(tables.dice, srcs[x], tgts[y])
             evidence = self.sentence_ws[srcs[x]] + self.sentence_wt[tgts[y]]
             return np.where(evidence > 0.0, 2.0 * ov[x][y] / np.where(evidence > 0.0, evidence, 1.0), 0.0)
 
@@ -646,46 +679,86 @@ class PairScorer:
         et = self.st[j] - self.st[j - b]
         if es <= 0.0 or et <= 0.0:
             return 0.0
-        src = [x for p in range(i - a, i) for x in self.src_anchors[p]]
-        tgt = [x for q in range(j - b, j) for x in self.tgt_anchors[q]]
-        keys_s = set().union(*(self.src_keys[p] for p in range(i - a, i)))
-        keys_t = set().union(*(self.tgt_keys[q] for q in range(j - b, j)))
-        shared = sum(w for w, k in src if k & keys_t) + sum(w for w, k in tgt if k & keys_s)
+        # Most beads are 1-1: their one sentence's lists and sets are read as they are.
+        src = self.src_anchors[i - 1] if a == 1 else [x for p in range(i - a, i) for x in self.src_anchors[p]]
+        tgt = self.tgt_anchors[j - 1] if b == 1 else [x for q in range(j - b, j) for x in self.tgt_anchors[q]]
+        keys_s = self.src_keys[i - 1] if a == 1 else frozenset().union(*self.src_keys[i - a:i])
+        keys_t = self.tgt_keys[j - 1] if b == 1 else frozenset().union(*self.tgt_keys[j - b:j])
+        shared = (sum(w for w, k in src if not k.isdisjoint(keys_t))
+                  + sum(w for w, k in tgt if not k.isdisjoint(keys_s)))
         dice = min(shared / (es + et), 1.0)
         return (1.0 - dice) * min(min(es, et) / self.anchor_k, 1.0)
 
-    def _anchors(self, feats: Sequence[dict[str, int]], df: Counter[str], flat: tuple[np.ndarray, ...]
-                 ) -> tuple[list[list[tuple[float, frozenset[str]]]], list[frozenset[str]]]:
+    def _anchors(self, size: int, df: Counter[str], flat: tuple[np.ndarray, ...]
+                 ) -> list[list[tuple[float, frozenset[str]]]]:
         """Per sentence of one side: (weight, keys that count as a match) of each anchor
-        feature, and everything another sentence's anchor may match in it (its anchor keys
-        and the skeleton prefixes of all its words). Names weigh less than numbers and
-        figures: the name extractor also picks up capitalised common words (Earth,
-        Scientists) that a translation renders as ordinary words. `df` holds every feature
-        of the side once, so each is classified once per document, and `flat` (_flatten) finds
-        the few anchor rows among all features without a pass over them in Python."""
-        vocab = list(df)
+        feature. Names weigh less than numbers and figures: the name extractor also picks up
+        capitalised common words (Earth, Scientists) that a translation renders as ordinary
+        words. `df` holds every feature of the side once, so each is classified once per
+        document, and `flat` (_flatten) finds the few anchor rows among all features without a
+        pass over them in Python."""
         info = [(self.anchor_name_weight if f[0] == "n" else self.anchor_figure_weight, _anchor_keys(f, self.prefix))
-                if f[0] in ANCHOR_KINDS else None for f in vocab]
-        words = {f for f in vocab if f[0] == "k"}
+                if f[0] in ANCHOR_KINDS else None for f in df]
         pos, ids, count = flat
         rows = np.flatnonzero(np.fromiter((x is not None for x in info), bool, len(info))[ids]) if len(ids) else []
-        anchors: list[list[tuple[float, frozenset[str]]]] = [[] for _ in feats]
+        anchors: list[list[tuple[float, frozenset[str]]]] = [[] for _ in range(size)]
         for p, x, c in zip(pos[rows].tolist(), ids[rows].tolist(), count[rows].tolist(), strict=True):
             weight, keys = info[x]
             anchors[p].append((c * weight, keys))
-        keys = [frozenset(fs.keys() & words).union(*(k for _, k in an)) for fs, an in zip(feats, anchors, strict=True)]
-        return anchors, keys
+        return anchors
+
+    def _match_keys(self) -> None:
+        """Per sentence, what an anchor of the other side may match in it (its anchor keys and
+        the skeleton prefixes of all its words), kept to what some anchor of the other side
+        has: nothing else can ever match, and the sets stay small (src_keys, tgt_keys)."""
+        unions = tuple([frozenset().union(*(ks for _, ks in an)) for an in side]
+                       for side in (self.src_anchors, self.tgt_anchors))
+        self._anchor_unions = unions
+        self._anchor_any = (frozenset().union(*unions[0]), frozenset().union(*unions[1]))
+        self.src_keys, self.tgt_keys = (
+            _kept_keys(flat, vocab, union, other)
+            for flat, vocab, union, other in ((self._src_flat, self._src_vocab, unions[0], self._anchor_any[1]),
+                                              (self._tgt_flat, self._tgt_vocab, unions[1], self._anchor_any[0])))
 
 
-def _flatten(feats: Sequence[dict[str, int]], df: Counter[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _kept_keys(flat: tuple[np.ndarray, ...], vocab: dict[str, int], unions: list[frozenset[str]],
+               kept: frozenset[str]) -> list[frozenset[str]]:
+    """Each sentence's features and anchor keys (`unions`) that are in `kept`. Every feature
+    in `kept` is a match key ("k:") or an anchor, whose own key holds it."""
+    pos, ids, _ = flat
+    wanted = np.zeros(len(vocab), bool)
+    wanted[[vocab[f] for f in kept if f in vocab]] = True
+    rows = np.flatnonzero(wanted[ids])
+    features = np.array(list(vocab), dtype=object)[ids[rows]].tolist()
+    # The rows come in sentence order: each sentence's are one slice.
+    bounds = np.searchsorted(pos[rows], np.arange(len(unions) + 1)).tolist()
+    return [(u & kept).union(features[bounds[p]:bounds[p + 1]]) if u else frozenset(features[bounds[p]:bounds[p + 1]])
+            for p, u in enumerate(unions)]
+
+
+def _flatten(feats: Sequence[dict[str, int]], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every feature of every sentence of one side as rows (sentence, id, count), in sentence
-    order and each sentence's feature order; an id is the feature's place in `df`."""
-    vocab = {f: x for x, f in enumerate(df)}
+    order and each sentence's feature order; an id is the feature's place in the side's
+    document frequencies (`vocab`)."""
     lens = [len(fs) for fs in feats]
     total = sum(lens)
     ids = np.fromiter(map(vocab.__getitem__, chain.from_iterable(feats)), np.int64, total)
     count = np.fromiter(chain.from_iterable(fs.values() for fs in feats), np.int64, total)
     return np.repeat(np.arange(len(feats), dtype=np.int64), lens), ids, count
+
+
+def _positions(flat: tuple[np.ndarray, ...], vocab: dict[str, int], features: list[str]) -> list[list[int]]:
+    """For each of `features` (all of them on this side), the sentences holding it, in order."""
+    pos, ids, _ = flat
+    rank = np.full(len(vocab), -1, np.int64)
+    rank[np.fromiter(map(vocab.__getitem__, features), np.int64, len(features))] = np.arange(len(features))
+    held = rank[ids]
+    rows = np.flatnonzero(held >= 0)
+    held = held[rows]
+    ordered = pos[rows][np.argsort(held, kind="stable")].tolist()
+    ends = np.cumsum(np.bincount(held, minlength=len(features))).tolist()
+    starts = [0, *ends][:len(ends)]
+    return [ordered[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 def _evidence(flat: tuple[np.ndarray, ...], df: Counter[str], weights: dict[str, float], size: int) -> np.ndarray:
@@ -738,20 +811,15 @@ def anchor_pairs(scorer: PairScorer, radius: float | None = None) -> list[tuple[
     n, m = scorer.n, scorer.m
     if radius is None:
         radius = max(20.0, 0.02 * max(n, m))
-    where_s: dict[str, list[int]] = {}
-    where_t: dict[str, list[int]] = {}
-    for i, fs in enumerate(scorer.src_feats):
-        for f in fs:
-            if f[0] != "p" and scorer.df_s[f] <= MAX_ANCHOR_DF:
-                where_s.setdefault(f, []).append(i)
-    for j, ft in enumerate(scorer.tgt_feats):
-        for f in ft:
-            if f in where_s and scorer.df_t[f] <= MAX_ANCHOR_DF:
-                where_t.setdefault(f, []).append(j)
+    # Features both sides have (match keys aside), no punctuation, rare enough on each side.
+    df_s, df_t = scorer.df_s, scorer.df_t
+    rare = [f for f in scorer.weights if f[0] != "p" and df_s[f] <= MAX_ANCHOR_DF and df_t[f] <= MAX_ANCHOR_DF]
+    where_s = _positions(scorer._src_flat, scorer._src_vocab, rare)
+    where_t = _positions(scorer._tgt_flat, scorer._tgt_vocab, rare)
     expected = first_path(scorer, []).tolist()  # length-proportional target boundary per source boundary
     votes: Counter[tuple[int, int]] = Counter()
-    for f, tgt_pos in where_t.items():
-        src_pos = where_s[f]
+    # (The chain is sorted out of the votes, so the order they come in does not matter.)
+    for src_pos, tgt_pos in zip(where_s, where_t, strict=True):
         if len(src_pos) == 1 and len(tgt_pos) == 1:
             votes[(src_pos[0], tgt_pos[0])] += 1
             continue
@@ -938,14 +1006,20 @@ def _skip_run(best: np.ndarray, way: np.ndarray, c01: np.ndarray, k01: int, firs
         if not wins.any():
             return
         start = first + int(np.argmax(wins))
-    vals, ways = best[start - 1:].tolist(), way[start - 1:].tolist()
-    steps = c01[start - 1:].tolist()
+    vals, steps = best[start - 1:].tolist(), c01[start - 1:].tolist()
+    won = []  # where a skip wins: most rows have none, and are left as they are
+    prev = vals[0]
     for c in range(1, len(vals)):
-        v = vals[c - 1] + steps[c]
-        if v < vals[c] or (v == vals[c] and ways[c] > k01 and v < INF):
-            vals[c], ways[c] = v, k01
-    best[start - 1:] = vals
-    way[start - 1:] = ways
+        v = prev + steps[c]
+        here = vals[c]
+        if v < here or (v == here and v < INF and way[start - 1 + c] > k01):
+            vals[c] = prev = v
+            won.append(start - 1 + c)
+        else:
+            prev = here
+    if won:
+        best[start - 1:] = vals
+        way[won] = k01
 
 
 def path_center(path: list[tuple[int, int, int, int, float]], n: int) -> np.ndarray:

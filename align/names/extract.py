@@ -185,12 +185,14 @@ def acronym_key(word: str, lang: str) -> str:
 
 def _plain_word(token: _Token, lang: str, glossary: Glossary) -> bool:
     """A lower-case word that opens no glossary name and makes no place adjective: no mention
-    starts at it (the same tests as _glossary_match's, _word_class's and _name_adjective's)."""
-    if token.latin:
-        return not glossary.may_start(token.text, "en")
-    if glossary.may_start(token.text, lang):
+    starts at it (the same tests as _glossary_match's, _word_class's and _name_adjective's,
+    with the same per-word caches). Read once per word: many words pass the glossary's cheap
+    test of a first word (may_start) and are none, and Ukrainian and Russian adjectives share
+    the endings of place adjectives; from then on they are skipped."""
+    if _glossary_starts(token.text, "en" if token.latin else lang, glossary):
         return False
-    return lang == "en" or len(token.text) < 6 or not name_forms(lang).derived_surface.search(token.text)
+    return (token.latin or lang == "en" or len(token.text) < 6
+            or not name_forms(lang).derived_surface.search(token.text) or _adjective_of(token.text, lang) is None)
 
 
 # _word_class by (word, whether it opens the sentence, language): most words of a text recur.
@@ -533,12 +535,7 @@ def _name_adjective(token: _Token, lang: str) -> NameMention | None:
     sportsmen" without ever being flagged itself."""
     if lang == "en" or token.latin or len(token.text) < 6:
         return None
-    found = _ADJECTIVES.get((token.text, lang), False)
-    if found is False:
-        found = _place_adjective(token.text, lang)
-        if len(_ADJECTIVES) > 200_000:
-            _ADJECTIVES.clear()
-        _ADJECTIVES[(token.text, lang)] = found
+    found = _adjective_of(token.text, lang)
     if found is None:
         return None
     key, lemma = found
@@ -547,6 +544,17 @@ def _name_adjective(token: _Token, lang: str) -> NameMention | None:
 
 # _place_adjective by (word, language).
 _ADJECTIVES: dict[tuple[str, str], tuple[str, str] | None] = {}
+
+
+def _adjective_of(word: str, lang: str) -> tuple[str, str] | None:
+    """_place_adjective(word, lang), read once per word."""
+    found = _ADJECTIVES.get((word, lang), False)
+    if found is False:
+        found = _place_adjective(word, lang)
+        if len(_ADJECTIVES) > 200_000:
+            _ADJECTIVES.clear()
+        _ADJECTIVES[(word, lang)] = found
+    return found
 
 
 def _place_adjective(word: str, lang: str) -> tuple[str, str] | None:
