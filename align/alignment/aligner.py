@@ -31,12 +31,13 @@ from align.errors import InputError
 from align.model import LANGS, Document, Segment
 from align.signature import Signature
 
-VERSION = "7"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
+VERSION = "8"  # 2: orphan cost on merge beads, anchor mismatch in the confidence; 3: cheaper 1-3/3-1;
 # 4: lexical knee, idle sentences in merge beads, heavier embedding term with its own skip cost;
 # 5: rival neighbours for 1-1 beads, 2-2 without orphan/idle cost, the re-cut test with vectors;
 # 6: every sentence earns its place by its reachable evidence (unrelated pairs, strays in merges),
 # the rival test for a merge's edge pieces, the straight test and a cheaper 2-2 without vectors;
-# 7: a bead pays for anchors of its sentences that nothing in the other document matches
+# 7: a bead pays for anchors of its sentences that nothing in the other document matches;
+# 8: a merge bead's inner sentence ends must meet a sentence end on the other side
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -243,6 +244,7 @@ def align_pair(
         src_lang,
         tgt_lang,
         use_lexical=use_lexical,
+        texts=(src, tgt),
     )
     if embedder is not None and embed_all:
         cos_true, cos_random = _embedder_constants(embedder)
@@ -461,7 +463,7 @@ def _signature(source: str, langs: list[str], use_lexical: bool, anchors: Anchor
         ("embed", embed_note + embedding),
         ("band", f"{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}"),
         ("merge", f"orphan{cost_cfg.get('orphan', 0.0):g}/recut{cost_cfg.get('orphan_recut', 0.0):g}"
-                  f"+straight{cost_cfg.get('straight', 0.0):g}"),
+                  f"+straight{cost_cfg.get('straight', 0.0):g}+inner{cost_cfg.get('inner_end', 0.0):g}"),
         ("conf", f"logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}"),
     )
 

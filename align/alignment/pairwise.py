@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,11 @@ ANCHOR_KINDS = frozenset("#fn")  # feature kinds that are numbers, figures or na
 MAX_ANCHOR_DF = 50  # features this frequent are too common to anchor anything
 BEADS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 INF = float("inf")
+INNER_EDGE = 10  # characters an inner sentence end keeps from either edge of its sentence
+INNER_ENDS = 3  # inner sentence ends kept per sentence (the first few: merges join 2-3 sentences)
+# A sentence end inside a unit: closing mark, optional closing quote or bracket, a space, then a
+# capital letter (a lower-case word after a full stop is an abbreviation: "U.N. also").
+_INNER_END = re.compile(r"[.!?\u2026][\"'\u00bb\u201d\u2019)]*\s+(?=[\"'\u00ab\u201c(]*[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,7 @@ class PairScorer:
         src_lang: str,
         tgt_lang: str,
         use_lexical: bool = True,
+        texts: tuple[Sequence[str], Sequence[str]] | None = None,
     ) -> None:
         self.n, self.m = len(src_lens), len(tgt_lens)
         self.c, self.s2 = length_params(src_lang, tgt_lang)
@@ -214,6 +221,7 @@ class PairScorer:
         self.src_vecs: dict[int, np.ndarray] = {}
         self.tgt_vecs: dict[int, np.ndarray] = {}
         self._dense: tuple[np.ndarray, ...] | None = None
+        self.src_ends, self.tgt_ends = (inner_ends(side) for side in texts) if texts else (None, None)
         self._per_bead: tuple[list[float], ...] | None = None
         self.cos_true = 0.88
         self.cos_random = 0.73
@@ -265,6 +273,9 @@ class PairScorer:
         self.straight_hi = float(cfg.get("straight_delta_high", 3.5))
         self.straight_cross = float(cfg.get("straight_cross", 0.3))
         self.straight_shift = float(cfg.get("straight_shift", 0.75))
+        self.w_inner = float(cfg.get("inner_end", 0.0))
+        self.inner_lo = float(cfg.get("inner_end_low", 1.5))
+        self.inner_hi = float(cfg.get("inner_end_high", 3.0))
         self.w_recut = float(cfg.get("recut", 0.0))
         self.recut_low = float(cfg.get("recut_gain_low", 0.17))
         self.recut_high = float(cfg.get("recut_gain_high", 0.3))
@@ -453,6 +464,11 @@ class PairScorer:
                 total = np.where(has, total + part, total)
                 if terms is not None:
                     terms[name] = float(np.where(has, part, 0.0).ravel()[0])
+        if self.w_inner and self.src_ends is not None and min(a, b) == 1 < max(a, b):
+            part = self.w_inner * self._inner_end(srcs, tgts)
+            total = total + part
+            if terms is not None:
+                terms["inner"] = float(part.ravel()[0])
         if a == 2 and b == 2 and self.w_straight and not embedded:  # with vectors: the recut term
             part = self.w_straight * self._straight(srcs, tgts, tables)
             total = total + part
@@ -580,6 +596,35 @@ class PairScorer:
             apart = np.maximum(np.minimum(-way * d1, way * d2), 0.0)
             best = np.maximum(best, apart + self.straight_shift * cross)
         return 1.0 - np.clip((best - self.straight_lo) / (self.straight_hi - self.straight_lo), 0.0, 1.0)
+
+    def _inner_end(self, srcs: list[np.ndarray], tgts: list[np.ndarray]) -> np.ndarray:
+        """0..1 for a merge bead (2-1, 3-1, 1-2, 1-3) whose one sentence holds inner sentence
+        ends: how far the nearest of them falls from the places where a sentence ends on the
+        other side (the boundaries between its sentences and their own inner ends), by the
+        length model's score of the piece before it. A merged unit that kept its full stops
+        says where its parts end; a merge that took the wrong neighbour (a dropped sentence
+        beside a merge joined to it, the merged pair's first sentence left out) puts its
+        boundary elsewhere. No inner end, no cost: translators often join with commas."""
+        one_is_src = len(srcs) == 1
+        one, many = (srcs[0], tgts) if one_is_src else (tgts[0], srcs)
+        ends_one, ends_many = (self.src_ends, self.tgt_ends) if one_is_src else (self.tgt_ends, self.src_ends)
+        many_len = self.tgt_len if one_is_src else self.src_len
+        best = np.full(np.broadcast_shapes(srcs[0].shape, tgts[0].shape), np.inf)
+        before = np.zeros(best.shape)
+        places = []
+        for d, k in enumerate(many):
+            places += [before + ends_many[k, x] for x in range(INNER_ENDS)]
+            before = before + many_len[k]
+            if d < len(many) - 1:
+                places.append(before)
+        for x in range(INNER_ENDS):
+            piece = ends_one[one, x]
+            for place in places:
+                ls, lt = (piece, place) if one_is_src else (place, piece)
+                delta = np.abs(lt - self.c * ls) / np.sqrt(self.s2 * np.maximum((ls + lt / self.c) * 0.5, 1.0))
+                best = np.fmin(best, delta)
+        return np.where(np.isfinite(best), np.clip((best - self.inner_lo) / (self.inner_hi - self.inner_lo), 0.0, 1.0),
+                        0.0)
 
     def _orphans(self, srcs: list[np.ndarray], tgts: list[np.ndarray], tables: _PairTables) -> np.ndarray:
         """Anchor weight, on a side with several sentences, of sentences none of whose anchors
@@ -779,6 +824,22 @@ def _anchor_keys(feature: str, prefix: int) -> frozenset[str]:
         return frozenset((feature,))
     words = feature[2:].replace("_", " ").split()
     return frozenset([feature] + ["k:" + sk[:prefix] for sk in map(skeleton, words) if len(sk) >= 2])
+
+
+def inner_ends(texts: Sequence[str]) -> np.ndarray:
+    """Per sentence, the character offsets of its first INNER_ENDS inner sentence ends (where the
+    next sentence starts), NaN where it has fewer."""
+    out = np.full((max(len(texts), 1), INNER_ENDS), np.nan)
+    for k, text in enumerate(texts):
+        if len(text) > 40 and (". " in text or "? " in text or "! " in text or "\u2026" in text):
+            x = 0
+            for m in _INNER_END.finditer(text[:20000]):
+                # Marks near either edge (a stray leading ". ", a closing quote) say nothing.
+                if (x < INNER_ENDS and m.start() >= INNER_EDGE and len(text) - m.end() >= INNER_EDGE
+                        and next(ch for ch in text[m.end():] if ch.isalpha()).isupper()):
+                    out[k, x] = m.end()
+                    x += 1
+    return out
 
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -389,7 +389,7 @@ def _scorer(src: list[str], tgt: list[str], lang: str = "uk"):
 
     cache = _FeatureCache(AnchorExtractors.load())
     return PairScorer([cache.get(t, "en") for t in src], [cache.get(t, lang) for t in tgt],
-                      [len(t) for t in src], [len(t) for t in tgt], "en", lang)
+                      [len(t) for t in src], [len(t) for t in tgt], "en", lang, texts=(src, tgt))
 
 
 def test_lexical_knee_separates_translations_from_unrelated_pairs() -> None:
@@ -665,3 +665,36 @@ def test_drop_beside_a_stray_from_another_text_is_not_one_pair() -> None:
     segments = [s.sentences for s in aligned.segments]
     assert {"en": [1], "uk": []} in segments and {"en": [], "uk": [1]} in segments
     assert {"en": [0], "uk": [0]} in segments and {"en": [2], "uk": [2]} in segments
+
+
+def test_merge_whose_inner_sentence_end_meets_no_boundary_pays() -> None:
+    """A drop beside a merge (hard bench): the merged unit keeps the full stop between its two
+    sentences, which falls where the first source sentence ends. A 2-1 bead that joins the
+    wrong neighbours (the merged pair's first sentence left out, the dropped one taken in)
+    puts its boundary elsewhere and pays the inner-end cost (version 8); the right bead, and a
+    merge joined with a comma, which has no inner end, pay nothing."""
+    src = ["It was a quiet morning when the old bridge over the river finally opened again after three long "
+           "years of slow repair work.",
+           "Children ran across it at once.",
+           "Nobody in the village had expected that so many people would come from the nearby towns to watch "
+           "it open at dawn.",
+           "Later in the day the mayor thanked the workers who had rebuilt it."]
+    tgt = ["Був тихий ранок, коли старий міст через річку нарешті знову відкрили після трьох довгих років "
+           "повільного ремонту. Діти одразу побігли ним.",
+           "Пізніше того дня мер подякував робітникам, які його відбудували."]
+    scorer = _scorer(src, tgt)
+    assert scorer.terms(2, 1, 2, 1)["inner"] == 0.0  # sentences 0-1 with the merged unit
+    assert scorer.terms(3, 1, 2, 1)["inner"] > 1.0  # sentences 1-2: the wrong neighbours
+    commas = _scorer(src, [tgt[0].replace(". Діти", ", діти"), tgt[1]])
+    assert commas.terms(3, 1, 2, 1)["inner"] == 0.0
+    assert pair_beads(src, tgt) == [([0, 1], [0]), ([2], []), ([3], [1])]
+
+
+def test_inner_sentence_ends_skip_abbreviations_and_edges() -> None:
+    from align.alignment.pairwise import inner_ends
+
+    ends = inner_ends(["The U.N. also hopes to finalize a fund. It will help many countries.",
+                       ". Scientists say this animal's plumage was chestnut-brown on top.",
+                       "No inner end here, only commas, and a closing one."])
+    assert ends[0, 0] == len("The U.N. also hopes to finalize a fund. ")
+    assert all(x != x for x in ends[0, 1:]) and all(x != x for x in ends[1]) and all(x != x for x in ends[2])
