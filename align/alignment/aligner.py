@@ -37,7 +37,7 @@ VERSION = "8"  # 2: orphan cost on merge beads, anchor mismatch in the confidenc
 # 6: every sentence earns its place by its reachable evidence (unrelated pairs, strays in merges),
 # the rival test for a merge's edge pieces, the straight test and a cheaper 2-2 without vectors;
 # 7: a bead pays for anchors of its sentences that nothing in the other document matches;
-# 8: a merge bead's inner sentence ends must meet a sentence end on the other side
+# 8: a bead's inner sentence ends (full stops inside a unit) must meet a sentence end on the other side
 
 CONFIDENCE_THRESHOLD = 0.5
 """Segments below this alignment confidence are likely misaligned: the checker reports them as
@@ -463,7 +463,8 @@ def _signature(source: str, langs: list[str], use_lexical: bool, anchors: Anchor
         ("embed", embed_note + embedding),
         ("band", f"{BAND_WIDTH}+widen{WIDEN_MARGIN}+tie{TIE_BREAK:g}+cap{MAX_BAND_CELLS}"),
         ("merge", f"orphan{cost_cfg.get('orphan', 0.0):g}/recut{cost_cfg.get('orphan_recut', 0.0):g}"
-                  f"+straight{cost_cfg.get('straight', 0.0):g}+inner{cost_cfg.get('inner_end', 0.0):g}"),
+                  f"+straight{cost_cfg.get('straight', 0.0):g}+inner{cost_cfg.get('inner_end', 0.0):g}"
+                  f"/{cost_cfg.get('inner_end_pair', 0.0):g}"),
         ("conf", f"logistic(flores)+mismatch{params()['confidence'].get('mismatch', 0.0):g}<{CONFIDENCE_THRESHOLD}"),
     )
 

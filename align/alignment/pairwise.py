@@ -274,6 +274,7 @@ class PairScorer:
         self.straight_cross = float(cfg.get("straight_cross", 0.3))
         self.straight_shift = float(cfg.get("straight_shift", 0.75))
         self.w_inner = float(cfg.get("inner_end", 0.0))
+        self.w_inner_pair = float(cfg.get("inner_end_pair", 0.0))
         self.inner_lo = float(cfg.get("inner_end_low", 1.5))
         self.inner_hi = float(cfg.get("inner_end_high", 3.0))
         self.w_recut = float(cfg.get("recut", 0.0))
@@ -465,7 +466,12 @@ class PairScorer:
                 if terms is not None:
                     terms[name] = float(np.where(has, part, 0.0).ravel()[0])
         if self.w_inner and self.src_ends is not None and min(a, b) == 1 < max(a, b):
-            part = self.w_inner * self._inner_end(srcs, tgts)
+            part = self.w_inner * self._inner_end(srcs, tgts, a == 1)
+            total = total + part
+            if terms is not None:
+                terms["inner"] = float(part.ravel()[0])
+        if self.w_inner_pair and self.src_ends is not None and a == b:
+            part = self.w_inner_pair * np.maximum(self._inner_end(srcs, tgts, True), self._inner_end(srcs, tgts, False))
             total = total + part
             if terms is not None:
                 terms["inner"] = float(part.ravel()[0])
@@ -597,34 +603,36 @@ class PairScorer:
             best = np.maximum(best, apart + self.straight_shift * cross)
         return 1.0 - np.clip((best - self.straight_lo) / (self.straight_hi - self.straight_lo), 0.0, 1.0)
 
-    def _inner_end(self, srcs: list[np.ndarray], tgts: list[np.ndarray]) -> np.ndarray:
-        """0..1 for a merge bead (2-1, 3-1, 1-2, 1-3) whose one sentence holds inner sentence
-        ends: how far the nearest of them falls from the places where a sentence ends on the
-        other side (the boundaries between its sentences and their own inner ends), by the
-        length model's score of the piece before it. A merged unit that kept its full stops
-        says where its parts end; a merge that took the wrong neighbour (a dropped sentence
-        beside a merge joined to it, the merged pair's first sentence left out) puts its
-        boundary elsewhere. No inner end, no cost: translators often join with commas."""
-        one_is_src = len(srcs) == 1
-        one, many = (srcs[0], tgts) if one_is_src else (tgts[0], srcs)
-        ends_one, ends_many = (self.src_ends, self.tgt_ends) if one_is_src else (self.tgt_ends, self.src_ends)
-        many_len = self.tgt_len if one_is_src else self.src_len
-        best = np.full(np.broadcast_shapes(srcs[0].shape, tgts[0].shape), np.inf)
-        before = np.zeros(best.shape)
-        places = []
-        for d, k in enumerate(many):
-            places += [before + ends_many[k, x] for x in range(INNER_ENDS)]
-            before = before + many_len[k]
-            if d < len(many) - 1:
+    def _inner_end(self, srcs: list[np.ndarray], tgts: list[np.ndarray], own_is_src: bool) -> np.ndarray:
+        """0..1: how far the inner sentence ends of one side of a bead (full stops inside its
+        sentences) fall from the nearest place where a sentence ends on the other side (the
+        boundaries between its sentences and their own inner ends), by the length model's score
+        of the piece before them; 0 where the side has none. A merged unit that kept its full
+        stops says where its parts end; a merge that took the wrong neighbour (a dropped
+        sentence beside a merge joined to it) puts its boundary elsewhere, and a unit holding
+        two sentences paired with one sentence is a merge taken for a pair. No inner end, no
+        cost: translators often join with commas."""
+        own, other = (srcs, tgts) if own_is_src else (tgts, srcs)
+        ends_own, ends_other = (self.src_ends, self.tgt_ends) if own_is_src else (self.tgt_ends, self.src_ends)
+        own_len, other_len = (self.src_len, self.tgt_len) if own_is_src else (self.tgt_len, self.src_len)
+        shape = np.broadcast_shapes(srcs[0].shape, tgts[0].shape)
+        places, before = [], np.zeros(shape)
+        for d, k in enumerate(other):
+            places += [before + ends_other[k, x] for x in range(INNER_ENDS)]
+            before = before + other_len[k]
+            if d < len(other) - 1:
                 places.append(before)
-        for x in range(INNER_ENDS):
-            piece = ends_one[one, x]
-            for place in places:
-                ls, lt = (piece, place) if one_is_src else (place, piece)
-                delta = np.abs(lt - self.c * ls) / np.sqrt(self.s2 * np.maximum((ls + lt / self.c) * 0.5, 1.0))
-                best = np.fmin(best, delta)
-        return np.where(np.isfinite(best), np.clip((best - self.inner_lo) / (self.inner_hi - self.inner_lo), 0.0, 1.0),
-                        0.0)
+        best, has_end, before = np.full(shape, np.inf), np.zeros(shape, bool), np.zeros(shape)
+        for k in own:
+            for x in range(INNER_ENDS):
+                piece = before + ends_own[k, x]
+                has_end = has_end | np.isfinite(piece)
+                for place in places:
+                    ls, lt = (piece, place) if own_is_src else (place, piece)
+                    delta = np.abs(lt - self.c * ls) / np.sqrt(self.s2 * np.maximum((ls + lt / self.c) * 0.5, 1.0))
+                    best = np.fmin(best, delta)
+            before = before + own_len[k]
+        return np.where(has_end, np.clip((best - self.inner_lo) / (self.inner_hi - self.inner_lo), 0.0, 1.0), 0.0)
 
     def _orphans(self, srcs: list[np.ndarray], tgts: list[np.ndarray], tables: _PairTables) -> np.ndarray:
         """Anchor weight, on a side with several sentences, of sentences none of whose anchors
@@ -836,10 +844,20 @@ def inner_ends(texts: Sequence[str]) -> np.ndarray:
             for m in _INNER_END.finditer(text[:20000]):
                 # Marks near either edge (a stray leading ". ", a closing quote) say nothing.
                 if (x < INNER_ENDS and m.start() >= INNER_EDGE and len(text) - m.end() >= INNER_EDGE
-                        and next(ch for ch in text[m.end():] if ch.isalpha()).isupper()):
+                        and next(ch for ch in text[m.end():] if ch.isalpha()).isupper()
+                        and _ends_a_word(text, m.start())):
                     out[k, x] = m.end()
                     x += 1
     return out
+
+
+def _ends_a_word(text: str, mark: int) -> bool:
+    """Whether the full stop at `mark` closes a word rather than an abbreviation: the token
+    before it has at least three letters and no dot of its own (St. Peter, U.S. Department,
+    Dr. Smith stay whole; Super-G. Czech is cut)."""
+    start = text.rfind(" ", 0, mark) + 1
+    token = text[start:mark]
+    return text[mark] != "." or ("." not in token and sum(ch.isalpha() for ch in token) >= 3)
 
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

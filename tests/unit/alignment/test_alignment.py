@@ -690,11 +690,33 @@ def test_merge_whose_inner_sentence_end_meets_no_boundary_pays() -> None:
     assert pair_beads(src, tgt) == [([0, 1], [0]), ([2], []), ([3], [1])]
 
 
+def test_pair_whose_unit_holds_two_sentences_pays() -> None:
+    """A merge taken as a drop plus a 1-1 (hard bench): the merged unit keeps the full stop
+    between a short first sentence and a long second one, and the long one alone, paired with
+    it, has no sentence end there. The 1-1 bead pays the inner-end cost (version 8); the 2-1
+    bead, and a pair whose inner ends meet (two sentences in one line on both sides), do not."""
+    src = ["Fellow wrestlers also paid tribute to Luna.",
+           "After all, the leader is ultimately responsible for the success and failure of the team.",
+           "The festival ends on Sunday. Tickets are still available at the gate."]
+    tgt = ["Бійці-колеги також віддали шану Луні. Зрештою, лідер несе повну відповідальність за успіх і "
+           "поразку команди.",
+           "Фестиваль закінчується в неділю. Квитки ще можна купити біля входу."]
+    scorer = _scorer(src, tgt)
+    assert scorer.terms(2, 1, 1, 1)["inner"] > 0.5  # the long sentence alone with the merged unit
+    assert scorer.terms(2, 1, 2, 1)["inner"] == 0.0
+    assert scorer.terms(3, 2, 1, 1)["inner"] == 0.0
+    assert pair_beads(src, tgt) == [([0, 1], [0]), ([2], [1])]
+
+
 def test_inner_sentence_ends_skip_abbreviations_and_edges() -> None:
     from align.alignment.pairwise import inner_ends
 
     ends = inner_ends(["The U.N. also hopes to finalize a fund. It will help many countries.",
                        ". Scientists say this animal's plumage was chestnut-brown on top.",
-                       "No inner end here, only commas, and a closing one."])
+                       "No inner end here, only commas, and a closing one.",
+                       "It was not possible for everybody to gain access to the funeral in St. Peter's Square.",
+                       "The Strategic Command of the U.S. Department of Defense office is tracking the debris.",
+                       "Gourley finished eleventh in the men's standing Super-G. Jelinek finished sixteenth."])
     assert ends[0, 0] == len("The U.N. also hopes to finalize a fund. ")
-    assert all(x != x for x in ends[0, 1:]) and all(x != x for x in ends[1]) and all(x != x for x in ends[2])
+    assert ends[5, 0] == len("Gourley finished eleventh in the men's standing Super-G. ")
+    assert all(x != x for x in ends[0, 1:]) and all(x != x for row in ends[1:5] for x in row)
