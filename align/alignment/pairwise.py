@@ -853,11 +853,11 @@ def inner_ends(texts: Sequence[str]) -> np.ndarray:
 
 def _ends_a_word(text: str, mark: int) -> bool:
     """Whether the full stop at `mark` closes a word rather than an abbreviation: the token
-    before it has at least three letters and no dot of its own (St. Peter, U.S. Department,
-    Dr. Smith stay whole; Super-G. Czech is cut)."""
+    before it has at least three letters or digits and no dot of its own (St. Peter, U.S.
+    Department, Dr. Smith stay whole; Super-G. Czech and "north of 1770. They" are cut)."""
     start = text.rfind(" ", 0, mark) + 1
     token = text[start:mark]
-    return text[mark] != "." or ("." not in token and sum(ch.isalpha() for ch in token) >= 3)
+    return text[mark] != "." or ("." not in token and sum(ch.isalnum() for ch in token) >= 3)
 
 
 def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -716,7 +716,9 @@ def test_inner_sentence_ends_skip_abbreviations_and_edges() -> None:
                        "No inner end here, only commas, and a closing one.",
                        "It was not possible for everybody to gain access to the funeral in St. Peter's Square.",
                        "The Strategic Command of the U.S. Department of Defense office is tracking the debris.",
-                       "Gourley finished eleventh in the men's standing Super-G. Jelinek finished sixteenth."])
+                       "Gourley finished eleventh in the men's standing Super-G. Jelinek finished sixteenth.",
+                       "Box jellyfish occur north of 1770. They can occasionally be found outside these times."])
     assert ends[0, 0] == len("The U.N. also hopes to finalize a fund. ")
     assert ends[5, 0] == len("Gourley finished eleventh in the men's standing Super-G. ")
+    assert ends[6, 0] == len("Box jellyfish occur north of 1770. ")
     assert all(x != x for x in ends[0, 1:]) and all(x != x for row in ends[1:5] for x in row)
