@@ -29,7 +29,7 @@ INF = float("inf")
 INNER_EDGE = 10  # characters an inner sentence end keeps from either edge of its sentence
 INNER_ENDS = 3  # inner sentence ends kept per sentence (the first few: merges join 2-3 sentences)
 # A sentence end inside a unit: closing mark, optional closing quote or bracket, a space, then a
-# capital letter (a lower-case word after a full stop is an abbreviation: "U.N. also").
+# letter (inner_ends keeps those before a capital: "U.N. also" is an abbreviation).
 _INNER_END = re.compile(r"[.!?\u2026][\"'\u00bb\u201d\u2019)]*\s+(?=[\"'\u00ab\u201c(]*[^\W\d_])")
 
 
@@ -842,8 +842,10 @@ def inner_ends(texts: Sequence[str]) -> np.ndarray:
         if len(text) > 40 and (". " in text or "? " in text or "! " in text or "\u2026" in text):
             x = 0
             for m in _INNER_END.finditer(text[:20000]):
+                if x == INNER_ENDS:
+                    break
                 # Marks near either edge (a stray leading ". ", a closing quote) say nothing.
-                if (x < INNER_ENDS and m.start() >= INNER_EDGE and len(text) - m.end() >= INNER_EDGE
+                if (m.start() >= INNER_EDGE and len(text) - m.end() >= INNER_EDGE
                         and next(ch for ch in text[m.end():] if ch.isalpha()).isupper()
                         and _ends_a_word(text, m.start())):
                     out[k, x] = m.end()
