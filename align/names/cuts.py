@@ -154,7 +154,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
     forms = None
     for k, word in enumerate(words):
         if len(word) < 4 or not word[:1].isupper() or word in _institution_words() \
-                or is_peoples_word(word) or _made_from_name(word):
+                or is_peoples_word(word) or (_made_from_name(word) and not _surname(s, words, k)):
             continue
         # Cheap first: most words are rendered whole, which a few capitalised words tell.
         if _rendered_whole(c, word, written) >= max(said[word], 1):
@@ -175,6 +175,13 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                 continue
             return w, how
     return None
+
+
+def _surname(s: NameMention, words: list[str], k: int) -> bool:
+    """The last word of a person's name looks made from a name by its ending only by chance
+    (Balasubramanian, Tamasese): an adjective comes before the noun it qualifies (South
+    African National Parks, Atlantic Ocean), never last in a run of names."""
+    return s.kind == "name" and len(words) > 1 and k == len(words) - 1
 
 
 def cut_of(word: str, rendering: str, lang: str) -> str:
@@ -333,7 +340,8 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
         return False
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
     return not _adjective_word(rendering) and _words_alike(english, keys) \
-        and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang)
+        and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang) \
+        and not _capital_stump(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:

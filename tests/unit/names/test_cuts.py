@@ -68,6 +68,20 @@ WRONG_AND_RIGHT = [
      "Потерпілі від Ларрі Нассара заговорили.", "uk"),
     ("Robin Uthappa made the highest score.", "Робин Утхап набрал больше всех очков.",
      "Робин Утхаппа набрал больше всех очков.", "ru"),
+    # a surname that only looks made from a name by its ending (-ian, -ese), cut
+    ("The report was written by Dr. Ravi Subramanian last year.",
+     "Звіт написав доктор Раві Субрама минулого року.",
+     "Звіт написав доктор Раві Субраманіан минулого року.", "uk"),
+    ("The talks were led by Prime Minister Fiame Tamasese.",
+     "Переговоры вёл премьер-министр Фиаме Тама.",
+     "Переговоры вёл премьер-министр Фиаме Тамасесе.", "ru"),
+    # a cut close enough to the name for the keys, its last consonant repeated in English only
+    ("The report was written by Dr. Ravi Subramanian last year.",
+     "Звіт написав доктор Раві Субраманя минулого року.",
+     "Звіт написав доктор Раві Субраманіана минулого року.", "uk"),
+    # a stump that inflects an ordinary word (mera), not the name in another case
+    ("The ferry crosses the Mersey every hour.", "Паром пересекает Мер каждый час.",
+     "Паром пересекает Мерси каждый час.", "ru"),
 ]
 
 
