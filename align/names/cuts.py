@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from align.lang import get
 from align.lang.translit import transliterate
 from align.model import Issue
-from align.names.losses import _ends_in_vowel_sound, _soft_g_rendered, english_name_sounds, word_loss
+from align.names.losses import (
+    _ends_in_vowel_sound,
+    _english_syllables,
+    _soft_g_rendered,
+    _syllables,
+    english_name_sounds,
+    word_loss,
+)
 from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
 from align.names.translit import fold_latin, match_key, word_key
 
@@ -159,8 +166,9 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         # Cheap first: most words are rendered whole, which a few capitalised words tell.
         if _rendered_whole(c, word, written) >= max(said[word], 1):
             continue
-        cut = [(w, how) for w in written.distinct if _may_render(word, w, c.target_lang)
-               and (how := cut_of(word, w, c.target_lang))]
+        cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
+               and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)))
+               or (how := _zh_for_dzh(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A sentence's first word may be a term, translated in a form of its own, in lower
@@ -240,6 +248,98 @@ def _dzh_stump(word: str, rendering: str, lang: str) -> str:
     if _lost_syllable(lost, latin=True):
         return "truncated"
     return "shortened" if _ends_in_vowel_sound(fold_latin(word).lower()) else ""
+
+
+def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
+    """_vowel_stump, unless the word renders another name of the source: paired with it, or
+    spelling it as loosely, give or take a case ending (Praisa for Pryce, not a stump of Prosecutions):
+    vowels read this loosely find a name's rendering in any word opening as it does."""
+    from align.names.compare import _name_parts
+
+    how = _vowel_stump(word, rendering, c.target_lang)
+    if not how:
+        return ""
+    # A word the matching paired with another name renders that name (Praisa for Pryce).
+    if any(word not in c.source[i].text and rendering in _name_parts(c.target[j].text) for i, j in c.pairs):
+        return ""
+    stump = _folded(word_key(rendering, c.target_lang))
+    words = {strip_possessive(w) for w in _name_parts(c.source_text) if w[:1].isupper() and w != word}
+    return "" if any(_folded_alike(_folded(match_key(w)), stump) for w in words) else how
+
+
+def _folded_alike(a: str, b: str) -> bool:
+    """Two folded keys one of which is the other with up to two letters more."""
+    short, long = sorted((a, b), key=len)
+    return bool(short) and len(long) - len(short) <= 2 and long.startswith(short)
+
+
+@lru_cache(maxsize=65536)
+def _vowel_stump(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for a capitalised word that spells the English word's opening with other
+    vowels, or a v for a b, and stops a syllable short of it (Layton / Lei, Chambers / Chem,
+    Hebron / Khev): English vowel letters say other sounds (a as ei, i as ai), which the keys
+    keep, so the stump is no prefix of the word's key, and too short for word_loss."""
+    from align.names.compare import _lost_syllable
+
+    if not rendering[:1].isupper() or "-" in rendering:
+        return ""
+    target = word_key(rendering, lang)
+    if len(target) < 3:
+        return ""
+    source, stump = _folded(match_key(strip_possessive(word))), _folded(target)
+    if len(stump) < 2 or len(stump) >= len(source) or not source.startswith(stump):
+        return ""
+    # A rendering with as many syllables as the word says them otherwise (Danube / Dunai,
+    # Show / Shou): no syllable is lost.
+    lost = source[len(stump):]
+    if "a" not in lost or _syllables(rendering.lower(), get(lang).vowels) >= _english_syllables(fold_latin(word)):
+        return ""
+    return "truncated" if _lost_syllable(lost, latin=True) else ""
+
+
+@lru_cache(maxsize=65536)
+def _folded(key: str) -> str:
+    """The key with every run of vowels one a, and b, v and w one b."""
+    return re.sub("a+", "a", key.translate(_VOWELS_AND_LABIALS))
+
+
+_VOWELS_AND_LABIALS = str.maketrans("eiouyvw", "aaaaabb")
+
+
+def _zh_for_dzh(word: str, rendering: str, lang: str) -> str:
+    """"garbled" for an English j or soft g rendered zh where the language writes dzh, the d
+    lost (John / Zhon, George / Zhordzh, Jakarta / Zhakarti): the keys fold both into one
+    sound, and French names do write zh (Jean / Zhan, Georges / Zhorzh). So the word with its
+    d back must spell the English word, and be the form the language's texts use, by far."""
+    if word[:1] not in "JjGg" or (word[:1] in "Gg" and word[1:2] not in "eiy") or len(rendering) < 3:
+        return ""
+    if not transliterate(rendering, lang).lower().startswith("zh"):
+        return ""
+    lower = rendering.lower()
+    whole = _letter_for("d", lang) + lower
+    usual = zipf(whole, lang)
+    if usual < _DZH_ZIPF or usual < zipf(lower, lang) + _DZH_MARGIN:
+        return ""
+    # Consonants opening alike will do: the keys keep an unsaid h (John / Dzhon).
+    return "garbled" if _spelt_alike(word, _surface_keys_of(whole, lang)) else ""
+
+
+def _surface_keys_of(word: str, lang: str) -> frozenset[str]:
+    from align.names.compare import _surface_keys
+
+    return _surface_keys(word, lang)
+
+
+# The dzh form must be one the language's texts use (wordfreq zipf), and this much more often
+# than the zh form: John is Dzhon, Joseph is Zhozef as often as Dzhozef.
+_DZH_ZIPF = 1.5
+_DZH_MARGIN = 1.0
+
+
+@lru_cache(maxsize=64)
+def _letter_for(sound: str, lang: str) -> str:
+    """The letter of the alphabet that spells one Latin sound (d)."""
+    return next(letter for letter in get(lang).alphabet if transliterate(letter, lang) == sound)
 
 
 def _one_letter_sounds(key: str) -> str:

@@ -79,6 +79,15 @@ WRONG_AND_RIGHT = [
     ("The report was written by Dr. Ravi Subramanian last year.",
      "Звіт написав доктор Раві Субраманя минулого року.",
      "Звіт написав доктор Раві Субраманіана минулого року.", "uk"),
+    # an English j rendered zh where the language writes dzh: the d lost
+    ("Talks were held in Jakarta on Monday.", "Переговоры прошли в Жакарте в понедельник.",
+     "Переговоры прошли в Джакарте в понедельник.", "ru"),
+    ("The award went to John Smith.", "Награду получил жон Смит.", "Награду получил Джон Смит.", "ru"),
+    # a stump that spells the opening with other vowels (a said ei, i said ai), a syllable short
+    ("The coach, Layton, resigned on Friday.", "Тренер Лей подал в отставку в пятницу.",
+     "Тренер Лейтон подал в отставку в пятницу.", "ru"),
+    ("Mr Simon resigned on Friday.", "Пан Сай пішов у відставку в п'ятницю.",
+     "Пан Саймон пішов у відставку в п'ятницю.", "uk"),
     # a stump that inflects an ordinary word (mera), not the name in another case
     ("The ferry crosses the Mersey every hour.", "Паром пересекает Мер каждый час.",
      "Паром пересекает Мерси каждый час.", "ru"),
@@ -106,6 +115,13 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
     ("Bonds were floated through the Wall Street banking houses.",
      "Облігації розміщували через банки Уолл-Стріт.", "uk"),
     ("Scotturb Bus 403 stops at Cabo da Roca.", "Автобус Scotturb 403 зупиняється біля Кабо-да-Рока.", "uk"),
+    # French names write zh; a rendering with the English word's syllables says them otherwise
+    ("Jean Reno starred in the film.", "В фильме снялся Жан Рено.", "ru"),
+    ("The talks in Geneva ended on Monday.", "Переговоры в Женеве завершились в понедельник.", "ru"),
+    ("A cruise on the Danube was the highlight.", "Круїз Дунаєм став головною подією.", "uk"),
+    # a word the matching paired with another name is its rendering, not a stump
+    ("The Director of Public Prosecutions charged both Huhne and Pryce.",
+     "Генеральный прокурор предъявил обвинения Хьюну и Прайсу.", "ru"),
 ])
 def test_variants_that_look_cut_are_no_error(en, tgt, lang):
     assert errors(en, tgt, lang) == []
