@@ -179,7 +179,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
             # An established form is the name's own spelling, however short (Stambul).
             forms = c._established_forms(s) if forms is None else forms
             if (forms and c._is_form(w, forms)) or _explained(c, s, word, w, how, given) \
-                    or _ordinary(c, s, w, w in initial):
+                    or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w)):
                 continue
             return w, how
     return None
@@ -456,6 +456,16 @@ def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> 
     if not info.known or info.name_tagged:
         return False
     return initial or (s.kind != "name" and zipf(rendering.lower(), c.target_lang) >= COMMON_ZIPF)
+
+
+def _after_given_name(c: _Comparison, rendering: str) -> bool:
+    """The word follows a given name in the translation (Luis Gei, Rik Per): a surname there,
+    however ordinary a word it is, and the English run a person's name however ordinary its
+    words (Henry Louis Gates, Rick Perry)."""
+    from align.names.morph import is_given_name
+
+    before = re.findall(r"([^\W\d_]+)\s+" + re.escape(rendering) + r"(?![^\W\d_])", c.target_text or "")
+    return any(w[:1].isupper() and is_given_name(w, c.target_lang) for w in before)
 
 
 def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: str, given: bool) -> bool:

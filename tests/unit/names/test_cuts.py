@@ -88,6 +88,9 @@ WRONG_AND_RIGHT = [
      "Тренер Лейтон подал в отставку в пятницу.", "ru"),
     ("Mr Simon resigned on Friday.", "Пан Сай пішов у відставку в п'ятницю.",
      "Пан Саймон пішов у відставку в п'ятницю.", "uk"),
+    # a stump that is an ordinary word, after a given name: a person's surname cut
+    ("Texas governor Rick Perry spoke on Monday.", "Губернатор Техаса Рик Пер выступил в понедельник.",
+     "Губернатор Техаса Рик Перри выступил в понедельник.", "ru"),
     # a stump that inflects an ordinary word (mera), not the name in another case
     ("The ferry crosses the Mersey every hour.", "Паром пересекает Мер каждый час.",
      "Паром пересекает Мерси каждый час.", "ru"),
