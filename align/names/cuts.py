@@ -65,7 +65,8 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     # Read once per text: the capitalised words (every one, for counting renderings) and
     # each word long enough to be a cut name, once.
     written = _Written([w for w in words if w[:1].isupper()],
-                       [w for w in dict.fromkeys(words) if len(w) >= 3 and _may_be_cut(w, c.target_lang)])
+                       [w for w in dict.fromkeys(words) if len(w) >= 3 and (_may_be_cut(w, c.target_lang)
+                                                                             or _rare_word(w, c.target_lang))])
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     for s in judged:
@@ -147,6 +148,17 @@ def _may_be_cut(word: str, lang: str) -> bool:
     return word[:1].isupper() or word.lower() not in _analyzer(lang).dictionary.words
 
 
+@lru_cache(maxsize=65536)
+def _rare_word(word: str, lang: str) -> bool:
+    """A lower-case word of the dictionary its texts hardly use (frika, uny, liver): it may be
+    a name with its first letter lost (Afrika, Luny, Oliver), read as one only headless. A
+    common one (oto, ira) is the language's own word."""
+    return word[:1].islower() and zipf(word, lang) < _RARE_WORD_ZIPF
+
+
+_RARE_WORD_ZIPF = 3.0
+
+
 class _Written(NamedTuple):
     capitalised: list[str]
     distinct: list[str]
@@ -171,6 +183,10 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                or (how := _zh_for_dzh(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
+            # A rare word of the dictionary is a name's stump only headless (see _rare_word).
+            rare = not _may_be_cut(w, c.target_lang)
+            if rare and how != "garbled":
+                continue
             # A sentence's first word may be a term, translated in a form of its own, in lower
             # case or opening the translation too (Immunohistochemistry / Immunogistokhimiya):
             # only a headless word is read there.
@@ -178,7 +194,8 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                 continue
             # An established form is the name's own spelling, however short (Stambul).
             forms = c._established_forms(s) if forms is None else forms
-            if (forms and c._is_form(w, forms)) or _explained(c, s, word, w, how, given) \
+            if (forms and c._is_form(w, forms)) or (not rare and _explained(c, s, word, w, how, given)) \
+                    or (rare and _spells_other(c, s, w)) \
                     or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w)):
                 continue
             return w, how

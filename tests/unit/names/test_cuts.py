@@ -91,6 +91,11 @@ WRONG_AND_RIGHT = [
     # a stump that is an ordinary word, after a given name: a person's surname cut
     ("Texas governor Rick Perry spoke on Monday.", "Губернатор Техаса Рик Пер выступил в понедельник.",
      "Губернатор Техаса Рик Перри выступил в понедельник.", "ru"),
+    # headless in lower case, a rare word of the dictionary (frika, liver)
+    ("He travelled across Africa last year.", "Он путешествовал по фрике в прошлом году.",
+     "Он путешествовал по Африке в прошлом году.", "ru"),
+    ("The book by Oliver Sacks sold well.", "Книга ливера Сакса хорошо продавалась.",
+     "Книга Оливера Сакса хорошо продавалась.", "ru"),
     # a stump that inflects an ordinary word (mera), not the name in another case
     ("The ferry crosses the Mersey every hour.", "Паром пересекает Мер каждый час.",
      "Паром пересекает Мерси каждый час.", "ru"),
@@ -122,6 +127,8 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
     ("Jean Reno starred in the film.", "В фильме снялся Жан Рено.", "ru"),
     ("The talks in Geneva ended on Monday.", "Переговоры в Женеве завершились в понедельник.", "ru"),
     ("A cruise on the Danube was the highlight.", "Круїз Дунаєм став головною подією.", "uk"),
+    # a common lower-case word is the language's own, whatever name it may look cut from
+    ("Some roads near Noto are closed.", "Деякі дороги біля Ното закрито, ото й усе.", "uk"),
     # a word the matching paired with another name is its rendering, not a stump
     ("The Director of Public Prosecutions charged both Huhne and Pryce.",
      "Генеральный прокурор предъявил обвинения Хьюну и Прайсу.", "ru"),
