@@ -99,7 +99,8 @@ def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[N
                 continue
             word, last = source[k + len(parts) - 1], parts[-1]
             if not word[:1].isupper() or not _stops_short(word, last, c.target_lang) \
-                    or _keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang)):
+                    or (_keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang))
+                        and not word_loss(strip_possessive(word), last, c.target_lang)):
                 continue
             s = next((m for m in c.source if word in m.text), None)
             name = s.text if s is not None else word
