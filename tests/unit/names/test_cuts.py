@@ -97,8 +97,8 @@ WRONG_AND_RIGHT = [
     ("The book by Oliver Sacks sold well.", "Книга ливера Сакса хорошо продавалась.",
      "Книга Оливера Сакса хорошо продавалась.", "ru"),
     # a hyphenated run whose last part the keys call alike, though it lost a consonant sound
-    ("The elections in Uttar Pradesh are over.", "Вибори в Уттар-Праде завершилися.",
-     "Вибори в Уттар-Прадеші завершилися.", "uk"),
+    ("The Uttar Pradesh Police arrested him on Monday.", "Поліція Уттар-Праде заарештувала його в понеділок.",
+     "Поліція Уттар-Прадешу заарештувала його в понеділок.", "uk"),
     # a stump that inflects an ordinary word (mera), not the name in another case
     ("The ferry crosses the Mersey every hour.", "Паром пересекает Мер каждый час.",
      "Паром пересекает Мерси каждый час.", "ru"),
