@@ -197,7 +197,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
             forms = c._established_forms(s) if forms is None else forms
             if (forms and c._is_form(w, forms)) or (not rare and _explained(c, s, word, w, how, given)) \
                     or (rare and _spells_other(c, s, w)) \
-                    or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w)):
+                    or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w, words[k - 1] if k else "")):
                 continue
             return w, how
     return None
@@ -476,14 +476,17 @@ def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> 
     return initial or (s.kind != "name" and zipf(rendering.lower(), c.target_lang) >= COMMON_ZIPF)
 
 
-def _after_given_name(c: _Comparison, rendering: str) -> bool:
-    """The word follows a given name in the translation (Luis Gei, Rik Per): a surname there,
-    however ordinary a word it is, and the English run a person's name however ordinary its
-    words (Henry Louis Gates, Rick Perry)."""
+def _after_given_name(c: _Comparison, rendering: str, previous: str) -> bool:
+    """The word follows a given name in the translation (Luis Gei), or the rendering of the
+    English word before it in the run (Rik Per for Rick Perry): a surname there, however
+    ordinary a word it is, and the English run a person's name however ordinary its words."""
     from align.names.morph import is_given_name
 
+    if _is_latin_word(rendering):
+        return False  # a name kept in its own spelling, cut or not, is no stump here
     before = re.findall(r"([^\W\d_]+)\s+" + re.escape(rendering) + r"(?![^\W\d_])", c.target_text or "")
-    return any(w[:1].isupper() and is_given_name(w, c.target_lang) for w in before)
+    return any(w[:1].isupper() and (is_given_name(w, c.target_lang)
+                                    or (previous and _spells_whole(previous, w, c.target_lang))) for w in before)
 
 
 def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: str, given: bool) -> bool:

@@ -99,6 +99,8 @@ WRONG_AND_RIGHT = [
     # a hyphenated run whose last part the keys call alike, though it lost a consonant sound
     ("The Uttar Pradesh Police arrested him on Monday.", "Поліція Уттар-Праде заарештувала його в понеділок.",
      "Поліція Уттар-Прадешу заарештувала його в понеділок.", "uk"),
+    ("Texas governor Rick Perry spoke on Monday.", "Губернатор Техасу Рік Пер виступив у понеділок.",
+     "Губернатор Техасу Рік Перрі виступив у понеділок.", "uk"),
     # a stump that inflects an ordinary word (mera), not the name in another case
     ("The ferry crosses the Mersey every hour.", "Паром пересекает Мер каждый час.",
      "Паром пересекает Мерси каждый час.", "ru"),
@@ -132,6 +134,9 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
     ("A cruise on the Danube was the highlight.", "Круїз Дунаєм став головною подією.", "uk"),
     # a common lower-case word is the language's own, whatever name it may look cut from
     ("Some roads near Noto are closed.", "Деякі дороги біля Ното закрито, ото й усе.", "uk"),
+    # a Latin word after a name kept in Latin is that name's own spelling
+    ("In late 2015, TogiNet established AstroNet Radio as a subsidiary station.",
+     "В конце 2015 года TogiNet создала AstroNet Radio в качестве дочерней радиостанции.", "ru"),
     # a word the matching paired with another name is its rendering, not a stump
     ("The Director of Public Prosecutions charged both Huhne and Pryce.",
      "Генеральный прокурор предъявил обвинения Хьюну и Прайсу.", "ru"),
