@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from align.lang import get
 from align.lang.translit import transliterate
 from align.model import Issue
-from align.names.losses import _ends_in_vowel_sound, _soft_g_rendered, english_name_sounds, word_loss
+from align.names.losses import (
+    _ends_in_vowel_sound,
+    _english_syllables,
+    _soft_g_rendered,
+    _syllables,
+    english_name_sounds,
+    word_loss,
+)
 from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
 from align.names.translit import fold_latin, match_key, word_key
 
@@ -58,7 +65,8 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     # Read once per text: the capitalised words (every one, for counting renderings) and
     # each word long enough to be a cut name, once.
     written = _Written([w for w in words if w[:1].isupper()],
-                       [w for w in dict.fromkeys(words) if len(w) >= 3 and _may_be_cut(w, c.target_lang)])
+                       [w for w in dict.fromkeys(words) if len(w) >= 3 and (_may_be_cut(w, c.target_lang)
+                                                                             or _rare_word(w, c.target_lang))])
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     for s in judged:
@@ -91,7 +99,8 @@ def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[N
                 continue
             word, last = source[k + len(parts) - 1], parts[-1]
             if not word[:1].isupper() or not _stops_short(word, last, c.target_lang) \
-                    or _keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang)):
+                    or (_keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang))
+                        and not word_loss(strip_possessive(word), last, c.target_lang)):
                 continue
             s = next((m for m in c.source if word in m.text), None)
             name = s.text if s is not None else word
@@ -140,6 +149,17 @@ def _may_be_cut(word: str, lang: str) -> bool:
     return word[:1].isupper() or word.lower() not in _analyzer(lang).dictionary.words
 
 
+@lru_cache(maxsize=65536)
+def _rare_word(word: str, lang: str) -> bool:
+    """A lower-case word of the dictionary its texts hardly use (frika, uny, liver): it may be
+    a name with its first letter lost (Afrika, Luny, Oliver), read as one only headless. A
+    common one (oto, ira) is the language's own word."""
+    return word[:1].islower() and zipf(word, lang) < _RARE_WORD_ZIPF
+
+
+_RARE_WORD_ZIPF = 3.0
+
+
 class _Written(NamedTuple):
     capitalised: list[str]
     distinct: list[str]
@@ -154,15 +174,20 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
     forms = None
     for k, word in enumerate(words):
         if len(word) < 4 or not word[:1].isupper() or word in _institution_words() \
-                or is_peoples_word(word) or _made_from_name(word):
+                or is_peoples_word(word) or (_made_from_name(word) and not _surname(s, words, k)):
             continue
         # Cheap first: most words are rendered whole, which a few capitalised words tell.
         if _rendered_whole(c, word, written) >= max(said[word], 1):
             continue
-        cut = [(w, how) for w in written.distinct if _may_render(word, w, c.target_lang)
-               and (how := cut_of(word, w, c.target_lang))]
+        cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
+               and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)))
+               or (how := _zh_for_dzh(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
+            # A rare word of the dictionary is a name's stump only headless (see _rare_word).
+            rare = not _may_be_cut(w, c.target_lang)
+            if rare and how != "garbled":
+                continue
             # A sentence's first word may be a term, translated in a form of its own, in lower
             # case or opening the translation too (Immunohistochemistry / Immunogistokhimiya):
             # only a headless word is read there.
@@ -170,11 +195,19 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                 continue
             # An established form is the name's own spelling, however short (Stambul).
             forms = c._established_forms(s) if forms is None else forms
-            if (forms and c._is_form(w, forms)) or _explained(c, s, word, w, how, given) \
-                    or _ordinary(c, s, w, w in initial):
+            if (forms and c._is_form(w, forms)) or (not rare and _explained(c, s, word, w, how, given)) \
+                    or (rare and _spells_other(c, s, w)) \
+                    or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w, words[k - 1] if k else "")):
                 continue
             return w, how
     return None
+
+
+def _surname(s: NameMention, words: list[str], k: int) -> bool:
+    """The last word of a person's name looks made from a name by its ending only by chance
+    (Balasubramanian, Tamasese): an adjective comes before the noun it qualifies (South
+    African National Parks, Atlantic Ocean), never last in a run of names."""
+    return s.kind == "name" and len(words) > 1 and k == len(words) - 1
 
 
 def cut_of(word: str, rendering: str, lang: str) -> str:
@@ -233,6 +266,98 @@ def _dzh_stump(word: str, rendering: str, lang: str) -> str:
     if _lost_syllable(lost, latin=True):
         return "truncated"
     return "shortened" if _ends_in_vowel_sound(fold_latin(word).lower()) else ""
+
+
+def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
+    """_vowel_stump, unless the word renders another name of the source: paired with it, or
+    spelling it as loosely, give or take a case ending (Praisa for Pryce, not a stump of Prosecutions):
+    vowels read this loosely find a name's rendering in any word opening as it does."""
+    from align.names.compare import _name_parts
+
+    how = _vowel_stump(word, rendering, c.target_lang)
+    if not how:
+        return ""
+    # A word the matching paired with another name renders that name (Praisa for Pryce).
+    if any(word not in c.source[i].text and rendering in _name_parts(c.target[j].text) for i, j in c.pairs):
+        return ""
+    stump = _folded(word_key(rendering, c.target_lang))
+    words = {strip_possessive(w) for w in _name_parts(c.source_text) if w[:1].isupper() and w != word}
+    return "" if any(_folded_alike(_folded(match_key(w)), stump) for w in words) else how
+
+
+def _folded_alike(a: str, b: str) -> bool:
+    """Two folded keys one of which is the other with up to two letters more."""
+    short, long = sorted((a, b), key=len)
+    return bool(short) and len(long) - len(short) <= 2 and long.startswith(short)
+
+
+@lru_cache(maxsize=65536)
+def _vowel_stump(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for a capitalised word that spells the English word's opening with other
+    vowels, or a v for a b, and stops a syllable short of it (Layton / Lei, Chambers / Chem,
+    Hebron / Khev): English vowel letters say other sounds (a as ei, i as ai), which the keys
+    keep, so the stump is no prefix of the word's key, and too short for word_loss."""
+    from align.names.compare import _lost_syllable
+
+    if not rendering[:1].isupper() or "-" in rendering:
+        return ""
+    target = word_key(rendering, lang)
+    if len(target) < 3:
+        return ""
+    source, stump = _folded(match_key(strip_possessive(word))), _folded(target)
+    if len(stump) < 2 or len(stump) >= len(source) or not source.startswith(stump):
+        return ""
+    # A rendering with as many syllables as the word says them otherwise (Danube / Dunai,
+    # Show / Shou): no syllable is lost.
+    lost = source[len(stump):]
+    if "a" not in lost or _syllables(rendering.lower(), get(lang).vowels) >= _english_syllables(fold_latin(word)):
+        return ""
+    return "truncated" if _lost_syllable(lost, latin=True) else ""
+
+
+@lru_cache(maxsize=65536)
+def _folded(key: str) -> str:
+    """The key with every run of vowels one a, and b, v and w one b."""
+    return re.sub("a+", "a", key.translate(_VOWELS_AND_LABIALS))
+
+
+_VOWELS_AND_LABIALS = str.maketrans("eiouyvw", "aaaaabb")
+
+
+def _zh_for_dzh(word: str, rendering: str, lang: str) -> str:
+    """"garbled" for an English j or soft g rendered zh where the language writes dzh, the d
+    lost (John / Zhon, George / Zhordzh, Jakarta / Zhakarti): the keys fold both into one
+    sound, and French names do write zh (Jean / Zhan, Georges / Zhorzh). So the word with its
+    d back must spell the English word, and be the form the language's texts use, by far."""
+    if word[:1] not in "JjGg" or (word[:1] in "Gg" and word[1:2] not in "eiy") or len(rendering) < 3:
+        return ""
+    if not transliterate(rendering, lang).lower().startswith("zh"):
+        return ""
+    lower = rendering.lower()
+    whole = _letter_for("d", lang) + lower
+    usual = zipf(whole, lang)
+    if usual < _DZH_ZIPF or usual < zipf(lower, lang) + _DZH_MARGIN:
+        return ""
+    # Consonants opening alike will do: the keys keep an unsaid h (John / Dzhon).
+    return "garbled" if _spelt_alike(word, _surface_keys_of(whole, lang)) else ""
+
+
+def _surface_keys_of(word: str, lang: str) -> frozenset[str]:
+    from align.names.compare import _surface_keys
+
+    return _surface_keys(word, lang)
+
+
+# The dzh form must be one the language's texts use (wordfreq zipf), and this much more often
+# than the zh form: John is Dzhon, Joseph is Zhozef as often as Dzhozef.
+_DZH_ZIPF = 1.5
+_DZH_MARGIN = 1.0
+
+
+@lru_cache(maxsize=64)
+def _letter_for(sound: str, lang: str) -> str:
+    """The letter of the alphabet that spells one Latin sound (d)."""
+    return next(letter for letter in get(lang).alphabet if transliterate(letter, lang) == sound)
 
 
 def _one_letter_sounds(key: str) -> str:
@@ -333,7 +458,8 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
         return False
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
     return not _adjective_word(rendering) and _words_alike(english, keys) \
-        and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang)
+        and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang) \
+        and not _capital_stump(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:
@@ -348,6 +474,19 @@ def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> 
     if not info.known or info.name_tagged:
         return False
     return initial or (s.kind != "name" and zipf(rendering.lower(), c.target_lang) >= COMMON_ZIPF)
+
+
+def _after_given_name(c: _Comparison, rendering: str, previous: str) -> bool:
+    """The word follows a given name in the translation (Luis Gei), or the rendering of the
+    English word before it in the run (Rik Per for Rick Perry): a surname there, however
+    ordinary a word it is, and the English run a person's name however ordinary its words."""
+    from align.names.morph import is_given_name
+
+    if _is_latin_word(rendering):
+        return False  # a name kept in its own spelling, cut or not, is no stump here
+    before = re.findall(r"([^\W\d_]+)\s+" + re.escape(rendering) + r"(?![^\W\d_])", c.target_text or "")
+    return any(w[:1].isupper() and (is_given_name(w, c.target_lang)
+                                    or (previous and _spells_whole(previous, w, c.target_lang))) for w in before)
 
 
 def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: str, given: bool) -> bool:

@@ -207,6 +207,14 @@ def word_loss(word: str, rendering: str, lang: str) -> str:
     if how:
         info = analyse(rendering, lang)
         if info.known and any(_same_name(word, lemma, lang) and not tail_lost(word, lemma, lang)
+                              and _names_a_place_or_person(lemma, lang)
                               for lemma in info.lemmas if lemma != rendering.lower()):
             return ""
     return how
+
+
+def _names_a_place_or_person(lemma: str, lang: str) -> bool:
+    """The dictionary form a stump inflects must itself be a name (Dunai for Dunaya): a stump
+    that is a form of an ordinary word (Per of pero for Perry, Mer of mera for Mersey) is no
+    rendering of the name in another case."""
+    return analyse(lemma, lang).name_tagged
