@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from align.lang import get
 from align.lang.translit import transliterate
@@ -54,11 +54,7 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
         _cut_compounds(c, text, flagged, missing)
     if not judged:
         return
-    words = _LOWER_WORD.findall(text)
-    # Read once per text: the capitalised words (every one, for counting renderings) and
-    # each word long enough to be a cut name, once.
-    written = _Written([w for w in words if w[:1].isupper()],
-                       [w for w in dict.fromkeys(words) if len(w) >= 3 and _may_be_cut(w, c.target_lang)])
+    written = _Written(_LOWER_WORD.findall(text), c.target_lang)
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     for s in judged:
@@ -140,9 +136,21 @@ def _may_be_cut(word: str, lang: str) -> bool:
     return word[:1].isupper() or word.lower() not in _analyzer(lang).dictionary.words
 
 
-class _Written(NamedTuple):
-    capitalised: list[str]
-    distinct: list[str]
+class _Written:
+    """A translation's words, read once per text: the capitalised ones (every one, for
+    counting renderings) and, only once a name is not rendered whole, each word long enough
+    to be a cut name, once. Most texts render every name whole and need no more."""
+
+    def __init__(self, words: list[str], lang: str) -> None:
+        self.words, self.lang = words, lang
+        self.capitalised = [w for w in words if w[:1].isupper()]
+        self._distinct: list[str] | None = None
+
+    @property
+    def distinct(self) -> list[str]:
+        if self._distinct is None:
+            self._distinct = [w for w in dict.fromkeys(self.words) if len(w) >= 3 and _may_be_cut(w, self.lang)]
+        return self._distinct
 
 
 def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Counter,
@@ -157,7 +165,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                 or is_peoples_word(word) or _made_from_name(word):
             continue
         # Cheap first: most words are rendered whole, which a few capitalised words tell.
-        if _rendered_whole(c, word, written) >= max(said[word], 1):
+        if _rendered_whole(word, written, max(said[word], 1)):
             continue
         cut = [(w, how) for w in written.distinct if _may_render(word, w, c.target_lang)
                and (how := word_loss(word, w, c.target_lang) or _headless(word, w, c.target_lang)
@@ -310,9 +318,15 @@ def _opens_alike(a: str, b: str) -> bool:
 _KEY_VOWELS = "aeiou"
 
 
-def _rendered_whole(c: _Comparison, word: str, written: _Written) -> int:
-    """How many words of the translation spell the English word whole."""
-    return sum(1 for w in written.capitalised if _spells_whole(word, w, c.target_lang))
+def _rendered_whole(word: str, written: _Written, times: int) -> bool:
+    """Whether `times` words of the translation spell the English word whole (counting stops there)."""
+    found = 0
+    for w in written.capitalised:
+        if _spells_whole(word, w, written.lang):
+            found += 1
+            if found >= times:
+                return True
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -320,10 +334,12 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     """The rendering spells the English word, neither cut nor headless. An adjective made
     from the name renders the adjective, not the name (South Africa ... South African /
     Pivdennoi friky ... Pivdenno-Afrykanskoi)."""
-    from align.names.compare import _adjective_word, _may_match, _surface_keys, _words_alike
+    from align.names.compare import _adjective_word, _surface_keys, _words_alike
 
-    # Cheap first, on plain keys: a spelling of the word shares one of its first two letters.
-    if not _may_match(frozenset({match_key(word)}), frozenset({word_key(rendering, lang)})):
+    # Cheap first, on plain keys: a spelling of the word shares one of its first two letters
+    # (align.names.compare._may_match for one key each).
+    x, y = match_key(word), word_key(rendering, lang)
+    if not (x and y and (x[:1] in y[:2] or y[:1] in x[:2])):
         return False
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
     return not _adjective_word(rendering) and _words_alike(english, keys) \
@@ -400,7 +416,7 @@ def stumps(comparison: _Comparison) -> None:
     # (nakovoyu for naukovoyu).
     name_lost = any(not matched and m.kind != "acronym" for m, matched in zip(c.source, c.src_matched, strict=True))
     for word in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
-        if word in taken or not _stump_candidate(word, c.target_lang) or (word[:1].islower() and not name_lost):
+        if word in taken or (word[:1].islower() and not name_lost) or not _stump_candidate(word, c.target_lang):
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
         whole = _completed(word, c.target_lang)
