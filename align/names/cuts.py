@@ -21,7 +21,7 @@ from align.lang import get
 from align.lang.translit import transliterate
 from align.model import Issue
 from align.names.losses import _ends_in_vowel_sound, _soft_g_rendered, english_name_sounds, word_loss
-from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
+from align.names.morph import COMMON_ZIPF, _analyzer, analyse, is_peoples_word, strip_possessive, zipf
 from align.names.translit import fold_latin, match_key, word_key
 
 if TYPE_CHECKING:
@@ -40,15 +40,7 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     if not c.target_text or not c.source_text or c.source_lang != "en" or c.target_lang == "en":
         return
     flagged = {i.expected for i in c.found if i.category == "name" and (i.severity == "error" or i.rule == "name.garbled")}
-    # Cheap first: a one-word name the matching paired with as many target names of its very
-    # spelling key as the source has mentions of it is rendered whole each time (not so a
-    # glossary id, which a cut form of a longer run keeps, nor an adjective's key).
-    keyed = Counter(m.key for m in c.source)
-    whole = Counter(c.source[i].key for i, j in set(c.pairs) if c.target[j].key == c.source[i].key
-                    and c.target[j].kind == c.source[i].kind and " " not in c.source[i].text
-                    and c.glossary.entry(c.source[i].key) is None)
-    judged = [s for s in c.source if s.text not in flagged and s.kind in ("name", "common", "latin")
-              and whole[s.key] < keyed[s.key] and _judged(c, s)]
+    judged = _judged_names(c, flagged)
     text = unicodedata.normalize("NFC", c.target_text)
     if "-" in text:
         _cut_compounds(c, text, flagged, missing)
@@ -66,6 +58,21 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
                 missing.remove(s)
             c._garble_issue(s, *found)
             flagged.add(s.text)
+
+
+def _judged_names(c: _Comparison, flagged: set[str]) -> list[NameMention]:
+    """The source names to read for a cut word, not flagged yet."""
+    names = [s for s in c.source if s.text not in flagged and s.kind in ("name", "common", "latin")]
+    if not names:
+        return names
+    # Cheap first: a one-word name the matching paired with as many target names of its very
+    # spelling key as the source has mentions of it is rendered whole each time (not so a
+    # glossary id, which a cut form of a longer run keeps, nor an adjective's key).
+    keyed = Counter(m.key for m in c.source)
+    whole = Counter(c.source[i].key for i, j in set(c.pairs) if c.target[j].key == c.source[i].key
+                    and c.target[j].kind == c.source[i].kind and " " not in c.source[i].text
+                    and c.glossary.entry(c.source[i].key) is None)
+    return [s for s in names if whole[s.key] < keyed[s.key] and _judged(c, s)]
 
 
 def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[NameMention]) -> None:
@@ -131,8 +138,6 @@ def _judged(c: _Comparison, s: NameMention) -> bool:
 def _may_be_cut(word: str, lang: str) -> bool:
     """A capitalised word, or a lower-case one the dictionary lacks: a lower-case word it
     knows is an ordinary word of the translation, never a name's stump (see _explained)."""
-    from align.names.morph import _analyzer
-
     return word[:1].isupper() or word.lower() not in _analyzer(lang).dictionary.words
 
 
@@ -321,7 +326,12 @@ _KEY_VOWELS = "aeiou"
 def _rendered_whole(word: str, written: _Written, times: int) -> bool:
     """Whether `times` words of the translation spell the English word whole (counting stops there)."""
     found = 0
+    # The screen of _spells_whole, before the cache: most pairs fail it, and are never asked twice.
+    key = match_key(word)
     for w in written.capitalised:
+        rendering = word_key(w, written.lang)
+        if not (key and rendering and (key[:1] in rendering[:2] or rendering[:1] in key[:2])):
+            continue
         if _spells_whole(word, w, written.lang):
             found += 1
             if found >= times:
@@ -450,16 +460,15 @@ _LOWER_STUMP_ZIPF = 2.5
 _SYLLABLE_LETTERS = 4
 _COMPLETIONS_READ = 400
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# align.names.compare._is_latin, as one search.
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=65536)
 def _stump_candidate(word: str, lang: str) -> bool:
     """A Cyrillic word of three letters or more, no acronym, that the language's dictionary
     lacks and its texts hardly use. The dictionary is asked first: it answers fastest."""
-    from align.names.compare import _is_latin
-    from align.names.morph import _analyzer
-
-    if len(word) < 3 or _is_latin(word) or (word.isupper() and len(word) > 1) or "-" in word:
+    if len(word) < 3 or not _CYRILLIC_LETTER.search(word) or (word.isupper() and len(word) > 1) or "-" in word:
         return False
     lower = word.lower()
     if lower in _analyzer(lang).dictionary.words:
@@ -474,8 +483,6 @@ def _stump_candidate(word: str, lang: str) -> bool:
 def _completed(word: str, lang: str) -> str:
     """The common word `word` is cut from: with one letter before it, or up to a syllable
     after it; "" when there is none."""
-    from align.names.morph import _analyzer
-
     words = _analyzer(lang).dictionary.words
     lower = word.lower()
     # A lower-case stump must come from a name or a very common word: a typo of an ordinary

@@ -40,13 +40,18 @@ _REDUCTIONS: tuple[tuple[str, str], ...] = (
     ("ie", "e"),
     ("[^a-z]", ""),
 )
-_REDUCTION_RES = tuple((re.compile(pat), rep) for pat, rep in _REDUCTIONS)
+# A plain letter group is replaced as a string, which is several times faster than a regex
+# and replaces alike (left to right, no overlaps); only the rest are compiled.
+_REDUCTION_STEPS = tuple((pat, rep, None if pat.isalpha() else re.compile(pat)) for pat, rep in _REDUCTIONS)
 _DOUBLE = re.compile(r"(.)\1+")
 
 
 def fold_latin(text: str) -> str:
     """Lower-case ASCII letters: diacritics stripped (Erdoğan -> erdogan, Nausėda -> nauseda)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LATIN_FOLD))
+    folded = text.lower().translate(_LATIN_FOLD)
+    if folded.isascii():
+        return folded  # nothing to decompose
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -55,8 +60,11 @@ def match_key(latin: str) -> str:
     """The key two spellings of one name share: Zelenskyy, Zelenskyi, Zelensky, Zelenskiy and
     the Ukrainian and Russian spellings Zelenskyi and Zelenskii all give "zelenski"."""
     key = fold_latin(latin)
-    for pattern, rep in _REDUCTION_RES:
-        key = pattern.sub(rep, key)
+    for letters, rep, pattern in _REDUCTION_STEPS:
+        if pattern is not None:
+            key = pattern.sub(rep, key)
+        elif letters in key:
+            key = key.replace(letters, rep)
     return _DOUBLE.sub(r"\1", key)
 
 
