@@ -325,13 +325,17 @@ _KEY_VOWELS = "aeiou"
 
 def _rendered_whole(word: str, written: _Written, times: int) -> bool:
     """Whether `times` words of the translation spell the English word whole (counting stops there)."""
-    found = 0
-    # The screen of _spells_whole, before the cache: most pairs fail it, and are never asked twice.
     key = match_key(word)
-    for w in written.capitalised:
-        rendering = word_key(w, written.lang)
-        if not (key and rendering and (key[:1] in rendering[:2] or rendering[:1] in key[:2])):
-            continue
+    if not key:
+        return False
+    # The screen of _spells_whole, before the cache: most pairs fail it, and are never asked
+    # twice. The words whose key opens as the word's are asked first: a whole rendering is
+    # mostly one of them, and the count stops at `times` (the order changes no count).
+    keyed = [(w, word_key(w, written.lang)) for w in written.capitalised]
+    screened = [(w, k) for w, k in keyed if k and (key[:1] in k[:2] or k[:1] in key[:2])]
+    screened.sort(key=lambda wk: wk[1][:2] != key[:2])
+    found = 0
+    for w, _ in screened:
         if _spells_whole(word, w, written.lang):
             found += 1
             if found >= times:
