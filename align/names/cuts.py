@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from align.lang import get
 from align.lang.translit import transliterate
@@ -28,7 +28,7 @@ from align.names.losses import (
     english_name_sounds,
     word_loss,
 )
-from align.names.morph import COMMON_ZIPF, analyse, is_peoples_word, strip_possessive, zipf
+from align.names.morph import COMMON_ZIPF, _analyzer, analyse, is_peoples_word, strip_possessive, zipf
 from align.names.translit import fold_latin, match_key, word_key
 
 if TYPE_CHECKING:
@@ -47,26 +47,13 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     if not c.target_text or not c.source_text or c.source_lang != "en" or c.target_lang == "en":
         return
     flagged = {i.expected for i in c.found if i.category == "name" and (i.severity == "error" or i.rule == "name.garbled")}
-    # Cheap first: a one-word name the matching paired with as many target names of its very
-    # spelling key as the source has mentions of it is rendered whole each time (not so a
-    # glossary id, which a cut form of a longer run keeps, nor an adjective's key).
-    keyed = Counter(m.key for m in c.source)
-    whole = Counter(c.source[i].key for i, j in set(c.pairs) if c.target[j].key == c.source[i].key
-                    and c.target[j].kind == c.source[i].kind and " " not in c.source[i].text
-                    and c.glossary.entry(c.source[i].key) is None)
-    judged = [s for s in c.source if s.text not in flagged and s.kind in ("name", "common", "latin")
-              and whole[s.key] < keyed[s.key] and _judged(c, s)]
+    judged = _judged_names(c, flagged)
     text = unicodedata.normalize("NFC", c.target_text)
     if "-" in text:
         _cut_compounds(c, text, flagged, missing)
     if not judged:
         return
-    words = _LOWER_WORD.findall(text)
-    # Read once per text: the capitalised words (every one, for counting renderings) and
-    # each word long enough to be a cut name, once.
-    written = _Written([w for w in words if w[:1].isupper()],
-                       [w for w in dict.fromkeys(words) if len(w) >= 3 and (_may_be_cut(w, c.target_lang)
-                                                                             or _rare_word(w, c.target_lang))])
+    written = _Written(_LOWER_WORD.findall(text), c.target_lang)
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     for s in judged:
@@ -78,6 +65,21 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
                 missing.remove(s)
             c._garble_issue(s, *found)
             flagged.add(s.text)
+
+
+def _judged_names(c: _Comparison, flagged: set[str]) -> list[NameMention]:
+    """The source names to read for a cut word, not flagged yet."""
+    names = [s for s in c.source if s.text not in flagged and s.kind in ("name", "common", "latin")]
+    if not names:
+        return names
+    # Cheap first: a one-word name the matching paired with as many target names of its very
+    # spelling key as the source has mentions of it is rendered whole each time (not so a
+    # glossary id, which a cut form of a longer run keeps, nor an adjective's key).
+    keyed = Counter(m.key for m in c.source)
+    whole = Counter(c.source[i].key for i, j in set(c.pairs) if c.target[j].key == c.source[i].key
+                    and c.target[j].kind == c.source[i].kind and " " not in c.source[i].text
+                    and c.glossary.entry(c.source[i].key) is None)
+    return [s for s in names if whole[s.key] < keyed[s.key] and _judged(c, s)]
 
 
 def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[NameMention]) -> None:
@@ -144,8 +146,6 @@ def _judged(c: _Comparison, s: NameMention) -> bool:
 def _may_be_cut(word: str, lang: str) -> bool:
     """A capitalised word, or a lower-case one the dictionary lacks: a lower-case word it
     knows is an ordinary word of the translation, never a name's stump (see _explained)."""
-    from align.names.morph import _analyzer
-
     return word[:1].isupper() or word.lower() not in _analyzer(lang).dictionary.words
 
 
@@ -160,9 +160,22 @@ def _rare_word(word: str, lang: str) -> bool:
 _RARE_WORD_ZIPF = 3.0
 
 
-class _Written(NamedTuple):
-    capitalised: list[str]
-    distinct: list[str]
+class _Written:
+    """A translation's words, read once per text: the capitalised ones (every one, for
+    counting renderings) and, only once a name is not rendered whole, each word long enough
+    to be a cut name, once. Most texts render every name whole and need no more."""
+
+    def __init__(self, words: list[str], lang: str) -> None:
+        self.words, self.lang = words, lang
+        self.capitalised = [w for w in words if w[:1].isupper()]
+        self._distinct: list[str] | None = None
+
+    @property
+    def distinct(self) -> list[str]:
+        if self._distinct is None:
+            self._distinct = [w for w in dict.fromkeys(self.words) if len(w) >= 3
+                              and (_may_be_cut(w, self.lang) or _rare_word(w, self.lang))]
+        return self._distinct
 
 
 def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Counter,
@@ -177,7 +190,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                 or is_peoples_word(word) or (_made_from_name(word) and not _surname(s, words, k)):
             continue
         # Cheap first: most words are rendered whole, which a few capitalised words tell.
-        if _rendered_whole(c, word, written) >= max(said[word], 1):
+        if _rendered_whole(word, written, max(said[word], 1)):
             continue
         cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
                and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)))
@@ -441,9 +454,24 @@ def _opens_alike(a: str, b: str) -> bool:
 _KEY_VOWELS = "aeiou"
 
 
-def _rendered_whole(c: _Comparison, word: str, written: _Written) -> int:
-    """How many words of the translation spell the English word whole."""
-    return sum(1 for w in written.capitalised if _spells_whole(word, w, c.target_lang))
+def _rendered_whole(word: str, written: _Written, times: int) -> bool:
+    """Whether `times` words of the translation spell the English word whole (counting stops there)."""
+    key = match_key(word)
+    if not key:
+        return False
+    # The screen of _spells_whole, before the cache: most pairs fail it, and are never asked
+    # twice. The words whose key opens as the word's are asked first: a whole rendering is
+    # mostly one of them, and the count stops at `times` (the order changes no count).
+    keyed = [(w, word_key(w, written.lang)) for w in written.capitalised]
+    screened = [(w, k) for w, k in keyed if k and (key[:1] in k[:2] or k[:1] in key[:2])]
+    screened.sort(key=lambda wk: wk[1][:2] != key[:2])
+    found = 0
+    for w, _ in screened:
+        if _spells_whole(word, w, written.lang):
+            found += 1
+            if found >= times:
+                return True
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -451,10 +479,12 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     """The rendering spells the English word, neither cut nor headless. An adjective made
     from the name renders the adjective, not the name (South Africa ... South African /
     Pivdennoi friky ... Pivdenno-Afrykanskoi)."""
-    from align.names.compare import _adjective_word, _may_match, _surface_keys, _words_alike
+    from align.names.compare import _adjective_word, _surface_keys, _words_alike
 
-    # Cheap first, on plain keys: a spelling of the word shares one of its first two letters.
-    if not _may_match(frozenset({match_key(word)}), frozenset({word_key(rendering, lang)})):
+    # Cheap first, on plain keys: a spelling of the word shares one of its first two letters
+    # (align.names.compare._may_match for one key each).
+    x, y = match_key(word), word_key(rendering, lang)
+    if not (x and y and (x[:1] in y[:2] or y[:1] in x[:2])):
         return False
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
     return not _adjective_word(rendering) and _words_alike(english, keys) \
@@ -545,7 +575,7 @@ def stumps(comparison: _Comparison) -> None:
     # (nakovoyu for naukovoyu).
     name_lost = any(not matched and m.kind != "acronym" for m, matched in zip(c.source, c.src_matched, strict=True))
     for word in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
-        if word in taken or not _stump_candidate(word, c.target_lang) or (word[:1].islower() and not name_lost):
+        if word in taken or (word[:1].islower() and not name_lost) or not _stump_candidate(word, c.target_lang):
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
         whole = _completed(word, c.target_lang)
@@ -579,16 +609,15 @@ _LOWER_STUMP_ZIPF = 2.5
 _SYLLABLE_LETTERS = 4
 _COMPLETIONS_READ = 400
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# align.names.compare._is_latin, as one search.
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=65536)
 def _stump_candidate(word: str, lang: str) -> bool:
     """A Cyrillic word of three letters or more, no acronym, that the language's dictionary
     lacks and its texts hardly use. The dictionary is asked first: it answers fastest."""
-    from align.names.compare import _is_latin
-    from align.names.morph import _analyzer
-
-    if len(word) < 3 or _is_latin(word) or (word.isupper() and len(word) > 1) or "-" in word:
+    if len(word) < 3 or not _CYRILLIC_LETTER.search(word) or (word.isupper() and len(word) > 1) or "-" in word:
         return False
     lower = word.lower()
     if lower in _analyzer(lang).dictionary.words:
@@ -603,8 +632,6 @@ def _stump_candidate(word: str, lang: str) -> bool:
 def _completed(word: str, lang: str) -> str:
     """The common word `word` is cut from: with one letter before it, or up to a syllable
     after it; "" when there is none."""
-    from align.names.morph import _analyzer
-
     words = _analyzer(lang).dictionary.words
     lower = word.lower()
     # A lower-case stump must come from a name or a very common word: a typo of an ordinary

@@ -13,6 +13,7 @@ from align.lang import get, is_cyrillic
 # pymorphy3 grammemes that mark a parse as a proper name.
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 # At or above this Zipf frequency (wordfreq: 3 = once per million words) a capitalised word
 # is an ordinary word that happens to open a sentence or a title ("Army", "Main"), so a
 # translator renders it by meaning, not by spelling.
@@ -54,6 +55,8 @@ def zipf(word: str, lang: str) -> float:
 
 def strip_possessive(word: str) -> str:
     """Ukraine's -> Ukraine, Reuters' -> Reuters."""
+    if "'" not in word and "’" not in word:
+        return word  # no apostrophe, nothing to strip (asked of most words, most have none)
     return _POSSESSIVE.sub("", word) if len(word) > 2 else word
 
 
@@ -61,7 +64,7 @@ def strip_possessive(word: str) -> str:
 def analyse(word: str, lang: str) -> WordInfo:
     """Lemmas and name evidence for one word (case-insensitive; pass it as written)."""
     lower = word.lower()
-    if lang == "en" or not any("\u0400" <= ch <= "\u04ff" for ch in word):
+    if lang == "en" or not _CYRILLIC_LETTER.search(word):
         base = strip_possessive(lower)
         return WordInfo(base, frozenset({lower, base}), True, False)
     morph = _analyzer(lang)

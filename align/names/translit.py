@@ -40,13 +40,19 @@ _REDUCTIONS: tuple[tuple[str, str], ...] = (
     ("ie", "e"),
     ("[^a-z]", ""),
 )
-_REDUCTION_RES = tuple((re.compile(pat), rep) for pat, rep in _REDUCTIONS)
+# A plain letter group is replaced as a string, which is several times faster than a regex
+# and replaces alike (left to right, no overlaps); only the rest are compiled.
+_REDUCTION_STEPS = tuple((pat, rep, None if pat.isalpha() else re.compile(pat)) for pat, rep in _REDUCTIONS)
 _DOUBLE = re.compile(r"(.)\1+")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 def fold_latin(text: str) -> str:
     """Lower-case ASCII letters: diacritics stripped (Erdoğan -> erdogan, Nausėda -> nauseda)."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LATIN_FOLD))
+    folded = text.lower().translate(_LATIN_FOLD)
+    if folded.isascii():
+        return folded  # nothing to decompose
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -55,15 +61,18 @@ def match_key(latin: str) -> str:
     """The key two spellings of one name share: Zelenskyy, Zelenskyi, Zelensky, Zelenskiy and
     the Ukrainian and Russian spellings Zelenskyi and Zelenskii all give "zelenski"."""
     key = fold_latin(latin)
-    for pattern, rep in _REDUCTION_RES:
-        key = pattern.sub(rep, key)
+    for letters, rep, pattern in _REDUCTION_STEPS:
+        if pattern is not None:
+            key = pattern.sub(rep, key)
+        elif letters in key:
+            key = key.replace(letters, rep)
     return _DOUBLE.sub(r"\1", key)
 
 
 @lru_cache(maxsize=200_000)
 def word_key(word: str, lang: str) -> str:
     """Matching key of one word written in `lang` (Latin words are keyed as they are)."""
-    if is_cyrillic(lang) and not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word):
+    if is_cyrillic(lang) and not word.isascii() and _CYRILLIC_LETTER.search(word):
         return match_key(transliterate(word, lang))
     return match_key(word)
 
@@ -73,13 +82,20 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     previous = list(range(len(b) + 1))
+    # The name matchers ask this for most pairs they read: comparisons, not min(), keep it fast.
     for i, ca in enumerate(a, 1):
         current = [i]
-        best = i
+        best = left = i
         for j, cb in enumerate(b, 1):
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            value = previous[j - 1] + (ca != cb)
+            if left + 1 < value:
+                value = left + 1
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
             current.append(value)
-            best = min(best, value)
+            left = value
+            if value < best:
+                best = value
         if best > limit:
             return limit + 1
         previous = current
