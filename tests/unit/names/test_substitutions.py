@@ -145,6 +145,15 @@ WRONG_AND_RIGHT = [
     ("The Report calls for a consensus in the United States about the policy.",
      "Доклад призывает к консенсусу в Соединённых Коморах насчёт политики.",
      "Доклад призывает к консенсусу в Соединённых Штатах насчёт политики.", "ru"),
+    # one lost capitalised word, every name rendered, one tagged name nothing explains, moved
+    # by word order away from the word's place
+    ("The old ferry was renamed Liberty after the war.",
+     "После войны старый паром переименовали в Тбилиси.",
+     "После войны старый паром переименовали в Свободу.", "ru"),
+    # skeletons one edit apart by a k against another consonant: two names, not one spelt twice
+    ("The novel was finished by Parker in a rented flat.",
+     "Роман закінчив Портер в орендованій квартирі.",
+     "Роман закінчив Паркер в орендованій квартирі.", "uk"),
 ]
 
 
