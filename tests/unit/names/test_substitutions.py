@@ -154,6 +154,10 @@ WRONG_AND_RIGHT = [
     ("The novel was finished by Parker in a rented flat.",
      "Роман закінчив Портер в орендованій квартирі.",
      "Роман закінчив Паркер в орендованій квартирі.", "uk"),
+    # a person run whose surname's place holds a capitalised ordinary word
+    ("The prize went to Ivan Kramer for his second novel.",
+     "Премію отримав Іван Кран за свій другий роман.",
+     "Премію отримав Іван Крамер за свій другий роман.", "uk"),
 ]
 
 
