@@ -91,6 +91,11 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
         if latin and (_SOFT_C.search(word) or "tion" in word):
             # English c before e, i, y is s, and -tion is shn (Deception / Desepshen, Cincinnati).
             out.add(word_key(_SOFT_C.sub("s", word).replace("tion", "shon"), "en"))
+        if latin and word[:1] == "I" and word[1:2] in "aeiou" and len(word) > 2:
+            # An English I before a vowel is the sound ai (Iowa / Aiova, Iago / Aiago), which
+            # Cyrillic writes with a letter of its own. (Not before a consonant: Ishikawa is
+            # Isikava, and a key opening ai there would read it as a lost first sound.)
+            out.add(word_key("Ai" + word[1:], "en"))
         if latin and word[:1] in "XxQq":
             # Pinyin x and q are Cyrillic s and ts (Xi'an / Sian, Qing / Tsin).
             out.add(word_key(("s" if word[0] in "Xx" else "ts") + word[1:], "en"))

@@ -158,6 +158,12 @@ WRONG_AND_RIGHT = [
     ("The prize went to Ivan Kramer for his second novel.",
      "Премію отримав Іван Кран за свій другий роман.",
      "Премію отримав Іван Крамер за свій другий роман.", "uk"),
+    # an English opening I read ai (Iowa / Aiove) is rendered: the one name left stands for
+    # the repeated name's lost mention
+    ("After the vote, Harkin praised Smith, but had tough words for Brown, whose ads ran in Iowa against Harkin.",
+     "После голосования Олдрич похвалил Смита, но резко высказался о Брауне, чья реклама шла в Айове против Харкина.",
+     "После голосования Харкин похвалил Смита, но резко высказался о Брауне, чья реклама шла в Айове против Харкина.",
+     "ru"),
 ]
 
 
