@@ -36,6 +36,7 @@ from align.names.forms import name_forms
 from align.names.glossary import Glossary
 from align.names.losses import word_loss
 from align.names.morph import (
+    RARE_ZIPF,
     analyse,
     is_adjective,
     is_adjective_reading,
@@ -1525,7 +1526,7 @@ class _Comparison:
         place, wherever word order put it. With two of either side which stands for which is
         a guess, and an added name beside a phrase rendered by meaning leaves some other source
         phrase lost as well, so this is left to the place test (_lost_phrases)."""
-        candidates = [t for t in extra if self._substitute_candidate(t)]
+        candidates = [t for t in extra if self._substitute_candidate(t)] + self._rare_words_as_names()
         if len(candidates) != 1 or self.missing_names or not self.source_text or candidates[0].text.isupper() \
                 or any(not self.src_matched[i] and s.kind not in _SILENT_KINDS for i, s in enumerate(self.source)):
             return  # an acronym renders one (HCC / GTsK), whatever the passes before made of it
@@ -1533,13 +1534,28 @@ class _Comparison:
                 and not s.initial and s.key not in self.garbled_common and not _derived_word(s)
                 and not all(strip_possessive(w) in _institution_words() for w in s.text.split())]
         t = candidates[0]
-        if len(lost) != 1 or not self._tagged_name(t):
+        if len(lost) != 1 or not (t.kind == "common" or self._tagged_name(t)):
             return
         s = lost[0]
+        if t.kind == "common" and self._same_place(s, [t]) is None:
+            return  # a word the dictionary knows is a name only where the phrase stood (the Sun / Sontse ... Neapolia)
         if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                              _sound_keys(t, self.target_lang, self.glossary)):
-            extra.remove(t)
+            if t in extra:
+                extra.remove(t)
+            self.tgt_matched[self.target.index(t)] = True
             self._mismatch(s, t, "position")
+
+    def _rare_words_as_names(self) -> list[NameMention]:
+        """Unmatched capitalised words inside the translation that the dictionary reads as
+        ordinary words too rare to be ordinary words capitalised (uk La-Plati, Mbit: the
+        Ukrainian dictionary tags few names), which no source word explains. A common word
+        capitalised (Premiei, Igrakh, Mys) is a phrase's meaning rendered, not a name."""
+        if self.target_lang == "en":
+            return []
+        return [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t.kind == "common"
+                and self._capitalised_word_candidate(t) and _strong_target_name(t, self.target_lang)
+                and zipf(analyse(t.text, self.target_lang).lemma, self.target_lang) < RARE_ZIPF]
 
     def _tagged_name(self, t: NameMention) -> bool:
         """Every word a name by the dictionary's own tags or the gazetteer (Iraka, Polshe), none

@@ -164,6 +164,11 @@ WRONG_AND_RIGHT = [
      "После голосования Олдрич похвалил Смита, но резко высказался о Брауне, чья реклама шла в Айове против Харкина.",
      "После голосования Харкин похвалил Смита, но резко высказался о Брауне, чья реклама шла в Айове против Харкина.",
      "ru"),
+    # the one lost capitalised phrase against a rare capitalised word the dictionary knows
+    # untagged (the Ukrainian dictionary tags few names)
+    ("He later worked for the Post Office in Leeds.",
+     "Пізніше він працював у Конфедерації в Лідсі.",
+     "Пізніше він працював на пошті в Лідсі.", "uk"),
 ]
 
 
