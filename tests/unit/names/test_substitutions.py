@@ -145,6 +145,30 @@ WRONG_AND_RIGHT = [
     ("The Report calls for a consensus in the United States about the policy.",
      "Доклад призывает к консенсусу в Соединённых Коморах насчёт политики.",
      "Доклад призывает к консенсусу в Соединённых Штатах насчёт политики.", "ru"),
+    # one lost capitalised word, every name rendered, one tagged name nothing explains, moved
+    # by word order away from the word's place
+    ("The old ferry was renamed Liberty after the war.",
+     "После войны старый паром переименовали в Тбилиси.",
+     "После войны старый паром переименовали в Свободу.", "ru"),
+    # skeletons one edit apart by a k against another consonant: two names, not one spelt twice
+    ("The novel was finished by Parker in a rented flat.",
+     "Роман закінчив Портер в орендованій квартирі.",
+     "Роман закінчив Паркер в орендованій квартирі.", "uk"),
+    # a person run whose surname's place holds a capitalised ordinary word
+    ("The prize went to Ivan Kramer for his second novel.",
+     "Премію отримав Іван Кран за свій другий роман.",
+     "Премію отримав Іван Крамер за свій другий роман.", "uk"),
+    # an English opening I read ai (Iowa / Aiove) is rendered: the one name left stands for
+    # the repeated name's lost mention
+    ("After the vote, Harkin praised Smith, but had tough words for Brown, whose ads ran in Iowa against Harkin.",
+     "После голосования Олдрич похвалил Смита, но резко высказался о Брауне, чья реклама шла в Айове против Харкина.",
+     "После голосования Харкин похвалил Смита, но резко высказался о Брауне, чья реклама шла в Айове против Харкина.",
+     "ru"),
+    # the one lost capitalised phrase against a rare capitalised word the dictionary knows
+    # untagged (the Ukrainian dictionary tags few names)
+    ("He later worked for the Post Office in Leeds.",
+     "Пізніше він працював у Конфедерації в Лідсі.",
+     "Пізніше він працював на пошті в Лідсі.", "uk"),
 ]
 
 
