@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial, wraps
-from typing import TypeVar
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -28,6 +25,7 @@ from align.alignment.pairwise import (
     path_center,
 )
 from align.errors import InputError
+from align.memory import without_gc
 from align.model import LANGS, Document, Segment
 from align.signature import Signature
 
@@ -147,28 +145,6 @@ class _FeatureCache:
             self._cache[(lang, text)] = feats
 
 
-_Result = TypeVar("_Result")
-
-
-def _without_gc(func: Callable[..., _Result]) -> Callable[..., _Result]:
-    """Run with the cyclic garbage collector paused. Alignment allocates many small objects and
-    makes no reference cycles, while the loaded figure and name data is some hundred thousand
-    containers that every full collection walks (about 0.1-0.2 s each on this machine, several
-    per 2,000-sentence pair): pausing it changes no result."""
-
-    @wraps(func)
-    def run(*args, **kwargs) -> _Result:
-        was_on = gc.isenabled()
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            if was_on:
-                gc.enable()
-
-    return run
-
-
 def _confidence(cost: float, a: int, b: int, embedded: bool, mismatch: float = 0.0) -> float:
     """Probability that a bead is right, from its cost per sentence, its shape and how strongly
     its anchors disagree (PairScorer.anchor_mismatch)."""
@@ -213,7 +189,7 @@ def _embedder_constants(embedder: Embedder) -> tuple[float, float]:
     return 0.85, 0.3  # a generic sentence-transformers model; refit with --fit for real use
 
 
-@_without_gc
+@without_gc
 def align_pair(
     src: list[str],
     tgt: list[str],
@@ -488,7 +464,7 @@ def _check_lengths(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str)
     return None
 
 
-@_without_gc
+@without_gc
 def align_documents(
     docs: dict[str, Document],
     source: str = "en",

@@ -26,6 +26,7 @@ from align.checking.rules import (
     registered_rules,
     unregister_rule,
 )
+from align.memory import without_gc
 from align.model import Figure, Issue, NameMention, Segment, severity_rank
 from align.signature import Signature
 from align.textio import detect_language, script_profile
@@ -141,6 +142,7 @@ class Checker:
             issues += rule.compare(source, target)
         return issues
 
+    @without_gc
     def check_segments(self, segments: list[Segment], source: str, languages: list[str]) -> None:
         """Fill issues, figures, names and scores of every segment in place."""
         targets = [lang for lang in languages if lang != source]

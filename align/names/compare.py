@@ -224,7 +224,13 @@ def _same_digits(x: str, y: str) -> bool:
 def _keys_match(a: frozenset[str], b: frozenset[str]) -> bool:
     if a & b:
         return True
-    return any(_same_digits(x, y) and (keys_close(x, y) or _stem_match(x, y)) for x in a for y in b)
+    return any(_close_keys(x, y) for x in a for y in b)
+
+
+# The passes of one comparison ask about the same pairs of keys again and again.
+@lru_cache(maxsize=262144)
+def _close_keys(x: str, y: str) -> bool:
+    return _same_digits(x, y) and (keys_close(x, y) or _stem_match(x, y))
 
 
 def _adjective_match(source_keys: frozenset[str], derived_keys: frozenset[str]) -> bool:

@@ -173,8 +173,10 @@ class _Written:
     @property
     def distinct(self) -> list[str]:
         if self._distinct is None:
+            # A lower-case word of the dictionary stays in: it may be a rare word, which
+            # _cut_rendering asks about only when a cut test has read it as headless.
             self._distinct = [w for w in dict.fromkeys(self.words) if len(w) >= 3
-                              and (_may_be_cut(w, self.lang) or _rare_word(w, self.lang))]
+                              and (w[:1].islower() or _may_be_cut(w, self.lang))]
         return self._distinct
 
 
@@ -199,7 +201,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         for w, how in cut:
             # A rare word of the dictionary is a name's stump only headless (see _rare_word).
             rare = not _may_be_cut(w, c.target_lang)
-            if rare and how != "garbled":
+            if rare and (how != "garbled" or not _rare_word(w, c.target_lang)):
                 continue
             # A sentence's first word may be a term, translated in a form of its own, in lower
             # case or opening the translation too (Immunohistochemistry / Immunogistokhimiya):
