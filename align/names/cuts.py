@@ -20,6 +20,23 @@ from typing import TYPE_CHECKING
 from align.lang import get
 from align.lang.translit import transliterate
 from align.model import Issue
+from align.names.keys import (
+    _ATTESTED_ZIPF,
+    _LOWER_WORD,
+    _ROMANCE_NAME,
+    _adjective_word,
+    _inflected_keys,
+    _institution_words,
+    _is_latin,
+    _keys_match,
+    _lost_syllable,
+    _made_from_name,
+    _may_garble,
+    _name_parts,
+    _surface_keys,
+    _words_alike,
+    skeleton,
+)
 from align.names.losses import (
     _ends_in_vowel_sound,
     _english_syllables,
@@ -41,7 +58,6 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?…])[\s\"'«„“(\-–—]*([^\W\d_
 
 def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     """Flag each English name with a word the translation renders only cut (see module)."""
-    from align.names.compare import _LOWER_WORD, _name_parts
 
     c = comparison
     if not c.target_text or not c.source_text or c.source_lang != "en" or c.target_lang == "en":
@@ -87,7 +103,6 @@ def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[N
     (Machu Picchu / Machu-Pik, Cabo da Roca / Kabo-da-Ro): the parts before it spell the
     source words from the first on, the last part is the start of its word without a
     syllable. A part too short to judge alone is judged by its place in the run."""
-    from align.names.compare import _keys_match, _surface_keys
 
     source = [w for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text)) if w]
     source = [w.strip(".,;:!?\"'«»()“”") for w in source]
@@ -117,14 +132,12 @@ def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[N
 
 
 def _spells(english: str, part: str, lang: str) -> bool:
-    from align.names.compare import _surface_keys
 
     return _spelt_alike(strip_possessive(english), _surface_keys(part, lang))
 
 
 def _stops_short(english: str, part: str, lang: str) -> bool:
     """The part's key opens the English word's key and stops a syllable short of it."""
-    from align.names.compare import _lost_syllable
 
     source, target = match_key(strip_possessive(english)), word_key(part, lang)
     return bool(target) and len(target) < len(source) and source.startswith(target) \
@@ -132,13 +145,11 @@ def _stops_short(english: str, part: str, lang: str) -> bool:
 
 
 def _is_latin_word(word: str) -> bool:
-    from align.names.compare import _is_latin
 
     return _is_latin(word)
 
 
 def _judged(c: _Comparison, s: NameMention) -> bool:
-    from align.names.compare import _may_garble
 
     return _may_garble(s) and not is_peoples_word(s.text.split()[-1])
 
@@ -183,7 +194,6 @@ class _Written:
 def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Counter,
                    initial: set[str]) -> tuple[str, str] | None:
     """(target word, how) for the first word of `s` rendered only cut, or None."""
-    from align.names.compare import _institution_words, _made_from_name, _name_parts
 
     words = [strip_possessive(w) for w in _name_parts(s.text)]
     forms = None
@@ -270,7 +280,6 @@ def _dzh_stump(word: str, rendering: str, lang: str) -> str:
     """An English j rendered dzh, which the keys fold away, leaving too short a key to read
     (Jerry / Dzher keys "eri" / "er"): the rest of the word is read against the rest of the
     rendering. "shortened" for a lost final vowel sound, "truncated" for a lost syllable."""
-    from align.names.compare import _lost_syllable
 
     if word[:1] not in "Jj" or not transliterate(rendering, lang).lower().startswith("dzh"):
         return ""
@@ -287,7 +296,6 @@ def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
     """_vowel_stump, unless the word renders another name of the source: paired with it, or
     spelling it as loosely, give or take a case ending (Praisa for Pryce, not a stump of Prosecutions):
     vowels read this loosely find a name's rendering in any word opening as it does."""
-    from align.names.compare import _name_parts
 
     how = _vowel_stump(word, rendering, c.target_lang)
     if not how:
@@ -312,7 +320,6 @@ def _vowel_stump(word: str, rendering: str, lang: str) -> str:
     vowels, or a v for a b, and stops a syllable short of it (Layton / Lei, Chambers / Chem,
     Hebron / Khev): English vowel letters say other sounds (a as ei, i as ai), which the keys
     keep, so the stump is no prefix of the word's key, and too short for word_loss."""
-    from align.names.compare import _lost_syllable
 
     if not rendering[:1].isupper() or "-" in rendering:
         return ""
@@ -358,7 +365,6 @@ def _zh_for_dzh(word: str, rendering: str, lang: str) -> str:
 
 
 def _surface_keys_of(word: str, lang: str) -> frozenset[str]:
-    from align.names.compare import _surface_keys
 
     return _surface_keys(word, lang)
 
@@ -391,7 +397,6 @@ def _headless(word: str, rendering: str, lang: str) -> str:
     before it (before its first part, if hyphenated) makes one: its first letter was lost,
     whatever the keys fold there (Haldarsvik / aldorsvik, Moll / oll, Louis-Charles /
     ui-sharlya). "" otherwise."""
-    from align.names.compare import _is_latin, _keys_match, _surface_keys, _words_alike
 
     head = rendering.split("-")[0]
     if len(head) < (2 if "-" in rendering else 3) or _is_latin(rendering) or _unsaid_opening(word):
@@ -418,7 +423,6 @@ def _headless(word: str, rendering: str, lang: str) -> str:
 def _restored_keys(lower: str, lang: str, first: str) -> frozenset[str]:
     """Keys of the word with a letter before it that may spell the key's first letter
     `first`, and those keys without a case ending of one or two letters."""
-    from align.names.compare import _inflected_keys
 
     return frozenset(k for letter in _letters_for(first, lang) for k in _inflected_keys(word_key(letter + lower, lang)))
 
@@ -443,7 +447,6 @@ def _lost_h(word: str, rendering: str, lang: str, source: str, target: str) -> b
     kh (Haldarsvik, Guinness): the keys call a rendering without it alike, yet only Spanish
     and French names leave it unsaid (Hernandez / Ernandes), and a soft g is dzh, which the
     keys fold away (Giancarlo / Dzhankarlo)."""
-    from align.names.compare import _ROMANCE_NAME
 
     return source[:1] == "h" and target[:1] != "h" and not _ROMANCE_NAME.search(word) \
         and not _soft_g_rendered(fold_latin(word), rendering, lang)
@@ -481,10 +484,9 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     """The rendering spells the English word, neither cut nor headless. An adjective made
     from the name renders the adjective, not the name (South Africa ... South African /
     Pivdennoi friky ... Pivdenno-Afrykanskoi)."""
-    from align.names.compare import _adjective_word, _surface_keys, _words_alike
 
     # Cheap first, on plain keys: a spelling of the word shares one of its first two letters
-    # (align.names.compare._may_match for one key each).
+    # (align.names.keys._may_match for one key each).
     x, y = match_key(word), word_key(rendering, lang)
     if not (x and y and (x[:1] in y[:2] or y[:1] in x[:2])):
         return False
@@ -498,7 +500,6 @@ def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> 
     """A word of the language, not a name's stump: a known one opening a sentence (Khoch for
     Goma, Iony for Hydrogen), a Latin word (a name kept in its own spelling), or any common word where the
     English is an ordinary word too, whose translation is one (Championships / Chempionati)."""
-    from align.names.compare import _is_latin
 
     if _is_latin(rendering):
         return True
@@ -535,7 +536,6 @@ def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: s
 def _spells_other(c: _Comparison, s: NameMention, rendering: str) -> bool:
     """The word spells a word of another source name whole, by keys (Mykolai for Mykolai, not
     the cut-off Mykolaiv). Consonant skeletons are too loose here: they find African in Friki."""
-    from align.names.compare import _keys_match, _name_parts, _surface_keys
 
     keys = _surface_keys(rendering, c.target_lang)
     return any(_keys_match(_surface_keys(w, "en"), keys) and not word_loss(w, rendering, c.target_lang)
@@ -548,7 +548,6 @@ def attested_shortening(name: str, found: str, lang: str) -> bool:
     cut one. The dictionary must read it as a name: a stump that happens to be a word or a
     frequent token (Larry / Lar, Mecca / Mek) is no rendering. Without such a word in
     `found`, any attested word of it decides, as for a run matched by keys."""
-    from align.names.compare import _ATTESTED_ZIPF, _name_parts
 
     parts = [w for w in _name_parts(found) if w]
     english = [strip_possessive(w) for w in _name_parts(name) if w[:1].isupper()]
@@ -593,7 +592,6 @@ def stumps(comparison: _Comparison) -> None:
 def _reported(c: _Comparison, whole: str) -> bool:
     """The completed word spells a word of a name already found garbled (Arman of Armand
     Versace): the stump is that name's, reported once."""
-    from align.names.compare import _surface_keys
 
     keys = _surface_keys(whole, c.target_lang)
     return any(_spelt_alike(w, keys) for i in c.found if i.rule == "name.garbled" and i.expected
@@ -611,7 +609,7 @@ _LOWER_STUMP_ZIPF = 2.5
 _SYLLABLE_LETTERS = 4
 _COMPLETIONS_READ = 400
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# align.names.compare._is_latin, as one search.
+# align.names.keys._is_latin, as one search.
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
@@ -667,7 +665,6 @@ def _common_or_name(word: str, lang: str, common: float) -> bool:
 def _source_explains(c: _Comparison, word: str) -> bool:
     """Some word of the source spells it whole, neither cut nor headless: a name
     transliterated, however rare in the target (see _spelt_alike)."""
-    from align.names.compare import _surface_keys
 
     target = _surface_keys(word, c.target_lang)
     source = c.source_text or ""
@@ -684,7 +681,6 @@ def _spelt_alike(english: str, target: frozenset[str]) -> bool:
     """One word spelt two ways: close keys, or the same consonants opening alike (Loesch /
     Lesh, Apple / Eppl), an English w or plural s aside (Newt / Nyut, runs / ranov). Not
     consonants a letter apart, which find States in Ostoka and Sagittarius in Isyats."""
-    from align.names.compare import _keys_match, _surface_keys, skeleton
 
     keys = _surface_keys(english, "en")
     if _keys_match(keys, target):
