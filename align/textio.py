@@ -16,6 +16,7 @@ from typing import Any
 import tomllib
 
 from align.errors import InputError
+from align.lang import CYRILLIC_LETTER
 from align.model import LANGS
 
 # A release file's name: NAME.LANG.EXT (release.uk.txt). The one definition of it: `align check`
@@ -59,7 +60,6 @@ _UNSURE_MARGIN = 0.05  # candidates whose plausibility differs by less than this
 _MIN_PLAUSIBILITY = 0.6  # below this the best candidate still reads as mojibake
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 # C1 controls, box drawing and block elements, private use, replacement char: a sign of a wrong code page.
 _MOJIBAKE = re.compile(r"[\u0080-\u009f\u2500-\u259f\ue000-\uf8ff\ufffd]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -85,7 +85,7 @@ def plausibility(text: str, lang: str | None) -> float:
     good = 0
     for word in words:
         latin = len(_LATIN_LETTER.findall(word))
-        cyrillic = len(_CYRILLIC_LETTER.findall(word))
+        cyrillic = len(CYRILLIC_LETTER.findall(word))
         if lang == "en":
             script = latin == len(word)
         elif lang in ("uk", "ru"):
@@ -244,7 +244,6 @@ def read_text(path: str | os.PathLike, lang: str | None = None) -> DecodedText:
 
 
 _LATIN_LETTERS = re.compile(r"[A-Za-z]")
-_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
 
 
 # Lower-case letters of the Cyrillic alphabets of align.lang: A-Ya, Yo, and the Ukrainian Ye,
@@ -284,7 +283,7 @@ def _uk_ru_markers(text: str, words: list[str]) -> tuple[float, float]:
 
 def script_profile(text: str) -> tuple[int, int]:
     """(latin letters, cyrillic letters); whole files pass through here, so regex, not a loop."""
-    return len(_LATIN_LETTERS.findall(text)), len(_CYRILLIC_LETTERS.findall(text))
+    return len(_LATIN_LETTERS.findall(text)), len(CYRILLIC_LETTER.findall(text))
 
 
 def detect_language(text: str) -> str | None:

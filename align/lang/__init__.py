@@ -30,6 +30,8 @@ from align.resources import lang_path, load_toml, read_lines
 ABBREVIATION_CLASSES: tuple[str, ...] = ("title", "number", "after_number", "end", "ambiguous")
 
 _SPACES = re.compile(r"\s+")
+# One letter of the Unicode Cyrillic block: whether a word or text is written (partly) in Cyrillic.
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
 class Language:
@@ -224,4 +226,4 @@ def languages(script: str | None = None) -> tuple[Language, ...]:
     return tuple(lang for lang in map(get, LANGS) if script is None or lang.script == script)
 
 
-__all__ = ["ABBREVIATION_CLASSES", "Language", "get", "is_cyrillic", "languages"]
+__all__ = ["ABBREVIATION_CLASSES", "CYRILLIC_LETTER", "Language", "get", "is_cyrillic", "languages"]

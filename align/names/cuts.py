@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from align.lang import get
+from align.lang import CYRILLIC_LETTER, get
 from align.lang.translit import transliterate
 from align.model import Issue
 from align.names.keys import (
@@ -106,7 +106,7 @@ def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[N
 
     source = [w for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text)) if w]
     source = [w.strip(".,;:!?\"'«»()“”") for w in source]
-    for token in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
+    for token in dict.fromkeys(_LOWER_WORD.findall(text)):
         parts = token.split("-")
         if len(parts) < 2 or _is_latin_word(token):
             continue
@@ -569,13 +569,13 @@ def stumps(comparison: _Comparison) -> None:
     # From English only: between two translations the other one answers for the source.
     if not c.target_text or c.source_lang != "en" or c.target_lang == "en":
         return
-    taken = {w for i in c.found if i.category == "name" for w in _LOWER_WORD_RE.findall(i.found)}
+    taken = {w for i in c.found if i.category == "name" for w in _LOWER_WORD.findall(i.found)}
     text = unicodedata.normalize("NFC", c.target_text)
     # A lower-case stump is a name's only while a source name (no acronym, which translations
     # spell out) is left without its rendering: else it is an ordinary word mistyped
     # (nakovoyu for naukovoyu).
     name_lost = any(not matched and m.kind != "acronym" for m, matched in zip(c.source, c.src_matched, strict=True))
-    for word in dict.fromkeys(_LOWER_WORD_RE.findall(text)):
+    for word in dict.fromkeys(_LOWER_WORD.findall(text)):
         if word in taken or (word[:1].islower() and not name_lost) or not _stump_candidate(word, c.target_lang):
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
@@ -595,7 +595,7 @@ def _reported(c: _Comparison, whole: str) -> bool:
 
     keys = _surface_keys(whole, c.target_lang)
     return any(_spelt_alike(w, keys) for i in c.found if i.rule == "name.garbled" and i.expected
-               for w in _LOWER_WORD_RE.findall(i.expected))
+               for w in _LOWER_WORD.findall(i.expected))
 
 
 # A completion must be a word the language's texts use this often (wordfreq zipf), and the
@@ -608,16 +608,13 @@ _LOWER_STUMP_ZIPF = 2.5
 # How many letters a cut syllable takes with it, and how many dictionary words are read.
 _SYLLABLE_LETTERS = 4
 _COMPLETIONS_READ = 400
-_LOWER_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# align.names.keys._is_latin, as one search.
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=65536)
 def _stump_candidate(word: str, lang: str) -> bool:
     """A Cyrillic word of three letters or more, no acronym, that the language's dictionary
     lacks and its texts hardly use. The dictionary is asked first: it answers fastest."""
-    if len(word) < 3 or not _CYRILLIC_LETTER.search(word) or (word.isupper() and len(word) > 1) or "-" in word:
+    if len(word) < 3 or not CYRILLIC_LETTER.search(word) or (word.isupper() and len(word) > 1) or "-" in word:
         return False
     lower = word.lower()
     if lower in _analyzer(lang).dictionary.words:
@@ -669,7 +666,7 @@ def _source_explains(c: _Comparison, word: str) -> bool:
     target = _surface_keys(word, c.target_lang)
     source = c.source_text or ""
     openings = set(_SENTENCE_OPENING.findall(source))
-    for w in dict.fromkeys(_LOWER_WORD_RE.findall(source)):
+    for w in dict.fromkeys(_LOWER_WORD.findall(source)):
         if len(w) < 2 or (len(w) < 4 and (not w[:1].isupper() or w in openings)):
             continue  # a short word is a name only capitalised inside its sentence (All, not The)
         if _spelt_alike(w, target) and not word_loss(w, word, c.target_lang) and not _headless(w, word, c.target_lang):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from align.errors import InputError
+from align.lang import CYRILLIC_LETTER
 from align.model import LANGS, NameMention
 from align.names.forms import name_forms
 from align.names.glossary import Glossary, load_glossary
@@ -80,7 +81,6 @@ def name_stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines(path)) if path.is_file() else frozenset()
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # A word (as _WORD) with what stands between it and the previous one: `gap` up to the last
 # character that is no space or opening mark, `lead` the spaces and opening marks after it.
 _GAP_WORD = re.compile(r"(?P<gap>[^\w&]*?)(?P<lead>[\s" + re.escape(_OPENERS) + r"]*)(?P<word>" + _WORD.pattern + ")")
@@ -124,7 +124,7 @@ def _tokens(text: str) -> list[_Token]:
         if shape is None:
             if len(_SHAPES) > 200_000:
                 _SHAPES.clear()
-            shape = _SHAPES[word] = (word[:1].isupper(), word.isascii() or _CYRILLIC.search(word) is None)
+            shape = _SHAPES[word] = (word[:1].isupper(), word.isascii() or CYRILLIC_LETTER.search(word) is None)
         tokens.append(_Token(word, start, end, initial, shape[0], shape[1]))
     if _title_case(tokens):
         # A headline capitalises every word, so a capital proves nothing: each word is judged

@@ -29,13 +29,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from align.lang import CYRILLIC_LETTER
+
 T = TypeVar("T")
 
 INDEX_VERSION = 4
 # Cities this large are names whatever their English frequency (Paris, Chicago); a smaller one
 # must be a rare English word to count (Reading and Mobile are common words first).
 BIG_CITY = 1_000_000
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")
 # Nicknames among GeoNames' alternate names ("Pearl of the Black Sea") are phrases of several
 # words; real alternate spellings have at most this many.
@@ -61,7 +62,7 @@ class Gazetteer:
     def lookup(self, name: str) -> frozenset[int]:
         """Places a written name (any script, any case, hyphens or spaces) may be."""
         key = _fold(name)
-        table = self.cyrillic if _CYRILLIC.search(key) else self.latin
+        table = self.cyrillic if CYRILLIC_LETTER.search(key) else self.latin
         return frozenset(table.get(key, ()))
 
     def lookup_any(self, names) -> frozenset[int]:
@@ -103,7 +104,7 @@ def _fold(name: str) -> str:
     """Lower case, Latin diacritics stripped, hyphens and spaces as one space."""
     # The Russian yo is often written as ye; keyed as ye, both spellings find the place.
     text = name.lower().replace("’", "'").replace("\u0451", "\u0435")
-    if not _CYRILLIC.search(text):
+    if not CYRILLIC_LETTER.search(text):
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return " ".join(re.split(r"[\s\-\u2010\u2011\u2013]+", text.strip(" .")))
 
@@ -170,7 +171,7 @@ def _build() -> Gazetteer:
         places.append(Place(city["name"], "city", int(city.get("population") or 0)))
         _add(latin, city["name"], index)
         for alt in city.get("alternatenames", []):
-            if _CYRILLIC.search(alt):
+            if CYRILLIC_LETTER.search(alt):
                 _add(cyrillic, alt, index)
             elif _LATIN_NAME.match(alt) and not _common_english(alt):
                 _add(latin, alt, index)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from align.lang import get
+from align.lang import CYRILLIC_LETTER, get
 from align.model import NameMention
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
@@ -50,7 +50,7 @@ def _surface_keys(text: str, lang: str) -> frozenset[str]:
     words = [w for w in words if w]
     parts = [p for w in words for p in ([w] + w.split("-") if "-" in w else [w])]
     for word in parts:
-        latin = not any("\u0400" <= ch <= "\u04ff" for ch in word)
+        latin = not CYRILLIC_LETTER.search(word)
         out.add(word_key(strip_possessive(word) if latin else word, "en" if latin else lang))
         if latin:
             chinese = palladius(strip_possessive(word))
@@ -133,7 +133,7 @@ def _generic_word(word: str, lang: str) -> bool:
 
 
 def _is_latin(word: str) -> bool:
-    return not any("\u0400" <= ch <= "\u04ff" for ch in word)
+    return not CYRILLIC_LETTER.search(word)
 
 
 def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
@@ -337,7 +337,6 @@ _LETTER_CODE = re.compile(r"^\w-")
 _SAME_PLACE = 0.12
 _SOFT_G = re.compile(r"g(?=[eiy])", re.I)
 _SOFT_C = re.compile(r"c(?=[eiy])", re.I)
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -370,7 +369,7 @@ def _name_tagged(t: NameMention, lang: str) -> bool:
 
 def _mixed_script(text: str) -> bool:
     """B-rezhima: a Latin letter kept inside a translated word; its Latin part is the name."""
-    return bool(_CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text))
+    return bool(CYRILLIC_LETTER.search(text) and _LATIN_LETTER.search(text))
 
 
 # The words of a name or a text, hyphenated parts apart (Machu-Pik), apostrophes kept (O'Flin).
@@ -784,7 +783,7 @@ def _vowel_against_consonant(source: str, target: str) -> bool:
     if not source or not target or not _is_latin(source) or _is_latin(target):
         return False
     first = target[0].lower()
-    return source[0].lower() in _VOWEL_LETTERS and _CYRILLIC_LETTER.match(first) is not None \
+    return source[0].lower() in _VOWEL_LETTERS and CYRILLIC_LETTER.match(first) is not None \
         and first not in _cyrillic_vowels() and first not in _CYRILLIC_GLIDES
 
 

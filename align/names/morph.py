@@ -8,12 +8,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.lang import get, is_cyrillic
+from align.lang import CYRILLIC_LETTER, get, is_cyrillic
 
 # pymorphy3 grammemes that mark a parse as a proper name.
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 # At or above this Zipf frequency (wordfreq: 3 = once per million words) a capitalised word
 # is an ordinary word that happens to open a sentence or a title ("Army", "Main"), so a
 # translator renders it by meaning, not by spelling.
@@ -64,7 +63,7 @@ def strip_possessive(word: str) -> str:
 def analyse(word: str, lang: str) -> WordInfo:
     """Lemmas and name evidence for one word (case-insensitive; pass it as written)."""
     lower = word.lower()
-    if lang == "en" or not _CYRILLIC_LETTER.search(word):
+    if lang == "en" or not CYRILLIC_LETTER.search(word):
         base = strip_possessive(lower)
         return WordInfo(base, frozenset({lower, base}), True, False)
     morph = _analyzer(lang)

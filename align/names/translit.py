@@ -7,7 +7,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from align.lang import is_cyrillic
+from align.lang import CYRILLIC_LETTER, is_cyrillic
 from align.lang.translit import transliterate
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
@@ -44,7 +44,6 @@ _REDUCTIONS: tuple[tuple[str, str], ...] = (
 # and replaces alike (left to right, no overlaps); only the rest are compiled.
 _REDUCTION_STEPS = tuple((pat, rep, None if pat.isalpha() else re.compile(pat)) for pat, rep in _REDUCTIONS)
 _DOUBLE = re.compile(r"(.)\1+")
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 def fold_latin(text: str) -> str:
@@ -72,7 +71,7 @@ def match_key(latin: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_key(word: str, lang: str) -> str:
     """Matching key of one word written in `lang` (Latin words are keyed as they are)."""
-    if is_cyrillic(lang) and not word.isascii() and _CYRILLIC_LETTER.search(word):
+    if is_cyrillic(lang) and not word.isascii() and CYRILLIC_LETTER.search(word):
         return match_key(transliterate(word, lang))
     return match_key(word)
 
