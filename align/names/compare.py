@@ -90,6 +90,7 @@ from align.names.keys import (
     _surnames_apart,
     _velar_swapped,
     _vowel_against_consonant,
+    _word_sounds_apart,
     _words_alike,
 )
 from align.names.losses import word_loss
@@ -278,9 +279,7 @@ class _Comparison:
                 if found:
                     break
             if found:
-                self.found.append(Issue("name", "error", self.target_lang, s.text, found,
-                                        f"{self.target_lang} has {found} where {self.source_lang} has "
-                                        f"{given} {surname}", rule="name.mismatch", evidence="given name"))
+                self._swap_issue(s, found, found, f"{given} {surname}", "given name")
                 flagged.add(s.text)
 
     def _given_and_surname(self, s: NameMention) -> list[tuple[str, str]]:
@@ -367,9 +366,7 @@ class _Comparison:
                                             evidence="given name"))
                     self.src_matched[i] = True
                 elif following[:1].isupper() and _surnames_apart(surname_keys, _surface_keys(following, self.target_lang)):
-                    self.found.append(Issue("name", "error", self.target_lang, s.text, f"{word} {following}",
-                                            f"{self.target_lang} has {word} {following} where {self.source_lang} has "
-                                            f"{s.text}", rule="name.mismatch", evidence="given name"))
+                    self._swap_issue(s, f"{word} {following}", f"{word} {following}", s.text, "given name")
                     self.src_matched[i] = True
                 break
 
@@ -413,11 +410,8 @@ class _Comparison:
                 continue
             a, b = s_keys[lost[0]], t_keys[new[0]]
             # Far apart, or opening with other steady consonants and no spelling of one another.
-            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
-                    or self._surname_swapped(s, t, lost[0], new[0], a, b):
-                self.found.append(Issue("name", "error", self.target_lang, s.text, t.text,
-                                        f"{self.target_lang} has {new[0]} where {self.source_lang} has "
-                                        f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
+            if _word_sounds_apart(a, b) or self._surname_swapped(s, t, lost[0], new[0], a, b):
+                self._swap_issue(s, t.text, new[0], f"{lost[0]} ({s.text})", "sound")
 
     def _surnames_as_words(self) -> None:
         """A matched person run (Kristoffer Schneider / Kristoferu Tsentru) whose surname's place,
@@ -450,9 +444,7 @@ class _Comparison:
             if _keys_match(a, b) or _keys_match(b, self._source_word_keys()) \
                     or not (_surnames_apart(a, b) or _sounds_different(a, b)):
                 continue
-            self.found.append(Issue("name", "error", self.target_lang, s.text, t.text,
-                                    f"{self.target_lang} has {last} where {self.source_lang} has "
-                                    f"{surname} ({s.text})", rule="name.mismatch", evidence="sound"))
+            self._swap_issue(s, t.text, last, f"{surname} ({s.text})", "sound")
             flagged.add(s.text)
 
     def _surname_slot(self, s: NameMention, t: NameMention) -> tuple[str, str]:
@@ -512,13 +504,10 @@ class _Comparison:
                 flagged.add(s.text)
                 continue
             a, b = s_keys[lost[0]], t_keys[new[0]]
-            if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
-                    or (lost[0] == s_words[-1] and new[0] == words[-1] and _surnames_apart(a, b)):
+            if _word_sounds_apart(a, b) or (lost[0] == s_words[-1] and new[0] == words[-1] and _surnames_apart(a, b)):
                 for m in beside:
                     self.tgt_matched[self.target.index(m)] = True
-                self.found.append(Issue("name", "error", self.target_lang, s.text, new[0],
-                                        f"{self.target_lang} has {new[0]} where {self.source_lang} has "
-                                        f"{lost[0]} ({s.text})", rule="name.mismatch", evidence="sound"))
+                self._swap_issue(s, new[0], new[0], f"{lost[0]} ({s.text})", "sound")
                 flagged.add(s.text)
 
     def _glossary_person(self, s: NameMention) -> bool:
@@ -787,6 +776,13 @@ class _Comparison:
                                 f"{self.target_lang} has {found}, a {how} form of {s.text}",
                                 rule="name.garbled"))
 
+    def _swap_issue(self, s: NameMention, found: str, said: str, source_said: str, evidence: str) -> None:
+        """An error: the translation has `said` (the issue's `found`) where the source has
+        `source_said`, a name or a word of the name `s`."""
+        self.found.append(Issue("name", "error", self.target_lang, s.text, found,
+                                f"{self.target_lang} has {said} where {self.source_lang} has {source_said}",
+                                rule="name.mismatch", evidence=evidence))
+
     def _mismatch(self, s: NameMention, t: NameMention, why: str) -> None:
         # Between two translations (uk and ru) names may follow different conventions
         # (Kouluna / Tszyulun, Sapmi / Laplandiya): sound alone is a warning there.
@@ -1048,8 +1044,7 @@ class _Comparison:
                 if is_ordinary_english(lost[0]) and not self._name_word(new[0]):
                     continue  # an ordinary word translated (Florida Sleeve / Florida Vtulka)
                 a, b = s_keys[lost[0]], t_keys[new[0]]
-                if _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b)) \
-                        or self._surname_swapped(s, t, lost[0], new[0], a, b):
+                if _word_sounds_apart(a, b) or self._surname_swapped(s, t, lost[0], new[0], a, b):
                     missing.remove(s)
                     if t in extra:
                         extra.remove(t)
@@ -1096,9 +1091,7 @@ class _Comparison:
                     missing.remove(s)
                 for t in [t for t in extra if found.endswith(t.text) or t.text.endswith(found.split()[-1])]:
                     extra.remove(t)
-                self.found.append(Issue("name", "error", self.target_lang, s.text, found,
-                                        f"{self.target_lang} has {found} where {self.source_lang} has {s.text}",
-                                        rule="name.mismatch", evidence="glossary"))
+                self._swap_issue(s, found, found, s.text, "glossary")
                 flagged.add(s.text)
 
     def _form_word_swap(self, forms: list[str], words: list[str]) -> str:

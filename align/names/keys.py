@@ -819,6 +819,13 @@ def _sounds_far_apart(a: frozenset[str], b: frozenset[str]) -> bool:
 _VOLATILE_OPENINGS = frozenset("hgjdicksxy")
 
 
+def _word_sounds_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The keys of a source word and of the target word in its place: far apart, or opening
+    with other steady consonants while neither spells the other, so the target word belongs
+    to another name."""
+    return _sounds_far_apart(a, b) or (_stable_openings_differ(a, b) and not _keys_match(a, b))
+
+
 def _stable_openings_differ(a: frozenset[str], b: frozenset[str]) -> bool:
     """Every key of one opens with another steady consonant than every key of the other
     (Larry / Zekeri)."""
