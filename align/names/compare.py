@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import cached_property
 
 from align.lang import get
 from align.model import Issue, NameMention
@@ -342,7 +343,7 @@ class _Comparison:
         word there is the surname translated (Emmi kamin), another name a swap (Rik Materi)."""
         if self.source_lang != "en" or self.target_lang == "en" or not self.target_text:
             return
-        words = _LOWER_WORD.findall(self.target_text)
+        words = self.target_words
         for i, s in enumerate(self.source):
             parts = s.text.split()
             if s.kind != "common" or s.initial or len(parts) != 2 \
@@ -464,7 +465,7 @@ class _Comparison:
         """A word of the translation written in lower case spells these keys (Tupua / tupu):
         the word is rendered, if not as a name."""
         return any(w[:1].islower() and _keys_match(keys, _surface_keys(w, self.target_lang))
-                   for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 3)
+                   for w in self.target_words if len(w) >= 3)
 
     def _words_beside_pairs(self) -> None:
         """As _words_within_pairs, for a target run that another source name shares (California
@@ -561,7 +562,7 @@ class _Comparison:
                       for i in mentions[word]]
         if not candidates:
             return
-        target = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        target = self.target_words_nfc
         # Written keys, and for a capitalised word the key without a case ending of one or two
         # letters (Greininhom / Groening): a dictionary parse of every word would cost more.
         rendered = [_inflected_keys(word_key(w, self.target_lang)) if w[:1].isupper()
@@ -775,6 +776,16 @@ class _Comparison:
         self.found.append(Issue("name", severity, self.target_lang, s.text, found,
                                 f"{self.target_lang} has {found}, a {how} form of {s.text}",
                                 rule="name.garbled"))
+
+    @cached_property
+    def target_words(self) -> list[str]:
+        """The translation's words (_LOWER_WORD), read once per comparison: most passes read them."""
+        return _LOWER_WORD.findall(self.target_text)
+
+    @cached_property
+    def target_words_nfc(self) -> list[str]:
+        """The same, of the translation in composed form (a letter and its accent one character)."""
+        return _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
 
     def _swap_issue(self, s: NameMention, found: str, said: str, source_said: str, evidence: str) -> None:
         """An error: the translation has `said` (the issue's `found`) where the source has
@@ -1074,7 +1085,7 @@ class _Comparison:
         name itself nowhere but in a word made from it: the other name took its place."""
         if not self.target_text or self.target_lang == "en":
             return
-        words = _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        words = self.target_words_nfc
         flagged = {i.expected for i in self.found if i.category == "name"}
         for i, s in enumerate(self.source):
             entry = self.glossary.entry(s.key) if _is_glossary(s, self.glossary) else None
@@ -1438,7 +1449,7 @@ class _Comparison:
             return False
         keys = _fuzzy_keys(m, self.source_lang, self.glossary)
         return any(w[:1].islower() and _words_alike(keys, _surface_keys(w, self.target_lang))
-                   for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 3)
+                   for w in self.target_words if len(w) >= 3)
 
     @staticmethod
     def _one_own_word(s: NameMention) -> bool:
@@ -1526,7 +1537,7 @@ class _Comparison:
         its end (Yorkshire / «orkshira»): the extractor saw no name there, the words show one."""
         if not self.target_text or self.target_lang == "en":
             return
-        words = [w for w in _LOWER_WORD.findall(self.target_text) if len(w) >= 4 and w[0].islower()]
+        words = [w for w in self.target_words if len(w) >= 4 and w[0].islower()]
         if not words:
             return
         left = list(missing) + self._unmatched_common()
@@ -1590,7 +1601,7 @@ class _Comparison:
         if not self.target_text or self.source_lang != "en" or self.target_lang == "en":
             return
         taken = {w for j, t in enumerate(self.target) if self.tgt_matched[j] for w in _name_parts(t.text)}
-        words = [w for w in _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
+        words = [w for w in self.target_words_nfc
                  if w[:1].isupper() and w not in taken]
         for s in list(missing):
             if s.kind != "name" or s.initial or _is_glossary(s, self.glossary) or not _may_garble(s):
@@ -1619,7 +1630,7 @@ class _Comparison:
         matched = {w.lower() for j, t in enumerate(self.target) if self.tgt_matched[j] and len(t.text.split()) > 1
                    for w in t.text.split()}
         written: dict[str, str] = {}
-        for w in _LOWER_WORD.findall(self.target_text):
+        for w in self.target_words:
             written.setdefault(w.lower(), w)
         for word in {w for w in written if len(w) >= 3} - matched:
             if word in known or any(_same_stem(word, f) for f in known):

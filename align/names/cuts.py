@@ -66,10 +66,10 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     judged = _judged_names(c, flagged)
     text = unicodedata.normalize("NFC", c.target_text)
     if "-" in text:
-        _cut_compounds(c, text, flagged, missing)
+        _cut_compounds(c, flagged, missing)
     if not judged:
         return
-    written = _Written(_LOWER_WORD.findall(text), c.target_lang)
+    written = _Written(c.target_words_nfc, c.target_lang)
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     for s in judged:
@@ -98,7 +98,7 @@ def _judged_names(c: _Comparison, flagged: set[str]) -> list[NameMention]:
     return [s for s in names if whole[s.key] < keyed[s.key] and _judged(c, s)]
 
 
-def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[NameMention]) -> None:
+def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]) -> None:
     """A name of several words rendered as one hyphenated word whose last part stops short
     (Machu Picchu / Machu-Pik, Cabo da Roca / Kabo-da-Ro): the parts before it spell the
     source words from the first on, the last part is the start of its word without a
@@ -106,7 +106,7 @@ def _cut_compounds(c: _Comparison, text: str, flagged: set[str], missing: list[N
 
     source = [w for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text)) if w]
     source = [w.strip(".,;:!?\"'«»()“”") for w in source]
-    for token in dict.fromkeys(_LOWER_WORD.findall(text)):
+    for token in dict.fromkeys(c.target_words_nfc):
         parts = token.split("-")
         if len(parts) < 2 or _is_latin_word(token):
             continue
@@ -570,12 +570,11 @@ def stumps(comparison: _Comparison) -> None:
     if not c.target_text or c.source_lang != "en" or c.target_lang == "en":
         return
     taken = {w for i in c.found if i.category == "name" for w in _LOWER_WORD.findall(i.found)}
-    text = unicodedata.normalize("NFC", c.target_text)
     # A lower-case stump is a name's only while a source name (no acronym, which translations
     # spell out) is left without its rendering: else it is an ordinary word mistyped
     # (nakovoyu for naukovoyu).
     name_lost = any(not matched and m.kind != "acronym" for m, matched in zip(c.source, c.src_matched, strict=True))
-    for word in dict.fromkeys(_LOWER_WORD.findall(text)):
+    for word in dict.fromkeys(c.target_words_nfc):
         if word in taken or (word[:1].islower() and not name_lost) or not _stump_candidate(word, c.target_lang):
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
