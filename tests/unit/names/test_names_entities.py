@@ -9,15 +9,7 @@ from __future__ import annotations
 import pytest
 
 from align.checking import check_pair
-
-
-def name_issues(en: str, tgt: str, lang: str):
-    return [i for i in check_pair(en, tgt, "en", lang) if i.category == "name"]
-
-
-def errors(en: str, tgt: str, lang: str):
-    return [i for i in name_issues(en, tgt, lang) if i.severity == "error"]
-
+from tests.unit.names.helpers import errors, name_issues
 
 # (english, wrong rendering, right rendering, language, rule expected on the wrong one)
 WRONG_AND_RIGHT = [

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.checking import check_pair
-
-
-def errors(en: str, tgt: str, lang: str):
-    return [i for i in check_pair(en, tgt, "en", lang) if i.category == "name" and i.severity == "error"]
-
+from tests.unit.names.helpers import errors
 
 # (english, wrong rendering, right rendering, language)
 WRONG_AND_RIGHT = [

@@ -1,0 +1,15 @@
+"""What the name tests read of a check: an English sentence against its translation."""
+
+from __future__ import annotations
+
+from align.checking import check_pair
+
+
+def name_issues(en: str, tgt: str, lang: str):
+    """Every name issue of `tgt` (in `lang`) checked against the English `en`."""
+    return [i for i in check_pair(en, tgt, "en", lang) if i.category == "name"]
+
+
+def errors(en: str, tgt: str, lang: str):
+    """The error-level name issues among them."""
+    return [i for i in name_issues(en, tgt, lang) if i.severity == "error"]
