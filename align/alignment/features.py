@@ -319,8 +319,8 @@ def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[st
     try:
         if ctx is not None:
             lock, bounds = ctx.Lock(), ctx.RawArray("i", bounds)
-    except OSError:  # no shared memory: this process does it all
-        lock, bounds = _NoLock(), [0, len(tasks)]
+    except OSError:
+        pass  # no shared memory (both still the plain ones): this process does it all
     if isinstance(lock, _NoLock):
         helpers_wanted = 0
     helpers = []
