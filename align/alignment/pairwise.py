@@ -638,10 +638,14 @@ class PairScorer:
             before = before + other_len[k]
             if d < len(other) - 1:
                 places.append(before)
+        # An end no sentence has (NaN everywhere) changes no minimum (fmin): most have one at most.
+        places = [place for place in places if not np.isnan(place).all()]
         best, before = np.full(shape, np.inf), np.zeros(shape)
         for k in own:
             for x in range(INNER_ENDS):
                 piece = before + ends_own[k, x]
+                if np.isnan(piece).all():
+                    continue
                 for place in places:
                     ls, lt = (piece, place) if own_is_src else (place, piece)
                     delta = np.abs(lt - self.c * ls) / np.sqrt(self.s2 * np.maximum((ls + lt / self.c) * 0.5, 1.0))
