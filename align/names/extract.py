@@ -166,7 +166,9 @@ def is_designation(word: str) -> bool:
     return _DESIGNATION.match(word) is not None
 
 
+@lru_cache(maxsize=100_000)
 def _is_acronym(word: str) -> bool:
+    """NATO, ZSU, F-16, Kh-101 (cached: asked of every word of every name run)."""
     if is_designation(word):
         return True
     letters = [ch for ch in word if ch.isalpha()]
@@ -494,7 +496,9 @@ def _extract(text: str, lang: str, glossary: Glossary, keys_only: bool = False) 
             if is_plain:
                 i += 1
                 continue
-        hit = None if is_designation(token.text) else _glossary_match(tokens, i, text, lang, glossary)
+        hit = _glossary_match(tokens, i, text, lang, glossary)
+        if hit is not None and is_designation(token.text):
+            hit = None  # (asked second: most words open no glossary name, and this is a regex)
         if hit is not None:
             n, mention = hit
             mentions.append(mention)
