@@ -439,8 +439,13 @@ def name_keys(text: str, lang: str) -> list[str]:
     if lang not in LANGS:
         raise InputError(f"names: unsupported language '{lang}' (expected one of {', '.join(LANGS)})")
     glossary = default_glossary()
-    _own_caches(glossary)
-    return [mention.key for mention in _extract(text, lang, glossary, keys_only=True)]
+    hit = _KEY_CACHE.get((text, lang)) if _own_caches(glossary) else None
+    if hit is None:
+        hit = tuple(mention.key for mention in _extract(text, lang, glossary, keys_only=True))
+        if len(_KEY_CACHE) > 50_000:
+            _KEY_CACHE.clear()
+        _KEY_CACHE[(text, lang)] = hit
+    return list(hit)
 
 
 def _own_caches(glossary: Glossary) -> bool:
@@ -450,6 +455,7 @@ def _own_caches(glossary: Glossary) -> bool:
     if glossary is _CACHE_OWNER[0] and size == _CACHE_OWNER[1]:
         return True
     _CACHE.clear()
+    _KEY_CACHE.clear()
     _STARTS.clear()
     _PLAIN.clear()
     _CACHE_OWNER[:] = [glossary, size]
@@ -473,6 +479,7 @@ def _extract_cached(text: str, lang: str, glossary: Glossary) -> tuple[NameMenti
 # The glossary's size is kept beside it: a form added since clears them too. _STARTS and
 # _PLAIN hold per-word answers that depend on the same glossary.
 _CACHE: dict[tuple[str, str], tuple[NameMention, ...]] = {}
+_KEY_CACHE: dict[tuple[str, str], tuple[str, ...]] = {}  # name_keys'
 _CACHE_OWNER: list = [None, (0, 0)]
 _STARTS: dict[tuple[str, str], tuple] = {}
 _PLAIN: dict[str, dict[str, bool]] = {}  # language -> lower-case word -> _plain_word
