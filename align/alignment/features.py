@@ -30,6 +30,7 @@ _VOWELS = "aeiouyj"
 _NOT_CONSONANT = re.compile("[^" + "".join(ch for ch in map(chr, range(ord("a"), ord("z") + 1)) if ch not in _VOWELS)
                             + "]")
 _REPEATED = re.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"(.)\1")
 PARAMS_PATH = Path(__file__).resolve().with_name("params.toml")
 
 
@@ -79,7 +80,9 @@ def skeleton(word: str) -> str:
         consonants = lat.translate(_ascii_consonants())  # classes and the filter in one pass
     else:
         consonants = _NOT_CONSONANT.sub("", lat.translate(classes))
-    return _REPEATED.sub(r"\1", consonants)  # doubled letters: Dalhousie/Delkhauzi, Anna/Hanna
+    # Doubled letters: Dalhousie/Delkhauzi, Anna/Hanna (few skeletons have any: a search costs
+    # a third of a substitution).
+    return _REPEATED.sub(r"\1", consonants) if _DOUBLED.search(consonants) else consonants
 
 
 @lru_cache(maxsize=1)
@@ -180,15 +183,15 @@ class AnchorExtractors:
     """The figure and name extractors shared with `align check`, or None where switched off."""
 
     figures: Callable[[str, str], list] | None = None
-    names: Callable[[str, str], list] | None = None
+    names: Callable[[str, str], list[str]] | None = None  # name keys
     notes: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, use_figures: bool = True, use_names: bool = True) -> AnchorExtractors:
         from align.figures import figure_keys
-        from align.names import extract_names
+        from align.names.extract import name_keys
 
-        return cls(figures=figure_keys if use_figures else None, names=extract_names if use_names else None,
+        return cls(figures=figure_keys if use_figures else None, names=name_keys if use_names else None,
                    notes={"figures": "yes" if use_figures else "off", "names": "yes" if use_names else "off"})
 
     def preload(self, langs: tuple[str, ...] = ("en", "uk", "ru")) -> None:
@@ -215,10 +218,14 @@ class AnchorExtractors:
         return self._add_names(self._add_figures(_lexical(text), text, lang), text, lang)
 
     def parts(self) -> list[Callable[[str, str], dict[str, int]]]:
-        """sentence() in parts that share no per-word cache: lexical and figure features, then
-        name features. Merged in this order (merge_parts) they give sentence()."""
-        first = partial(_lexical_and_figures, self)
-        return [first] if self.names is None else [first, partial(_names_only, self)]
+        """sentence() in parts that share no per-word cache: lexical features, figure features,
+        name features (those switched on). Merged in this order (merge_parts) they give sentence()."""
+        out: list[Callable[[str, str], dict[str, int]]] = [_lexical_only]
+        if self.figures is not None:
+            out.append(partial(_figures_only, self))
+        if self.names is not None:
+            out.append(partial(_names_only, self))
+        return out
 
     def _add_figures(self, feats: dict[str, int], text: str, lang: str) -> dict[str, int]:
         if self.figures is not None:
@@ -230,13 +237,17 @@ class AnchorExtractors:
     def _add_names(self, feats: dict[str, int], text: str, lang: str) -> dict[str, int]:
         if self.names is not None:
             for name in self.names(text if len(text) <= 20000 else text[:20000], lang):
-                key = "n:" + name.key
+                key = "n:" + name
                 feats[key] = feats.get(key, 0) + 1
         return feats
 
 
-def _lexical_and_figures(anchors: AnchorExtractors, text: str, lang: str) -> dict[str, int]:
-    return anchors._add_figures(_lexical(text), text, lang)
+def _lexical_only(text: str, lang: str) -> dict[str, int]:
+    return _lexical(text)
+
+
+def _figures_only(anchors: AnchorExtractors, text: str, lang: str) -> dict[str, int]:
+    return anchors._add_figures({}, text, lang)
 
 
 def _names_only(anchors: AnchorExtractors, text: str, lang: str) -> dict[str, int]:
@@ -262,7 +273,7 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
     where one process took 1.2 s).
 
     The work is a list of tasks, each one part of the features (AnchorExtractors.parts:
-    lexical and figures, then names) of a run of CHUNK_SENTENCES sentences (see _task_order).
+    lexical, figures, names) of a run of CHUNK_SENTENCES sentences (see _task_order).
     This process claims tasks from the front and the helpers from the back until they meet, so
     the work balances itself whatever a task costs and however busy the cores are, and the
     processes look up few words in common: the per-word caches (morphology above all) are per
@@ -299,16 +310,14 @@ def analyse_shared(anchors: AnchorExtractors, items: list[tuple[str, str]], work
 
 def _task_order(parts: int, runs: int) -> list[tuple[int, int]]:
     """(part, run) of each task in the order they are claimed, this process from the front and
-    the helpers from the back. With names (the second part): the names of the first half of
-    the runs, every run's lexical and figure features, then the names of the second half. The
-    processes meet in the lexical part, whose per-word work is light, and each reads the names
-    of about one half of the sentences (in a pair, about one language: morphology by far the
-    heaviest per-word work, and a word looked up by both processes is looked up twice)."""
-    if parts == 1:
-        return [(0, k) for k in range(runs)]
-    half = (runs + 1) // 2
-    names = [[(p, k) for k in span for p in range(1, parts)] for span in (range(half), range(half, runs))]
-    return names[0] + [(0, k) for k in range(runs)] + names[1]
+    the helpers from the back: part after part, each over every run. The helpers so start on
+    the last part, the names: by far the heaviest per word (morphology), and the lightest to
+    send back (a sentence has a few names, but some thirty lexical features, whose pickling and
+    unpickling cost 0.03-0.05 s of this process's time on 2,000 sentence pairs). They read the
+    names of the last runs (in a pair, the target language) and this process, after the lexical
+    and figure features, those of the first, so few words are looked up by both (the per-word
+    caches are per process)."""
+    return [(p, k) for p in range(parts) for k in range(runs)]
 
 
 def _share(tasks: list[tuple[Callable[[str, str], dict[str, int]], list[tuple[str, str]]]],

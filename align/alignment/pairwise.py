@@ -614,25 +614,44 @@ class PairScorer:
         cost: translators often join with commas."""
         own, other = (srcs, tgts) if own_is_src else (tgts, srcs)
         ends_own, ends_other = (self.src_ends, self.tgt_ends) if own_is_src else (self.tgt_ends, self.src_ends)
-        own_len, other_len = (self.src_len, self.tgt_len) if own_is_src else (self.tgt_len, self.src_len)
         shape = np.broadcast_shapes(srcs[0].shape, tgts[0].shape)
+        # A sentence's ends fill its row from the first column, so that column tells whether it has any.
+        has_end = np.zeros(shape, bool)
+        for k in own:
+            has_end = has_end | ~np.isnan(ends_own[k, 0])
+        out = np.zeros(shape)
+        if has_end.any():
+            # Few sentences have inner ends: the cells of beads holding one are scored apart.
+            at = np.nonzero(has_end)
+            out[at] = self._inner_end_at([np.broadcast_to(k, shape)[at] for k in own],
+                                         [np.broadcast_to(k, shape)[at] for k in other], own_is_src)
+        return out
+
+    def _inner_end_at(self, own: list[np.ndarray], other: list[np.ndarray], own_is_src: bool) -> np.ndarray:
+        """_inner_end of beads whose `own` side (sentence arrays of one shape) has an inner end."""
+        ends_own, ends_other = (self.src_ends, self.tgt_ends) if own_is_src else (self.tgt_ends, self.src_ends)
+        own_len, other_len = (self.src_len, self.tgt_len) if own_is_src else (self.tgt_len, self.src_len)
+        shape = own[0].shape
         places, before = [], np.zeros(shape)
         for d, k in enumerate(other):
             places += [before + ends_other[k, x] for x in range(INNER_ENDS)]
             before = before + other_len[k]
             if d < len(other) - 1:
                 places.append(before)
-        best, has_end, before = np.full(shape, np.inf), np.zeros(shape, bool), np.zeros(shape)
+        # An end no sentence has (NaN everywhere) changes no minimum (fmin): most have one at most.
+        places = [place for place in places if not np.isnan(place).all()]
+        best, before = np.full(shape, np.inf), np.zeros(shape)
         for k in own:
             for x in range(INNER_ENDS):
                 piece = before + ends_own[k, x]
-                has_end = has_end | np.isfinite(piece)
+                if np.isnan(piece).all():
+                    continue
                 for place in places:
                     ls, lt = (piece, place) if own_is_src else (place, piece)
                     delta = np.abs(lt - self.c * ls) / np.sqrt(self.s2 * np.maximum((ls + lt / self.c) * 0.5, 1.0))
                     best = np.fmin(best, delta)
             before = before + own_len[k]
-        return np.where(has_end, np.clip((best - self.inner_lo) / (self.inner_hi - self.inner_lo), 0.0, 1.0), 0.0)
+        return np.clip((best - self.inner_lo) / (self.inner_hi - self.inner_lo), 0.0, 1.0)
 
     def _orphans(self, srcs: list[np.ndarray], tgts: list[np.ndarray], tables: _PairTables) -> np.ndarray:
         """Anchor weight, on a side with several sentences, of sentences none of whose anchors

@@ -84,10 +84,19 @@ def _may_hold_figures(text: str, lex: Lexicon) -> bool:
     if lex.month_adjective_regex is not None and lex.month_adjective_regex.search(normed):
         return True
     words = set(WORDS_RE.findall(normed))
-    if not words.isdisjoint(lex.triggers) or not words.isdisjoint(roles(lex.lang).idioms):
+    if not words.isdisjoint(_lone_triggers(lex.lang)) or not words.isdisjoint(roles(lex.lang).idioms):
         return True
     prefixes = lex.compound_prefixes
     return bool(prefixes) and any(len(word) > 6 and word[:3] in prefixes for word in words)
+
+
+@cache
+def _lone_triggers(lang: str) -> frozenset[str]:
+    """The trigger words that may start a figure in a text with no other: all but the articles
+    ("a", "an"), which read as one only before a scale word or "dozen" (read_words), both
+    triggers themselves. (Without this, every English sentence with an article was read.)"""
+    lex = lexicon(lang)
+    return lex.triggers - (lex.unit_article - lex.cardinals.keys())
 
 
 def _step(s: Scan, i: int) -> int:

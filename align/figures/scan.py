@@ -45,7 +45,8 @@ class Scan:
         self.taken: list[tuple[int, int]] = []
         self.roles: Roles = roles(lang)
         self.starts = [t.start for t in self.toks]
-        self.quotes = _title_spans(text) if _QUOTE_HINT.search(text) else []
+        # Quoted titles only give a figure its role (see add).
+        self.quotes = _title_spans(text) if details and _QUOTE_HINT.search(text) else []
         regex = self.lex.month_adjective_regex
         self.month_adjectives = regex is not None and regex.search(normed) is not None
 

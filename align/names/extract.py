@@ -166,7 +166,9 @@ def is_designation(word: str) -> bool:
     return _DESIGNATION.match(word) is not None
 
 
+@lru_cache(maxsize=100_000)
 def _is_acronym(word: str) -> bool:
+    """NATO, ZSU, F-16, Kh-101 (cached: asked of every word of every name run)."""
     if is_designation(word):
         return True
     letters = [ch for ch in word if ch.isalpha()]
@@ -214,7 +216,13 @@ def _word_class(token: _Token, lang: str) -> str | None:
     return cls
 
 
-def _capitalised_word_class(token: _Token, lang: str) -> str | None:
+# What _shape_class returns for a word its shape and the stop lists leave undecided.
+_UNDECIDED = "undecided"
+
+
+def _shape_class(token: _Token, lang: str) -> str | None:
+    """None (no name: no letter, a stop word, a Roman number), "acronym", or _UNDECIDED: the
+    tests of _capitalised_word_class that read neither dictionaries nor frequencies."""
     word = token.text
     if not token.capitalised:
         return None  # acronyms and names open with a capital
@@ -222,7 +230,7 @@ def _capitalised_word_class(token: _Token, lang: str) -> str | None:
         return None
     if _is_acronym(word):
         return "acronym"
-    if not token.capitalised or len(word) < 2:
+    if len(word) < 2:
         return None
     word_lang = "en" if token.latin else lang
     plain = word.lower().replace("’", "'")
@@ -230,6 +238,16 @@ def _capitalised_word_class(token: _Token, lang: str) -> str | None:
         return None
     if _ROMAN_NUMBER.match(word) or (lang != "en" and token.latin and _ROMAN.match(word)):
         return None  # a century or a number (XII, I-III), read by the figure checker
+    return _UNDECIDED
+
+
+def _capitalised_word_class(token: _Token, lang: str) -> str | None:
+    shape = _shape_class(token, lang)
+    if shape != _UNDECIDED:
+        return shape
+    word = token.text
+    word_lang = "en" if token.latin else lang
+    plain = word.lower().replace("’", "'")
     info = analyse(word, word_lang)
     if word_lang == "en" and lang != "en":
         # Latin script inside Cyrillic text is a name or a brand whatever its position.
@@ -261,6 +279,29 @@ def _capitalised_word_class(token: _Token, lang: str) -> str | None:
     if token.initial and info.common_reading:
         return None
     return "weak" if common else "strong"
+
+
+# _anchor_class of a word inside a sentence by (word, language).
+_ANCHOR_CLASS: dict[tuple[str, str], str | None] = {}
+
+
+def _anchor_class(token: _Token, lang: str) -> str | None:
+    """_word_class as far as a mention's key depends on it: whether a capitalised word is a name
+    at all, and whether it is an acronym. Inside a sentence _capitalised_word_class never says
+    None once _shape_class has not (its dictionary, frequency and gazetteer tests only tell a
+    strong name from a weak one, which is the mention's kind), so only a word that opens the
+    sentence pays for them; the others read "strong"."""
+    if not token.capitalised or token.initial:
+        return _word_class(token, lang)
+    key = (token.text, lang)
+    cls = _ANCHOR_CLASS.get(key, _UNDECIDED)
+    if cls == _UNDECIDED:
+        shape = _shape_class(token, lang)
+        cls = "strong" if shape == _UNDECIDED else shape
+        if len(_ANCHOR_CLASS) > 200_000:
+            _ANCHOR_CLASS.clear()
+        _ANCHOR_CLASS[key] = cls
+    return cls
 
 
 # A country or a big city is a name whatever its frequency, except where the word is first of
@@ -392,17 +433,40 @@ def extract_names(text: str, lang: str, glossary: Glossary | None = None) -> lis
     return list(_extract_cached(text, lang, glossary))
 
 
-def _extract_cached(text: str, lang: str, glossary: Glossary) -> tuple[NameMention, ...]:
+def name_keys(text: str, lang: str) -> list[str]:
+    """The keys of extract_names(text, lang) (the shipped glossary), in order, found with less
+    work: sentence alignment reads a mention's key and not its kind (see _anchor_class)."""
+    if lang not in LANGS:
+        raise InputError(f"names: unsupported language '{lang}' (expected one of {', '.join(LANGS)})")
+    glossary = default_glossary()
+    hit = _KEY_CACHE.get((text, lang)) if _own_caches(glossary) else None
+    if hit is None:
+        hit = tuple(mention.key for mention in _extract(text, lang, glossary, keys_only=True))
+        if len(_KEY_CACHE) > 50_000:
+            _KEY_CACHE.clear()
+        _KEY_CACHE[(text, lang)] = hit
+    return list(hit)
+
+
+def _own_caches(glossary: Glossary) -> bool:
+    """Whether the caches below belong to `glossary` as it is now; if not, they are emptied
+    and given to it."""
     size = (len(glossary.entries), len(glossary._by_form))
     if glossary is _CACHE_OWNER[0] and size == _CACHE_OWNER[1]:
+        return True
+    _CACHE.clear()
+    _KEY_CACHE.clear()
+    _STARTS.clear()
+    _PLAIN.clear()
+    _CACHE_OWNER[:] = [glossary, size]
+    return False
+
+
+def _extract_cached(text: str, lang: str, glossary: Glossary) -> tuple[NameMention, ...]:
+    if _own_caches(glossary):
         hit = _CACHE.get((text, lang))
         if hit is not None:
             return hit
-    else:
-        _CACHE.clear()
-        _STARTS.clear()
-        _PLAIN.clear()
-        _CACHE_OWNER[:] = [glossary, size]
     result = tuple(_extract(text, lang, glossary))
     if len(_CACHE) > 50_000:
         _CACHE.clear()
@@ -415,12 +479,15 @@ def _extract_cached(text: str, lang: str, glossary: Glossary) -> tuple[NameMenti
 # The glossary's size is kept beside it: a form added since clears them too. _STARTS and
 # _PLAIN hold per-word answers that depend on the same glossary.
 _CACHE: dict[tuple[str, str], tuple[NameMention, ...]] = {}
+_KEY_CACHE: dict[tuple[str, str], tuple[str, ...]] = {}  # name_keys'
 _CACHE_OWNER: list = [None, (0, 0)]
 _STARTS: dict[tuple[str, str], tuple] = {}
 _PLAIN: dict[str, dict[str, bool]] = {}  # language -> lower-case word -> _plain_word
 
 
-def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
+def _extract(text: str, lang: str, glossary: Glossary, keys_only: bool = False) -> list[NameMention]:
+    """The mentions of `text`; with keys_only, their spans and keys are right but not their kinds."""
+    word_class = _anchor_class if keys_only else _word_class
     tokens = _tokens(text)
     mentions: list[NameMention] = []
     plain = _PLAIN.setdefault(lang, {})
@@ -436,13 +503,15 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
             if is_plain:
                 i += 1
                 continue
-        hit = None if is_designation(token.text) else _glossary_match(tokens, i, text, lang, glossary)
+        hit = _glossary_match(tokens, i, text, lang, glossary)
+        if hit is not None and is_designation(token.text):
+            hit = None  # (asked second: most words open no glossary name, and this is a regex)
         if hit is not None:
             n, mention = hit
             mentions.append(mention)
             i += n
             continue
-        cls = _word_class(tokens[i], lang)
+        cls = word_class(tokens[i], lang)
         if cls is None:
             adjective = _name_adjective(tokens[i], lang)
             if adjective is not None:
@@ -467,7 +536,7 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
             if tok.text.lower() in _PARTICLES and j + 1 < len(tokens) and tok.latin == run[0][0].latin:
                 nxt = tokens[j + 1]
                 if (not text[tok.end: nxt.start].strip(" ") and nxt.capitalised
-                        and _word_class(nxt, lang) and _glossary_match(tokens, j + 1, text, lang, glossary) is None
+                        and word_class(nxt, lang) and _glossary_match(tokens, j + 1, text, lang, glossary) is None
                         and (tok.text == "&" or tok.latin)):
                     run.append((tok, "particle"))
                     j += 1
@@ -480,14 +549,14 @@ def _extract(text: str, lang: str, glossary: Glossary) -> list[NameMention]:
                 # "Prezident Makedonii George Ivanov", "gubernator Tekhasu Rik Perri": a place in
                 # the genitive, then a person in another case; one name's words share a case.
                 break
-            tcls = _word_class(tok, lang)
+            tcls = word_class(tok, lang)
             if tcls is None or tcls == "acronym" or run[0][1] == "acronym" or tok.latin != run[0][0].latin:
                 break
             run.append((tok, tcls))
             j += 1
         after_initial = i > 0 and _is_initial(tokens[i - 1], text) and not text[tokens[i - 1].end + 1:
                                                                                 tokens[i].start].strip()
-        mentions.append(_run_mention(run, text, lang, person=after_initial))
+        mentions.append(_run_mention(run, text, lang, person=after_initial, keys_only=keys_only))
         i = j
     return mentions
 
@@ -500,8 +569,10 @@ def _ordinary_phrase(words: list[tuple[_Token, str]]) -> bool:
             and all(is_ordinary_english(tok.text) for tok, _cls in words))
 
 
-def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str, person: bool = False) -> NameMention:
-    """`person`: the run follows an initial (F. Kennedy), so it is a name however common its words."""
+def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str, person: bool = False,
+                 keys_only: bool = False) -> NameMention:
+    """`person`: the run follows an initial (F. Kennedy), so it is a name however common its
+    words. With keys_only the kind is left "name" (the classes are _anchor_class's)."""
     words = [(tok, cls) for tok, cls in run if cls != "particle"]
     # A middle initial (George W. Bush) makes a person's name of common words too.
     person = person or any(cls == "particle" and _is_initial(tok, text) for tok, cls in run)
@@ -512,7 +583,9 @@ def _run_mention(run: list[tuple[_Token, str]], text: str, lang: str, person: bo
         lemmas.append(info.lemma if info else strip_possessive(tok.text))
     first, last = run[0][0], run[-1][0]
     classes = {cls for _tok, cls in words}
-    if classes == {"acronym"}:
+    if keys_only:
+        kind = "name"
+    elif classes == {"acronym"}:
         kind = "acronym"
     elif lang != "en" and first.latin:
         kind = "latin"

@@ -553,7 +553,7 @@ def test_helpers_share_the_sentences_and_a_dead_helper_loses_none(monkeypatch) -
     anchors = AnchorExtractors.load()
     items = [(line, "en") for line in EN] + [(line, "uk") for line in UK]
     expected = [list(anchors.sentence(text, lang).items()) for text, lang in items]
-    assert len(anchors.parts()) == 2
+    assert len(anchors.parts()) == 3
     assert [list(merge_parts(*(part(text, lang) for part in anchors.parts())).items())
             for text, lang in items] == expected
     monkeypatch.setattr(features_mod, "CHUNK_SENTENCES", 1)
@@ -568,20 +568,17 @@ def test_helpers_share_the_sentences_and_a_dead_helper_loses_none(monkeypatch) -
     assert [list(feats.items()) for feats in analyse_shared(anchors, items, workers=2)] == expected
 
 
-def test_processes_meet_in_the_lexical_part_and_split_the_names_by_half() -> None:
-    """_task_order: every (part, run) task once; this process (from the front) starts with the
-    names of the first half of the runs, the helpers (from the back) with those of the second
-    half, and the lexical and figure tasks lie between, where the two meet. Wrong: names last,
-    where the processes meet and both look up the same words."""
+def test_helpers_start_on_the_names_of_the_last_runs() -> None:
+    """_task_order: every (part, run) task once, part after part. This process (from the front)
+    starts with the lexical features of the first run, the helpers (from the back) with the
+    names of the last run, which are the lightest to send back. Wrong: the lexical features
+    last, where the helpers would pickle some thirty features a sentence for this process."""
     from align.alignment.features import _task_order
 
-    order = _task_order(2, 5)
-    assert sorted(order) == [(p, k) for p in range(2) for k in range(5)]
-    assert order[:3] == [(1, 0), (1, 1), (1, 2)]
-    assert order[3:8] == [(0, k) for k in range(5)]
-    assert order[8:] == [(1, 3), (1, 4)]
+    order = _task_order(3, 4)
+    assert order == [(p, k) for p in range(3) for k in range(4)]
+    assert order[0] == (0, 0) and order[-1] == (2, 3)
     assert _task_order(1, 3) == [(0, 0), (0, 1), (0, 2)]
-    assert _task_order(2, 1) == [(1, 0), (0, 0)]
 
 
 def test_no_helper_is_forked_without_an_idle_core(monkeypatch) -> None:

@@ -514,3 +514,19 @@ def test_a_year_word_left_without_its_year_is_an_error(tgt: str, lang: str) -> N
     # a translation that simply leaves the year out, or names it in words, is not that
     assert check("Construction was completed in August 2011.", "Будівництво завершили в серпні того ж року.",
                  "uk")[0].severity == "info"
+
+
+@pytest.mark.parametrize("text, keys", [
+    ("A man saw an owl in a tree.", []),  # articles alone: the text is not read at all
+    ("A hundred people came, and a dozen left.", ["100", "12"]),
+    ("It cost a billion dollars.", ["1000000000 USD"]),
+])
+def test_an_article_starts_a_figure_only_before_a_scale_word(text, keys):
+    """The cheap screen lets a text through for its articles ("a", "an") only with a scale word
+    or "dozen" beside them, and those open the text to the full pass themselves: the figures
+    found stay the same. Wrong: "a hundred" lost, or every sentence with an article read."""
+    from align.figures.extract import _may_hold_figures
+    from align.figures.lexicon import lexicon
+
+    assert [f.key for f in extract_figures(text, "en")] == keys
+    assert _may_hold_figures(text, lexicon("en")) == bool(keys)

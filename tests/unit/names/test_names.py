@@ -359,3 +359,23 @@ def test_a_place_swapped_for_a_peoples_adjective_is_an_error(glossary):
     # rendered as the country or as an adjective: nothing to say
     assert not issues("French electoral law is strict.", "Виборче право Франції суворе.", "uk", glossary)
     assert not issues("French electoral law is strict.", "Французьке виборче право суворе.", "uk", glossary)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("However, the Army said Main Street and NATO headquarters in Kyiv were closed.", "en"),
+    ("Ukraine Loses a Patriot Battery to Drone Strike Near Kharkiv", "en"),  # a title-case headline
+    ("Scientists at Stanford University said George W. Bush met Ursula von der Leyen.", "en"),
+    ("Президент Македонії Джордж Іванов і компанія Marks & Spencer прибули до Києва.", "uk"),
+    ("Дані Національного банку України показали, що ЗСУ отримали IRIS-T.", "uk"),
+    ("Губернатор Техасу Рік Перрі зустрівся з новозеландськими спортсменами.", "uk"),
+    ("Генеральный секретарь ООН Антониу Гутерриш приехал в Киев.", "ru"),
+])
+def test_name_keys_are_the_keys_of_every_mention(text, lang, glossary):
+    """name_keys (alignment's cheaper pass, which skips what only tells a strong name from a
+    weak one inside a sentence) gives the key of every mention extract_names finds, weak and
+    silent ones included ("the Army": a common word, still a mention). Wrong: dropping the weak
+    mentions, or keying runs differently."""
+    from align.names.extract import name_keys
+
+    assert name_keys(text, lang) == [m.key for m in extract_names(text, lang, glossary)]
+    assert name_keys(text, lang)
