@@ -30,7 +30,8 @@ def align(src: list[str], tgt: list[str]) -> list[tuple[list[int], list[int]]]:
         (folder / "src.txt").write_text("\n".join(s.replace("\n", " ") for s in src) + "\n", encoding="utf-8")
         (folder / "tgt.txt").write_text("\n".join(s.replace("\n", " ") for s in tgt) + "\n", encoding="utf-8")
         res = subprocess.run([exe, str(folder / "null.dic"), str(folder / "src.txt"),
-                              str(folder / "tgt.txt")], capture_output=True, text=True, check=True)
+                              str(folder / "tgt.txt")], capture_output=True, text=True, check=True,
+                             cwd=folder)  # Hunalign writes an empty translate.txt where it runs
     rungs = [(0, 0)]
     for line in res.stdout.splitlines():
         parts = line.split("\t")
