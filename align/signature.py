@@ -6,7 +6,7 @@ contributes its own fields, in pipeline order:
     input        mode:split
     segmenting   split:rules-v1|lang:en|data:0ffeeee7|cut:2000/1000   (one group per language, ';' between)
     alignment    align.alignment:4|src:en|...|embed:none|...          (or align:lines, align:units)
-    checking     check:0.1.0|figures:v4|names:4|glossary:328@...|untranslated|minconf:0.5|score:v1
+    checking     check:0.1.0|figures:v4|names:5|glossary:328@...|untranslated|minconf:0.5|score:v1
     translation  translate|model:...|en-uk|...|mask:1|check:on
 
 A field is `key:value`, or a bare flag (`untranslated`, `nonames`). The full rendering is the

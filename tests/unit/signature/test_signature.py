@@ -97,4 +97,4 @@ def test_every_stage_contributes_signature_fields() -> None:
     assert isinstance(split, Signature) and split.get("split", "").startswith("rules-v") and split.get("lang") == "uk"
     assert figures_signature().get("figures", "").startswith("v")
     names = names_signature()
-    assert [f.key for f in names.fields] == ["names", "glossary", "data", "zipf"]
+    assert [f.key for f in names.fields] == ["names", "glossary", "data", "zipf", "literal"]
