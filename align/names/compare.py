@@ -105,6 +105,7 @@ from align.names.morph import (
     is_ordinary_english,
     is_peoples_word,
     is_person_word,
+    is_place_word,
     peoples_places,
     strip_possessive,
     zipf,
@@ -912,6 +913,7 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "glossary" if entry is not None else "gazetteer")
                     break
+        self._lost_demonym_to_dictionary_place(lost_demonyms, extra)
         # A type designation with another number is a different weapon or aircraft (S-300 / S-400).
         for s in [m for m in missing if is_designation(m.text)]:
             for t in extra:
@@ -920,6 +922,47 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "designation")
                     break
+
+    def _lost_demonym_to_dictionary_place(self, lost_demonyms: list[NameMention], extra: list[NameMention]) -> None:
+        """A people's word the translation lost while a place appears that the gazetteer does
+        not hold but the dictionary tags as one (French law / pravo Persii), spelling neither
+        the people's word nor its country: the place was swapped in."""
+        if self.target_lang == "en":
+            return
+        for s in lost_demonyms:
+            homes = self._demonym_homes(s)
+            if not homes:
+                continue
+            for t in extra:
+                if not self._dictionary_place(t):
+                    continue
+                t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
+                if any(_words_alike(home, t_keys) for home in homes):
+                    continue
+                extra.remove(t)
+                self._mismatch(s, t, "dictionary")
+                break
+
+    def _demonym_homes(self, s: NameMention) -> list[frozenset[str]]:
+        """Keys of a people's word and of the English names of the places it is made from
+        (French: France; Asian: Asia); none when no place is known."""
+        entry = self.glossary.entry(s.key)
+        names = list(entry.forms.get(self.source_lang, [])) if entry is not None else []
+        ids = peoples_places(s.text)
+        if ids:
+            from align.names.gazetteer import gazetteer
+
+            names.append(gazetteer().name(ids))
+        if not names:
+            return []
+        return [_fuzzy_keys(s, self.source_lang, self.glossary)] + [_surface_keys(n, self.source_lang) for n in names]
+
+    def _dictionary_place(self, t: NameMention) -> bool:
+        """One word the dictionary tags as a place, neither a glossary name nor a place the
+        gazetteer holds (those are judged by their ids), that no source word spells."""
+        return t.kind == "name" and len(t.text.split()) == 1 and self.glossary.entry(t.key) is None \
+            and not _places(t, self.target_lang, self.glossary) and is_place_word(t.text, self.target_lang) \
+            and not self._named_in_source_text(t)
 
     def _repeat_lost_to_place(self, s: NameMention, t_entry) -> bool:
         """A gazetteer place the source repeats, rendered fewer times, while a glossary place
@@ -1301,12 +1344,23 @@ class _Comparison:
         s = lost[0]
         if t.kind == "common" and self._same_place(s, [t]) is None:
             return  # a word the dictionary knows is a name only where the phrase stood (the Sun / Sontse ... Neapolia)
+        if self._same_place(s, [t]) is None and self._rendered_at_opening(s):
+            return  # the Sun / Sontse opening the translation ... Neapolia, a place the translator added
         if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                              _sound_keys(t, self.target_lang, self.glossary)):
             if t in extra:
                 extra.remove(t)
             self.tgt_matched[self.target.index(t)] = True
             self._mismatch(s, t, "position")
+
+    def _rendered_at_opening(self, s: NameMention) -> bool:
+        """A source phrase opening its sentence while the translation opens with a
+        capitalised word the extractor took for no name: an ordinary word rendering the phrase
+        by meaning there (The Sun rises / Sontse skhodyt)."""
+        if not self.source_text or not self.target_text or len(self.source_text[:s.start].split()) > 1:
+            return False  # only an article may come before it
+        opening = self.target_text.lstrip(" \"'«„(")
+        return opening[:1].isupper() and not any(t.start <= len(self.target_text) - len(opening) for t in self.target)
 
     def _rare_words_as_names(self) -> list[NameMention]:
         """Unmatched capitalised words inside the translation that the dictionary reads as
