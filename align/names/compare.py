@@ -891,6 +891,7 @@ class _Comparison:
                     break
         self._partly_rendered_runs(missing, extra)
         self._lost_repeats(extra)
+        self._lost_repeat_to_capitalised_word()
         self._lost_shared_rendering(extra)
         self._swapped_form_word(missing, extra)
         self._lost_to_derived(extra)
@@ -898,6 +899,7 @@ class _Comparison:
         self._lost_to_glossary_body(missing, extra)
         self._lost_to_place_adjective(missing)
         self._lost_phrases(extra)
+        self._lost_derived_phrase(extra)
         self._one_lost_phrase_one_name(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
@@ -1049,6 +1051,33 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "sound")
                     break
+
+    def _lost_repeat_to_capitalised_word(self) -> None:
+        """A name the source repeats that the translation names fewer times, every other name
+        rendered, while one capitalised ordinary word stands inside the translation that no
+        source word explains and that sounds unlike the name (Canada's ... Canada's / Kanady
+        ... Buddy): a name's mention was swapped for a word that is also a name. Ukrainian and
+        Russian capitalise an ordinary word inside a sentence only in a name."""
+        if self.target_lang == "en" or self.missing_names or any(
+                not self.tgt_matched[j] and t.kind in ("name", "latin") for j, t in enumerate(self.target)):
+            return
+        words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t not in self.taken_words
+                 and self._capitalised_word_candidate(t)]
+        if len(words) != 1:
+            return
+        t = words[0]
+        for i, s in enumerate(self.source):
+            if s.kind != "name" or not self.src_matched[i] or is_peoples_word(s.text):
+                continue
+            said = sum(m.key == s.key and m.kind == "name" for m in self.source)
+            rendered = len({j for k, j in self.pairs if self.source[k].key == s.key
+                            and self.target[j].kind not in ("adjective", "demonym")})
+            # Rendered as a name once at least: a name rendered only by an adjective (Italy's /
+            # Italiiska) leaves no mention for the word to stand in for.
+            if said > rendered >= 1 and self._sound_apart(s, t):
+                self.tgt_matched[self.target.index(t)] = True
+                self._mismatch(s, t, "position")
+                return
 
     def _lost_shared_rendering(self, extra: list[NameMention]) -> None:
         """Source mentions of one name written differently (Qing ... Qing Empire, Japans ...
@@ -1323,6 +1352,34 @@ class _Comparison:
                 extra.remove(t)
                 self._mismatch(s, t, "position")
                 return
+
+    def _lost_derived_phrase(self, extra: list[NameMention]) -> None:
+        """A word made from a place (Arctic, Byzantine) that the translation renders nowhere,
+        while one established place that no source word explains, sounding unlike it, stands in
+        its place of the sentence ("the Arctic" / «Niu-Yorku»). _lost_phrases leaves such words
+        alone because a translation renders them by meaning (Mediterranean / Seredzemnomoria);
+        a place the gazetteer holds is no such rendering."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1 or self.missing_names:
+            return
+        t = candidates[0]
+        if not self._established_target_place(t):
+            return
+        for i, s in enumerate(self.source):
+            if self.src_matched[i] or s.kind != "common" or s.initial or not _derived_word(s) \
+                    or peoples_places(s.text) or self._same_place(s, [t]) is None:
+                continue
+            if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
+                                 _sound_keys(t, self.target_lang, self.glossary)):
+                extra.remove(t)
+                self._mismatch(s, t, "position")
+                return
+
+    def _established_target_place(self, t: NameMention) -> bool:
+        entry = self.glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
+        if entry is not None:
+            return entry.kind == "place"
+        return _established_place(_places(t, self.target_lang, self.glossary))
 
     def _one_lost_phrase_one_name(self, extra: list[NameMention]) -> None:
         """One capitalised phrase of the source (Luna, Coaster Buses) that the translation

@@ -19,6 +19,14 @@ WRONG_AND_RIGHT = [
     ("French cooking relies on butter and cream.",
      "Кухня Персії ґрунтується на вершковому маслі та вершках.",
      "Французька кухня ґрунтується на вершковому маслі та вершках.", "uk"),
+    # a word made from a place (Arctic) rendered nowhere, an established place in its place
+    ("Polar nights in the Arctic regions are long and cold.",
+     "Полярні ночі в Нью-Йорку довгі та холодні.",
+     "Полярні ночі в арктичних регіонах довгі та холодні.", "uk"),
+    # a repeated name rendered once, a capitalised ordinary word standing inside the sentence
+    ("The museums of Sweden show the past of Sweden.",
+     "Музеи Швеции показывают прошлое Будды.",
+     "Музеи Швеции показывают прошлое Швеции.", "ru"),
 ]
 
 
@@ -32,6 +40,15 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # a place named by a people's word, rendered as the place itself
     ("Asian markets fell on Monday.", "Ринки Азії впали в понеділок.", "uk"),
     ("French wines are sold worldwide.", "Вина Франції продаються по всьому світу.", "uk"),
+    # the word made from a place rendered as the place itself
+    ("Polar nights in the Arctic regions are long and cold.", "Полярні ночі в Арктиці довгі та холодні.", "uk"),
+    # a repeat rendered by an ordinary word, and a name rendered only by its adjective
+    ("The museums of Sweden show the past of Sweden.", "Музеи Швеции показывают прошлое страны.", "ru"),
+    ("Italy's team is the second most successful in the world.",
+     "Итальянская сборная является второй самой успешной в мире и выиграла Кубок.", "ru"),
+    # an ordinary word opening the sentence renders the source's opening phrase; a place the
+    # translator added elsewhere is no substitute for it
+    ("The Sun rises over the bay.", "Солнце встаёт над заливом Неаполя.", "ru"),
 ])
-def test_place_for_its_peoples_word_is_no_substitution(en, tgt, lang):
+def test_renderings_by_meaning_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
