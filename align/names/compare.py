@@ -113,6 +113,18 @@ from align.names.morph import (
 from align.names.translit import word_key
 
 
+def _ordinary_not_a_place(word: str) -> bool:
+    """An ordinary English word (Sun, Taxi) that is no country, region or big city: Montana and
+    Tonga are in Webster's in lower case, but written with a capital they name the place."""
+    if not is_ordinary_english(word):
+        return False
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    ids = _places_of(word, word.lower(), "en") if places is not None else frozenset()
+    return not (ids and places.is_big(ids))
+
+
 def compare_names(source: list[NameMention], target: list[NameMention], source_lang: str,
                   target_lang: str, glossary: Glossary | None = None, target_text: str = "",
                   source_text: str = "") -> list[Issue]:
@@ -1567,7 +1579,7 @@ class _Comparison:
         """One word of its own beside its generic ones (Pittsburgh of Hospital of Pittsburgh),
         not an ordinary English word, which a translation may render by meaning."""
         own = [w for w in (strip_possessive(x) for x in _keyed_words(s)) if w not in _institution_words()]
-        return len(own) == 1 and len(_keyed_words(s)) == len(s.key.split()) and not is_ordinary_english(own[0])
+        return len(own) == 1 and len(_keyed_words(s)) == len(s.key.split()) and not _ordinary_not_a_place(own[0])
 
     def _only_capitalised_word(self, words: list[NameMention], lost: list[NameMention]) -> NameMention | None:
         """With one name lost and one capitalised word inside the translation left unexplained,

@@ -27,6 +27,11 @@ WRONG_AND_RIGHT = [
     ("The museums of Sweden show the past of Sweden.",
      "Музеи Швеции показывают прошлое Будды.",
      "Музеи Швеции показывают прошлое Швеции.", "ru"),
+    # a place Webster's also lists in lower case (montana) is a name of its own: a capitalised
+    # ordinary word in its place stands in for it
+    ("The storm hit southern Montana on Monday night.",
+     "Шторм ударив по південній Новій у понеділок увечері.",
+     "Шторм ударив по південній Монтані у понеділок увечері.", "uk"),
 ]
 
 
