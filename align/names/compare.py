@@ -427,6 +427,50 @@ class _Comparison:
             if _word_sounds_apart(a, b) or self._surname_swapped(s, t, lost[0], new[0], a, b):
                 self._swap_issue(s, t.text, new[0], f"{lost[0]} ({s.text})", "sound")
 
+    def _known_names_within_pairs(self) -> None:
+        """As _words_within_pairs, for a word the dictionary knows as a name or place of its
+        own (Sachin Tendulkar / Santorin Tendulkar, Homo Erectus / Kuomo Erektus): a known name
+        is no variant spelling of the lost word, so the surname's test of sound (apart, or
+        opening otherwise) decides wherever the word stands, not only the given name's stricter
+        one. Unknown words keep that stricter test (Gyöngyi / Dyendzhi)."""
+        if self.target_lang == "en" or self.source_lang != "en":
+            return
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        per_source = Counter(i for i, _ in set(self.pairs))
+        per_target = Counter(j for _, j in set(self.pairs))
+        for i, j in sorted(set(self.pairs)):
+            s, t = self.source[i], self.target[j]
+            if per_source[i] > 1 or per_target[j] > 1 or s.text in flagged or s.kind != "name" or t.kind != "name" \
+                    or _is_latin(t.text) or _is_glossary(s, self.glossary) or len(s.text.split()) < 2:
+                continue
+            swap = self._known_name_swap(s, t)
+            if swap:
+                self._swap_issue(s, t.text, swap[1], f"{swap[0]} ({s.text})", "sound")
+                flagged.add(s.text)
+
+    def _known_name_swap(self, s: NameMention, t: NameMention) -> tuple[str, str] | None:
+        """(the source word rendered nowhere, the known name in its place), or None."""
+        s_words = [w for w in (strip_possessive(x) for x in s.text.split())
+                   if w not in _institution_words() and w[:1].isupper()]
+        s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+        t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
+        lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                and not _keys_match(s_keys[w], self._target_word_keys()) and not self._in_lower_case(s_keys[w])]
+        new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
+               and not _keys_match(k, self._source_word_keys())]
+        if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or not self._known_name_word(new[0]):
+            return None
+        if cut_of(lost[0], new[0], self.target_lang):
+            return None  # a cut is the word garbled, which _words_within_pairs reports
+        return (lost[0], new[0]) if _surnames_apart(s_keys[lost[0]], t_keys[new[0]]) else None
+
+    def _known_name_word(self, word: str) -> bool:
+        """A word the dictionary knows and tags as a name or place only (Santorin, Giza), or a
+        place the gazetteer holds: a name of its own, not a spelling of another."""
+        info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+        return (info.known and info.name_tagged and not info.common_reading) \
+            or _established_place(_places_of(word, info.lemma, self.target_lang))
+
     def _surnames_as_words(self) -> None:
         """A matched person run (Kristoffer Schneider / Kristoferu Tsentru) whose surname's place,
         its last word or the word after it (past a particle the source writes: Fernandez de),
@@ -825,6 +869,7 @@ class _Comparison:
         self._given_name_before_surname()
         self._people_of_ordinary_words()
         self._words_within_pairs()
+        self._known_names_within_pairs()
         self._words_beside_pairs()
         self._surnames_as_words()
         self._word_losses()
@@ -913,6 +958,7 @@ class _Comparison:
         self._lost_phrases(extra)
         self._lost_derived_phrase(extra)
         self._one_lost_phrase_one_name(extra)
+        self._lost_phrases_to_established_place(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
         for s in lost_demonyms:
@@ -1421,6 +1467,32 @@ class _Comparison:
                 extra.remove(t)
             self.tgt_matched[self.target.index(t)] = True
             self._mismatch(s, t, "position")
+
+    def _lost_phrases_to_established_place(self, extra: list[NameMention]) -> None:
+        """Several capitalised phrases of the source that the translation renders nowhere
+        (National Treasure ... Declaration of Independence), every source name rendered, and
+        one place the gazetteer or the glossary holds that no source word explains and that
+        sounds unlike each of them: an established place is no phrase rendered by meaning, so
+        it took one phrase's place; the nearest in the sentence is named."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1 or self.missing_names or not self.source_text or not self.target_text \
+                or any(not self.src_matched[i] and s.kind not in _SILENT_KINDS for i, s in enumerate(self.source)):
+            return
+        t = candidates[0]
+        lost = [s for i, s in enumerate(self.source) if not self.src_matched[i] and s.kind == "common"
+                and not s.initial and s.key not in self.garbled_common and not _derived_word(s)
+                and not is_peoples_word(s.text)
+                and not all(strip_possessive(w) in _institution_words() for w in s.text.split())]
+        if len(lost) < 2 or not self._established_target_place(t):
+            return
+        t_keys = _sound_keys(t, self.target_lang, self.glossary)
+        if not all(_sounds_different(_sound_keys(s, self.source_lang, self.glossary), t_keys) for s in lost):
+            return
+        where = t.start / max(1, len(self.target_text))
+        s = min(lost, key=lambda m: abs(m.start / max(1, len(self.source_text)) - where))
+        extra.remove(t)
+        self.tgt_matched[self.target.index(t)] = True
+        self._mismatch(s, t, "position")
 
     def _rendered_at_opening(self, s: NameMention) -> bool:
         """A source phrase opening its sentence while the translation opens with a

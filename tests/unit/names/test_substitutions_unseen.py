@@ -32,6 +32,17 @@ WRONG_AND_RIGHT = [
     ("The storm hit southern Montana on Monday night.",
      "Шторм ударив по південній Новій у понеділок увечері.",
      "Шторм ударив по південній Монтані у понеділок увечері.", "uk"),
+    # a given name swapped, inside its run, for a place the gazetteer holds: a name of its
+    # own, judged by the surname's test of sound, not the given name's stricter one
+    ("The letter came from Charles Whitmore, his manager.",
+     "Письмо пришло от Гизы Уитмора, его менеджера.",
+     "Письмо пришло от Чарльза Уитмора, его менеджера.", "ru"),
+    # two capitalised phrases rendered nowhere and an established place nothing explains,
+    # wherever word order put it
+    ("The Declaration of Independence was the key clue in the film National Treasure, which many people saw.",
+     "В фильме «Сокровище нации», который видели многие, ключевой подсказкой была Исландия.",
+     "В фильме «Сокровище нации», который видели многие, ключевой подсказкой была Декларация независимости.",
+     "ru"),
 ]
 
 
