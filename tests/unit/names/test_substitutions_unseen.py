@@ -43,6 +43,11 @@ WRONG_AND_RIGHT = [
      "В фильме «Сокровище нации», который видели многие, ключевой подсказкой была Исландия.",
      "В фильме «Сокровище нации», который видели многие, ключевой подсказкой была Декларация независимости.",
      "ru"),
+    # one name lost, one established place whose English name (Mecca) it does not spell,
+    # however alike the two sound
+    ("Menorcan cheese is sold across Spain.",
+     "Сир Мекки продається по всій Іспанії.",
+     "Сир Менорки продається по всій Іспанії.", "uk"),
 ]
 
 
