@@ -975,6 +975,7 @@ class _Comparison:
                     self._mismatch(s, t, "glossary" if entry is not None else "gazetteer")
                     break
         self._lost_demonym_to_dictionary_place(lost_demonyms, extra)
+        self._lost_peoples_word_to_place(missing, extra)
         # A type designation with another number is a different weapon or aircraft (S-300 / S-400).
         for s in [m for m in missing if is_designation(m.text)]:
             for t in extra:
@@ -1003,6 +1004,30 @@ class _Comparison:
                 extra.remove(t)
                 self._mismatch(s, t, "dictionary")
                 break
+
+    def _lost_peoples_word_to_place(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A people's word left as a lost name whose place neither the glossary nor the gazetteer
+        holds (Tasmanian), the only name lost, and one place by the dictionary or the gazetteer
+        that nothing explains and that is no place the word is made from (its stem does not open
+        the word): the place was swapped in (Tasmanian dollars / dolary Bavarii)."""
+        lost = [m for m in missing if m.kind == "name"]
+        if self.target_lang == "en" or len(lost) != 1 or not is_peoples_word(lost[0].text):
+            return
+        s = lost[0]
+        # A place word that is an ordinary word too (ru Zapad: the West, a people's home) is no
+        # stand-in.
+        places = [t for t in extra if self._substitute_candidate(t) and (self._established_target_place(t) or (
+            self._dictionary_place(t) and not analyse(t.text, self.target_lang).common_reading))]
+        if len(places) != 1:
+            return
+        t = places[0]
+        s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)
+        t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
+        if _words_alike(s_keys, t_keys) or _adjective_match(t_keys, s_keys) or not self._sound_apart(s, t):
+            return
+        missing.remove(s)
+        extra.remove(t)
+        self._mismatch(s, t, "dictionary")
 
     def _demonym_homes(self, s: NameMention) -> list[frozenset[str]]:
         """Keys of a people's word and of the English names of the places it is made from

@@ -48,6 +48,11 @@ WRONG_AND_RIGHT = [
     ("Menorcan cheese is sold across Spain.",
      "Сир Мекки продається по всій Іспанії.",
      "Сир Менорки продається по всій Іспанії.", "uk"),
+    # a people's word whose place no gazetteer holds, lost, and a place the dictionary tags
+    # that is no place the word is made from
+    ("The shop sells Tasmanian wine to buyers in Japan.",
+     "Магазин продає вино Баварії покупцям у Японії.",
+     "Магазин продає вино Тасманії покупцям у Японії.", "uk"),
 ]
 
 
@@ -70,6 +75,10 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # an ordinary word opening the sentence renders the source's opening phrase; a place the
     # translator added elsewhere is no substitute for it
     ("The Sun rises over the bay.", "Солнце встаёт над заливом Неаполя.", "ru"),
+    # a people's word rendered by a place word that is an ordinary word too (the West)
+    ("Japanese work culture is more formal than what Westerners may be used to.",
+     "Японская культура труда формальнее того, к чему привыкли жители Запада.", "ru"),
+    ("The shop sells Tasmanian wine to buyers in Japan.", "Магазин продає тасманійське вино покупцям у Японії.", "uk"),
 ])
 def test_renderings_by_meaning_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
