@@ -110,7 +110,7 @@ from align.names.morph import (
     strip_possessive,
     zipf,
 )
-from align.names.translit import word_key
+from align.names.translit import edit_distance, word_key
 
 
 def _ordinary_not_a_place(word: str) -> bool:
@@ -123,6 +123,15 @@ def _ordinary_not_a_place(word: str) -> bool:
     places = gazetteer()
     ids = _places_of(word, word.lower(), "en") if places is not None else frozenset()
     return not (ids and places.is_big(ids))
+
+
+# Keys this far apart (edits per letter of the longer), vowels included, are two names: one
+# name's transliterations differ by their consonant clusters (Chhappan / Skhapkhan: 0.29).
+_SPELT_APART = 0.4
+
+
+def _spelt_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    return all(edit_distance(x, y, 20) / max(len(x), len(y), 1) >= _SPELT_APART for x in a for y in b)
 
 
 def compare_names(source: list[NameMention], target: list[NameMention], source_lang: str,
@@ -458,11 +467,16 @@ class _Comparison:
                 and not _keys_match(s_keys[w], self._target_word_keys()) and not self._in_lower_case(s_keys[w])]
         new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
                and not _keys_match(k, self._source_word_keys())]
-        if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or not self._known_name_word(new[0]):
+        if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or not self._name_word(new[0]):
             return None
         if cut_of(lost[0], new[0], self.target_lang):
             return None  # a cut is the word garbled, which _words_within_pairs reports
-        return (lost[0], new[0]) if _surnames_apart(s_keys[lost[0]], t_keys[new[0]]) else None
+        a, b = s_keys[lost[0]], t_keys[new[0]]
+        # An unknown word may be the lost one transliterated otherwise (Chhappan / Skhapkhan):
+        # its letters, vowels and all, must differ as much as a name's from another's.
+        if not _surnames_apart(a, b) or not (self._known_name_word(new[0]) or _spelt_apart(a, b)):
+            return None
+        return lost[0], new[0]
 
     def _known_name_word(self, word: str) -> bool:
         """A word the dictionary knows and tags as a name or place only (Santorin, Giza), or a

@@ -53,6 +53,11 @@ WRONG_AND_RIGHT = [
     ("The shop sells Tasmanian wine to buyers in Japan.",
      "Магазин продає вино Баварії покупцям у Японії.",
      "Магазин продає вино Тасманії покупцям у Японії.", "uk"),
+    # a word of a run swapped for a name-like word whose letters differ as much as another
+    # name's, wherever in the run it stands
+    ("Fossils of Homo Habilis were found in the gorge.",
+     "Скам'янілості Кочамо Габіліс знайшли в ущелині.",
+     "Скам'янілості Гомо Габіліс знайшли в ущелині.", "uk"),
 ]
 
 
@@ -79,6 +84,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     ("Japanese work culture is more formal than what Westerners may be used to.",
      "Японская культура труда формальнее того, к чему привыкли жители Запада.", "ru"),
     ("The shop sells Tasmanian wine to buyers in Japan.", "Магазин продає тасманійське вино покупцям у Японії.", "uk"),
+    # a word of a run transliterated otherwise, its consonant clusters apart, its letters near
+    ("Then 108 plates of Chhappan Bhog were served to the guests.",
+     "Потім гостям подали 108 тарілок Схапхан Бхог.", "uk"),
 ])
 def test_renderings_by_meaning_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
