@@ -962,6 +962,7 @@ class _Comparison:
                     break
         self._lost_name_to_known_place(missing, extra)
         self._partly_rendered_runs(missing, extra)
+        self._partly_rendered_explained_runs(missing)
         self._lost_repeats(extra)
         self._lost_repeat_to_capitalised_word()
         self._lost_shared_rendering(extra)
@@ -1261,6 +1262,45 @@ class _Comparison:
                     self.tgt_matched[self.target.index(t)] = True
                     self._mismatch(s, t, "sound")
                     break
+
+    def _partly_rendered_explained_runs(self, missing: list[NameMention]) -> None:
+        """As _partly_rendered_runs, for a target run that a source word explains, so that it
+        was never taken for an added name, though no source name is paired with it (Tracy
+        Ullman Show / Shou Treisi Balasubramanian: Tracy and Show explain it)."""
+        if self.source_lang != "en" or self.target_lang == "en":
+            return
+        runs = [t for j, t in enumerate(self.target) if self.tgt_matched[j]
+                and t.kind == "name" and len(t.text.split()) > 1 and not _is_latin(t.text)]
+        for s in [m for m in missing if m.kind == "name" and len(m.text.split()) > 1]:
+            i = self.source.index(s)
+            for t in runs:
+                if self._same_place(s, [t]) is None or (i, self.target.index(t)) in self.pairs:
+                    continue
+                swap = self._one_word_swapped(s, t)
+                if swap:
+                    missing.remove(s)
+                    runs.remove(t)
+                    self._swap_issue(s, t.text, swap[1], f"{swap[0]} ({s.text})", "sound")
+                    break
+
+    def _one_word_swapped(self, s: NameMention, t: NameMention) -> tuple[str, str] | None:
+        """(the one word of `s` that `t` renders nowhere, the one name word of `t` that no
+        source word explains and that sounds apart from it), or None."""
+        s_words = [strip_possessive(w) for w in s.text.split() if w[:1].isupper()]
+        s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+        t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
+        # Ordinary words on either side (Show / Shou) are translated, not lost or new.
+        lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                and w not in _institution_words() and not is_ordinary_english(w)]
+        new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
+               and not _keys_match(k, self._source_word_keys()) and not self._translated_generic(w, s_words)
+               and self._name_word(w) and not analyse(w.strip(".,;:!?\"'«»()"), self.target_lang).common_reading]
+        if len(lost) != 1 or len(new) != 1:
+            return None
+        a, b = s_keys[lost[0]], t_keys[new[0]]
+        if _word_sounds_apart(a, b) or (_surnames_apart(a, b) and _spelt_apart(a, b)):
+            return lost[0], new[0]
+        return None
 
     def _rare_word(self, word: str) -> bool:
         """Unknown to the dictionary, or each of its dictionary forms too rare to be an ordinary

@@ -58,6 +58,11 @@ WRONG_AND_RIGHT = [
     ("Fossils of Homo Habilis were found in the gorge.",
      "Скам'янілості Кочамо Габіліс знайшли в ущелині.",
      "Скам'янілості Гомо Габіліс знайшли в ущелині.", "uk"),
+    # a run that a source word explains (Tracy), so never taken for an added name, with one
+    # word of another name in it
+    ("During the 1980s he worked on shows such as Taxi, Cheers, and The Tracy Goldman Show.",
+     "У 1980-ті роки він працював у таких шоу, як \"Таксі\", \"Привітання\" та \"Шоу Трейсі Баласубраманіан\".",
+     "У 1980-ті роки він працював у таких шоу, як \"Таксі\", \"Привітання\" та \"Шоу Трейсі Голдман\".", "uk"),
 ]
 
 
