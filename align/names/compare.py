@@ -437,11 +437,11 @@ class _Comparison:
                 self._swap_issue(s, t.text, new[0], f"{lost[0]} ({s.text})", "sound")
 
     def _known_names_within_pairs(self) -> None:
-        """As _words_within_pairs, for a word the dictionary knows as a name or place of its
-        own (Sachin Tendulkar / Santorin Tendulkar, Homo Erectus / Kuomo Erektus): a known name
-        is no variant spelling of the lost word, so the surname's test of sound (apart, or
-        opening otherwise) decides wherever the word stands, not only the given name's stricter
-        one. Unknown words keep that stricter test (Gyöngyi / Dyendzhi)."""
+        """As _words_within_pairs, with the surname's test of sound (apart, or opening
+        otherwise) wherever the word stands, not the given name's stricter one, for a word that
+        is a name of its own: one the dictionary or the gazetteer knows as a name or place
+        (Charles Batchelor / Giza Betchelora), or a name-like word spelt apart from the lost one,
+        vowels and all (Homo Erectus / Kochamo Erektus), which no transliteration is."""
         if self.target_lang == "en" or self.source_lang != "en":
             return
         flagged = {i.expected for i in self.found if i.category == "name"}
