@@ -963,6 +963,7 @@ class _Comparison:
         self._lost_name_to_known_place(missing, extra)
         self._partly_rendered_runs(missing, extra)
         self._partly_rendered_explained_runs(missing)
+        self._gloss_disagrees(extra)
         self._lost_repeats(extra)
         self._lost_repeat_to_capitalised_word()
         self._lost_shared_rendering(extra)
@@ -1282,6 +1283,36 @@ class _Comparison:
                     runs.remove(t)
                     self._swap_issue(s, t.text, swap[1], f"{swap[0]} ({s.text})", "sound")
                     break
+
+    def _gloss_disagrees(self, extra: list[NameMention]) -> None:
+        """A target run followed by the source's name in Latin letters in brackets (Toni Upolu
+        (Tony Moll)): the bracket glosses the run, so a word of the run that renders no word of
+        the glossed name, sounding apart from the one it leaves out, belongs to another name."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.target_text:
+            return
+        for t in [m for m in extra if m.kind == "name" and not _is_latin(m.text)]:
+            glossed = self._glossed_by(t)
+            if glossed is None:
+                continue
+            swap = self._one_word_swapped(glossed, t)
+            if swap:
+                extra.remove(t)
+                self.tgt_matched[self.target.index(t)] = True
+                said = glossed.text if swap[0] == glossed.text else f"{swap[0]} ({glossed.text})"
+                self._swap_issue(glossed, t.text, swap[1], said, "gloss")
+
+    def _glossed_by(self, t: NameMention) -> NameMention | None:
+        """The source name that a Latin mention in brackets right after `t` is paired with."""
+        after = self.target_text[t.end:t.end + 3]
+        if not after.lstrip().startswith("("):
+            return None
+        for i, j in self.pairs:
+            m = self.target[j]
+            # A person's or place's name, not an acronym glossing a term (MR-perfuziiu (ASL)).
+            if _is_latin(m.text) and 0 < m.start - t.end <= 3 and self.source[i].kind == "name" \
+                    and not m.text.isupper():
+                return self.source[i]
+        return None
 
     def _one_word_swapped(self, s: NameMention, t: NameMention) -> tuple[str, str] | None:
         """(the one word of `s` that `t` renders nowhere, the one name word of `t` that no

@@ -63,6 +63,11 @@ WRONG_AND_RIGHT = [
     ("During the 1980s he worked on shows such as Taxi, Cheers, and The Tracy Goldman Show.",
      "У 1980-ті роки він працював у таких шоу, як \"Таксі\", \"Привітання\" та \"Шоу Трейсі Баласубраманіан\".",
      "У 1980-ті роки він працював у таких шоу, як \"Таксі\", \"Привітання\" та \"Шоу Трейсі Голдман\".", "uk"),
+    # a run glossed by the source's name in Latin letters in brackets, one word of it another
+    # name's
+    ("Dr. Anna Keller discovered the new strain in the region.",
+     "В регионе доктор Анна Уполу (Anna Keller) обнаружила новый штамм.",
+     "В регионе доктор Анна Келлер (Anna Keller) обнаружила новый штамм.", "ru"),
 ]
 
 
@@ -92,6 +97,8 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # a word of a run transliterated otherwise, its consonant clusters apart, its letters near
     ("Then 108 plates of Chhappan Bhog were served to the guests.",
      "Потім гостям подали 108 тарілок Схапхан Бхог.", "uk"),
+    # an acronym in brackets glosses a term, not a name
+    ("It used contrast-free MR perfusion (ASL).", "Использовалась бесконтрастная МР-перфузия (ASL).", "ru"),
 ])
 def test_renderings_by_meaning_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
