@@ -131,6 +131,14 @@ class Language:
         return tuple((ending, tuple(nominatives)) for ending, nominatives in table.items())
 
     @cached_property
+    def place_tags_from(self) -> tuple[str, dict[str, str]] | None:
+        """(a related language whose dictionary tags place names that this language's does
+        not, the letters to spell a word as that language does), or None."""
+        morphology = self._settings.get("morphology", {})
+        other = morphology.get("place_tags_from")
+        return (other, dict(morphology.get("place_tag_spelling", {}))) if other else None
+
+    @cached_property
     def inflections(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(inflectional ending, what replaces it in the base form), in the order tried;
         () where none are listed (English: ministries -> ministr + y)."""

@@ -106,11 +106,33 @@ from align.names.morph import (
     is_ordinary_english,
     is_peoples_word,
     is_person_word,
+    is_place_word,
     peoples_places,
     strip_possessive,
     zipf,
 )
-from align.names.translit import word_key
+from align.names.translit import edit_distance, word_key
+
+
+def _ordinary_not_a_place(word: str) -> bool:
+    """An ordinary English word (Sun, Taxi) that is no country, region or big city: Montana and
+    Tonga are in Webster's in lower case, but written with a capital they name the place."""
+    if not is_ordinary_english(word):
+        return False
+    from align.names.gazetteer import gazetteer
+
+    places = gazetteer()
+    ids = _places_of(word, word.lower(), "en") if places is not None else frozenset()
+    return not (ids and places.is_big(ids))
+
+
+# Keys this far apart (edits per letter of the longer), vowels included, are two names: one
+# name's transliterations differ by their consonant clusters (Chhappan / Skhapkhan: 0.29).
+_SPELT_APART = 0.4
+
+
+def _spelt_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    return all(edit_distance(x, y, 20) / max(len(x), len(y), 1) >= _SPELT_APART for x in a for y in b)
 
 
 def compare_names(source: list[NameMention], target: list[NameMention], source_lang: str,
@@ -414,6 +436,55 @@ class _Comparison:
             # Far apart, or opening with other steady consonants and no spelling of one another.
             if _word_sounds_apart(a, b) or self._surname_swapped(s, t, lost[0], new[0], a, b):
                 self._swap_issue(s, t.text, new[0], f"{lost[0]} ({s.text})", "sound")
+
+    def _known_names_within_pairs(self) -> None:
+        """As _words_within_pairs, with the surname's test of sound (apart, or opening
+        otherwise) wherever the word stands, not the given name's stricter one, for a word that
+        is a name of its own: one the dictionary or the gazetteer knows as a name or place
+        (Charles Batchelor / Giza Betchelora), or a name-like word spelt apart from the lost one,
+        vowels and all (Homo Erectus / Kochamo Erektus), which no transliteration is."""
+        if self.target_lang == "en" or self.source_lang != "en":
+            return
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        per_source = Counter(i for i, _ in set(self.pairs))
+        per_target = Counter(j for _, j in set(self.pairs))
+        for i, j in sorted(set(self.pairs)):
+            s, t = self.source[i], self.target[j]
+            if per_source[i] > 1 or per_target[j] > 1 or s.text in flagged or s.kind != "name" or t.kind != "name" \
+                    or _is_latin(t.text) or _is_glossary(s, self.glossary) or len(s.text.split()) < 2:
+                continue
+            swap = self._known_name_swap(s, t)
+            if swap:
+                self._swap_issue(s, t.text, swap[1], f"{swap[0]} ({s.text})", "sound")
+                flagged.add(s.text)
+
+    def _known_name_swap(self, s: NameMention, t: NameMention) -> tuple[str, str] | None:
+        """(the source word rendered nowhere, the known name in its place), or None."""
+        s_words = [w for w in (strip_possessive(x) for x in s.text.split())
+                   if w not in _institution_words() and w[:1].isupper()]
+        s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+        t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
+        lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                and not _keys_match(s_keys[w], self._target_word_keys()) and not self._in_lower_case(s_keys[w])]
+        new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
+               and not _keys_match(k, self._source_word_keys())]
+        if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or not self._name_word(new[0]):
+            return None
+        if cut_of(lost[0], new[0], self.target_lang):
+            return None  # a cut is the word garbled, which _words_within_pairs reports
+        a, b = s_keys[lost[0]], t_keys[new[0]]
+        # An unknown word may be the lost one transliterated otherwise (Chhappan / Skhapkhan):
+        # its letters, vowels and all, must differ as much as a name's from another's.
+        if not _surnames_apart(a, b) or not (self._known_name_word(new[0]) or _spelt_apart(a, b)):
+            return None
+        return lost[0], new[0]
+
+    def _known_name_word(self, word: str) -> bool:
+        """A word the dictionary knows and tags as a name or place only (Santorin, Giza), or a
+        place the gazetteer holds: a name of its own, not a spelling of another."""
+        info = analyse(word.strip(".,;:!?\"'«»()"), self.target_lang)
+        return (info.known and info.name_tagged and not info.common_reading) \
+            or _established_place(_places_of(word, info.lemma, self.target_lang))
 
     def _surnames_as_words(self) -> None:
         """A matched person run (Kristoffer Schneider / Kristoferu Tsentru) whose surname's place,
@@ -817,6 +888,7 @@ class _Comparison:
         self._given_name_before_surname()
         self._people_of_ordinary_words()
         self._words_within_pairs()
+        self._known_names_within_pairs()
         self._words_beside_pairs()
         self._surnames_as_words()
         self._word_losses()
@@ -894,8 +966,12 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "glossary")
                     break
+        self._lost_name_to_known_place(missing, extra)
         self._partly_rendered_runs(missing, extra)
+        self._partly_rendered_explained_runs(missing)
+        self._gloss_disagrees(extra)
         self._lost_repeats(extra)
+        self._lost_repeat_to_capitalised_word()
         self._lost_shared_rendering(extra)
         self._swapped_form_word(missing, extra)
         self._lost_to_derived(extra)
@@ -903,7 +979,9 @@ class _Comparison:
         self._lost_to_glossary_body(missing, extra)
         self._lost_to_place_adjective(missing)
         self._lost_phrases(extra)
+        self._lost_derived_phrase(extra)
         self._one_lost_phrase_one_name(extra)
+        self._lost_phrases_to_established_place(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
         for s in lost_demonyms:
@@ -918,6 +996,8 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "glossary" if entry is not None else "gazetteer")
                     break
+        self._lost_demonym_to_dictionary_place(lost_demonyms, extra)
+        self._lost_peoples_word_to_place(missing, extra)
         # A type designation with another number is a different weapon or aircraft (S-300 / S-400).
         for s in [m for m in missing if is_designation(m.text)]:
             for t in extra:
@@ -926,6 +1006,100 @@ class _Comparison:
                     extra.remove(t)
                     self._mismatch(s, t, "designation")
                     break
+
+    def _lost_demonym_to_dictionary_place(self, lost_demonyms: list[NameMention], extra: list[NameMention]) -> None:
+        """A people's word the translation lost while a place appears that the gazetteer does
+        not hold but the dictionary tags as one (French law / pravo Persii), spelling neither
+        the people's word nor its country: the place was swapped in."""
+        if self.target_lang == "en":
+            return
+        for s in lost_demonyms:
+            homes = self._demonym_homes(s)
+            if not homes:
+                continue
+            for t in extra:
+                if not self._dictionary_place(t):
+                    continue
+                t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
+                if any(_words_alike(home, t_keys) for home in homes):
+                    continue
+                extra.remove(t)
+                self._mismatch(s, t, "dictionary")
+                break
+
+    def _lost_peoples_word_to_place(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A people's word left as a lost name whose place neither the glossary nor the gazetteer
+        holds (Tasmanian), the only name lost, and one place by the dictionary or the gazetteer
+        that nothing explains and that is no place the word is made from (its stem does not open
+        the word): the place was swapped in (Tasmanian dollars / dolary Bavarii)."""
+        lost = [m for m in missing if m.kind == "name"]
+        if self.target_lang == "en" or len(lost) != 1 or not is_peoples_word(lost[0].text):
+            return
+        s = lost[0]
+        # A place word that is an ordinary word too (ru Zapad: the West, a people's home) is no
+        # stand-in.
+        places = [t for t in extra if self._substitute_candidate(t) and (self._established_target_place(t) or (
+            self._dictionary_place(t) and not analyse(t.text, self.target_lang).common_reading))]
+        if len(places) != 1:
+            return
+        t = places[0]
+        s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)
+        t_keys = _fuzzy_keys(t, self.target_lang, self.glossary)
+        if _words_alike(s_keys, t_keys) or _adjective_match(t_keys, s_keys) or not self._sound_apart(s, t):
+            return
+        missing.remove(s)
+        extra.remove(t)
+        self._mismatch(s, t, "dictionary")
+
+    def _demonym_homes(self, s: NameMention) -> list[frozenset[str]]:
+        """Keys of a people's word and of the English names of the places it is made from
+        (French: France; Asian: Asia); none when no place is known."""
+        entry = self.glossary.entry(s.key)
+        names = list(entry.forms.get(self.source_lang, [])) if entry is not None else []
+        ids = peoples_places(s.text)
+        if ids:
+            from align.names.gazetteer import gazetteer
+
+            names.append(gazetteer().name(ids))
+        if not names:
+            return []
+        return [_fuzzy_keys(s, self.source_lang, self.glossary)] + [_surface_keys(n, self.source_lang) for n in names]
+
+    def _dictionary_place(self, t: NameMention) -> bool:
+        """One word the dictionary tags as a place, neither a glossary name nor a place the
+        gazetteer holds (those are judged by their ids), that no source word spells."""
+        return t.kind == "name" and len(t.text.split()) == 1 and self.glossary.entry(t.key) is None \
+            and not _places(t, self.target_lang, self.glossary) and is_place_word(t.text, self.target_lang) \
+            and not self._named_in_source_text(t)
+
+    def _lost_name_to_known_place(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """One name of one word of its own left without counterpart, one established place of
+        the gazetteer that nothing explains: when the lost name is no place the gazetteer
+        knows and spells neither the place's English name nor its rendering (Majorcan /
+        Mekki, whose English name is Mecca), the place stands in for it, however alike the two
+        sound. Sound alone leaves such pairs alone as one name spelt two ways; the gazetteer's
+        English name says which name the target word is."""
+        if self.target_lang == "en":
+            return
+        lost = [m for m in missing if m.kind == "name" and self._one_own_word(m)
+                and not _places(m, self.source_lang, self.glossary) and not _is_glossary(m, self.glossary)]
+        places = [t for t in extra if self._substitute_candidate(t) and self.glossary.entry(t.key) is None
+                  and _established_place(_places(t, self.target_lang, self.glossary))]
+        if len(lost) != 1 or len(places) != 1 or len([m for m in missing if m.kind == "name"]) != 1:
+            return
+        s, t = lost[0], places[0]
+        if len([m for m in extra if self._substitute_candidate(m)]) > 1 and self._same_place(s, [t]) is None:
+            return  # another unexplained name may be the lost one's rendering (Huhne / Khiun ... Maiotte)
+        from align.names.gazetteer import gazetteer
+
+        english = gazetteer().name(_places(t, self.target_lang, self.glossary))
+        s_keys = _fuzzy_keys(s, self.source_lang, self.glossary)
+        if _keys_match(s_keys, _surface_keys(english, "en")) or _words_alike(s_keys, _surface_keys(english, "en")) \
+                or _keys_match(s_keys, _fuzzy_keys(t, self.target_lang, self.glossary)):
+            return
+        missing.remove(s)
+        extra.remove(t)
+        self._mismatch(s, t, "gazetteer")
 
     def _repeat_lost_to_place(self, s: NameMention, t_entry) -> bool:
         """A gazetteer place the source repeats, rendered fewer times, while a glossary place
@@ -1013,6 +1187,33 @@ class _Comparison:
                     self._mismatch(s, t, "sound")
                     break
 
+    def _lost_repeat_to_capitalised_word(self) -> None:
+        """A name the source repeats that the translation names fewer times, every other name
+        rendered, while one capitalised ordinary word stands inside the translation that no
+        source word explains and that sounds unlike the name (Canada's ... Canada's / Kanady
+        ... Buddy): a name's mention was swapped for a word that is also a name. Ukrainian and
+        Russian capitalise an ordinary word inside a sentence only in a name."""
+        if self.target_lang == "en" or self.missing_names or any(
+                not self.tgt_matched[j] and t.kind in ("name", "latin") for j, t in enumerate(self.target)):
+            return
+        words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t not in self.taken_words
+                 and self._capitalised_word_candidate(t)]
+        if len(words) != 1:
+            return
+        t = words[0]
+        for i, s in enumerate(self.source):
+            if s.kind != "name" or not self.src_matched[i] or is_peoples_word(s.text):
+                continue
+            said = sum(m.key == s.key and m.kind == "name" for m in self.source)
+            rendered = len({j for k, j in self.pairs if self.source[k].key == s.key
+                            and self.target[j].kind not in ("adjective", "demonym")})
+            # Rendered as a name once at least: a name rendered only by an adjective (Italy's /
+            # Italiiska) leaves no mention for the word to stand in for.
+            if said > rendered >= 1 and self._sound_apart(s, t):
+                self.tgt_matched[self.target.index(t)] = True
+                self._mismatch(s, t, "position")
+                return
+
     def _lost_shared_rendering(self, extra: list[NameMention]) -> None:
         """Source mentions of one name written differently (Qing ... Qing Empire, Japans ...
         Japan, Vinson Massif ... Mount Vinson) all matched to fewer target mentions, while one
@@ -1068,6 +1269,75 @@ class _Comparison:
                     self.tgt_matched[self.target.index(t)] = True
                     self._mismatch(s, t, "sound")
                     break
+
+    def _partly_rendered_explained_runs(self, missing: list[NameMention]) -> None:
+        """As _partly_rendered_runs, for a target run that a source word explains, so that it
+        was never taken for an added name, though no source name is paired with it (Tracy
+        Ullman Show / Shou Treisi Balasubramanian: Tracy and Show explain it)."""
+        if self.source_lang != "en" or self.target_lang == "en":
+            return
+        runs = [t for j, t in enumerate(self.target) if self.tgt_matched[j]
+                and t.kind == "name" and len(t.text.split()) > 1 and not _is_latin(t.text)]
+        for s in [m for m in missing if m.kind == "name" and len(m.text.split()) > 1]:
+            i = self.source.index(s)
+            for t in runs:
+                if self._same_place(s, [t]) is None or (i, self.target.index(t)) in self.pairs:
+                    continue
+                swap = self._one_word_swapped(s, t)
+                if swap:
+                    missing.remove(s)
+                    runs.remove(t)
+                    self._swap_issue(s, t.text, swap[1], f"{swap[0]} ({s.text})", "sound")
+                    break
+
+    def _gloss_disagrees(self, extra: list[NameMention]) -> None:
+        """A target run followed by the source's name in Latin letters in brackets (Toni Upolu
+        (Tony Moll)): the bracket glosses the run, so a word of the run that renders no word of
+        the glossed name, sounding apart from the one it leaves out, belongs to another name."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.target_text:
+            return
+        for t in [m for m in extra if m.kind == "name" and not _is_latin(m.text)]:
+            glossed = self._glossed_by(t)
+            if glossed is None:
+                continue
+            swap = self._one_word_swapped(glossed, t)
+            if swap:
+                extra.remove(t)
+                self.tgt_matched[self.target.index(t)] = True
+                said = glossed.text if swap[0] == glossed.text else f"{swap[0]} ({glossed.text})"
+                self._swap_issue(glossed, t.text, swap[1], said, "gloss")
+
+    def _glossed_by(self, t: NameMention) -> NameMention | None:
+        """The source name that a Latin mention in brackets right after `t` is paired with."""
+        after = self.target_text[t.end:t.end + 3]
+        if not after.lstrip().startswith("("):
+            return None
+        for i, j in self.pairs:
+            m = self.target[j]
+            # A person's or place's name, not an acronym glossing a term (MR-perfuziiu (ASL)).
+            if _is_latin(m.text) and 0 < m.start - t.end <= 3 and self.source[i].kind == "name" \
+                    and not m.text.isupper():
+                return self.source[i]
+        return None
+
+    def _one_word_swapped(self, s: NameMention, t: NameMention) -> tuple[str, str] | None:
+        """(the one word of `s` that `t` renders nowhere, the one name word of `t` that no
+        source word explains and that sounds apart from it), or None."""
+        s_words = [strip_possessive(w) for w in s.text.split() if w[:1].isupper()]
+        s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
+        t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
+        # Ordinary words on either side (Show / Shou) are translated, not lost or new.
+        lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                and w not in _institution_words() and not is_ordinary_english(w)]
+        new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
+               and not _keys_match(k, self._source_word_keys()) and not self._translated_generic(w, s_words)
+               and self._name_word(w) and not analyse(w.strip(".,;:!?\"'«»()"), self.target_lang).common_reading]
+        if len(lost) != 1 or len(new) != 1:
+            return None
+        a, b = s_keys[lost[0]], t_keys[new[0]]
+        if _word_sounds_apart(a, b) or (_surnames_apart(a, b) and _spelt_apart(a, b)):
+            return lost[0], new[0]
+        return None
 
     def _rare_word(self, word: str) -> bool:
         """Unknown to the dictionary, or each of its dictionary forms too rare to be an ordinary
@@ -1287,6 +1557,34 @@ class _Comparison:
                 self._mismatch(s, t, "position")
                 return
 
+    def _lost_derived_phrase(self, extra: list[NameMention]) -> None:
+        """A word made from a place (Arctic, Byzantine) that the translation renders nowhere,
+        while one established place that no source word explains, sounding unlike it, stands in
+        its place of the sentence ("the Arctic" / «Niu-Yorku»). _lost_phrases leaves such words
+        alone because a translation renders them by meaning (Mediterranean / Seredzemnomoria);
+        a place the gazetteer holds is no such rendering."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1 or self.missing_names:
+            return
+        t = candidates[0]
+        if not self._established_target_place(t):
+            return
+        for i, s in enumerate(self.source):
+            if self.src_matched[i] or s.kind != "common" or s.initial or not _derived_word(s) \
+                    or peoples_places(s.text) or self._same_place(s, [t]) is None:
+                continue
+            if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
+                                 _sound_keys(t, self.target_lang, self.glossary)):
+                extra.remove(t)
+                self._mismatch(s, t, "position")
+                return
+
+    def _established_target_place(self, t: NameMention) -> bool:
+        entry = self.glossary.entry(t.key) if t.kind not in _SILENT_KINDS else None
+        if entry is not None:
+            return entry.kind == "place"
+        return _established_place(_places(t, self.target_lang, self.glossary))
+
     def _one_lost_phrase_one_name(self, extra: list[NameMention]) -> None:
         """One capitalised phrase of the source (Luna, Coaster Buses) that the translation
         renders nowhere, every source name rendered, and one proper name by the dictionary's
@@ -1307,12 +1605,49 @@ class _Comparison:
         s = lost[0]
         if t.kind == "common" and self._same_place(s, [t]) is None:
             return  # a word the dictionary knows is a name only where the phrase stood (the Sun / Sontse ... Neapolia)
+        if self._same_place(s, [t]) is None and self._rendered_at_opening(s):
+            return  # the Sun / Sontse opening the translation ... Neapolia, a place the translator added
         if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
                              _sound_keys(t, self.target_lang, self.glossary)):
             if t in extra:
                 extra.remove(t)
             self.tgt_matched[self.target.index(t)] = True
             self._mismatch(s, t, "position")
+
+    def _lost_phrases_to_established_place(self, extra: list[NameMention]) -> None:
+        """Several capitalised phrases of the source that the translation renders nowhere
+        (National Treasure ... Declaration of Independence), every source name rendered, and
+        one place the gazetteer or the glossary holds that no source word explains and that
+        sounds unlike each of them: an established place is no phrase rendered by meaning, so
+        it took one phrase's place; the nearest in the sentence is named."""
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if len(candidates) != 1 or self.missing_names or not self.source_text or not self.target_text \
+                or any(not self.src_matched[i] and s.kind not in _SILENT_KINDS for i, s in enumerate(self.source)):
+            return
+        t = candidates[0]
+        lost = [s for i, s in enumerate(self.source) if not self.src_matched[i] and s.kind == "common"
+                and not s.initial and s.key not in self.garbled_common and not _derived_word(s)
+                and not is_peoples_word(s.text)
+                and not all(strip_possessive(w) in _institution_words() for w in s.text.split())]
+        if len(lost) < 2 or not self._established_target_place(t):
+            return
+        t_keys = _sound_keys(t, self.target_lang, self.glossary)
+        if not all(_sounds_different(_sound_keys(s, self.source_lang, self.glossary), t_keys) for s in lost):
+            return
+        where = t.start / max(1, len(self.target_text))
+        s = min(lost, key=lambda m: abs(m.start / max(1, len(self.source_text)) - where))
+        extra.remove(t)
+        self.tgt_matched[self.target.index(t)] = True
+        self._mismatch(s, t, "position")
+
+    def _rendered_at_opening(self, s: NameMention) -> bool:
+        """A source phrase opening its sentence while the translation opens with a
+        capitalised word the extractor took for no name: an ordinary word rendering the phrase
+        by meaning there (The Sun rises / Sontse skhodyt)."""
+        if not self.source_text or not self.target_text or len(self.source_text[:s.start].split()) > 1:
+            return False  # only an article may come before it
+        opening = self.target_text.lstrip(" \"'«„(")
+        return opening[:1].isupper() and not any(t.start <= len(self.target_text) - len(opening) for t in self.target)
 
     def _rare_words_as_names(self) -> list[NameMention]:
         """Unmatched capitalised words inside the translation that the dictionary reads as
@@ -1462,7 +1797,7 @@ class _Comparison:
         """One word of its own beside its generic ones (Pittsburgh of Hospital of Pittsburgh),
         not an ordinary English word, which a translation may render by meaning."""
         own = [w for w in (strip_possessive(x) for x in _keyed_words(s)) if w not in _institution_words()]
-        return len(own) == 1 and len(_keyed_words(s)) == len(s.key.split()) and not is_ordinary_english(own[0])
+        return len(own) == 1 and len(_keyed_words(s)) == len(s.key.split()) and not _ordinary_not_a_place(own[0])
 
     def _only_capitalised_word(self, words: list[NameMention], lost: list[NameMention]) -> NameMention | None:
         """With one name lost and one capitalised word inside the translation left unexplained,

@@ -72,12 +72,15 @@ def analyse(word: str, lang: str) -> WordInfo:
     best = parses[0].normal_form if parses else lower
     # Prefer a proper-name parse for a capitalised word: uk "Putina" is Putin, not put' (a way).
     named = [not _NAME_GRAMMEMES.isdisjoint(p.tag.grammemes) for p in parses]
+    known = morph.word_is_known(lower)
+    if known and word[:1].isupper() and not any(named):
+        # Place names are nouns: other parses are not looked up in the other dictionary.
+        named = ["NOUN" in p.tag and _tagged_place_elsewhere(p.normal_form, lang) for p in parses]
     # Prefer a proper-name parse for a capitalised word: uk "Putina" is Putin, not put' (a way).
     if word[:1].isupper() and any(named):
         best = parses[named.index(True)].normal_form
     name_tagged = any(named)
     animate = any("anim" in p.tag.grammemes and "NOUN" in p.tag.grammemes for p in parses)
-    known = morph.word_is_known(lower)
     if not known:
         # Ukrainian locatives and datives soften a final consonant (Irak -> v Iratsi, Praha
         # -> u Prazi): pymorphy3 guesses a wrong lemma for unknown names.
@@ -86,6 +89,34 @@ def analyse(word: str, lang: str) -> WordInfo:
                 lemmas = lemmas | {lower[: -len(ending)] + nominative for nominative in nominatives}
     common_reading = known and not all(named)
     return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
+
+
+@lru_cache(maxsize=100_000)
+def _tagged_place_elsewhere(lemma: str, lang: str) -> bool:
+    """A dictionary form that a related language's dictionary, spelt as it spells it, knows
+    first of all as a place (uk Tasmaniia as ru Tasmaniya): the Ukrainian dictionary tags no
+    places. Only the likeliest parse counts, so a common word some village shares (ru mir)
+    stays a common word."""
+    source = get(lang).place_tags_from
+    if source is None:
+        return False
+    other, spelling = source
+    spelt = "".join(spelling.get(ch, ch) for ch in lemma)
+    if not _analyzer(other).word_is_known(spelt):
+        return False
+    parses = _parses(spelt, other)
+    return bool(parses) and "Geox" in parses[0].tag.grammemes and parses[0].normal_form == spelt
+
+
+@lru_cache(maxsize=100_000)
+def is_place_word(word: str, lang: str) -> bool:
+    """A Ukrainian or Russian word the dictionary (or, for Ukrainian, the Russian one) reads
+    as a place name in some parse (Persii, Tasmanii)."""
+    if not is_cyrillic(lang):
+        return False
+    parses = _parses(word.lower(), lang)
+    return any("Geox" in p.tag.grammemes for p in parses) \
+        or (word[:1].isupper() and any(_tagged_place_elsewhere(p.normal_form, lang) for p in parses))
 
 
 @lru_cache(maxsize=100_000)
