@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from align.lang import CYRILLIC_LETTER, get
@@ -46,7 +47,7 @@ from align.names.losses import (
     word_loss,
 )
 from align.names.morph import COMMON_ZIPF, _analyzer, analyse, is_peoples_word, strip_possessive, zipf
-from align.names.translit import fold_latin, match_key, word_key
+from align.names.translit import edit_distance, fold_latin, match_key, word_key
 
 if TYPE_CHECKING:
     from align.model import NameMention
@@ -586,6 +587,69 @@ def stumps(comparison: _Comparison) -> None:
                                  f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
                                  f"form of {whole}", rule="name.garbled", evidence="dictionary"))
             taken.add(word)
+    _said_stumps(c, taken)
+
+
+def _said_stumps(c: _Comparison, taken: set[str]) -> None:
+    """Stumps whose completion a name of the source spells closer than the stump itself
+    (Jesus / Iisu, Iisus; Elizabeth / Yelizave, Yelizaveta; Rahul / aul, Raul): the source
+    seems to explain the stump only because the keys fold away what it lost, and a headless
+    one is a name's even where the matching found each name (in another run of it)."""
+
+    for word in dict.fromkeys(c.target_words_nfc):
+        if word in taken or not _stump_candidate(word, c.target_lang) or analyse(word, c.target_lang).known:
+            continue
+        whole = _said_completion(c, word)
+        if whole and not _reported(c, whole):
+            how = "garbled" if whole[0] != word[:1].lower() else "truncated"
+            c.found.append(Issue("name", "error", c.target_lang, "", word,
+                                 f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
+                                 f"form of {whole}", rule="name.garbled", evidence="dictionary"))
+            taken.add(word)
+
+
+def _said_completion(c: _Comparison, word: str) -> str:
+    """A completion of the stump (see _completions) that a capitalised source word the
+    translation renders nowhere whole spells closer than it spells the stump, or ""."""
+
+    completions = _completions(word, c.target_lang)
+    if not completions:
+        return ""
+    stump = _surface_keys(word, c.target_lang)
+    openings = set(_SENTENCE_OPENING.findall(c.source_text or ""))
+    written = _Written([w for w in c.target_words_nfc if w != word], c.target_lang)
+    for w in dict.fromkeys(_LOWER_WORD.findall(c.source_text or "")):
+        # A word the translation renders whole elsewhere has its rendering (Royal / Royal, not rol).
+        if len(w) < 4 or not w[:1].isupper() or w in openings or _rendered_whole(strip_possessive(w), written, 1):
+            continue
+        english = _surface_keys(strip_possessive(w), "en")
+        near = _nearest(english, stump)
+        for whole in completions:
+            keys = _surface_keys(whole, c.target_lang)
+            if _spelt_alike(w, keys) and _nearest(english, keys) < near:
+                return whole
+    return ""
+
+
+def _nearest(english: frozenset[str], keys: frozenset[str]) -> int:
+    return min((edit_distance(a, b, 4) for a in english for b in keys if a and b), default=5)
+
+
+@lru_cache(maxsize=65536)
+def _completions(word: str, lang: str) -> tuple[str, ...]:
+    """Every completion _completed would take, in its order: the word's with one letter before
+    it, and a capitalised one's with up to a syllable after it."""
+    words = _analyzer(lang).dictionary.words
+    lower = word.lower()
+    unseen = not zipf(lower, lang)
+    common = _NAME_COMPLETION_ZIPF if unseen else _COMPLETION_ZIPF if word[:1].isupper() else _LOWER_COMPLETION_ZIPF
+    found = [letter + lower for letter in get(lang).alphabet
+             if letter + lower in words and _common_or_name(letter + lower, lang, common)]
+    if word[:1].isupper():
+        after = [w for w in islice(words.iterkeys(lower), _COMPLETIONS_READ)
+                 if 1 <= len(w) - len(lower) <= _SYLLABLE_LETTERS]
+        found += [w for w in dict.fromkeys(after) if _common_or_name(w, lang, common)]
+    return tuple(found)
 
 
 def _reported(c: _Comparison, whole: str) -> bool:

@@ -189,3 +189,30 @@ def test_a_stump_no_dictionary_knows_is_an_error(en, wrong, right, lang):
 ])
 def test_words_the_dictionary_lacks_are_no_stumps(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A stump the source seems to spell only because the keys fold away what it lost: a completion
+# of it in the dictionary is spelt closer by a source word the translation renders nowhere whole.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("Christmas is celebrated as the birthday of Jesus.", "Рождество отмечается как день рождения Иису.",
+     "Рождество отмечается как день рождения Иисуса.", "ru"),
+    ("Many want Queen Elizabeth II to be the last monarch.", "Многие хотят, чтобы королева Елизаве II стала последней.",
+     "Многие хотят, чтобы королева Елизавета II стала последней.", "ru"),
+    # headless, in lower case, beside a surname the matching found
+    ("In the match, Sachin Tendulkar and Rahul Dravid performed well.",
+     "У матчі Сачин Тендулкар та ауль Дравід зіграли добре.",
+     "У матчі Сачин Тендулкар та Рауль Дравід зіграли добре.", "uk"),
+])
+def test_a_stump_whose_completion_the_source_spells_closer_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [(i.rule, i.evidence) for i in found] == [("name.garbled", "dictionary")], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # a completion spelt by a source word the translation renders whole elsewhere (Royal / Roll)
+    ("The All Blacks won at the Royal Bafokeng Stadium.", 'Команда "Олл Блэкс" победила на стадионе "Роял Бафокенг".',
+     "ru"),
+])
+def test_a_completion_of_a_word_rendered_whole_elsewhere_is_no_stump(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
