@@ -415,9 +415,27 @@ def _headless(word: str, rendering: str, lang: str) -> str:
     english = _surface_keys(word, "en")
     if not _keys_match(english, _restored_keys(head.lower(), lang, source[:1])):
         return ""
-    if _words_alike(english, _surface_keys(head, lang)) and not _lost_h(word, head, lang, source, target):
+    if _words_alike(english, _surface_keys(head, lang)) and not _lost_h(word, head, lang, source, target) \
+            and not _lost_opening_sound(word, head, lang):
         return ""
     return "garbled"
+
+
+def _lost_opening_sound(word: str, head: str, lang: str) -> bool:
+    """The rendering opens with a vowel where the English word opens with a consonant, or the
+    other way round (Lantagne / Antan, Elizabeth / Lizaveta): the keys call such a word alike,
+    as they fold vowels and read a letter more or less as close, yet renderings keep a name's
+    opening sound. The openings English leaves unsaid are judged before (see _unsaid_opening),
+    an initial h by _lost_h (Hernandez / Ernandes)."""
+
+    vowels = get(lang).vowels
+    english, first = fold_latin(word)[:1].lower(), head[:1].lower()
+    if not english.isalpha() or not first.isalpha() or english == "h":
+        return False  # an initial h is _lost_h's
+    return (english in _ENGLISH_VOWELS) != (first in vowels)
+
+
+_ENGLISH_VOWELS = "aeiou"
 
 
 @lru_cache(maxsize=65536)

@@ -216,3 +216,29 @@ def test_a_stump_whose_completion_the_source_spells_closer_is_an_error(en, wrong
 ])
 def test_a_completion_of_a_word_rendered_whole_elsewhere_is_no_stump(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A headless word the keys call alike, as they fold vowels: it opens with a vowel where the
+# name opens with a consonant, or the other way round.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("Danielle Lantagne, a UN expert, stated the outbreak was likely caused by the peacekeepers.",
+     "Даниэль Антань, эксперт ООН, заявила, что вспышку вызвали миротворцы.",
+     "Даниэль Лантань, эксперт ООН, заявила, что вспышку вызвали миротворцы.", "ru"),
+    ("They want Queen Elizabeth II to be the last monarch.",
+     "Они хотят, чтобы королева лизавета II стала последним монархом.",
+     "Они хотят, чтобы королева Елизавета II стала последним монархом.", "ru"),
+])
+def test_a_headless_word_that_lost_the_opening_sound_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # an opening English leaves unsaid or renders as a vowel
+    ("Banks on Wall Street fell.", "Банки на Уолл-стрит упали.", "ru"),
+    ("Hernández scored twice.", "Эрнандес забил дважды.", "ru"),
+    ("The Ypres salient was held.", "Выступ у Ипра удерживался.", "ru"),
+])
+def test_an_opening_english_leaves_unsaid_is_no_lost_sound(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
