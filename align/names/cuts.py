@@ -212,7 +212,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         for w, how in cut:
             # A rare word of the dictionary is a name's stump only headless (see _rare_word).
             rare = not _may_be_cut(w, c.target_lang)
-            if rare and (how != "garbled" or not _rare_word(w, c.target_lang)):
+            if rare and (how != "garbled" or not (_rare_word(w, c.target_lang) or _lost_name_headless(c, s, w))):
                 continue
             # A sentence's first word may be a term, translated in a form of its own, in lower
             # case or opening the translation too (Immunohistochemistry / Immunogistokhimiya):
@@ -227,6 +227,19 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                 continue
             return w, how
     return None
+
+
+def _lost_name_headless(c: _Comparison, s: NameMention, rendering: str) -> bool:
+    """A headless word of the dictionary less common than the language's everyday words, for a
+    name no pass found any rendering of (Toto / oto, Roca / oka, Hira / ira): a short name
+    loses its head into some word of the language, and the name is nowhere else."""
+    return zipf(rendering, c.target_lang) < _LOST_NAME_WORD_ZIPF \
+        and not any(m is s and matched for m, matched in zip(c.source, c.src_matched, strict=True))
+
+
+# A short name headless is often a word of the language (oto, oka): rare enough below this
+# (wordfreq zipf), where its name has no rendering at all.
+_LOST_NAME_WORD_ZIPF = 4.0
 
 
 def _surname(s: NameMention, words: list[str], k: int) -> bool:

@@ -242,3 +242,26 @@ def test_a_headless_word_that_lost_the_opening_sound_is_an_error(en, wrong, righ
 ])
 def test_an_opening_english_leaves_unsaid_is_no_lost_sound(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A short name headless is often a word of the language: read as the name's stump while no
+# pass found the name any rendering, unless it is an everyday word.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("He used to frequent a cave that became known as Hira for contemplation.",
+     "Он часто посещал пещеру, которая стала известна как ира, для размышлений.",
+     "Он часто посещал пещеру, которая стала известна как Хира, для размышлений.", "ru"),
+    ("The bus stops at Cabo da Roca.", "Автобус останавливается на мысе ока.",
+     "Автобус останавливается на мысе Рока.", "ru"),
+])
+def test_a_lost_name_headless_into_a_rare_word_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # an everyday word (oto) is no stump even of a name left without rendering
+    ("Noto was quiet that year.", "Того року ото було тихо.", "uk"),
+])
+def test_an_everyday_word_is_no_headless_name(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
