@@ -41,8 +41,11 @@ from align.names.keys import (
 from align.names.losses import (
     _ends_in_vowel_sound,
     _english_syllables,
+    _rendering_vowels,
+    _silent_end,
     _soft_g_rendered,
     _syllables,
+    consonants,
     english_name_sounds,
     word_loss,
 )
@@ -206,7 +209,8 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         if _rendered_whole(word, written, max(said[word], 1)):
             continue
         cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
-               and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)))
+               and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)
+                         or _sound_stump_of(c, word, w)))
                or (how := _zh_for_dzh(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
@@ -312,14 +316,25 @@ def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
     vowels read this loosely find a name's rendering in any word opening as it does."""
 
     how = _vowel_stump(word, rendering, c.target_lang)
-    if not how:
-        return ""
+    return how if how and not _renders_other_name(c, word, rendering) else ""
+
+
+def _sound_stump_of(c: _Comparison, word: str, rendering: str) -> str:
+    """_sound_stump, unless the word renders another name of the source (see _vowel_stump_of)."""
+
+    how = _sound_stump(word, rendering, c.target_lang)
+    return how if how and not _renders_other_name(c, word, rendering) else ""
+
+
+def _renders_other_name(c: _Comparison, word: str, rendering: str) -> bool:
+    """The word renders a source name other than `word`: the matching paired it with one, or
+    it spells one as loosely as the stump tests read it."""
     # A word the matching paired with another name renders that name (Praisa for Pryce).
     if any(word not in c.source[i].text and rendering in _name_parts(c.target[j].text) for i, j in c.pairs):
-        return ""
+        return True
     stump = _folded(word_key(rendering, c.target_lang))
     words = {strip_possessive(w) for w in _name_parts(c.source_text) if w[:1].isupper() and w != word}
-    return "" if any(_folded_alike(_folded(match_key(w)), stump) for w in words) else how
+    return any(_folded_alike(_folded(match_key(w)), stump) for w in words)
 
 
 def _folded_alike(a: str, b: str) -> bool:
@@ -349,6 +364,38 @@ def _vowel_stump(word: str, rendering: str, lang: str) -> str:
     if "a" not in lost or _syllables(rendering.lower(), get(lang).vowels) >= _english_syllables(fold_latin(word)):
         return ""
     return "truncated" if _lost_syllable(lost, latin=True) else ""
+
+
+@lru_cache(maxsize=65536)
+def _sound_stump(word: str, rendering: str, lang: str) -> str:
+    """"shortened" or "truncated" for a capitalised word whose consonants, read by the sounds
+    they may stand for, are the English word's from the start, its final vowel or a syllable
+    lost (Fisichella / Fizikel, Punakha / Punak, Nicholas / Niko): a voiced consonant for an
+    unvoiced one, or an Italian ch said k, is a spelling the keys keep apart, so word_loss
+    finds no prefix."""
+
+    if not rendering[:1].isupper() or "-" in rendering:
+        return ""
+    source, target = match_key(strip_possessive(word)), word_key(rendering, lang)
+    if len(source) < 4 or len(target) < 3:
+        return ""
+    cs, ct = consonants(source), consonants(target)
+    heard, said = cs.translate(_SOUND_CLASSES), ct.translate(_SOUND_CLASSES)
+    # Half the consonants kept at least, as word_loss asks (Praisa is no stump of Prosecutions).
+    if len(said) < 2 or 2 * len(said) < len(heard) or not heard.startswith(said) or cs == ct \
+            or source[:1] != target[:1]:
+        return ""
+    written = fold_latin(strip_possessive(word)).lower()
+    if heard == said:
+        lost_vowel = _ends_in_vowel_sound(written) and rendering[-1:].lower() not in _rendering_vowels(lang)
+        return "shortened" if lost_vowel else ""
+    fewer = _syllables(rendering.lower(), get(lang).vowels) < _english_syllables(written)
+    return "truncated" if fewer and not _silent_end(written, cs[len(ct):]) else ""
+
+
+# Consonant keys that may stand for one sound across the two spellings: voiced and unvoiced
+# pairs, and k, g and the h that ch folds into (Italian ch is k).
+_SOUND_CLASSES = str.maketrans("zdbgh", "stpkk")
 
 
 @lru_cache(maxsize=65536)
@@ -525,7 +572,7 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
     return not _adjective_word(rendering) and _words_alike(english, keys) \
         and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang) \
-        and not _capital_stump(word, rendering, lang)
+        and not _capital_stump(word, rendering, lang) and not _sound_stump(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:

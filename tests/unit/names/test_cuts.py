@@ -265,3 +265,27 @@ def test_a_lost_name_headless_into_a_rare_word_is_an_error(en, wrong, right, lan
 ])
 def test_an_everyday_word_is_no_headless_name(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A stump whose consonants are the name's read by the sounds they may stand for (z for s, k for
+# an Italian ch), its final vowel or a syllable lost: the keys keep the letters apart.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("The driver Giancarlo Fisichella lost control of his car.",
+     "Гонщик Джанкарло Физикел потерял управление автомобилем.",
+     "Гонщик Джанкарло Физикелла потерял управление автомобилем.", "ru"),
+    ("The road climbs from Paro to Punakha.", "Дорога піднімається від Паро до Пунак.",
+     "Дорога піднімається від Паро до Пунакхи.", "uk"),
+])
+def test_a_stump_that_spells_the_name_by_its_sounds_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # a rendering of another source name, keeping under half the consonants of this one
+    ("The Director of Public Prosecutions announced the prosecution of Huhne and Pryce.",
+     "Генеральный прокурор объявил о преследовании Хьюна и Прайса.", "ru"),
+])
+def test_a_rendering_of_another_name_is_no_sound_stump(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
