@@ -71,6 +71,7 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     text = unicodedata.normalize("NFC", c.target_text)
     if "-" in text:
         _cut_compounds(c, flagged, missing)
+        _headless_compounds(c, flagged, missing)
     if not judged:
         return
     written = _Written(c.target_words_nfc, c.target_lang)
@@ -133,6 +134,43 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
                                  f"{c.target_lang} has {token}, a truncated form of {name}", rule="name.garbled"))
             flagged.add(name)
             break
+
+
+def _headless_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]) -> None:
+    """A name of several words rendered as one hyphenated word whose first part lost its first
+    letter (Casa Branca / Aza-Branka, La Plata / a-Plati, Los Angeles / os-Andzhelese): the
+    parts after it spell the source words after the first, which anchor even a part too short
+    to judge alone, and one letter before the first part makes a spelling of the first word."""
+
+    source = [w.strip(".,;:!?\"'«»()“”") for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text))]
+    source = [w for w in source if w]
+    for token in dict.fromkeys(c.target_words_nfc):
+        parts = token.split("-")
+        if len(parts) < 2 or not parts[0] or _is_latin_word(token):
+            continue
+        for k in range(len(source) - len(parts) + 1):
+            first = source[k]
+            if not first[:1].isupper() or first in flagged or _spells(first, parts[0], c.target_lang) \
+                    or not all(_spells(w, p, c.target_lang) for w, p in zip(source[k + 1:], parts[1:])) \
+                    or not _headless_part(first, parts[0], c.target_lang):
+                continue
+            s = next((m for m in c.source if first in m.text.split()), None)
+            name = s.text if s is not None else " ".join(source[k:k + len(parts)])
+            if name in flagged:
+                continue
+            if s is not None and s in missing:
+                missing.remove(s)
+            c.found.append(Issue("name", "error", c.target_lang, name, token,
+                                 f"{c.target_lang} has {token}, a garbled form of {name}", rule="name.garbled"))
+            flagged.add(name)
+            break
+
+
+@lru_cache(maxsize=65536)
+def _headless_part(english: str, part: str, lang: str) -> bool:
+    """One letter of the alphabet before the part makes a spelling of the English word."""
+    lower = part.lower()
+    return any(_spells(english, letter + lower, lang) for letter in get(lang).alphabet)
 
 
 def _spells(english: str, part: str, lang: str) -> bool:

@@ -289,3 +289,29 @@ def test_a_stump_that_spells_the_name_by_its_sounds_is_an_error(en, wrong, right
 ])
 def test_a_rendering_of_another_name_is_no_sound_stump(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A run of names rendered as one hyphenated word whose first part lost its first letter: the
+# parts after it anchor even a one-letter stump.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("They rebuilt it under the name Casa Branca.", "Они отстроили его под названием Аза-Бранка.",
+     "Они отстроили его под названием Каза-Бранка.", "ru"),
+    ("She announced her candidacy in La Plata yesterday.", "Вона оголосила про свою кандидатуру вчора в а-платі.",
+     "Вона оголосила про свою кандидатуру вчора в Ла-Платі.", "uk"),
+    ("A popular dinner is the Pa amb Oli: bread with olive oil.",
+     "Популярное блюдо на обед — А-амб-оли: хлеб с оливковым маслом.",
+     "Популярное блюдо на обед — Па-амб-оли: хлеб с оливковым маслом.", "ru"),
+])
+def test_a_hyphenated_run_whose_first_part_lost_its_head_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    ("The bridge links Oiapoque and Saint-Georges.", "Мост соединяет Ояпоки и Сен-Жорж.", "ru"),
+    ("The photographer was taken to a hospital in Los Angeles.", "Фотографа доставили в больницу в Лос-Анджелесе.",
+     "ru"),
+])
+def test_a_hyphenated_run_spelt_whole_is_no_headless_compound(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
