@@ -151,7 +151,7 @@ def _headless_compounds(c: _Comparison, flagged: set[str], missing: list[NameMen
         for k in range(len(source) - len(parts) + 1):
             first = source[k]
             if not first[:1].isupper() or first in flagged or _spells(first, parts[0], c.target_lang) \
-                    or not all(_spells(w, p, c.target_lang) for w, p in zip(source[k + 1:], parts[1:])) \
+                    or not _parts_spelt(source[k + 1:k + len(parts)], parts[1:], c.target_lang) \
                     or not _headless_part(first, parts[0], c.target_lang):
                 continue
             s = next((m for m in c.source if first in m.text.split()), None)
@@ -164,6 +164,11 @@ def _headless_compounds(c: _Comparison, flagged: set[str], missing: list[NameMen
                                  f"{c.target_lang} has {token}, a garbled form of {name}", rule="name.garbled"))
             flagged.add(name)
             break
+
+
+def _parts_spelt(words: list[str], parts: list[str], lang: str) -> bool:
+
+    return all(_spells(w, p, lang) for w, p in zip(words, parts, strict=True))
 
 
 @lru_cache(maxsize=65536)
