@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from align.lang import CYRILLIC_LETTER, get
 from align.lang.translit import transliterate
 from align.model import Issue
+from align.names.extract import name_stopwords
 from align.names.keys import (
     _ATTESTED_ZIPF,
     _LOWER_WORD,
@@ -72,6 +73,7 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     if "-" in text:
         _cut_compounds(c, flagged, missing)
         _headless_compounds(c, flagged, missing)
+    _initial_given_names(c, flagged)
     if not judged:
         return
     written = _Written(c.target_words_nfc, c.target_lang)
@@ -86,6 +88,41 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
                 missing.remove(s)
             c._garble_issue(s, *found)
             flagged.add(s.text)
+
+
+def _initial_given_names(c: _Comparison, flagged: set[str]) -> None:
+    """A sentence's first word before a name (Oliver Sacks, Tony Moll, Norman Lamb) is no name
+    to the extractor when English also writes it in lower case; read as a given name only
+    where it stands in the translation, right before the name's rendering (Oli Saks)."""
+
+    for s in c.source:
+        opening = _OPENING_BEFORE.search(c.source_text[:s.start]) if s.kind in ("name", "common") else None
+        if opening is None or s.text in flagged:
+            continue
+        given = opening.group(1)
+        if given.lower() in name_stopwords("en"):
+            continue
+        first = strip_possessive(_name_parts(s.text)[0])
+        for before, after in _WORD_PAIR.findall(c.target_text):
+            # A word kept in its own spelling is no stump (Tony Moll in brackets).
+            if _is_latin_word(before) or not _spells_whole(first, after, c.target_lang) \
+                    or _spells_whole(given, before, c.target_lang):
+                continue
+            how = cut_of(given, before, c.target_lang) or _sound_stump(given, before, c.target_lang)
+            if how:
+                name = f"{given} {s.text}"
+                c.found.append(Issue("name", "error", c.target_lang, name, before,
+                                     f"{c.target_lang} has {before}, a {_HOW_SAID.get(how, how)} form of {given}",
+                                     rule="name.garbled"))
+                flagged.add(s.text)
+                break
+
+
+# A capitalised word opening the sentence, right before what follows it.
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?…][\"'»”)]*\s+)[\"'«“(]*([A-Z][a-z]{2,})\s+$")
+# Two words of a text in a row: a word, and the word after it.
+_WORD_PAIR = re.compile(r"(?=(?<![^\W\d_])([^\W\d_]+)\s+([^\W\d_]+))")
+_HOW_SAID = {"shortened": "truncated"}
 
 
 def _judged_names(c: _Comparison, flagged: set[str]) -> list[NameMention]:

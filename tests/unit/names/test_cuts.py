@@ -315,3 +315,29 @@ def test_a_hyphenated_run_whose_first_part_lost_its_head_is_an_error(en, wrong, 
 ])
 def test_a_hyphenated_run_spelt_whole_is_no_headless_compound(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A sentence's first word that English also writes in lower case is no name to the extractor;
+# right before the rendering of the name after it, it is a given name, and may be cut.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("Oliver Sacks, in his paper, described how people assess sincerity.",
+     "В своей статье Оли Сакс описал, как люди оценивают искренность.",
+     "В своей статье Оливер Сакс описал, как люди оценивают искренность.", "ru"),
+    ("Oliver Sacks, in his paper, described how people assess sincerity.",
+     "В своей статье ливер Сакс описал, как люди оценивают искренность.",
+     "В своей статье Оливер Сакс описал, как люди оценивают искренность.", "ru"),
+])
+def test_a_cut_given_name_opening_the_sentence_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # an ordinary word opening the sentence, translated
+    ("Although Winfrey was reluctant, she agreed.", "Хотя Уинфри сомневалась, она согласилась.", "ru"),
+    # a given name kept in its own spelling
+    ("Dr. Tony Moll discovered the strain.", "Доктор Тони Молл (Tony Moll) обнаружил этот штамм.", "ru"),
+])
+def test_a_sentence_opening_word_rendered_or_translated_is_no_cut_given_name(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
