@@ -737,7 +737,7 @@ def stumps(comparison: _Comparison) -> None:
         if word in taken or (word[:1].islower() and not name_lost) or not _stump_candidate(word, c.target_lang):
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
-        whole = _completed(word, c.target_lang)
+        whole = _completed(word, c.target_lang) or _completed_past_first(word, c.target_lang)
         if whole and not analyse(word, c.target_lang).known and not _source_explains(c, word) \
                 and not _reported(c, whole):
             how = "garbled" if whole[0] != word[:1].lower() else "truncated"
@@ -869,6 +869,27 @@ def _completed(word: str, lang: str) -> str:
         if read > _COMPLETIONS_READ:
             break
         if 1 <= len(whole) - len(lower) <= _SYLLABLE_LETTERS and _common_or_name(whole, lang, common):
+            return whole
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def _completed_past_first(word: str, lang: str) -> str:
+    """The common word a capitalised stump is cut from, up to a syllable after it, where the
+    words the dictionary lists after the stump are too many for _completed to reach it
+    (Vizan: hundreds of vizantyn- words before vizantiia): letter by letter, along prefixes
+    the dictionary holds, shortest first."""
+    words = _analyzer(lang).dictionary.words
+    lower = word.lower()
+    if not word[:1].isupper() or zipf(lower, lang) \
+            or next(islice(words.iterkeys(lower), _COMPLETIONS_READ, None), None) is None:
+        return ""
+    prefixes = [lower]
+    for _ in range(_SYLLABLE_LETTERS):
+        prefixes = [p + letter for p in prefixes for letter in get(lang).alphabet
+                    if words.has_keys_with_prefix(p + letter)]
+        whole = next((p for p in prefixes if p in words and _common_or_name(p, lang, _NAME_COMPLETION_ZIPF)), "")
+        if whole:
             return whole
     return ""
 

@@ -341,3 +341,16 @@ def test_a_cut_given_name_opening_the_sentence_is_an_error(en, wrong, right, lan
 ])
 def test_a_sentence_opening_word_rendered_or_translated_is_no_cut_given_name(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A stump whose completion lies past the hundreds of dictionary words opening as it does
+# (vizantyn- before vizantiia): read letter by letter along the dictionary's prefixes.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("Silks were valued more than what Byzantine markets offered.",
+     "Шовк цінувався дорожче, ніж на ринках Візан.",
+     "Шовк цінувався дорожче, ніж на ринках Візантії.", "uk"),
+])
+def test_a_stump_of_a_word_many_words_open_as_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [(i.rule, i.evidence) for i in found] == [("name.garbled", "dictionary")], found
+    assert errors(en, right, lang) == []
