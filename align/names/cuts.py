@@ -187,9 +187,9 @@ def _headless_compounds(c: _Comparison, flagged: set[str], missing: list[NameMen
             continue
         for k in range(len(source) - len(parts) + 1):
             first = source[k]
-            if not first[:1].isupper() or first in flagged or _spells(first, parts[0], c.target_lang) \
+            if not first[:1].isupper() or first in flagged or not _part_opens_headless(first, parts[0], c.target_lang) \
                     or not _parts_spelt(source[k + 1:k + len(parts)], parts[1:], c.target_lang) \
-                    or not _headless_part(first, parts[0], c.target_lang):
+                    or _spells(first, parts[0], c.target_lang) or not _headless_part(first, parts[0], c.target_lang):
                 continue
             s = next((m for m in c.source if first in m.text.split()), None)
             name = s.text if s is not None else " ".join(source[k:k + len(parts)])
@@ -208,11 +208,18 @@ def _parts_spelt(words: list[str], parts: list[str], lang: str) -> bool:
     return all(_spells(w, p, lang) for w, p in zip(words, parts, strict=True))
 
 
+def _part_opens_headless(english: str, part: str, lang: str) -> bool:
+    """A cheap screen for _headless_part: the part opens as the English word's second letter."""
+    source, target = match_key(english), word_key(part, lang)
+    return len(source) >= 2 and bool(target) and _opens_alike(source[1:2], target[:1])
+
+
 @lru_cache(maxsize=65536)
 def _headless_part(english: str, part: str, lang: str) -> bool:
-    """One letter of the alphabet before the part makes a spelling of the English word."""
+    """One letter before the part, one that may spell the English word's first sound, makes a
+    spelling of it."""
     lower = part.lower()
-    return any(_spells(english, letter + lower, lang) for letter in get(lang).alphabet)
+    return any(_spells(english, letter + lower, lang) for letter in _letters_for(match_key(english)[:1], lang))
 
 
 def _spells(english: str, part: str, lang: str) -> bool:
@@ -754,8 +761,13 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
     seems to explain the stump only because the keys fold away what it lost, and a headless
     one is a name's even where the matching found each name (in another run of it)."""
 
+    heads = {_vowels_alike(match_key(strip_possessive(w))[k:k + 1]) for w in _LOWER_WORD.findall(c.source_text or "")
+             if len(w) >= 4 and w[:1].isupper() for k in (1, 2)}
     for word in dict.fromkeys(c.target_words_nfc):
-        if word in taken or not _stump_candidate(word, c.target_lang) or analyse(word, c.target_lang).known:
+        # Cheap first: a lower-case word only if it opens as a source name's second or third letter.
+        if word in taken or (word[:1].islower() and _vowels_alike(word_key(word, c.target_lang)[:1]) not in heads) \
+                or not _stump_candidate(word, c.target_lang) or not _completed(word, c.target_lang) \
+                or analyse(word, c.target_lang).known:
             continue
         whole = _said_completion(c, word)
         if whole and not _reported(c, whole):
