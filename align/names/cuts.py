@@ -298,7 +298,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
                and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)
                          or _sound_stump_of(c, word, w)))
-               or (how := _zh_for_dzh(word, w, c.target_lang))]
+               or (how := _zh_for_dzh(word, w, c.target_lang) or _zh_headless(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A rare word of the dictionary is a name's stump only headless (see _rare_word).
@@ -510,6 +510,17 @@ def _zh_for_dzh(word: str, rendering: str, lang: str) -> str:
         return ""
     # Consonants opening alike will do: the keys keep an unsaid h (John / Dzhon).
     return "garbled" if _spelt_alike(word, _surface_keys_of(whole, lang)) else ""
+
+
+@lru_cache(maxsize=65536)
+def _zh_headless(word: str, rendering: str, lang: str) -> str:
+    """"garbled" for an English j or soft g whose dzh lost its d in a lower-case word (Jakar /
+    zhakar, Jakarta / zhakartskogo): a lower-case word is no French zh (see _zh_for_dzh) but
+    a name that lost its first letter, so any word the d restores to a spelling of it will do."""
+    if not rendering[:1].islower() or word[:1] not in "JjGg" or (word[:1] in "Gg" and word[1:2] not in "eiy") \
+            or len(rendering) < 3 or not transliterate(rendering, lang).lower().startswith("zh"):
+        return ""
+    return "garbled" if _spelt_alike(word, _surface_keys_of(_letter_for("d", lang) + rendering, lang)) else ""
 
 
 def _surface_keys_of(word: str, lang: str) -> frozenset[str]:

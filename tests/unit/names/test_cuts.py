@@ -354,3 +354,22 @@ def test_a_stump_of_a_word_many_words_open_as_is_an_error(en, wrong, right, lang
     found = errors(en, wrong, lang)
     assert [(i.rule, i.evidence) for i in found] == [("name.garbled", "dictionary")], found
     assert errors(en, right, lang) == []
+
+
+# An English j whose dzh lost its d in a lower-case word: no French zh, a name without its head.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("Jakar is the administrative centre of the district.", "Административный центр округа — жакар.",
+     "Административный центр округа — Джакар.", "ru"),
+])
+def test_a_lower_case_zh_for_dzh_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # a French zh, capitalised
+    ("Jean Reno starred in the film.", "Жан Рено сыграл в фильме.", "ru"),
+])
+def test_a_capitalised_zh_is_no_headless_dzh(en, tgt, lang):
+    assert errors(en, tgt, lang) == []
