@@ -298,7 +298,8 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
                and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)
                          or _sound_stump_of(c, word, w)))
-               or (how := _zh_for_dzh(word, w, c.target_lang) or _zh_headless(word, w, c.target_lang))]
+               or (how := _zh_for_dzh(word, w, c.target_lang) or _zh_headless(word, w, c.target_lang)
+                       or _diphthong_headless(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A rare word of the dictionary is a name's stump only headless (see _rare_word).
@@ -594,6 +595,21 @@ def _lost_opening_sound(word: str, head: str, lang: str) -> bool:
 
 
 _ENGLISH_VOWELS = "aeiou"
+
+
+@lru_cache(maxsize=65536)
+def _diphthong_headless(word: str, rendering: str, lang: str) -> str:
+    """"garbled" for a rendering that lost the English word's first consonant before a vowel
+    letter English says as two (Davey / eivi, Ryan / aiana): the rendering opens with both
+    vowels, which the screens of _headless read as another opening. Read with every run of
+    vowels as one, the rest spells the word's rest, give or take a case ending."""
+
+    source, target = word_key(word, "en"), word_key(rendering.split("-")[0], lang)
+    if len(source) < 4 or len(target) < 3 or source[:1] in _KEY_VOWELS or source[1:2] not in _KEY_VOWELS \
+            or target[:2].strip(_KEY_VOWELS) or _unsaid_opening(word) or _is_latin(rendering):
+        return ""
+    rest, stump = _folded(source[1:]), _folded(target)
+    return "garbled" if stump.startswith(rest) and len(stump) - len(rest) <= 1 and len(rest) >= 3 else ""
 
 
 @lru_cache(maxsize=65536)

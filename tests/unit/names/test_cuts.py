@@ -373,3 +373,15 @@ def test_a_lower_case_zh_for_dzh_is_an_error(en, wrong, right, lang):
 ])
 def test_a_capitalised_zh_is_no_headless_dzh(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# A rendering that lost the first consonant before a vowel English says as two (a as ei).
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("He will be replaced by Ed Davey MP. Lamb is to take the job Davey is vacating.",
+     "Его заменит член парламента Эд ейви. Ламб займет пост, который освобождает Дейви.",
+     "Его заменит член парламента Эд Дейви. Ламб займет пост, который освобождает Дейви.", "ru"),
+])
+def test_a_headless_word_opening_with_a_said_diphthong_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert "name.garbled" in [i.rule for i in found], found
+    assert errors(en, right, lang) == []
