@@ -299,7 +299,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)
                          or _sound_stump_of(c, word, w)))
                or (how := _zh_for_dzh(word, w, c.target_lang) or _zh_headless(word, w, c.target_lang)
-                       or _diphthong_headless(word, w, c.target_lang))]
+                       or _diphthong_headless(word, w, c.target_lang) or _sound_headless(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A rare word of the dictionary is a name's stump only headless (see _rare_word).
@@ -598,6 +598,27 @@ _ENGLISH_VOWELS = "aeiou"
 
 
 @lru_cache(maxsize=65536)
+def _sound_headless(word: str, rendering: str, lang: str) -> str:
+    """"garbled" for a rendering that lost the English word's first consonant, its rest
+    spelt with a voiced consonant for an unvoiced one or k for an Italian ch (Fisichella /
+    izikella), which the screens of _headless read as another word. An initial h is
+    _lost_h's: Romance names leave it unsaid."""
+
+    source, target = word_key(word, "en"), word_key(rendering.split("-")[0], lang)
+    if len(source) < 6 or len(target) < 5 or source[:1] in _KEY_VOWELS + "h" or source[1:2] not in _KEY_VOWELS \
+            or target[:1] not in _KEY_VOWELS or _unsaid_opening(word) or _is_latin(rendering):
+        return ""
+    rest, stump = _sounded(source[1:]), _sounded(target)
+    return "garbled" if stump.startswith(rest) and len(stump) - len(rest) <= 1 else ""
+
+
+def _sounded(key: str) -> str:
+    """The key folded (see _folded) with a digraph's sound as one letter and voiced consonants
+    as unvoiced ones."""
+    return _folded(_one_letter_sounds(key.replace("ch", "k"))).translate(_SOUND_CLASSES)
+
+
+@lru_cache(maxsize=65536)
 def _diphthong_headless(word: str, rendering: str, lang: str) -> str:
     """"garbled" for a rendering that lost the English word's first consonant before a vowel
     letter English says as two (Davey / eivi, Ryan / aiana): the rendering opens with both
@@ -823,9 +844,16 @@ def _said_completion(c: _Comparison, word: str) -> str:
         near = _nearest(english, stump)
         for whole in completions:
             keys = _surface_keys(whole, c.target_lang)
-            if _spelt_alike(w, keys) and _nearest(english, keys) < near:
+            if _spelt_alike(w, keys) and (_nearest(english, keys) < near or _named_head(word, whole, c.target_lang)):
                 return whole
     return ""
+
+
+def _named_head(stump: str, whole: str, lang: str) -> bool:
+    """The completion is the stump with a letter before it, and a name the dictionary knows
+    (Isusa / Iisusa): the language's own form of the name, which the keys of an English
+    spelling cannot tell from the headless one (Jesus)."""
+    return whole[1:] == stump.lower() and analyse(whole, lang).name_tagged
 
 
 def _nearest(english: frozenset[str], keys: frozenset[str]) -> int:
