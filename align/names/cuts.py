@@ -157,7 +157,7 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
                     or not _spells(first, parts[0], c.target_lang):
                 continue
             word, last = source[k + len(parts) - 1], parts[-1]
-            if not word[:1].isupper() or not _stops_short(word, last, c.target_lang) \
+            if not (word[:1].isupper() or word in _later_parts(c.source_text)) or not _stops_short(word, last, c.target_lang) \
                     or (_keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang))
                         and not word_loss(strip_possessive(word), last, c.target_lang)):
                 continue
@@ -171,6 +171,16 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
                                  f"{c.target_lang} has {token}, a truncated form of {name}", rule="name.garbled"))
             flagged.add(name)
             break
+
+
+@lru_cache(maxsize=4096)
+def _later_parts(text: str) -> frozenset[str]:
+    """The parts after the first of a capitalised hyphenated word, in lower case too: they are
+    the name's (Mohenjo-daro, Guinea-Bissau)."""
+    return frozenset(p for word in _CAPITALISED_COMPOUND.findall(text) for p in word.split("-")[1:])
+
+
+_CAPITALISED_COMPOUND = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*(?:-[^\W\d_]+)+")
 
 
 def _headless_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]) -> None:

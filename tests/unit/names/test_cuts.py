@@ -408,3 +408,15 @@ def test_a_headless_name_the_keys_read_as_another_opening_is_an_error(en, wrong,
 ])
 def test_a_romance_h_left_unsaid_is_no_sound_headless(en, tgt, lang):
     assert errors(en, tgt, lang) == []
+
+
+# The later parts of a capitalised hyphenated name are the name's, in lower case too.
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    ("The cities of Harappa and Mohenjo-daro had a flush toilet in almost every house.",
+     "Почти в каждом доме городов Хараппа и Мохенджо-Да был туалет со смывом.",
+     "Почти в каждом доме городов Хараппа и Мохенджо-Даро был туалет со смывом.", "ru"),
+])
+def test_a_hyphenated_name_cut_in_its_lower_case_part_is_an_error(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [i.rule for i in found] == ["name.garbled"], found
+    assert errors(en, right, lang) == []
