@@ -96,11 +96,8 @@ def _initial_given_names(c: _Comparison, flagged: set[str]) -> None:
     where it stands in the translation, right before the name's rendering (Oli Saks)."""
 
     for s in c.source:
-        opening = _OPENING_BEFORE.search(c.source_text[:s.start]) if s.kind in ("name", "common") else None
-        if opening is None or s.text in flagged:
-            continue
-        given = opening.group(1)
-        if given.lower() in name_stopwords("en"):
+        given = _opening_before(c.source_text, s.start) if s.kind in ("name", "common") else ""
+        if not given or s.text in flagged or given.lower() in name_stopwords("en"):
             continue
         first = strip_possessive(_name_parts(s.text)[0])
         for before, after in _WORD_PAIR.findall(c.target_text):
@@ -118,8 +115,20 @@ def _initial_given_names(c: _Comparison, flagged: set[str]) -> None:
                 break
 
 
-# A capitalised word opening the sentence, right before what follows it.
-_OPENING_BEFORE = re.compile(r"(?:^|[.!?…][\"'»”)]*\s+)[\"'«“(]*([A-Z][a-z]{2,})\s+$")
+def _opening_before(text: str, start: int) -> str:
+    """The capitalised word that opens the sentence right before `start`, or "". Read from
+    `start` back: scanning the text from its opening for each name costs more."""
+    word = _WORD_BEFORE.search(text, max(0, start - _LONGEST_WORD), start)
+    if word is None:
+        return ""
+    head = text[:word.start(1)].rstrip("\"'«“( \t\n")
+    return word.group(1) if not head or _ENDS_SENTENCE.search(head) else ""
+
+
+# A capitalised word right before a given point; how far back it is looked for.
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]{2,})\s+$")
+_LONGEST_WORD = 40
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'»”)]*$")
 # Two words of a text in a row: a word, and the word after it.
 _WORD_PAIR = re.compile(r"(?=(?<![^\W\d_])([^\W\d_]+)\s+([^\W\d_]+))")
 _HOW_SAID = {"shortened": "truncated"}
@@ -308,8 +317,7 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
                and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)
                          or _sound_stump_of(c, word, w)))
-               or (how := _zh_for_dzh(word, w, c.target_lang) or _zh_headless(word, w, c.target_lang)
-                       or _diphthong_headless(word, w, c.target_lang) or _sound_headless(word, w, c.target_lang))]
+               or (how := _zh_for_dzh(word, w, c.target_lang) or _headless_unscreened(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A rare word of the dictionary is a name's stump only headless (see _rare_word).
@@ -521,6 +529,19 @@ def _zh_for_dzh(word: str, rendering: str, lang: str) -> str:
         return ""
     # Consonants opening alike will do: the keys keep an unsaid h (John / Dzhon).
     return "garbled" if _spelt_alike(word, _surface_keys_of(whole, lang)) else ""
+
+
+def _headless_unscreened(word: str, rendering: str, lang: str) -> str:
+    """The headless forms _may_render's screen lets by: a lost d of dzh, a lost consonant before
+    a vowel said as two or spelt with other consonants. Each opens with a vowel or zh, asked
+    first, as most words of a text are read here."""
+    if word_key(rendering, lang)[:1] not in _HEADLESS_OPENINGS:
+        return ""
+    return _zh_headless(word, rendering, lang) or _diphthong_headless(word, rendering, lang) \
+        or _sound_headless(word, rendering, lang)
+
+
+_HEADLESS_OPENINGS = frozenset("aeiouz")
 
 
 @lru_cache(maxsize=65536)
@@ -819,11 +840,14 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
     seems to explain the stump only because the keys fold away what it lost, and a headless
     one is a name's even where the matching found each name (in another run of it)."""
 
-    heads = {_vowels_alike(match_key(strip_possessive(w))[k:k + 1]) for w in _LOWER_WORD.findall(c.source_text or "")
-             if len(w) >= 4 and w[:1].isupper() for k in (1, 2)}
-    for word in dict.fromkeys(c.target_words_nfc):
-        # Cheap first: a lower-case word only if it opens as a source name's second or third letter.
-        if word in taken or (word[:1].islower() and _vowels_alike(word_key(word, c.target_lang)[:1]) not in heads) \
+    words = c.target_words_nfc
+    # Cheap first: a lower-case word only beside a capitalised one, in a run of names (aul
+    # Dravid), and opening as a source name's second or third letter.
+    beside = _beside_capitals(words)
+    heads = _name_heads(c.source_text or "") if beside else frozenset()
+    for word in dict.fromkeys(words):
+        if word in taken or (word[:1].islower() and (word not in beside or _vowels_alike(
+                word_key(word, c.target_lang)[:1]) not in heads)) \
                 or not _stump_candidate(word, c.target_lang) or not _completed(word, c.target_lang) \
                 or analyse(word, c.target_lang).known:
             continue
@@ -834,6 +858,21 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
                                  f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
                                  f"form of {whole}", rule="name.garbled", evidence="dictionary"))
             taken.add(word)
+
+
+def _beside_capitals(words: list[str]) -> set[str]:
+    """The lower-case words of three letters or more right before or after a capitalised one."""
+    capital = [w[:1].isupper() for w in words]
+    return {w for k, w in enumerate(words) if len(w) >= 3 and w[:1].islower()
+            and ((k > 0 and capital[k - 1]) or (k + 1 < len(words) and capital[k + 1]))}
+
+
+@lru_cache(maxsize=1024)
+def _name_heads(source_text: str) -> frozenset[str]:
+    """The second and third key letters (vowels as a) of the text's capitalised words: how a
+    headless rendering of one of them may open."""
+    return frozenset(_vowels_alike(match_key(strip_possessive(w))[k:k + 1]) for w in _LOWER_WORD.findall(source_text)
+                     if len(w) >= 4 and w[:1].isupper() for k in (1, 2))
 
 
 def _said_completion(c: _Comparison, word: str) -> str:
