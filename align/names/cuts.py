@@ -893,16 +893,17 @@ def _said_completion(c: _Comparison, word: str) -> str:
         near = _nearest(english, stump)
         for whole in completions:
             keys = _surface_keys(whole, c.target_lang)
-            if _spelt_alike(w, keys) and (_nearest(english, keys) < near or _named_head(word, whole, c.target_lang)):
+            if _spelt_alike(w, keys) and (_nearest(english, keys) < near or _named_head(w, word, whole, c.target_lang)):
                 return whole
     return ""
 
 
-def _named_head(stump: str, whole: str, lang: str) -> bool:
+def _named_head(english: str, stump: str, whole: str, lang: str) -> bool:
     """The completion is the stump with a letter before it, and a name the dictionary knows
-    (Isusa / Iisusa): the language's own form of the name, which the keys of an English
-    spelling cannot tell from the headless one (Jesus)."""
-    return whole[1:] == stump.lower() and analyse(whole, lang).name_tagged
+    (Isusa / Iisusa), where the English word opens with what its spelling does not say (j,
+    h, w, y: Jesus): the language's own form of the name, which the keys cannot tell from the
+    headless one. A said opening the keys tell (Rishi / Rishi, not Grishi)."""
+    return whole[1:] == stump.lower() and _unsaid_opening(english) and analyse(whole, lang).name_tagged
 
 
 def _nearest(english: frozenset[str], keys: frozenset[str]) -> int:
