@@ -15,11 +15,13 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from align.lang import CYRILLIC_LETTER, get
 from align.lang.translit import transliterate
 from align.model import Issue
+from align.names.extract import name_stopwords
 from align.names.keys import (
     _ATTESTED_ZIPF,
     _LOWER_WORD,
@@ -40,13 +42,16 @@ from align.names.keys import (
 from align.names.losses import (
     _ends_in_vowel_sound,
     _english_syllables,
+    _rendering_vowels,
+    _silent_end,
     _soft_g_rendered,
     _syllables,
+    consonants,
     english_name_sounds,
     word_loss,
 )
 from align.names.morph import COMMON_ZIPF, _analyzer, analyse, is_peoples_word, strip_possessive, zipf
-from align.names.translit import fold_latin, match_key, word_key
+from align.names.translit import edit_distance, fold_latin, match_key, word_key
 
 if TYPE_CHECKING:
     from align.model import NameMention
@@ -67,6 +72,8 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     text = unicodedata.normalize("NFC", c.target_text)
     if "-" in text:
         _cut_compounds(c, flagged, missing)
+        _headless_compounds(c, flagged, missing)
+    _initial_given_names(c, flagged)
     if not judged:
         return
     written = _Written(c.target_words_nfc, c.target_lang)
@@ -81,6 +88,50 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
                 missing.remove(s)
             c._garble_issue(s, *found)
             flagged.add(s.text)
+
+
+def _initial_given_names(c: _Comparison, flagged: set[str]) -> None:
+    """A sentence's first word before a name (Oliver Sacks, Tony Moll, Norman Lamb) is no name
+    to the extractor when English also writes it in lower case; read as a given name only
+    where it stands in the translation, right before the name's rendering (Oli Saks)."""
+
+    for s in c.source:
+        given = _opening_before(c.source_text, s.start) if s.kind in ("name", "common") else ""
+        if not given or s.text in flagged or given.lower() in name_stopwords("en"):
+            continue
+        first = strip_possessive(_name_parts(s.text)[0])
+        for before, after in _WORD_PAIR.findall(c.target_text):
+            # A word kept in its own spelling is no stump (Tony Moll in brackets).
+            if _is_latin_word(before) or not _spells_whole(first, after, c.target_lang) \
+                    or _spells_whole(given, before, c.target_lang):
+                continue
+            how = cut_of(given, before, c.target_lang) or _sound_stump(given, before, c.target_lang)
+            if how:
+                name = f"{given} {s.text}"
+                c.found.append(Issue("name", "error", c.target_lang, name, before,
+                                     f"{c.target_lang} has {before}, a {_HOW_SAID.get(how, how)} form of {given}",
+                                     rule="name.garbled"))
+                flagged.add(s.text)
+                break
+
+
+def _opening_before(text: str, start: int) -> str:
+    """The capitalised word that opens the sentence right before `start`, or "". Read from
+    `start` back: scanning the text from its opening for each name costs more."""
+    word = _WORD_BEFORE.search(text, max(0, start - _LONGEST_WORD), start)
+    if word is None:
+        return ""
+    head = text[:word.start(1)].rstrip("\"'«“( \t\n")
+    return word.group(1) if not head or _ENDS_SENTENCE.search(head) else ""
+
+
+# A capitalised word right before a given point; how far back it is looked for.
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])([A-Z][a-z]{2,})\s+$")
+_LONGEST_WORD = 40
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'»”)]*$")
+# Two words of a text in a row: a word, and the word after it.
+_WORD_PAIR = re.compile(r"(?=(?<![^\W\d_])([^\W\d_]+)\s+([^\W\d_]+))")
+_HOW_SAID = {"shortened": "truncated"}
 
 
 def _judged_names(c: _Comparison, flagged: set[str]) -> list[NameMention]:
@@ -115,7 +166,7 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
                     or not _spells(first, parts[0], c.target_lang):
                 continue
             word, last = source[k + len(parts) - 1], parts[-1]
-            if not word[:1].isupper() or not _stops_short(word, last, c.target_lang) \
+            if not (word[:1].isupper() or word in _later_parts(c.source_text)) or not _stops_short(word, last, c.target_lang) \
                     or (_keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang))
                         and not word_loss(strip_possessive(word), last, c.target_lang)):
                 continue
@@ -129,6 +180,65 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
                                  f"{c.target_lang} has {token}, a truncated form of {name}", rule="name.garbled"))
             flagged.add(name)
             break
+
+
+@lru_cache(maxsize=4096)
+def _later_parts(text: str) -> frozenset[str]:
+    """The parts after the first of a capitalised hyphenated word, in lower case too: they are
+    the name's (Mohenjo-daro, Guinea-Bissau)."""
+    return frozenset(p for word in _CAPITALISED_COMPOUND.findall(text) for p in word.split("-")[1:])
+
+
+_CAPITALISED_COMPOUND = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*(?:-[^\W\d_]+)+")
+
+
+def _headless_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]) -> None:
+    """A name of several words rendered as one hyphenated word whose first part lost its first
+    letter (Casa Branca / Aza-Branka, La Plata / a-Plati, Los Angeles / os-Andzhelese): the
+    parts after it spell the source words after the first, which anchor even a part too short
+    to judge alone, and one letter before the first part makes a spelling of the first word."""
+
+    source = [w.strip(".,;:!?\"'«»()“”") for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text))]
+    source = [w for w in source if w]
+    for token in dict.fromkeys(c.target_words_nfc):
+        parts = token.split("-")
+        if len(parts) < 2 or not parts[0] or _is_latin_word(token):
+            continue
+        for k in range(len(source) - len(parts) + 1):
+            first = source[k]
+            if not first[:1].isupper() or first in flagged or not _part_opens_headless(first, parts[0], c.target_lang) \
+                    or not _parts_spelt(source[k + 1:k + len(parts)], parts[1:], c.target_lang) \
+                    or _spells(first, parts[0], c.target_lang) or not _headless_part(first, parts[0], c.target_lang):
+                continue
+            s = next((m for m in c.source if first in m.text.split()), None)
+            name = s.text if s is not None else " ".join(source[k:k + len(parts)])
+            if name in flagged:
+                continue
+            if s is not None and s in missing:
+                missing.remove(s)
+            c.found.append(Issue("name", "error", c.target_lang, name, token,
+                                 f"{c.target_lang} has {token}, a garbled form of {name}", rule="name.garbled"))
+            flagged.add(name)
+            break
+
+
+def _parts_spelt(words: list[str], parts: list[str], lang: str) -> bool:
+
+    return all(_spells(w, p, lang) for w, p in zip(words, parts, strict=True))
+
+
+def _part_opens_headless(english: str, part: str, lang: str) -> bool:
+    """A cheap screen for _headless_part: the part opens as the English word's second letter."""
+    source, target = match_key(english), word_key(part, lang)
+    return len(source) >= 2 and bool(target) and _opens_alike(source[1:2], target[:1])
+
+
+@lru_cache(maxsize=65536)
+def _headless_part(english: str, part: str, lang: str) -> bool:
+    """One letter before the part, one that may spell the English word's first sound, makes a
+    spelling of it."""
+    lower = part.lower()
+    return any(_spells(english, letter + lower, lang) for letter in _letters_for(match_key(english)[:1], lang))
 
 
 def _spells(english: str, part: str, lang: str) -> bool:
@@ -205,13 +315,14 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         if _rendered_whole(word, written, max(said[word], 1)):
             continue
         cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
-               and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)))
-               or (how := _zh_for_dzh(word, w, c.target_lang))]
+               and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)
+                         or _sound_stump_of(c, word, w)))
+               or (how := _zh_for_dzh(word, w, c.target_lang) or _headless_unscreened(word, w, c.target_lang))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A rare word of the dictionary is a name's stump only headless (see _rare_word).
             rare = not _may_be_cut(w, c.target_lang)
-            if rare and (how != "garbled" or not _rare_word(w, c.target_lang)):
+            if rare and (how != "garbled" or not (_rare_word(w, c.target_lang) or _lost_name_headless(c, s, w))):
                 continue
             # A sentence's first word may be a term, translated in a form of its own, in lower
             # case or opening the translation too (Immunohistochemistry / Immunogistokhimiya):
@@ -226,6 +337,19 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
                 continue
             return w, how
     return None
+
+
+def _lost_name_headless(c: _Comparison, s: NameMention, rendering: str) -> bool:
+    """A headless word of the dictionary less common than the language's everyday words, for a
+    name no pass found any rendering of (Toto / oto, Roca / oka, Hira / ira): a short name
+    loses its head into some word of the language, and the name is nowhere else."""
+    return zipf(rendering, c.target_lang) < _LOST_NAME_WORD_ZIPF \
+        and not any(m is s and matched for m, matched in zip(c.source, c.src_matched, strict=True))
+
+
+# A short name headless is often a word of the language (oto, oka): rare enough below this
+# (wordfreq zipf), where its name has no rendering at all.
+_LOST_NAME_WORD_ZIPF = 4.0
 
 
 def _surname(s: NameMention, words: list[str], k: int) -> bool:
@@ -298,14 +422,25 @@ def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
     vowels read this loosely find a name's rendering in any word opening as it does."""
 
     how = _vowel_stump(word, rendering, c.target_lang)
-    if not how:
-        return ""
+    return how if how and not _renders_other_name(c, word, rendering) else ""
+
+
+def _sound_stump_of(c: _Comparison, word: str, rendering: str) -> str:
+    """_sound_stump, unless the word renders another name of the source (see _vowel_stump_of)."""
+
+    how = _sound_stump(word, rendering, c.target_lang)
+    return how if how and not _renders_other_name(c, word, rendering) else ""
+
+
+def _renders_other_name(c: _Comparison, word: str, rendering: str) -> bool:
+    """The word renders a source name other than `word`: the matching paired it with one, or
+    it spells one as loosely as the stump tests read it."""
     # A word the matching paired with another name renders that name (Praisa for Pryce).
     if any(word not in c.source[i].text and rendering in _name_parts(c.target[j].text) for i, j in c.pairs):
-        return ""
+        return True
     stump = _folded(word_key(rendering, c.target_lang))
     words = {strip_possessive(w) for w in _name_parts(c.source_text) if w[:1].isupper() and w != word}
-    return "" if any(_folded_alike(_folded(match_key(w)), stump) for w in words) else how
+    return any(_folded_alike(_folded(match_key(w)), stump) for w in words)
 
 
 def _folded_alike(a: str, b: str) -> bool:
@@ -338,6 +473,38 @@ def _vowel_stump(word: str, rendering: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _sound_stump(word: str, rendering: str, lang: str) -> str:
+    """"shortened" or "truncated" for a capitalised word whose consonants, read by the sounds
+    they may stand for, are the English word's from the start, its final vowel or a syllable
+    lost (Fisichella / Fizikel, Punakha / Punak, Nicholas / Niko): a voiced consonant for an
+    unvoiced one, or an Italian ch said k, is a spelling the keys keep apart, so word_loss
+    finds no prefix."""
+
+    if not rendering[:1].isupper() or "-" in rendering:
+        return ""
+    source, target = match_key(strip_possessive(word)), word_key(rendering, lang)
+    if len(source) < 4 or len(target) < 3:
+        return ""
+    cs, ct = consonants(source), consonants(target)
+    heard, said = cs.translate(_SOUND_CLASSES), ct.translate(_SOUND_CLASSES)
+    # Half the consonants kept at least, as word_loss asks (Praisa is no stump of Prosecutions).
+    if len(said) < 2 or 2 * len(said) < len(heard) or not heard.startswith(said) or cs == ct \
+            or source[:1] != target[:1]:
+        return ""
+    written = fold_latin(strip_possessive(word)).lower()
+    if heard == said:
+        lost_vowel = _ends_in_vowel_sound(written) and rendering[-1:].lower() not in _rendering_vowels(lang)
+        return "shortened" if lost_vowel else ""
+    fewer = _syllables(rendering.lower(), get(lang).vowels) < _english_syllables(written)
+    return "truncated" if fewer and not _silent_end(written, cs[len(ct):]) else ""
+
+
+# Consonant keys that may stand for one sound across the two spellings: voiced and unvoiced
+# pairs, and k, g and the h that ch folds into (Italian ch is k).
+_SOUND_CLASSES = str.maketrans("zdbgh", "stpkk")
+
+
+@lru_cache(maxsize=65536)
 def _folded(key: str) -> str:
     """The key with every run of vowels one a, and b, v and w one b."""
     return re.sub("a+", "a", key.translate(_VOWELS_AND_LABIALS))
@@ -362,6 +529,30 @@ def _zh_for_dzh(word: str, rendering: str, lang: str) -> str:
         return ""
     # Consonants opening alike will do: the keys keep an unsaid h (John / Dzhon).
     return "garbled" if _spelt_alike(word, _surface_keys_of(whole, lang)) else ""
+
+
+def _headless_unscreened(word: str, rendering: str, lang: str) -> str:
+    """The headless forms _may_render's screen lets by: a lost d of dzh, a lost consonant before
+    a vowel said as two or spelt with other consonants. Each opens with a vowel or zh, asked
+    first, as most words of a text are read here."""
+    if word_key(rendering, lang)[:1] not in _HEADLESS_OPENINGS:
+        return ""
+    return _zh_headless(word, rendering, lang) or _diphthong_headless(word, rendering, lang) \
+        or _sound_headless(word, rendering, lang)
+
+
+_HEADLESS_OPENINGS = frozenset("aeiouz")
+
+
+@lru_cache(maxsize=65536)
+def _zh_headless(word: str, rendering: str, lang: str) -> str:
+    """"garbled" for an English j or soft g whose dzh lost its d in a lower-case word (Jakar /
+    zhakar, Jakarta / zhakartskogo): a lower-case word is no French zh (see _zh_for_dzh) but
+    a name that lost its first letter, so any word the d restores to a spelling of it will do."""
+    if not rendering[:1].islower() or word[:1] not in "JjGg" or (word[:1] in "Gg" and word[1:2] not in "eiy") \
+            or len(rendering) < 3 or not transliterate(rendering, lang).lower().startswith("zh"):
+        return ""
+    return "garbled" if _spelt_alike(word, _surface_keys_of(_letter_for("d", lang) + rendering, lang)) else ""
 
 
 def _surface_keys_of(word: str, lang: str) -> frozenset[str]:
@@ -414,9 +605,63 @@ def _headless(word: str, rendering: str, lang: str) -> str:
     english = _surface_keys(word, "en")
     if not _keys_match(english, _restored_keys(head.lower(), lang, source[:1])):
         return ""
-    if _words_alike(english, _surface_keys(head, lang)) and not _lost_h(word, head, lang, source, target):
+    if _words_alike(english, _surface_keys(head, lang)) and not _lost_h(word, head, lang, source, target) \
+            and not _lost_opening_sound(word, head, lang):
         return ""
     return "garbled"
+
+
+def _lost_opening_sound(word: str, head: str, lang: str) -> bool:
+    """The rendering opens with a vowel where the English word opens with a consonant, or the
+    other way round (Lantagne / Antan, Elizabeth / Lizaveta): the keys call such a word alike,
+    as they fold vowels and read a letter more or less as close, yet renderings keep a name's
+    opening sound. The openings English leaves unsaid are judged before (see _unsaid_opening),
+    an initial h by _lost_h (Hernandez / Ernandes)."""
+
+    vowels = get(lang).vowels
+    english, first = fold_latin(word)[:1].lower(), head[:1].lower()
+    if not english.isalpha() or not first.isalpha() or english == "h":
+        return False  # an initial h is _lost_h's
+    return (english in _ENGLISH_VOWELS) != (first in vowels)
+
+
+_ENGLISH_VOWELS = "aeiou"
+
+
+@lru_cache(maxsize=65536)
+def _sound_headless(word: str, rendering: str, lang: str) -> str:
+    """"garbled" for a rendering that lost the English word's first consonant, its rest
+    spelt with a voiced consonant for an unvoiced one or k for an Italian ch (Fisichella /
+    izikella), which the screens of _headless read as another word. An initial h is
+    _lost_h's: Romance names leave it unsaid."""
+
+    source, target = word_key(word, "en"), word_key(rendering.split("-")[0], lang)
+    if len(source) < 6 or len(target) < 5 or source[:1] in _KEY_VOWELS + "h" or source[1:2] not in _KEY_VOWELS \
+            or target[:1] not in _KEY_VOWELS or _unsaid_opening(word) or _is_latin(rendering):
+        return ""
+    rest, stump = _sounded(source[1:]), _sounded(target)
+    return "garbled" if stump.startswith(rest) and len(stump) - len(rest) <= 1 else ""
+
+
+def _sounded(key: str) -> str:
+    """The key folded (see _folded) with a digraph's sound as one letter and voiced consonants
+    as unvoiced ones."""
+    return _folded(_one_letter_sounds(key.replace("ch", "k"))).translate(_SOUND_CLASSES)
+
+
+@lru_cache(maxsize=65536)
+def _diphthong_headless(word: str, rendering: str, lang: str) -> str:
+    """"garbled" for a rendering that lost the English word's first consonant before a vowel
+    letter English says as two (Davey / eivi, Ryan / aiana): the rendering opens with both
+    vowels, which the screens of _headless read as another opening. Read with every run of
+    vowels as one, the rest spells the word's rest, give or take a case ending."""
+
+    source, target = word_key(word, "en"), word_key(rendering.split("-")[0], lang)
+    if len(source) < 4 or len(target) < 3 or source[:1] in _KEY_VOWELS or source[1:2] not in _KEY_VOWELS \
+            or target[:2].strip(_KEY_VOWELS) or _unsaid_opening(word) or _is_latin(rendering):
+        return ""
+    rest, stump = _folded(source[1:]), _folded(target)
+    return "garbled" if stump.startswith(rest) and len(stump) - len(rest) <= 1 and len(rest) >= 3 else ""
 
 
 @lru_cache(maxsize=65536)
@@ -493,7 +738,7 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
     return not _adjective_word(rendering) and _words_alike(english, keys) \
         and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang) \
-        and not _capital_stump(word, rendering, lang)
+        and not _capital_stump(word, rendering, lang) and not _sound_stump(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:
@@ -578,7 +823,7 @@ def stumps(comparison: _Comparison) -> None:
         if word in taken or (word[:1].islower() and not name_lost) or not _stump_candidate(word, c.target_lang):
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
-        whole = _completed(word, c.target_lang)
+        whole = _completed(word, c.target_lang) or _completed_past_first(word, c.target_lang)
         if whole and not analyse(word, c.target_lang).known and not _source_explains(c, word) \
                 and not _reported(c, whole):
             how = "garbled" if whole[0] != word[:1].lower() else "truncated"
@@ -586,6 +831,100 @@ def stumps(comparison: _Comparison) -> None:
                                  f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
                                  f"form of {whole}", rule="name.garbled", evidence="dictionary"))
             taken.add(word)
+    _said_stumps(c, taken)
+
+
+def _said_stumps(c: _Comparison, taken: set[str]) -> None:
+    """Stumps whose completion a name of the source spells closer than the stump itself
+    (Jesus / Iisu, Iisus; Elizabeth / Yelizave, Yelizaveta; Rahul / aul, Raul): the source
+    seems to explain the stump only because the keys fold away what it lost, and a headless
+    one is a name's even where the matching found each name (in another run of it)."""
+
+    words = c.target_words_nfc
+    # Cheap first: a lower-case word only beside a capitalised one, in a run of names (aul
+    # Dravid), and opening as a source name's second or third letter.
+    beside = _beside_capitals(words)
+    heads = _name_heads(c.source_text or "") if beside else frozenset()
+    for word in dict.fromkeys(words):
+        if word in taken or (word[:1].islower() and (word not in beside or _vowels_alike(
+                word_key(word, c.target_lang)[:1]) not in heads)) \
+                or not _stump_candidate(word, c.target_lang) or not _completed(word, c.target_lang) \
+                or analyse(word, c.target_lang).known:
+            continue
+        whole = _said_completion(c, word)
+        if whole and not _reported(c, whole):
+            how = "garbled" if whole[0] != word[:1].lower() else "truncated"
+            c.found.append(Issue("name", "error", c.target_lang, "", word,
+                                 f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
+                                 f"form of {whole}", rule="name.garbled", evidence="dictionary"))
+            taken.add(word)
+
+
+def _beside_capitals(words: list[str]) -> set[str]:
+    """The lower-case words of three letters or more right before or after a capitalised one."""
+    capital = [w[:1].isupper() for w in words]
+    return {w for k, w in enumerate(words) if len(w) >= 3 and w[:1].islower()
+            and ((k > 0 and capital[k - 1]) or (k + 1 < len(words) and capital[k + 1]))}
+
+
+@lru_cache(maxsize=1024)
+def _name_heads(source_text: str) -> frozenset[str]:
+    """The second and third key letters (vowels as a) of the text's capitalised words: how a
+    headless rendering of one of them may open."""
+    return frozenset(_vowels_alike(match_key(strip_possessive(w))[k:k + 1]) for w in _LOWER_WORD.findall(source_text)
+                     if len(w) >= 4 and w[:1].isupper() for k in (1, 2))
+
+
+def _said_completion(c: _Comparison, word: str) -> str:
+    """A completion of the stump (see _completions) that a capitalised source word the
+    translation renders nowhere whole spells closer than it spells the stump, or ""."""
+
+    completions = _completions(word, c.target_lang)
+    if not completions:
+        return ""
+    stump = _surface_keys(word, c.target_lang)
+    openings = set(_SENTENCE_OPENING.findall(c.source_text or ""))
+    written = _Written([w for w in c.target_words_nfc if w != word], c.target_lang)
+    for w in dict.fromkeys(_LOWER_WORD.findall(c.source_text or "")):
+        # A word the translation renders whole elsewhere has its rendering (Royal / Royal, not rol).
+        if len(w) < 4 or not w[:1].isupper() or w in openings or _rendered_whole(strip_possessive(w), written, 1):
+            continue
+        english = _surface_keys(strip_possessive(w), "en")
+        near = _nearest(english, stump)
+        for whole in completions:
+            keys = _surface_keys(whole, c.target_lang)
+            if _spelt_alike(w, keys) and (_nearest(english, keys) < near or _named_head(w, word, whole, c.target_lang)):
+                return whole
+    return ""
+
+
+def _named_head(english: str, stump: str, whole: str, lang: str) -> bool:
+    """The completion is the stump with a letter before it, and a name the dictionary knows
+    (Isusa / Iisusa), where the English word opens with what its spelling does not say (j,
+    h, w, y: Jesus): the language's own form of the name, which the keys cannot tell from the
+    headless one. A said opening the keys tell (Rishi / Rishi, not Grishi)."""
+    return whole[1:] == stump.lower() and _unsaid_opening(english) and analyse(whole, lang).name_tagged
+
+
+def _nearest(english: frozenset[str], keys: frozenset[str]) -> int:
+    return min((edit_distance(a, b, 4) for a in english for b in keys if a and b), default=5)
+
+
+@lru_cache(maxsize=65536)
+def _completions(word: str, lang: str) -> tuple[str, ...]:
+    """Every completion _completed would take, in its order: the word's with one letter before
+    it, and a capitalised one's with up to a syllable after it."""
+    words = _analyzer(lang).dictionary.words
+    lower = word.lower()
+    unseen = not zipf(lower, lang)
+    common = _NAME_COMPLETION_ZIPF if unseen else _COMPLETION_ZIPF if word[:1].isupper() else _LOWER_COMPLETION_ZIPF
+    found = [letter + lower for letter in get(lang).alphabet
+             if letter + lower in words and _common_or_name(letter + lower, lang, common)]
+    if word[:1].isupper():
+        after = [w for w in islice(words.iterkeys(lower), _COMPLETIONS_READ)
+                 if 1 <= len(w) - len(lower) <= _SYLLABLE_LETTERS]
+        found += [w for w in dict.fromkeys(after) if _common_or_name(w, lang, common)]
+    return tuple(found)
 
 
 def _reported(c: _Comparison, whole: str) -> bool:
@@ -647,6 +986,27 @@ def _completed(word: str, lang: str) -> str:
         if read > _COMPLETIONS_READ:
             break
         if 1 <= len(whole) - len(lower) <= _SYLLABLE_LETTERS and _common_or_name(whole, lang, common):
+            return whole
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def _completed_past_first(word: str, lang: str) -> str:
+    """The common word a capitalised stump is cut from, up to a syllable after it, where the
+    words the dictionary lists after the stump are too many for _completed to reach it
+    (Vizan: hundreds of vizantyn- words before vizantiia): letter by letter, along prefixes
+    the dictionary holds, shortest first."""
+    words = _analyzer(lang).dictionary.words
+    lower = word.lower()
+    if not word[:1].isupper() or zipf(lower, lang) \
+            or next(islice(words.iterkeys(lower), _COMPLETIONS_READ, None), None) is None:
+        return ""
+    prefixes = [lower]
+    for _ in range(_SYLLABLE_LETTERS):
+        prefixes = [p + letter for p in prefixes for letter in get(lang).alphabet
+                    if words.has_keys_with_prefix(p + letter)]
+        whole = next((p for p in prefixes if p in words and _common_or_name(p, lang, _NAME_COMPLETION_ZIPF)), "")
+        if whole:
             return whole
     return ""
 
