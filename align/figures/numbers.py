@@ -19,8 +19,9 @@ CYRILLIC_I = "\u0406"
 _ROMAN_SMALL_RE = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 # A run of Roman numeral letters (Latin, or Cyrillic look-alikes) that ends a word; roman_hint
-# tells whether one is a whole word.
-_ROMAN_RUN = re.compile("[IVXLC\u0425\u0406\u0421]+\\b")
+# tells whether one is a whole word. (One letter, then a repeat: a regex that opens with a
+# repeat tries every offset.)
+_ROMAN_RUN = re.compile("[IVXLC\u0425\u0406\u0421][IVXLC\u0425\u0406\u0421]*\\b")
 _WORD_CHAR = re.compile(r"\w")
 _ROMAN_JOINERS = {",", "-", "–", "—"}
 

@@ -24,8 +24,9 @@ _MILITARY_RE = re.compile(rf"(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:{_ZONE
 # The first digit of a run of digits that one of the patterns above may open at: each starts
 # with a digit that no digit precedes, and goes on from the run with a separator ("-./:"), an
 # a.m./p.m., "o'clock" or a time zone; so each is tried there alone instead of scanning the
-# whole text, and a run such as "(1)" or "25 people" is tried by none.
-_PATTERN_OPENING = re.compile(rf"(?<!\d)\d+(?=[-./:]|\s*[ap]|\s+o[’']|\s*(?:{_ZONES}))", re.IGNORECASE)
+# whole text, and a run such as "(1)" or "25 people" is tried by none. (The regex opens with one
+# digit, not a lookbehind or a repeat, so that it jumps from digit to digit.)
+_PATTERN_OPENING = re.compile(rf"\d(?<!\d\d)\d*(?=[-./:]|\s*[ap]|\s+o[’']|\s*(?:{_ZONES}))", re.IGNORECASE)
 
 
 @cache
