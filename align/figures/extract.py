@@ -17,7 +17,6 @@ from align.figures.dates import date_from_day, date_from_month, days_sharing_mon
 from align.figures.lexicon import Lexicon, alternatives, lexicon, norm_text, shared_words
 from align.figures.numbers import (
     CYRILLIC_I,
-    ROMAN_HINT,
     Quantity,
     compound_adjective,
     fmt,
@@ -25,6 +24,7 @@ from align.figures.numbers import (
     read_digits,
     read_words,
     roman_century,
+    roman_hint,
     roman_label,
     roman_text,
     roman_value,
@@ -58,36 +58,45 @@ def extract(text: str, lang: str, details: bool = True) -> list[Figure]:
         return []
     s = Scan(text, lang, details)
     find_patterns(s)
-    toks = s.toks
-    idioms = s.roles.idioms
-    any_word = s.month_adjectives  # then any word may be a month adjective
     i = 0
-    while i < len(toks):
-        tok = toks[i]
-        # Most tokens start no figure: punctuation, and words that are no number word, month,
-        # idiom, Roman numeral or fused number word. The same tests as _step's, only cheaper.
-        if tok.kind == "sym" or (tok.kind == "word" and not any_word and tok.norm not in lex.triggers
-                                 and tok.norm not in idioms and not tok.text.isupper()
-                                 and not (len(tok.norm) > 6 and tok.norm[:3] in lex.compound_prefixes)):
-            i += 1
-            continue
-        i = _step(s, i)
+    for k in _openings(s):
+        if k >= i:
+            i = _step(s, k)
     s.figures.sort(key=lambda f: f.start)
     return s.figures
 
 
+def _openings(s: Scan) -> list[int]:
+    """Indices of the tokens that may start a figure. Most start none: punctuation, and words
+    that are no number word, month, idiom, Roman numeral or fused number word (the same tests
+    as _step's, only cheaper); with a month adjective in the text, any word may be one."""
+    toks = s.toks
+    if s.month_adjectives:
+        return [k for k, tok in enumerate(toks) if tok.kind != "sym"]
+    openers = _word_openers(s.lang)
+    prefixes = s.lex.compound_prefixes
+    return [k for k, tok in enumerate(toks) if tok.kind == "num" or (tok.kind == "word" and (
+        tok.norm in openers or tok.text.isupper() or (len(tok.norm) > 6 and tok.norm[:3] in prefixes)))]
+
+
 def _may_hold_figures(text: str, lex: Lexicon) -> bool:
     """Cheap test that lets most sentences without digits skip the full pass."""
-    if HAS_DIGIT.search(text) or (lex.century_words and ROMAN_HINT.search(text)):
+    if HAS_DIGIT.search(text) or (lex.century_words and roman_hint(text)):
         return True
     normed = norm_text(text)
-    if lex.month_adjective_regex is not None and lex.month_adjective_regex.search(normed):
+    if lex.has_month_adjective(normed):
         return True
     words = set(WORDS_RE.findall(normed))
     if not words.isdisjoint(_lone_triggers(lex.lang)) or not words.isdisjoint(roles(lex.lang).idioms):
         return True
     prefixes = lex.compound_prefixes
     return bool(prefixes) and any(len(word) > 6 and word[:3] in prefixes for word in words)
+
+
+@cache
+def _word_openers(lang: str) -> frozenset[str]:
+    """The words that may start a figure in the token pass: triggers and idioms, one lookup."""
+    return lexicon(lang).triggers | frozenset(roles(lang).idioms)
 
 
 @cache

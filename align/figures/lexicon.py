@@ -15,6 +15,8 @@ from align.errors import InputError
 from align.model import LANGS
 from align.resources import data_path, load_toml
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _APOSTROPHES = {"’": "'", "ʼ": "'", "`": "'", "ʹ": "'", "‘": "'"}
 
 
@@ -97,7 +99,7 @@ class Lexicon:
     scale_needs_count: bool  # en: "million" alone ("several million") is vague
     fraction_ordinals: frozenset[str]  # en "third" in "one-third", "a third of"
     month_adjectives: tuple[tuple[str, int], ...]  # uk "sichnev" -> 1, longest first
-    month_adjective_regex: re.Pattern[str] | None  # finds any of them in normalised text
+    month_adjective_regex: re.Pattern[str] | None  # finds any of them in normalised text (has_month_adjective)
     glued_ordinal_suffixes: frozenset[str]  # en "th" in "4th"
     range_words: frozenset[str]  # "to" in "from 10 to 15"
     range_starts: frozenset[str]  # "from"
@@ -110,6 +112,17 @@ class Lexicon:
             if word.startswith(stem):
                 return month
         return None
+
+    def has_month_adjective(self, normed: str) -> bool:
+        """Whether a word of the normalised text opens with a month adjective stem (uk "sichnev")."""
+        if self.month_adjective_regex is None:
+            return False
+        # The regex holds no lookbehind, which would make it try every offset; a stem found inside
+        # a word is passed over, and no stem opens inside that one (stems are letters only).
+        for m in self.month_adjective_regex.finditer(normed):
+            if m.start() == 0 or not _LETTER.match(normed, m.start() - 1):
+                return True
+        return False
 
     def unit_of(self, word: str, exact: str = "") -> str | None:
         """Canonical unit of a (normalised) word after a number, or None."""
@@ -274,8 +287,10 @@ def _number_fields(numbers: dict, words: dict, cardinals: dict[str, float], ordi
 def _month_fields(months: dict) -> dict:
     month_adjectives = tuple(sorted(((norm_word(k), int(v)) for k, v in months.get("adjective_stems", {}).items()),
                                     key=lambda sv: -len(sv[0])))
+    if any(not _LETTERS.fullmatch(stem) for stem, _ in month_adjectives):
+        raise ValueError("months.toml: [adjective_stems] are letters only (see Lexicon.has_month_adjective)")
     month_adjective_regex = re.compile(
-        r"(?<![^\W\d_])(?:" + "|".join(re.escape(s) for s, _ in month_adjectives) + ")"
+        "|".join(re.escape(s) for s, _ in month_adjectives)
     ) if month_adjectives else None
     return dict(
         months={norm_word(k): int(v) for k, v in months["months"].items()},

@@ -18,7 +18,11 @@ from align.figures.tokens import DASHES, HYPHENS, SPACES
 CYRILLIC_I = "\u0406"
 _ROMAN_SMALL_RE = re.compile(r"X{0,3}(IX|IV|V?I{0,3})")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-ROMAN_HINT = re.compile("\\b[IVXLC\u0425\u0406\u0421]+\\b")
+# A run of Roman numeral letters (Latin, or Cyrillic look-alikes) that ends a word; roman_hint
+# tells whether one is a whole word. (One letter, then a repeat: a regex that opens with a
+# repeat tries every offset.)
+_ROMAN_RUN = re.compile("[IVXLC\u0425\u0406\u0421][IVXLC\u0425\u0406\u0421]*\\b")
+_WORD_CHAR = re.compile(r"\w")
 _ROMAN_JOINERS = {",", "-", "–", "—"}
 
 
@@ -277,6 +281,16 @@ def compound_adjective(s: Scan, i: int) -> bool:
 
 
 # -- Roman numerals -------------------------------------------------------------------------------
+def roman_hint(text: str) -> bool:
+    """Whether a word of `text` is written in Roman numeral letters only ("XVI", "I"): a cheap
+    test before the token pass. Without a leading word boundary the regex jumps to the letters;
+    a run that opens inside a word is passed over, and none opens inside it."""
+    for m in _ROMAN_RUN.finditer(text):
+        if m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1):
+            return True
+    return False
+
+
 def roman_text(text: str) -> str:
     """`text` as a Latin Roman numeral ("XVI", "XX" typed with Cyrillic Kha -> "XX"), or "" if it is none.
     A lone Cyrillic letter other than Kha is a word (Es = ru "with", I = uk "and")."""

@@ -19,10 +19,14 @@ RATIO_RE = re.compile(r"(?<![\d.,:])(\d{1,3}):(\d{1,3})(?![\d:])")
 SLASH_DATE_RE = re.compile(r"(?<![\w/.,])(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\w/]|[.,]\d)")
 HOUR_AMPM_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s*(?P<ampm>[ap])\.?\s?m\b\.?", re.IGNORECASE)
 OCLOCK_RE = re.compile(r"(?<![\d.:])(1[0-2]|0?[1-9])\s+o[’']clock\b", re.IGNORECASE)
-_MILITARY_RE = re.compile(r"(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|MSK|EST|CET))")
-# The first digit of a run of digits: every pattern above opens there (it starts with a digit
-# that no digit precedes), so each is tried there alone instead of scanning the whole text.
-_DIGIT_RUN = re.compile(r"\d+")
+_ZONES = "GMT|UTC|MSK|EST|CET"
+_MILITARY_RE = re.compile(rf"(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:{_ZONES}))")
+# The first digit of a run of digits that one of the patterns above may open at: each starts
+# with a digit that no digit precedes, and goes on from the run with a separator ("-./:"), an
+# a.m./p.m., "o'clock" or a time zone; so each is tried there alone instead of scanning the
+# whole text, and a run such as "(1)" or "25 people" is tried by none. (The regex opens with one
+# digit, not a lookbehind or a repeat, so that it jumps from digit to digit.)
+_PATTERN_OPENING = re.compile(rf"\d(?<!\d\d)\d*(?=[-./:]|\s*[ap]|\s+o[’']|\s*(?:{_ZONES}))", re.IGNORECASE)
 
 
 @cache
@@ -64,11 +68,12 @@ def find_patterns(s: Scan) -> None:
     """Record every whole-figure pattern of the text (nothing without a digit)."""
     if not HAS_DIGIT.search(s.text):
         return
-    starts = [m.start() for m in _DIGIT_RUN.finditer(s.text)]
     _standards(s)
-    _dates(s, starts)
-    _clocks(s, starts)
-    _ratios_and_hours(s, starts)
+    starts = [m.start() for m in _PATTERN_OPENING.finditer(s.text)]
+    if starts:
+        _dates(s, starts)
+        _clocks(s, starts)
+        _ratios_and_hours(s, starts)
 
 
 def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -85,7 +90,8 @@ def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator
 def _standards(s: Scan) -> None:
     standards = s.roles.standards_regex
     # The regex scans every offset; a standard's name written nowhere in the text is cheaper to see.
-    if standards is not None and any(name in s.text for name in s.roles.standards):
+    hint = s.roles.standards_hint
+    if standards is not None and hint is not None and hint.search(s.text) is not None:
         for m in standards.finditer(s.text):
             digits = "".join(ch for ch in m.group("num") if ch.isdigit())
             s.add("number", f"code {digits}", m.start(), m.end(), code_value(digits),

@@ -26,6 +26,7 @@ class Roles:
     label_stems: tuple[str, ...]
     standards_regex: re.Pattern[str] | None  # "ISO 4049:2009", ru "GOST 12.1.005-88"
     standards: tuple[str, ...]  # the names standards_regex opens with
+    standards_hint: re.Pattern[str] | None  # any of those names anywhere: a cheap test first
     seasons: frozenset[str]
     compound_after_digits: frozenset[str]
     spelled_heads: frozenset[str]
@@ -69,6 +70,7 @@ def roles(lang: str) -> Roles:
         label_stems=tuple(norm_word(w) for w in labels.get("stems", [])),
         standards_regex=standards_regex,
         standards=tuple(standards),
+        standards_hint=re.compile("|".join(re.escape(s) for s in standards)) if standards else None,
         seasons=frozenset(codes.get("seasons", [])),
         compound_after_digits=frozenset(compounds.get("after_digits", [])),
         spelled_heads=frozenset(norm_word(w) for w in compounds.get("spelled_heads", [])),

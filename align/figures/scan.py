@@ -47,8 +47,7 @@ class Scan:
         self.starts = [t.start for t in self.toks]
         # Quoted titles only give a figure its role (see add).
         self.quotes = _title_spans(text) if details and _QUOTE_HINT.search(text) else []
-        regex = self.lex.month_adjective_regex
-        self.month_adjectives = regex is not None and regex.search(normed) is not None
+        self.month_adjectives = self.lex.has_month_adjective(normed)
 
     # -- tokens -------------------------------------------------------------------------------
     def covered(self, start: int, end: int) -> bool:
