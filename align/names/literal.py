@@ -23,7 +23,7 @@ import numpy as np
 
 from align.lang import is_cyrillic
 from align.model import Issue, NameMention
-from align.names.keys import _institution_words, _may_match, _surface_keys, _words_alike
+from align.names.keys import _inflected_keys, _institution_words, _may_match, _surface_keys, _words_alike
 from align.names.morph import (
     analyse,
     is_descriptive_adjective,
@@ -32,6 +32,7 @@ from align.names.morph import (
     strip_possessive,
     zipf,
 )
+from align.names.translit import word_key
 
 if TYPE_CHECKING:
     from align.names.compare import _Comparison
@@ -159,10 +160,11 @@ def _half_rendering(c: _Comparison, s: NameMention) -> tuple[str, str] | None:
     University / Saratovskii meditsinskii universitet): only a word opening its name is read."""
     words = [strip_possessive(w) for w in s.text.split()]
     for j, word in enumerate(words[:-1]):
-        if not _opens_a_rendered_name(c, word) or c._spelt_in(word, c.rendered_keys):
+        if not _opens_a_rendered_name(c, word):
             continue
+        # Slots are rare and cheap to rule out; the keys of every translation word are not.
         slots = _slots_before(c, words[j + 1])
-        if not slots:
+        if not slots or c._spelt_in(word, c.rendered_keys):
             continue
         found = rendering(word, c.source_text, c.target_text, c.target_lang)
         if found in slots:
@@ -182,10 +184,15 @@ def _slots_before(c: _Comparison, neighbour: str) -> set[str]:
     """Lower-case descriptive adjectives right before where `neighbour` is rendered as a name."""
     if not neighbour[:1].isupper() or is_ordinary_english(neighbour):
         return set()  # an ordinary neighbour may be translated too: no name to read a slot from
-    target = c.target_words_nfc
-    keys = _surface_keys(neighbour, "en")
-    return {target[p - 1] for p, rendered in enumerate(c.rendered_keys)
-            if p > 0 and target[p][:1].isupper() and target[p - 1][:1].islower()
-            and _may_match(keys, rendered) and _words_alike(keys, rendered)
-            and is_descriptive_adjective(target[p - 1], c.target_lang)
-            and zipf(target[p - 1], c.target_lang) < _FUNCTION_ZIPF}
+    target, lang = c.target_words_nfc, c.target_lang
+    keys = None
+    slots = set()
+    for p in range(1, len(target)):
+        if not (target[p][:1].isupper() and target[p - 1][:1].islower()) or target[p - 1] in slots \
+                or not is_descriptive_adjective(target[p - 1], lang) or zipf(target[p - 1], lang) >= _FUNCTION_ZIPF:
+            continue
+        keys = keys or _surface_keys(neighbour, "en")
+        rendered = _inflected_keys(word_key(target[p], lang))
+        if _may_match(keys, rendered) and _words_alike(keys, rendered):
+            slots.add(target[p - 1])
+    return slots
