@@ -908,16 +908,17 @@ def _said_completion(c: _Comparison, word: str) -> str:
     """A completion of the stump (see _completions) that a capitalised source word the
     translation renders nowhere whole spells closer than it spells the stump, or ""."""
 
-    completions = _completions(word, c.target_lang)
+    openings = set(_SENTENCE_OPENING.findall(c.source_text or ""))
+    written = _Written([w for w in c.target_words_nfc if w != word], c.target_lang)
+    # A word the translation renders whole elsewhere has its rendering (Royal / Royal, not rol).
+    # These are asked first: the completions read hundreds of dictionary words.
+    unrendered = [w for w in dict.fromkeys(_LOWER_WORD.findall(c.source_text or "")) if len(w) >= 4
+                  and w[:1].isupper() and w not in openings and not _rendered_whole(strip_possessive(w), written, 1)]
+    completions = _completions(word, c.target_lang) if unrendered else ()
     if not completions:
         return ""
     stump = _surface_keys(word, c.target_lang)
-    openings = set(_SENTENCE_OPENING.findall(c.source_text or ""))
-    written = _Written([w for w in c.target_words_nfc if w != word], c.target_lang)
-    for w in dict.fromkeys(_LOWER_WORD.findall(c.source_text or "")):
-        # A word the translation renders whole elsewhere has its rendering (Royal / Royal, not rol).
-        if len(w) < 4 or not w[:1].isupper() or w in openings or _rendered_whole(strip_possessive(w), written, 1):
-            continue
+    for w in unrendered:
         english = _surface_keys(strip_possessive(w), "en")
         near = _nearest(english, stump)
         for whole in completions:
