@@ -466,11 +466,14 @@ class _Comparison:
                    if w not in _institution_words() and w[:1].isupper()]
         s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
         t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
-        lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
-                and not _keys_match(s_keys[w], self._target_word_keys()) and not self._in_lower_case(s_keys[w])]
         new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
                and not _keys_match(k, self._source_word_keys())]
-        if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or not self._name_word(new[0]):
+        # The new word first: the lost one's test reads the whole source text in lower case.
+        if len(new) != 1:
+            return None
+        lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                and not _keys_match(s_keys[w], self._target_word_keys()) and not self._in_lower_case(s_keys[w])]
+        if len(lost) != 1 or lost[0][:1] in "Ww" or not self._name_word(new[0]):
             return None
         if cut_of(lost[0], new[0], self.target_lang):
             return None  # a cut is the word garbled, which _words_within_pairs reports
