@@ -443,7 +443,9 @@ class _Comparison:
         is a name of its own: one the dictionary or the gazetteer knows as a name or place
         (Charles Batchelor / Giza Betchelora), or a name-like word spelt apart from the lost one,
         vowels and all (Homo Erectus / Kochamo Erektus), which no transliteration is."""
-        if self.target_lang == "en" or self.source_lang != "en":
+        # Only a run of names is read (a given name and a surname): most pairs are one word.
+        if self.target_lang == "en" or self.source_lang != "en" \
+                or not any(len(self.source[i].text.split()) >= 2 for i, _ in self.pairs):
             return
         flagged = {i.expected for i in self.found if i.category == "name"}
         per_source = Counter(i for i, _ in set(self.pairs))
@@ -464,11 +466,14 @@ class _Comparison:
                    if w not in _institution_words() and w[:1].isupper()]
         s_keys = {w: _surface_keys(w, self.source_lang) for w in s_words}
         t_keys = {w: _surface_keys(w, self.target_lang) for w in t.text.split()}
-        lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
-                and not _keys_match(s_keys[w], self._target_word_keys()) and not self._in_lower_case(s_keys[w])]
         new = [w for w, k in t_keys.items() if not any(_words_alike(k, sk) for sk in s_keys.values())
                and not _keys_match(k, self._source_word_keys())]
-        if len(lost) != 1 or len(new) != 1 or lost[0][:1] in "Ww" or not self._name_word(new[0]):
+        # The new word first: the lost one's test reads the whole source text in lower case.
+        if len(new) != 1:
+            return None
+        lost = [w for w in s_words if not any(_words_alike(s_keys[w], k) for k in t_keys.values())
+                and not _keys_match(s_keys[w], self._target_word_keys()) and not self._in_lower_case(s_keys[w])]
+        if len(lost) != 1 or lost[0][:1] in "Ww" or not self._name_word(new[0]):
             return None
         if cut_of(lost[0], new[0], self.target_lang):
             return None  # a cut is the word garbled, which _words_within_pairs reports
@@ -1127,13 +1132,18 @@ class _Comparison:
         an unexplained proper name standing in its place of the sentence that sounds nothing
         like it: a substitution. The place is what tells it from a word rendered by meaning
         (the Sun / Sontse) beside a name the translator added."""
-        candidates = [t for t in extra if self._substitute_candidate(t)] + self._rare_capitalised_words()
-        if not candidates or not self.source_text:
+        if not self.source_text:
             return
-        for i, s in enumerate(self.source):
-            if self.src_matched[i] or s.kind != "common" or s.initial or len(s.text.split()) != 1 \
-                    or is_peoples_word(s.text) or strip_possessive(s.text) in _institution_words():
-                continue
+        # The lost ordinary-word names first: most comparisons have none, and the candidates cost more.
+        lost = [s for i, s in enumerate(self.source)
+                if not (self.src_matched[i] or s.kind != "common" or s.initial or len(s.text.split()) != 1
+                        or is_peoples_word(s.text) or strip_possessive(s.text) in _institution_words())]
+        if not lost:
+            return
+        candidates = [t for t in extra if self._substitute_candidate(t)] + self._rare_capitalised_words()
+        if not candidates:
+            return
+        for s in lost:
             t = self._same_place(s, candidates)
             if t is None or (t not in extra and t.kind != "common"):
                 continue
@@ -1450,11 +1460,15 @@ class _Comparison:
         dogovor): the adjective names a place the source does not."""
         if self.target_lang == "en" or not self.source_text:
             return
+        # Cheap first: most comparisons lose no name, or have no adjective left to stand for one.
+        lost = [m for m in missing if m.kind == "name"]
+        adjectives = [t for j, t in enumerate(self.target) if lost and not self.tgt_matched[j]
+                      and t.kind in ("adjective", "demonym") and not self._named_in_source_text(t)]
+        if not adjectives:
+            return
         source_places = frozenset().union(*(_places(m, self.source_lang, self.glossary) for m in self.source)) \
             if self.source else frozenset()
-        adjectives = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
-                      and t.kind in ("adjective", "demonym") and not self._named_in_source_text(t)]
-        for s in [m for m in missing if m.kind == "name"]:
+        for s in lost:
             # The place the name is, or is named after (Treaty of Shimonoseki: Shimonoseki).
             s_places = _places(s, self.source_lang, self.glossary).union(
                 *(_places_of(w, w, self.source_lang) for w in _keyed_words(s) if w not in _institution_words()))

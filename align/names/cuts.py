@@ -290,6 +290,7 @@ class _Written:
         self.words, self.lang = words, lang
         self.capitalised = [w for w in words if w[:1].isupper()]
         self._distinct: list[str] | None = None
+        self._screened: list[tuple[str, str, bool]] | None = None
 
     @property
     def distinct(self) -> list[str]:
@@ -299,6 +300,15 @@ class _Written:
             self._distinct = [w for w in dict.fromkeys(self.words) if len(w) >= 3
                               and (w[:1].islower() or _may_be_cut(w, self.lang))]
         return self._distinct
+
+    @property
+    def screened(self) -> list[tuple[str, str, bool]]:
+        """Each of `distinct` with what the cut screens ask of it (read for every name word):
+        its opening (_may_render) and whether it opens as _headless_unscreened's forms do."""
+        if self._screened is None:
+            self._screened = [(w, _opening(w, self.lang), word_key(w, self.lang)[:1] in _HEADLESS_OPENINGS)
+                              for w in self.distinct]
+        return self._screened
 
 
 def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Counter,
@@ -314,10 +324,13 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
         # Cheap first: most words are rendered whole, which a few capitalised words tell.
         if _rendered_whole(word, written, max(said[word], 1)):
             continue
-        cut = [(w, how) for w in written.distinct if (_may_render(word, w, c.target_lang)
+        # The screens' word halves once per word, not once per word of the translation.
+        openings, zh, unscreened = _openings(word), _may_lose_d(word), _may_lose_head(word)
+        cut = [(w, how) for w, opening, vowel_or_zh in written.screened if (opening in openings
                and (how := cut_of(word, w, c.target_lang) or _vowel_stump_of(c, word, w)
                          or _sound_stump_of(c, word, w)))
-               or (how := _zh_for_dzh(word, w, c.target_lang) or _headless_unscreened(word, w, c.target_lang))]
+               or (how := (zh and _zh_for_dzh(word, w, c.target_lang))
+                   or (unscreened and vowel_or_zh and _headless_unscreened(word, w, c.target_lang)))]
         given = len(words) > 1 and k < len(words) - 1
         for w, how in cut:
             # A rare word of the dictionary is a name's stump only headless (see _rare_word).
@@ -533,15 +546,27 @@ def _zh_for_dzh(word: str, rendering: str, lang: str) -> str:
 
 def _headless_unscreened(word: str, rendering: str, lang: str) -> str:
     """The headless forms _may_render's screen lets by: a lost d of dzh, a lost consonant before
-    a vowel said as two or spelt with other consonants. Each opens with a vowel or zh, asked
-    first, as most words of a text are read here."""
-    if word_key(rendering, lang)[:1] not in _HEADLESS_OPENINGS:
-        return ""
+    a vowel said as two or spelt with other consonants. Each opens with a vowel or zh, which
+    the caller asks first (_Written.screened, once per word of a text), as most words are read here."""
     return _zh_headless(word, rendering, lang) or _diphthong_headless(word, rendering, lang) \
         or _sound_headless(word, rendering, lang)
 
 
 _HEADLESS_OPENINGS = frozenset("aeiouz")
+
+
+def _may_lose_d(word: str) -> bool:
+    """An English j or soft g, which renderings write dzh: what _zh_for_dzh and _zh_headless ask first."""
+    return word[:1] in "JjGg" and (word[:1] in "Jj" or word[1:2] in "eiy")
+
+
+@lru_cache(maxsize=65536)
+def _may_lose_head(word: str) -> bool:
+    """What the English word must be for any test of _headless_unscreened to read a
+    rendering of it as headless: a j or soft g (_zh_headless), or a consonant before a vowel
+    opening a key of four letters or more (_diphthong_headless, _sound_headless)."""
+    source = word_key(word, "en")
+    return _may_lose_d(word) or (len(source) >= 4 and source[:1] not in _KEY_VOWELS and source[1:2] in _KEY_VOWELS)
 
 
 @lru_cache(maxsize=65536)
@@ -842,14 +867,18 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
 
     words = c.target_words_nfc
     # Cheap first: a lower-case word only beside a capitalised one, in a run of names (aul
-    # Dravid), and opening as a source name's second or third letter.
+    # Dravid), that the dictionary lacks (stumps asked it of most capitalised ones), and
+    # opening as a source name's second or third letter.
     beside = _beside_capitals(words)
-    heads = _name_heads(c.source_text or "") if beside else frozenset()
+    heads = None
     for word in dict.fromkeys(words):
-        if word in taken or (word[:1].islower() and (word not in beside or _vowels_alike(
-                word_key(word, c.target_lang)[:1]) not in heads)) \
-                or not _stump_candidate(word, c.target_lang) or not _completed(word, c.target_lang) \
-                or analyse(word, c.target_lang).known:
+        if word in taken or (word[:1].islower() and word not in beside) or not _stump_candidate(word, c.target_lang):
+            continue
+        if word[:1].islower():
+            heads = _name_heads(c.source_text or "") if heads is None else heads
+            if _vowels_alike(word_key(word, c.target_lang)[:1]) not in heads:
+                continue
+        if not _completed(word, c.target_lang) or analyse(word, c.target_lang).known:
             continue
         whole = _said_completion(c, word)
         if whole and not _reported(c, whole):
@@ -862,9 +891,9 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
 
 def _beside_capitals(words: list[str]) -> set[str]:
     """The lower-case words of three letters or more right before or after a capitalised one."""
-    capital = [w[:1].isupper() for w in words]
-    return {w for k, w in enumerate(words) if len(w) >= 3 and w[:1].islower()
-            and ((k > 0 and capital[k - 1]) or (k + 1 < len(words) and capital[k + 1]))}
+    # From the capitalised words, which are few, to their neighbours.
+    near = {words[j] for k, w in enumerate(words) if w[:1].isupper() for j in (k - 1, k + 1) if 0 <= j < len(words)}
+    return {w for w in near if len(w) >= 3 and w[:1].islower()}
 
 
 @lru_cache(maxsize=1024)
@@ -879,16 +908,17 @@ def _said_completion(c: _Comparison, word: str) -> str:
     """A completion of the stump (see _completions) that a capitalised source word the
     translation renders nowhere whole spells closer than it spells the stump, or ""."""
 
-    completions = _completions(word, c.target_lang)
+    openings = set(_SENTENCE_OPENING.findall(c.source_text or ""))
+    written = _Written([w for w in c.target_words_nfc if w != word], c.target_lang)
+    # A word the translation renders whole elsewhere has its rendering (Royal / Royal, not rol).
+    # These are asked first: the completions read hundreds of dictionary words.
+    unrendered = [w for w in dict.fromkeys(_LOWER_WORD.findall(c.source_text or "")) if len(w) >= 4
+                  and w[:1].isupper() and w not in openings and not _rendered_whole(strip_possessive(w), written, 1)]
+    completions = _completions(word, c.target_lang) if unrendered else ()
     if not completions:
         return ""
     stump = _surface_keys(word, c.target_lang)
-    openings = set(_SENTENCE_OPENING.findall(c.source_text or ""))
-    written = _Written([w for w in c.target_words_nfc if w != word], c.target_lang)
-    for w in dict.fromkeys(_LOWER_WORD.findall(c.source_text or "")):
-        # A word the translation renders whole elsewhere has its rendering (Royal / Royal, not rol).
-        if len(w) < 4 or not w[:1].isupper() or w in openings or _rendered_whole(strip_possessive(w), written, 1):
-            continue
+    for w in unrendered:
         english = _surface_keys(strip_possessive(w), "en")
         near = _nearest(english, stump)
         for whole in completions:

@@ -75,7 +75,7 @@ def analyse(word: str, lang: str) -> WordInfo:
     known = morph.word_is_known(lower)
     if known and word[:1].isupper() and not any(named):
         # Place names are nouns: other parses are not looked up in the other dictionary.
-        named = ["NOUN" in p.tag and _tagged_place_elsewhere(p.normal_form, lang) for p in parses]
+        named = ["NOUN" in p.tag.grammemes and _tagged_place_elsewhere(p.normal_form, lang) for p in parses]
     # Prefer a proper-name parse for a capitalised word: uk "Putina" is Putin, not put' (a way).
     if word[:1].isupper() and any(named):
         best = parses[named.index(True)].normal_form
