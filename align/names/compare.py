@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import cached_property
 
 from align.lang import get
@@ -1147,8 +1148,7 @@ class _Comparison:
             t = self._same_place(s, candidates)
             if t is None or (t not in extra and t.kind != "common"):
                 continue
-            if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
-                                 _sound_keys(t, self.target_lang, self.glossary)):
+            if self._skeletons_apart(s, t):
                 if t in extra:
                     extra.remove(t)
                 self.tgt_matched[self.target.index(t)] = True
@@ -1191,8 +1191,7 @@ class _Comparison:
                 said = sum(m.key == s.key and m.kind == "name" for m in self.source)
                 rendered = len({j for k, j in self.pairs if self.source[k].key == s.key
                                 and self.target[j].kind not in ("adjective", "demonym")})
-                if said > rendered and _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
-                                                         _sound_keys(t, self.target_lang, self.glossary)):
+                if said > rendered and self._skeletons_apart(s, t):
                     extra.remove(t)
                     self._mismatch(s, t, "sound")
                     break
@@ -1553,23 +1552,12 @@ class _Comparison:
         renders nowhere, while one proper name that no source word explains and that sounds
         unlike the phrase stands in its place of the sentence: the phrase's place was taken by
         another name ("the Middle East" / «Iraka»)."""
-        candidates = [t for t in extra if self._substitute_candidate(t)]
-        if len(candidates) != 1 or self.missing_names:
+        t = self._lone_substitute(extra)
+        if t is None or not self._tagged_name(t):
             return
-        t = candidates[0]
-        if not self._tagged_name(t):
-            return
-        for i, s in enumerate(self.source):
-            if self.src_matched[i] or s.kind != "common" or s.initial or s.key in self.garbled_common \
-                    or self._same_place(s, [t]) is None \
-                    or all(strip_possessive(w) in _institution_words() for w in s.text.split()) \
-                    or _derived_word(s):
-                continue  # generic words and words made from a place (Mediterranean) are translated
-            if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
-                                 _sound_keys(t, self.target_lang, self.glossary)):
-                extra.remove(t)
-                self._mismatch(s, t, "position")
-                return
+        # Generic words and words made from a place (Mediterranean) are translated.
+        self._phrase_replaced(extra, t, lambda s: s.key not in self.garbled_common and not _derived_word(s)
+                              and not all(strip_possessive(w) in _institution_words() for w in s.text.split()))
 
     def _lost_derived_phrase(self, extra: list[NameMention]) -> None:
         """A word made from a place (Arctic, Byzantine) that the translation renders nowhere,
@@ -1577,18 +1565,25 @@ class _Comparison:
         its place of the sentence ("the Arctic" / «Niu-Yorku»). _lost_phrases leaves such words
         alone because a translation renders them by meaning (Mediterranean / Seredzemnomoria);
         a place the gazetteer holds is no such rendering."""
+        t = self._lone_substitute(extra)
+        if t is None or not self._established_target_place(t):
+            return
+        self._phrase_replaced(extra, t, lambda s: _derived_word(s) and not peoples_places(s.text))
+
+    def _lone_substitute(self, extra: list[NameMention]) -> NameMention | None:
+        """The one unexplained target name that may stand for another, while every source name
+        has a rendering; None otherwise."""
         candidates = [t for t in extra if self._substitute_candidate(t)]
-        if len(candidates) != 1 or self.missing_names:
-            return
-        t = candidates[0]
-        if not self._established_target_place(t):
-            return
+        return candidates[0] if len(candidates) == 1 and not self.missing_names else None
+
+    def _phrase_replaced(self, extra: list[NameMention], t: NameMention, reads: Callable[[NameMention], bool]) -> None:
+        """`t` as a substitution for the first capitalised phrase rendered nowhere that `reads`
+        accepts, stands in its place of the sentence and sounds unlike it."""
         for i, s in enumerate(self.source):
-            if self.src_matched[i] or s.kind != "common" or s.initial or not _derived_word(s) \
-                    or peoples_places(s.text) or self._same_place(s, [t]) is None:
+            if self.src_matched[i] or s.kind != "common" or s.initial or not reads(s) \
+                    or self._same_place(s, [t]) is None:
                 continue
-            if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
-                                 _sound_keys(t, self.target_lang, self.glossary)):
+            if self._skeletons_apart(s, t):
                 extra.remove(t)
                 self._mismatch(s, t, "position")
                 return
@@ -1621,8 +1616,7 @@ class _Comparison:
             return  # a word the dictionary knows is a name only where the phrase stood (the Sun / Sontse ... Neapolia)
         if self._same_place(s, [t]) is None and self._rendered_at_opening(s):
             return  # the Sun / Sontse opening the translation ... Neapolia, a place the translator added
-        if _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
-                             _sound_keys(t, self.target_lang, self.glossary)):
+        if self._skeletons_apart(s, t):
             if t in extra:
                 extra.remove(t)
             self.tgt_matched[self.target.index(t)] = True
@@ -1820,6 +1814,11 @@ class _Comparison:
         capitalised = [t for t in words if t.text[:1].isupper()
                        and zipf(analyse(t.text, self.target_lang).lemma, self.target_lang) < _COMMON_CYRILLIC_ZIPF]
         return capitalised[0] if len(capitalised) == 1 and len(lost) == 1 else None
+
+    def _skeletons_apart(self, s: NameMention, t: NameMention) -> bool:
+        """The sound skeletons of a source and a target name are apart (_sounds_different)."""
+        return _sounds_different(_sound_keys(s, self.source_lang, self.glossary),
+                                 _sound_keys(t, self.target_lang, self.glossary))
 
     def _sound_apart(self, s: NameMention, t: NameMention) -> bool:
         """Two names that do not sound alike: skeletons apart, or opening with other steady

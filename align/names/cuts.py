@@ -171,15 +171,8 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
                         and not word_loss(strip_possessive(word), last, c.target_lang)):
                 continue
             s = next((m for m in c.source if word in m.text), None)
-            name = s.text if s is not None else word
-            if name in flagged:
-                continue
-            if s is not None and s in missing:
-                missing.remove(s)
-            c.found.append(Issue("name", "error", c.target_lang, name, token,
-                                 f"{c.target_lang} has {token}, a truncated form of {name}", rule="name.garbled"))
-            flagged.add(name)
-            break
+            if _report_compound(c, s, s.text if s is not None else word, token, "truncated", flagged, missing):
+                break
 
 
 @lru_cache(maxsize=4096)
@@ -212,14 +205,22 @@ def _headless_compounds(c: _Comparison, flagged: set[str], missing: list[NameMen
                 continue
             s = next((m for m in c.source if first in m.text.split()), None)
             name = s.text if s is not None else " ".join(source[k:k + len(parts)])
-            if name in flagged:
-                continue
-            if s is not None and s in missing:
-                missing.remove(s)
-            c.found.append(Issue("name", "error", c.target_lang, name, token,
-                                 f"{c.target_lang} has {token}, a garbled form of {name}", rule="name.garbled"))
-            flagged.add(name)
-            break
+            if _report_compound(c, s, name, token, "garbled", flagged, missing):
+                break
+
+
+def _report_compound(c: _Comparison, s: NameMention | None, name: str, token: str, how: str,
+                     flagged: set[str], missing: list[NameMention]) -> bool:
+    """An error for the hyphenated `token` as a cut rendering of `name` (the mention `s`, if the
+    extractor found it), unless already flagged; True when reported."""
+    if name in flagged:
+        return False
+    if s is not None and s in missing:
+        missing.remove(s)
+    c.found.append(Issue("name", "error", c.target_lang, name, token,
+                         f"{c.target_lang} has {token}, a {how} form of {name}", rule="name.garbled"))
+    flagged.add(name)
+    return True
 
 
 def _parts_spelt(words: list[str], parts: list[str], lang: str) -> bool:
@@ -851,12 +852,17 @@ def stumps(comparison: _Comparison) -> None:
         whole = _completed(word, c.target_lang) or _completed_past_first(word, c.target_lang)
         if whole and not analyse(word, c.target_lang).known and not _source_explains(c, word) \
                 and not _reported(c, whole):
-            how = "garbled" if whole[0] != word[:1].lower() else "truncated"
-            c.found.append(Issue("name", "error", c.target_lang, "", word,
-                                 f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
-                                 f"form of {whole}", rule="name.garbled", evidence="dictionary"))
-            taken.add(word)
+            _report_stump(c, word, whole, taken)
     _said_stumps(c, taken)
+
+
+def _report_stump(c: _Comparison, word: str, whole: str, taken: set[str]) -> None:
+    """An error for a word of the translation that is a cut of the dictionary word `whole`."""
+    how = "garbled" if whole[0] != word[:1].lower() else "truncated"
+    c.found.append(Issue("name", "error", c.target_lang, "", word,
+                         f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
+                         f"form of {whole}", rule="name.garbled", evidence="dictionary"))
+    taken.add(word)
 
 
 def _said_stumps(c: _Comparison, taken: set[str]) -> None:
@@ -882,11 +888,7 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
             continue
         whole = _said_completion(c, word)
         if whole and not _reported(c, whole):
-            how = "garbled" if whole[0] != word[:1].lower() else "truncated"
-            c.found.append(Issue("name", "error", c.target_lang, "", word,
-                                 f"{c.target_lang} has {word}, no word of {c.target_lang}: a {how} "
-                                 f"form of {whole}", rule="name.garbled", evidence="dictionary"))
-            taken.add(word)
+            _report_stump(c, word, whole, taken)
 
 
 def _beside_capitals(words: list[str]) -> set[str]:
