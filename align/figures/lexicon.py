@@ -17,6 +17,14 @@ from align.resources import data_path, load_toml
 
 _LETTER = re.compile(r"[^\W\d_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+def opens_a_word(regex: re.Pattern[str], text: str, inner: re.Pattern[str]) -> bool:
+    """Whether `regex` matches somewhere that no `inner` character precedes: the test a leading
+    lookbehind would make, without making the regex try every offset of the text. A match
+    inside a word is passed over, so `regex` must match nothing that opens inside its own
+    matches."""
+    return any(m.start() == 0 or not inner.match(text, m.start() - 1) for m in regex.finditer(text))
+
+
 _APOSTROPHES = {"’": "'", "ʼ": "'", "`": "'", "ʹ": "'", "‘": "'"}
 
 
@@ -115,14 +123,8 @@ class Lexicon:
 
     def has_month_adjective(self, normed: str) -> bool:
         """Whether a word of the normalised text opens with a month adjective stem (uk "sichnev")."""
-        if self.month_adjective_regex is None:
-            return False
-        # The regex holds no lookbehind, which would make it try every offset; a stem found inside
-        # a word is passed over, and no stem opens inside that one (stems are letters only).
-        for m in self.month_adjective_regex.finditer(normed):
-            if m.start() == 0 or not _LETTER.match(normed, m.start() - 1):
-                return True
-        return False
+        # Stems are letters only, so no stem opens inside another's match (see opens_a_word).
+        return self.month_adjective_regex is not None and opens_a_word(self.month_adjective_regex, normed, _LETTER)
 
     def unit_of(self, word: str, exact: str = "") -> str | None:
         """Canonical unit of a (normalised) word after a number, or None."""

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from align.figures.lexicon import Lexicon
+from align.figures.lexicon import Lexicon, opens_a_word
 from align.figures.roles import ROMAN_HOMOGLYPHS
 from align.figures.scan import Scan
 from align.figures.tokens import DASHES, HYPHENS, SPACES
@@ -285,10 +285,7 @@ def roman_hint(text: str) -> bool:
     """Whether a word of `text` is written in Roman numeral letters only ("XVI", "I"): a cheap
     test before the token pass. Without a leading word boundary the regex jumps to the letters;
     a run that opens inside a word is passed over, and none opens inside it."""
-    for m in _ROMAN_RUN.finditer(text):
-        if m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1):
-            return True
-    return False
+    return opens_a_word(_ROMAN_RUN, text, _WORD_CHAR)
 
 
 def roman_text(text: str) -> str:

