@@ -70,7 +70,6 @@ def analyse(word: str, lang: str) -> WordInfo:
     parses = _parses(lower, lang)
     lemmas = frozenset(p.normal_form for p in parses)
     best = parses[0].normal_form if parses else lower
-    # Prefer a proper-name parse for a capitalised word: uk "Putina" is Putin, not put' (a way).
     named = [not _NAME_GRAMMEMES.isdisjoint(p.tag.grammemes) for p in parses]
     known = morph.word_is_known(lower)
     if known and word[:1].isupper() and not any(named):
@@ -177,11 +176,8 @@ def is_adjective(word: str, lang: str) -> bool:
 def is_descriptive_adjective(word: str, lang: str) -> bool:
     """The most likely reading is a full adjective that describes (uk korolivs'kyi, synii), not a
     pronoun-like one (ru kotoryi, odnoi, samaia) nor a participle."""
-    if not is_cyrillic(lang):
-        return False
-    parses = _parses(word.lower(), lang)
-    return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS") and "Apro" not in parses[0].tag.grammemes \
-        and "Anum" not in parses[0].tag.grammemes
+    # is_adjective has read the likeliest parse; a second look at it is a cache hit.
+    return is_adjective(word, lang) and _parses(word.lower(), lang)[0].tag.grammemes.isdisjoint(("Apro", "Anum"))
 
 
 @lru_cache(maxsize=100_000)
