@@ -201,3 +201,18 @@ def test_flores_sample_is_a_third_of_the_name_lines():
     for line in sample[:40]:
         p = perturber.substitute(line)
         assert p is None or p.replacement[-2:].lower() == p.original[-2:].lower()
+
+
+def test_names_real_reads_seed_lists_and_splits_lines_by_parity():
+    import argparse
+
+    from bench.names_real import line_filter, parse_seeds
+    assert parse_seeds("7") == [7]
+    assert parse_seeds("16-19") == [16, 17, 18, 19]
+    assert parse_seeds("8,11,20-21") == [8, 11, 20, 21]
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_seeds("seven")
+    even, odd = line_filter("even"), line_filter("odd")
+    assert [i for i in range(6) if even(i)] == [0, 2, 4]
+    assert [i for i in range(6) if odd(i)] == [1, 3, 5]
+    assert all(line_filter("all")(i) for i in range(6))
