@@ -219,11 +219,13 @@ def gold_report(path: Path, segments: list[dict], issues: list[list]) -> list[st
 
     lines.append(f"  recall on gold-yes spans (related issue; then any issue in the segment): "
                  f"{shares(list(range(len(joined))))}")
-    by_class: dict[str, list[int]] = {}
-    for p, (row, _) in enumerate(joined):
-        by_class.setdefault(row["class"], []).append(p)
-    for name, picked in sorted(by_class.items(), key=lambda item: (-len(item[1]), item[0])):
-        lines.append(f"  {name} ({len(picked)}): {shares(picked)}")
+    for column in ("class", "selection"):
+        groups: dict[str, list[int]] = {}
+        for p, (row, _) in enumerate(joined):
+            if row.get(column):
+                groups.setdefault(row[column], []).append(p)
+        for name, picked in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+            lines.append(f"  {column} {name} ({len(picked)}): {shares(picked)}")
     missed = [p for p in range(len(joined)) if not outcomes[p]["error level"]]
     lines.append(f"  gold-yes spans missed at error level: {len(missed)} (w = caught at warning level)")
     for p in sorted(missed, key=lambda p: (joined[p][0]["class"], joined[p][0]["span"])):

@@ -263,7 +263,7 @@ def test_mqm_script_joins_a_gold_list_and_lists_the_misses(tmp_path):
     assert "4 spans read: yes 2, no 1, unsure 1" in done.stdout
     assert "recall on gold-yes spans (related issue; then any issue in the segment): error level 0.500 (1/2)" \
         in done.stdout
-    assert "  figure.dropped (1): error level 0.000 (0/1)" in done.stdout
+    assert "  class figure.dropped (1): error level 0.000 (0/1)" in done.stdout
     assert "gold-yes spans missed at error level: 1" in done.stdout
     assert "- figure.dropped: «40» for «40»" in done.stdout
     gold.write_text(GOLD_HEADER + "\n" + rows[0].replace(first, "0000000000") + "\n", encoding="utf-8")
