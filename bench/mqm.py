@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.mqm [--mqm DIR] [--verdicts docs/bench/mqm_verdicts.tsv]
         [--dump-unjudged FILE.md|FILE.tsv] [--sample-warnings N --sample-out FILE.md]
-        [--gold docs/bench/mqm_gold.tsv [--show-gold-misses]]
+        [--gold docs/bench/mqm_gold.tsv]
 
 Every segment (English source, Russian MT or human translation) is checked with
 `align.checking.check_pair(en, ru, "en", "ru")`. Reported:
