@@ -17,16 +17,16 @@ Every segment (English source, Russian MT or human translation) is checked with
 - precision by reading: `--verdicts` joins the issues with a committed TSV of verdicts (right /
   wrong / unsure, each with a reason) keyed by segment and issue; precision = right / (right +
   wrong) over the judged issues; the issues not yet judged are counted and, with
-  `--dump-unjudged`, written out for a reader (markdown for reading, TSV ready to fill in).
-
+  `--dump-unjudged`, written out for a reader (markdown for reading, TSV ready to fill in);
 - recall on a read gold list: `--gold` joins a committed TSV of accuracy-type MQM spans judged by
   reading (docs/bench/mqm_gold.tsv: verdict yes / no / unsure and a class such as name.substituted
   or figure.changed); for the gold-yes spans it reports the share caught at error level and at
   warning-or-error level, per class, and lists the missed spans. A span is caught when its segment
   has a name or figure issue at that level whose `found` shares a token with the span's text or
   whose `expected` shares a token with the span's English counterpart (`en_text`); tokens are
-  casefolded runs of letters and digits, and a token of 3+ characters also matches as a prefix of
-  the other (Russian case endings). The plain segment-level share (any name/figure issue in the
+  casefolded runs of letters and digits (one letter only as a digit or a capital); two tokens of
+  3+ characters also match when they share a prefix of 4, or all of the shorter one (Russian case
+  endings: «Тайвань» / «Тайване»). The plain segment-level share (any name/figure issue in the
   span's segment) is reported beside it.
 
 A segment's key is (set, system, doc, seg, text): the data repeats (set, system, doc, seg) across
