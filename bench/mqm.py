@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.mqm [--mqm DIR] [--verdicts docs/bench/mqm_verdicts.tsv]
         [--dump-unjudged FILE.md|FILE.tsv] [--sample-warnings N --sample-out FILE.md]
+        [--gold docs/bench/mqm_gold.tsv]
 
 Every segment (English source, Russian MT or human translation) is checked with
 `align.checking.check_pair(en, ru, "en", "ru")`. Reported:
@@ -16,7 +17,17 @@ Every segment (English source, Russian MT or human translation) is checked with
 - precision by reading: `--verdicts` joins the issues with a committed TSV of verdicts (right /
   wrong / unsure, each with a reason) keyed by segment and issue; precision = right / (right +
   wrong) over the judged issues; the issues not yet judged are counted and, with
-  `--dump-unjudged`, written out for a reader (markdown for reading, TSV ready to fill in).
+  `--dump-unjudged`, written out for a reader (markdown for reading, TSV ready to fill in);
+- recall on a read gold list: `--gold` joins a committed TSV of accuracy-type MQM spans judged by
+  reading (docs/bench/mqm_gold.tsv: verdict yes / no / unsure and a class such as name.substituted
+  or figure.changed); for the gold-yes spans it reports the share caught at error level and at
+  warning-or-error level, per class, and lists the missed spans. A span is caught when its segment
+  has a name or figure issue at that level whose `found` shares a token with the span's text or
+  whose `expected` shares a token with the span's English counterpart (`en_text`); tokens are
+  casefolded runs of letters and digits (one letter only as a digit or a capital); two tokens of
+  3+ characters also match when they share a prefix of 4, or all of the shorter one (Russian case
+  endings: «Тайвань» / «Тайване»). The plain segment-level share (any name/figure issue in the
+  span's segment) is reported beside it.
 
 A segment's key is (set, system, doc, seg, text): the data repeats (set, system, doc, seg) across
 abstracts, so `text` is a short digest of the en and ru texts, which keeps the key stable and
@@ -45,6 +56,10 @@ CHECKED = ("figure", "name")
 VERDICTS = ("right", "wrong", "unsure")
 KEY_FIELDS = ("set", "system", "doc", "seg", "text", "rule", "expected", "found")
 VERDICT_FIELDS = (*KEY_FIELDS, "verdict", "reason")
+GOLD_VERDICTS = ("yes", "no", "unsure")
+GOLD_FIELDS = ("set", "system", "doc", "seg", "text", "start", "end", "span", "verdict", "class", "en_text")
+GOLD_LEVELS = (("error level", ("error",)), ("warning level", ("error", "warning")))
+TOKEN = re.compile(r"[^\W_]+")
 CAPITALISED_OR_DIGIT = re.compile(r"\d|(?<![^\W\d_])[A-Z\u0410-\u042f\u0401][^\W\d_]")
 
 
@@ -115,6 +130,112 @@ def rate(part: int, whole: int) -> str:
     return f"{part / whole:.3f} ({part}/{whole})" if whole else "- (0/0)"
 
 
+def read_commented_tsv(path: Path, required: tuple[str, ...], what: str) -> list[dict[str, str]]:
+    """Rows of a committed TSV whose `#` lines are comments; every required column must be there."""
+    if not path.is_file():
+        raise DataMissing(f"{what} file not found: {path}")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE)
+        missing = [f for f in required if f not in (rows.fieldnames or [])]
+        if missing:
+            raise DataMissing(f"{path}: no column {missing[0]} (needs {', '.join(required)})")
+        return list(rows)
+
+
+def load_gold(path: Path) -> list[dict[str, str]]:
+    rows = read_commented_tsv(path, GOLD_FIELDS, "gold")
+    for number, row in enumerate(rows, 1):
+        if row["verdict"] not in GOLD_VERDICTS:
+            raise DataMissing(f"{path}: row {number}: verdict {row['verdict']!r} is not one of "
+                              f"{', '.join(GOLD_VERDICTS)}")
+    return rows
+
+
+def name_tokens(text: str) -> set[str]:
+    """Casefolded letter/digit runs; a single letter counts only as a digit or a capital (an acronym
+    cut to one letter), so that prepositions never relate a span to an issue."""
+    return {t.casefold() for t in TOKEN.findall(text) if len(t) > 1 or t.isdigit() or t.isupper()}
+
+
+def tokens_relate(left: set[str], right: set[str]) -> bool:
+    """Equal tokens, or tokens of 3+ characters sharing a prefix of 4 (or all of the shorter): the
+    same Russian word in another case (Тайвань / Тайване) relates, different words do not."""
+    for a in left:
+        for b in right:
+            if a == b:
+                return True
+            short = min(len(a), len(b))
+            if short >= 3 and len(os.path.commonprefix((a, b))) >= min(4, short):
+                return True
+    return False
+
+
+def issue_relates_to_span(issue, row: dict[str, str]) -> bool:
+    return (tokens_relate(name_tokens(issue.found), name_tokens(row["span"]))
+            or tokens_relate(name_tokens(issue.expected), name_tokens(row.get("en_text") or "")))
+
+
+def join_gold(rows: list[dict[str, str]], segments: list[dict]) -> list[tuple[dict[str, str], int]]:
+    """Each gold-yes row with the index of its segment (same key as the verdicts: identical texts
+    repeated in the data share their issues, so any of them serves)."""
+    index = {(s["set"], s["system"], s["doc"], str(s["seg"]), text_digest(s)): k for k, s in enumerate(segments)}
+    joined = []
+    for number, row in enumerate(rows, 1):
+        if row["verdict"] != "yes":
+            continue
+        k = index.get((row["set"], row["system"], row["doc"], row["seg"], row["text"]))
+        if k is None:
+            raise DataMissing(f"gold row {number} ({row['set']}/{row['doc']}/seg {row['seg']}/{row['text']}) "
+                              f"is not in the data")
+        joined.append((row, k))
+    return joined
+
+
+def gold_outcomes(joined, issues: list[list]) -> list[dict[str, bool]]:
+    """Per gold-yes span and level: caught (a related issue) and flagged (any issue in the segment)."""
+    outcomes = []
+    for row, k in joined:
+        outcome = {}
+        for level, severities in GOLD_LEVELS:
+            found = [i for i in issues[k] if i.severity in severities]
+            outcome[level] = any(issue_relates_to_span(i, row) for i in found)
+            outcome[f"{level}, segment"] = bool(found)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def gold_report(path: Path, segments: list[dict], issues: list[list]) -> list[str]:
+    rows = load_gold(path)
+    joined = join_gold(rows, segments)
+    outcomes = gold_outcomes(joined, issues)
+    verdicts = Counter(row["verdict"] for row in rows)
+    lines = [f"gold list ({path.name}): {len(rows)} spans read: yes {verdicts['yes']}, no {verdicts['no']}, "
+             f"unsure {verdicts['unsure']}"]
+
+    def shares(picked: list[int]) -> str:
+        return "; ".join(f"{level} {rate(sum(outcomes[p][level] for p in picked), len(picked))}"
+                         for level in (*dict(GOLD_LEVELS), *(f"{lv}, segment" for lv in dict(GOLD_LEVELS))))
+
+    lines.append(f"  recall on gold-yes spans (related issue; then any issue in the segment): "
+                 f"{shares(list(range(len(joined))))}")
+    for column in ("class", "selection"):
+        groups: dict[str, list[int]] = {}
+        for p, (row, _) in enumerate(joined):
+            if row.get(column):
+                groups.setdefault(row[column], []).append(p)
+        for name, picked in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+            lines.append(f"  {column} {name} ({len(picked)}): {shares(picked)}")
+    missed = [p for p in range(len(joined)) if not outcomes[p]["error level"]]
+    lines.append(f"  gold-yes spans missed at error level: {len(missed)} (w = caught at warning level)")
+    for p in sorted(missed, key=lambda p: (joined[p][0]["class"], joined[p][0]["span"])):
+        row, k = joined[p]
+        mark = "w" if outcomes[p]["warning level"] else "-"
+        lines.append(f"    {mark} {row['class']}: «{row['span']}» for «{row['en_text']}» "
+                     f"({row['set']}/{row['system'] or '-'}/seg {row['seg']}/{row['text']})")
+    return lines
+
+
 @exit_on_missing
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -127,6 +248,8 @@ def main() -> int:
                         help="with --sample-out: N random segments with all their issues, to read for misses")
     parser.add_argument("--sample-out", type=Path, metavar="FILE")
     parser.add_argument("--seed", type=int, default=11, help="seed of the --sample-warnings draw")
+    parser.add_argument("--gold", type=Path, metavar="FILE",
+                        help="read gold list of MQM spans (docs/bench/mqm_gold.tsv): recall on its yes spans")
     args = parser.parse_args()
     segments = load_bio_mqm(args.mqm)
     verdicts = load_verdicts(args.verdicts) if args.verdicts else None
@@ -231,6 +354,9 @@ def main() -> int:
         body += [markdown_entry(number, segments[k], issues[k]) for number, k in enumerate(sample, 1)]
         write_atomic(args.sample_out, "\n".join(body))
         print(f"wrote {len(sample)} sampled segments to {args.sample_out}")
+
+    if args.gold:
+        print("\n".join(gold_report(args.gold, segments, issues)))
 
     print(f"signature: {checker.signature}|bio-mqm-enru:{n}|mqm-bench:v{BENCH_VERSION}")
     return 0

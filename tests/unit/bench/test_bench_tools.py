@@ -216,3 +216,56 @@ def test_names_real_reads_seed_lists_and_splits_lines_by_parity():
     assert [i for i in range(6) if even(i)] == [0, 2, 4]
     assert [i for i in range(6) if odd(i)] == [1, 3, 5]
     assert all(line_filter("all")(i) for i in range(6))
+
+
+GOLD_HEADER = "set\tsystem\tdoc\tseg\ttext\tstart\tend\tspan\tverdict\tclass\ten_text\treason"
+
+
+def test_gold_tokens_relate_case_forms_and_cut_acronyms_but_not_prepositions():
+    from bench.mqm import name_tokens, tokens_relate
+
+    assert tokens_relate(name_tokens("Тайване"), name_tokens("в Тайвань"))
+    assert tokens_relate(name_tokens("VF"), name_tokens("two or more VF"))
+    assert tokens_relate(name_tokens("Ф"), name_tokens("с одним Ф"))
+    assert not tokens_relate(name_tokens("в 2"), name_tokens("в группе"))
+    assert not tokens_relate(name_tokens("ОР"), name_tokens("CI"))
+
+
+def test_mqm_script_joins_a_gold_list_and_lists_the_misses(tmp_path):
+    segments = [
+        {"set": "t", "system": "mt", "doc": "d", "seg": "1", "en": "We treated 15 patients.",
+         "ru": "Мы пролечили 16 пациентов.", "errors": [{"cat": "Mistranslation", "sub": "", "sev": "major",
+                                                         "s": 13, "e": 15, "text": "16", "acc": True}]},
+        {"set": "t", "system": "mt", "doc": "d", "seg": "2", "en": "We treated 40 patients.",
+         "ru": "Мы пролечили 40 пациентов.", "errors": []},
+    ]
+    (tmp_path / "segments.jsonl").write_text("\n".join(json.dumps(s, ensure_ascii=False) for s in segments) + "\n",
+                                             encoding="utf-8")
+    from bench.mqm import text_digest
+
+    first, second = (text_digest(s) for s in segments)
+    gold = tmp_path / "gold.tsv"
+    rows = [f"t\tmt\td\t1\t{first}\t13\t15\t16\tyes\tfigure.changed\t15\t16 for 15",
+            # synthetic: a "yes" span the checker cannot see, to be listed as a miss
+            f"t\tmt\td\t2\t{second}\t13\t15\t40\tyes\tfigure.dropped\t40\tpretend",
+            f"t\tmt\td\t2\t{second}\t0\t2\tМы\tno\t-\t\tgrammar",
+            f"t\tmt\td\t2\t{second}\t3\t12\tпролечили\tunsure\tname.garbled\ttreated\t?"]
+    gold.write_text("# comment\n" + GOLD_HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    env = {data.BIO_MQM_ENV: str(tmp_path)}
+    plain = run_benchmark("bench.mqm", env=env)
+    done = run_benchmark("bench.mqm", "--gold", str(gold), env=env)
+    assert done.returncode == 0, done.stderr
+    # the gold block is added before the signature; the rest of the output (but the timing) stays as it was
+    lines = done.stdout.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("gold list"))
+    kept = lines[1:start] + lines[next(n for n, line in enumerate(lines) if line.startswith("signature:")):]
+    assert kept == plain.stdout.splitlines()[1:]
+    assert "4 spans read: yes 2, no 1, unsure 1" in done.stdout
+    assert "recall on gold-yes spans (related issue; then any issue in the segment): error level 0.500 (1/2)" \
+        in done.stdout
+    assert "  class figure.dropped (1): error level 0.000 (0/1)" in done.stdout
+    assert "gold-yes spans missed at error level: 1" in done.stdout
+    assert "- figure.dropped: «40» for «40»" in done.stdout
+    gold.write_text(GOLD_HEADER + "\n" + rows[0].replace(first, "0000000000") + "\n", encoding="utf-8")
+    done = run_benchmark("bench.mqm", "--gold", str(gold), env=env)
+    assert done.returncode == 2 and "not in the data" in done.stderr
