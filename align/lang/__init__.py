@@ -106,6 +106,11 @@ class Language:
         return frozenset(self._settings.get("function_words", ()))
 
     @cached_property
+    def one_letter_words(self) -> frozenset[str]:
+        """Words of one letter, lower case (a lone capital that is none of them is no word)."""
+        return frozenset(self._settings.get("one_letter_words", ()))
+
+    @cached_property
     def commonest_word(self) -> str:
         """The first of the function words: enough to load the language's word frequencies."""
         return self._settings["function_words"][0]

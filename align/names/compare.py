@@ -31,6 +31,7 @@ from functools import cached_property
 
 from align.lang import get
 from align.model import Issue, NameMention
+from align.names.copies import damaged_copies
 from align.names.cuts import attested_shortening, cut_of, cut_words, stumps
 from align.names.extract import is_designation, name_stopwords
 from align.names.forms import name_forms
@@ -918,6 +919,7 @@ class _Comparison:
         self._garbled_places(missing)
         cut_words(self, missing)
         stumps(self)
+        damaged_copies(self)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():
