@@ -35,7 +35,7 @@ from align.signature import Signature
 
 
 def figures_signature() -> Signature:
-    """What shapes figure issues, for the report signature: "figures:v4"."""
+    """What shapes figure issues, for the report signature: "figures:v5"."""
     return Signature.of(("figures", f"v{FIGURES_VERSION}"))
 
 

@@ -20,7 +20,7 @@ from align.figures.units import convertible, to_base
 from align.model import Figure, Issue
 
 # 4: roles (labels, codes, compounds, titles, idioms), days sharing a month, scores, 9/11
-FIGURES_VERSION = "4"  # bump when extraction or comparison changes what is reported
+FIGURES_VERSION = "5"  # bump when extraction or comparison changes what is reported
 CONVERSION_TOLERANCE = 0.05  # relative, in the base unit: 20 miles = 32.19 km ~ 32 km
 _NUMERIC = {"number", "ordinal", "percent", "money", "unit", "decade"}
 _FAMILY = {"date": "date", "time": "time", "ratio": "ratio"}

@@ -530,3 +530,20 @@ def test_an_article_starts_a_figure_only_before_a_scale_word(text, keys):
 
     assert [f.key for f in extract_figures(text, "en")] == keys
     assert _may_hold_figures(text, lexicon("en")) == bool(keys)
+
+
+@pytest.mark.parametrize(("en", "wrong", "right", "lang"), [
+    ("Weight fell by ≥ 10% in 12 patients.", "Вага знизилася на 10% у 12 пацієнтів.",
+     "Вага знизилася щонайменше на 10% у 12 пацієнтів.", "uk"),
+    ("The difference was significant (p < 0.05).", "Разница была значимой (p = 0,05).",
+     "Разница была значимой (p < 0,05).", "ru"),
+    ("The ride costs ~500 francs.", "Поездка стоит 500 франков.", "Поездка стоит около 500 франков.", "ru"),
+])
+def test_a_comparison_sign_is_a_hedge_written_as_a_symbol(en, wrong, right, lang):
+    from align.checking import check_pair
+
+    def hedges(target):
+        return [i for i in check_pair(en, target, "en", lang) if i.rule == "figure.hedge" and i.severity == "warning"]
+
+    assert hedges(wrong), "a dropped sign is a dropped hedge"
+    assert hedges(right) == [], "the sign and the words say the same"
