@@ -581,6 +581,23 @@ def test_helpers_start_on_the_names_of_the_last_runs() -> None:
     assert _task_order(1, 3) == [(0, 0), (0, 1), (0, 2)]
 
 
+def test_each_languages_names_stay_in_one_process() -> None:
+    """_task_order with runs of two languages: lexical features first, then the names of the
+    first language, the figures, and the names of the second language last. The front (this
+    process) and the back (the helpers) so meet in the figures, whose cost does not depend on
+    which process reads which sentence. Wrong: part after part, where they met in the first
+    language's names and both processes looked up its words (per-process caches)."""
+    from align.alignment.features import _task_order
+
+    order = _task_order(3, 4, 2)
+    assert sorted(order) == [(p, k) for p in range(3) for k in range(4)]
+    assert order == [(0, 0), (0, 1), (0, 2), (0, 3), (2, 0), (2, 1), (1, 0), (1, 1), (1, 2), (1, 3),
+                     (2, 2), (2, 3)]
+    # One language, or a part switched off: part after part, as before.
+    assert _task_order(3, 4, 4) == _task_order(3, 4) == [(p, k) for p in range(3) for k in range(4)]
+    assert _task_order(2, 4, 2) == [(p, k) for p in range(2) for k in range(4)]
+
+
 def test_no_helper_is_forked_without_an_idle_core(monkeypatch) -> None:
     """A helper on a busy core only adds its start: with no idle core this process does all."""
     import multiprocessing
