@@ -11,7 +11,7 @@ from functools import lru_cache, partial
 import numpy as np
 
 from align.alignment.embedders import Embedder, load_embedder
-from align.alignment.features import AnchorExtractors, analyse_shared, params, reap_helpers
+from align.alignment.features import AnchorExtractors, analyse_alone, analyse_shared, params, reap_helpers
 from align.alignment.pairwise import (
     BEADS,
     Bead,
@@ -135,8 +135,8 @@ class _FeatureCache:
         todo = list(dict.fromkeys((t, lang) for lang, lines in texts.items() for t in lines
                                   if (lang, t) not in self._cache))
         if self.workers < 2 or len(todo) < PARALLEL_MIN_SENTENCES:
-            for text, lang in todo:
-                self.get(text, lang)
+            for (text, lang), feats in zip(todo, analyse_alone(self.anchors, todo), strict=True):
+                self._cache[(lang, text)] = feats
             return
         # Load the language data here, once: a helper forked before it is loaded would load
         # it again for itself.

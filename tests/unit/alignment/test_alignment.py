@@ -581,6 +581,39 @@ def test_helpers_start_on_the_names_of_the_last_runs() -> None:
     assert _task_order(1, 3) == [(0, 0), (0, 1), (0, 2)]
 
 
+def test_one_process_reads_part_after_part_with_the_same_features() -> None:
+    """analyse_alone (one part of the features over every sentence, then the next) gives each
+    sentence what sentence() gives, keys in the same order (sums over them depend on it), and
+    the feature cache fills with it below the parallel threshold."""
+    from align.alignment.aligner import _FeatureCache
+    from align.alignment.features import AnchorExtractors, analyse_alone
+
+    anchors = AnchorExtractors.load()
+    items = [(line, "en") for line in EN] + [(line, "uk") for line in UK]
+    expected = [list(anchors.sentence(text, lang).items()) for text, lang in items]
+    assert [list(feats.items()) for feats in analyse_alone(anchors, items)] == expected
+    cache = _FeatureCache(anchors, workers=1)
+    cache.prefetch({"en": EN, "uk": UK})
+    assert [list(cache.get(text, lang).items()) for text, lang in items] == expected
+
+
+def test_each_languages_names_stay_in_one_process() -> None:
+    """_task_order with runs of two languages: lexical features first, then the names of the
+    first language, the figures, and the names of the second language last. The front (this
+    process) and the back (the helpers) so meet in the figures, whose cost does not depend on
+    which process reads which sentence. Wrong: part after part, where they met in the first
+    language's names and both processes looked up its words (per-process caches)."""
+    from align.alignment.features import _task_order
+
+    order = _task_order(3, 4, 2)
+    assert sorted(order) == [(p, k) for p in range(3) for k in range(4)]
+    assert order == [(0, 0), (0, 1), (0, 2), (0, 3), (2, 0), (2, 1), (1, 0), (1, 1), (1, 2), (1, 3),
+                     (2, 2), (2, 3)]
+    # One language, or a part switched off: part after part, as before.
+    assert _task_order(3, 4, 4) == _task_order(3, 4) == [(p, k) for p in range(3) for k in range(4)]
+    assert _task_order(2, 4, 2) == [(p, k) for p in range(2) for k in range(4)]
+
+
 def test_no_helper_is_forked_without_an_idle_core(monkeypatch) -> None:
     """A helper on a busy core only adds its start: with no idle core this process does all."""
     import multiprocessing
