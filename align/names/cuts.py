@@ -50,7 +50,15 @@ from align.names.losses import (
     english_name_sounds,
     word_loss,
 )
-from align.names.morph import COMMON_ZIPF, _analyzer, analyse, is_peoples_word, strip_possessive, zipf
+from align.names.morph import (
+    COMMON_ZIPF,
+    _analyzer,
+    analyse,
+    is_peoples_word,
+    peoples_places,
+    strip_possessive,
+    zipf,
+)
 from align.names.translit import edit_distance, fold_latin, match_key, word_key
 
 if TYPE_CHECKING:
@@ -74,6 +82,7 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
         _cut_compounds(c, flagged, missing)
         _headless_compounds(c, flagged, missing)
     _initial_given_names(c, flagged)
+    _cut_homes(c, flagged, text)
     if not judged:
         return
     written = _Written(c.target_words_nfc, c.target_lang)
@@ -113,6 +122,56 @@ def _initial_given_names(c: _Comparison, flagged: set[str]) -> None:
                                      rule="name.garbled"))
                 flagged.add(s.text)
                 break
+
+
+def _cut_homes(c: _Comparison, flagged: set[str], text: str) -> None:
+    """A people's word the matching left without a rendering but the cut, while a capitalised
+    word inside a sentence is its country's name cut short (French law / zakonodavstvo Fran
+    for Frantsii, Belgian standards / standartam Bel): translations render a people's word by
+    its country, so the cut is read against the country's own forms, not the English word."""
+    peoples = [(i, s) for i, s in enumerate(c.source) if s.text not in flagged and " " not in s.text
+               and (s.kind == "demonym" or is_peoples_word(s.text))]
+    if not peoples:
+        return
+    # The matching may pair the people's word with the cut itself, by keys alike (French / Fran).
+    paired = {i: {c.target[j].text for k, j in c.pairs if k == i} for i, _ in peoples}
+    initial = set(_SENTENCE_OPENING.findall(text))
+    words = [w for w in dict.fromkeys(c.target_words_nfc) if w[:1].isupper() and len(w) >= 3 and w not in initial
+             and CYRILLIC_LETTER.search(w) and "-" not in w]
+    for i, s in peoples:
+        for home in _homes(c, s):
+            cut = next((w for w in words if paired[i] <= {w} and _cuts_home(w, home, c.target_lang)
+                        and not _spells_other(c, s, w)), None)
+            if cut is not None:
+                place = home[:1].upper() + home[1:]
+                c.found.append(Issue("name", "error", c.target_lang, s.text, cut,
+                                     f"{c.target_lang} has {cut}, a truncated form of {place} ({s.text})",
+                                     rule="name.garbled"))
+                flagged.add(s.text)
+                break
+
+
+def _homes(c: _Comparison, s: NameMention) -> list[str]:
+    """The target language's names of the places a people's word is made from (French: Frantsiia)."""
+    from align.names.gazetteer import gazetteer
+
+    entry = c.glossary.entry(s.key)
+    homes = list(entry.forms.get(c.target_lang, [])) if entry is not None and entry.kind == "place" else []
+    places = peoples_places(s.text)
+    if places and gazetteer() is not None:
+        homes += sorted(gazetteer().cyrillic_forms(places))
+    return homes
+
+
+def _cuts_home(word: str, home: str, lang: str) -> bool:
+    """The word's key opens the place name's key and stops short of it by a consonant and more
+    (Bel of Belgiia, Fran of Frantsiia; not Ukrain, a case ending short), and the word is no
+    form of that name the dictionary knows."""
+    short, whole = word_key(word, lang), word_key(home, lang)
+    lost = whole[len(short):]
+    if len(short) < 3 or len(lost) < 2 or not whole.startswith(short) or not lost.strip(_KEY_VOWELS):
+        return False
+    return not any(p.normal_form == home.lower() for p in _analyzer(lang).parse(word.lower()))
 
 
 def _opening_before(text: str, start: int) -> str:
@@ -347,7 +406,8 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
             forms = c._established_forms(s) if forms is None else forms
             if (forms and c._is_form(w, forms)) or (not rare and _explained(c, s, word, w, how, given)) \
                     or (rare and _spells_other(c, s, w)) \
-                    or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w, words[k - 1] if k else "")):
+                    or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w, words[k - 1] if k else "")
+                        and not _before_next_word(c, w, words[k + 1] if k + 1 < len(words) else "")):
                 continue
             return w, how
     return None
@@ -791,6 +851,17 @@ def _after_given_name(c: _Comparison, rendering: str, previous: str) -> bool:
     before = re.findall(r"([^\W\d_]+)\s+" + re.escape(rendering) + r"(?![^\W\d_])", c.target_text or "")
     return any(w[:1].isupper() and (is_given_name(w, c.target_lang)
                                     or (previous and _spells_whole(previous, w, c.target_lang))) for w in before)
+
+
+def _before_next_word(c: _Comparison, rendering: str, following: str) -> bool:
+    """The capitalised word stands right before the whole rendering of the English word after
+    it in the run (Gen Lui Geitsa for Henry Louis Gates): a cut given name there, however
+    common a word of the language it makes, as the run's other words say whose it is."""
+    if not following or not rendering[:1].isupper() or _is_latin_word(rendering):
+        return False
+    after = re.findall(r"(?<![^\W\d_])" + re.escape(rendering) + r"\s+([^\W\d_]+)", c.target_text or "")
+    # As loose as _spells_other reads a spelling: a silent end left unwritten (Louis / Lui).
+    return any(w[:1].isupper() and _spelt_alike(following, _surface_keys(w, c.target_lang)) for w in after)
 
 
 def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: str, given: bool) -> bool:

@@ -99,6 +99,17 @@ WRONG_AND_RIGHT = [
     # a stump that inflects an ordinary word (mera), not the name in another case
     ("The ferry crosses the Mersey every hour.", "Паром пересекает Мер каждый час.",
      "Паром пересекает Мерси каждый час.", "ru"),
+    # a given name cut to a word of the language, right before the run's next word rendered
+    # whole: the run says whose it is, however common a word the stump makes
+    ("The award went to Henry Kissinger in 1973.", "Нагороду отримав Ген Кіссінджер у 1973 році.",
+     "Нагороду отримав Генрі Кіссінджер у 1973 році.", "uk"),
+    ("The song was written by Tony Banks and Mike Rutherford.", "Песню написали Тон Бэнкс и Майк Резерфорд.",
+     "Песню написали Тони Бэнкс и Майк Резерфорд.", "ru"),
+    # a people's word rendered by its country's name, cut short
+    ("The Belgian government resigned on Monday.", "Правительство Бел ушло в отставку в понедельник.",
+     "Правительство Бельгии ушло в отставку в понедельник.", "ru"),
+    ("French wines are famous all over the world.", "Вина Фран відомі в усьому світі.",
+     "Вина Франції відомі в усьому світі.", "uk"),
 ]
 
 
