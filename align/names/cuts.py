@@ -133,8 +133,10 @@ def _cut_homes(c: _Comparison, flagged: set[str], text: str) -> None:
                and (s.kind == "demonym" or is_peoples_word(s.text))]
     if not peoples:
         return
-    # The matching may pair the people's word with the cut itself, by keys alike (French / Fran).
-    paired = {i: {c.target[j].text for k, j in c.pairs if k == i} for i, _ in peoples}
+    # The matching may pair the people's word with the cut itself, by keys alike (French / Fran),
+    # or with the rendering of its country's own mention (Tonga ... Tongan / Tonzi ... Ton).
+    paired = {i: {c.target[j].text for k, j in c.pairs if k == i and (k, j) not in _shared_pairs(c)}
+              for i, _ in peoples}
     initial = set(_SENTENCE_OPENING.findall(text))
     words = [w for w in dict.fromkeys(c.target_words_nfc) if w[:1].isupper() and len(w) >= 3 and w not in initial
              and CYRILLIC_LETTER.search(w) and "-" not in w]
@@ -149,6 +151,12 @@ def _cut_homes(c: _Comparison, flagged: set[str], text: str) -> None:
                                      rule="name.garbled"))
                 flagged.add(s.text)
                 break
+
+
+def _shared_pairs(c: _Comparison) -> set[tuple[int, int]]:
+    """The pairs whose target word the matching paired with more than one source mention."""
+    counts = Counter(j for _, j in c.pairs)
+    return {(k, j) for k, j in c.pairs if counts[j] > 1}
 
 
 def _homes(c: _Comparison, s: NameMention) -> list[str]:
@@ -437,7 +445,8 @@ def cut_of(word: str, rendering: str, lang: str) -> str:
     """How a Cyrillic word renders an English name word only in part: "garbled" (head lost),
     "truncated" or "shortened" (end lost), or "" when it is no cut of it."""
     return (word_loss(word, rendering, lang) or _headless(word, rendering, lang)
-            or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang))
+            or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang)
+            or _cut_at_dzh(word, rendering, lang))
 
 
 def _may_render(word: str, rendering: str, lang: str) -> bool:
@@ -488,6 +497,34 @@ def _dzh_stump(word: str, rendering: str, lang: str) -> str:
     if _lost_syllable(lost, latin=True):
         return "truncated"
     return "shortened" if _ends_in_vowel_sound(fold_latin(word).lower()) else ""
+
+
+@lru_cache(maxsize=65536)
+def _cut_at_dzh(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for a capitalised word that spells the English word up to a j or soft g
+    inside it, or up to the d its dzh opens with, and stops there (Raju / Rad, Sanju / San,
+    Saroja / Saro, Sarod): the keys fold j into a vowel, so they read the lost syllable as a
+    lost vowel, or the stump as the whole name."""
+    p = _inner_dzh(fold_latin(strip_possessive(word)).lower())
+    # A rendering that writes the dzh (or zh) keeps the syllable: the keys fold it away too.
+    if p < 2 or len(rendering) < 3 or not rendering[:1].isupper() or "-" in rendering \
+            or "zh" in transliterate(rendering, lang).lower():
+        return ""
+    key, target = match_key(word[:p]), word_key(rendering, lang)
+    # No longer than the head and a d: a j written as a vowel keeps the syllable (Raju / Raiu).
+    if len(target) > len(key) + 1:
+        return ""
+    head, stump = _folded(key), _folded(target)
+    return "truncated" if len(head) >= 2 and stump in (head, head + "d") else ""
+
+
+def _inner_dzh(written: str) -> int:
+    """Where the first j, or g before e, i or y, stands after the word's first letter; 0 if none."""
+    found = _INNER_DZH.search(written, 1)
+    return found.start() if found else 0
+
+
+_INNER_DZH = re.compile(r"j|g(?=[eiy])")
 
 
 def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
@@ -824,7 +861,8 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
     return not _adjective_word(rendering) and _words_alike(english, keys) \
         and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang) \
-        and not _capital_stump(word, rendering, lang) and not _sound_stump(word, rendering, lang)
+        and not _capital_stump(word, rendering, lang) and not _sound_stump(word, rendering, lang) \
+        and not _cut_at_dzh(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:

@@ -110,6 +110,15 @@ WRONG_AND_RIGHT = [
      "Правительство Бельгии ушло в отставку в понедельник.", "ru"),
     ("French wines are famous all over the world.", "Вина Фран відомі в усьому світі.",
      "Вина Франції відомі в усьому світі.", "uk"),
+    # ... also where the country's own mention is rendered whole, the people's word cut
+    ("No damage was reported in Tonga, but Tongan authorities lost power.",
+     "Про пошкодження на Тонзі не повідомляли, але влада Тон залишилася без світла.",
+     "Про пошкодження на Тонзі не повідомляли, але влада Тонги залишилася без світла.", "uk"),
+    # a name cut at its j or soft g, which the keys fold into a vowel (the stump may keep the d of dzh)
+    ("Singer Raju Sharma opened the evening.", "Вечер открыл певец Рад Шарма.", "Вечер открыл певец Раджу Шарма.", "ru"),
+    ("Singer Raju Sharma opened the evening.", "Вечір відкрив співак Рад Шарма.", "Вечір відкрив співак Райю Шарма.", "uk"),
+    ("They found the body of Saroja Balasubramanian.", "Там вони знайшли тіло Саро Баласубраманян.",
+     "Там вони знайшли тіло Сарожі Баласубраманян.", "uk"),
 ]
 
 
