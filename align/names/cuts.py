@@ -446,7 +446,7 @@ def cut_of(word: str, rendering: str, lang: str) -> str:
     "truncated" or "shortened" (end lost), or "" when it is no cut of it."""
     return (word_loss(word, rendering, lang) or _headless(word, rendering, lang)
             or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang)
-            or _cut_at_dzh(word, rendering, lang))
+            or _cut_at_dzh(word, rendering, lang) or _dzh_vowel_stump(word, rendering, lang))
 
 
 def _may_render(word: str, rendering: str, lang: str) -> bool:
@@ -525,6 +525,20 @@ def _inner_dzh(written: str) -> int:
 
 
 _INNER_DZH = re.compile(r"j|g(?=[eiy])")
+
+
+@lru_cache(maxsize=65536)
+def _dzh_vowel_stump(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for an English j rendered dzh followed by the vowel sound of the word's
+    first syllable and nothing more, the consonants after it lost (James / Dzhei, John /
+    Dzho): too short a rest for _dzh_stump, and English vowel letters say other sounds (a as
+    ei), so the rest is read with every run of vowels as one."""
+    if word[:1] not in "Jj" or len(rendering) < 3 or not transliterate(rendering, lang).lower().startswith("dzh"):
+        return ""
+    source, target = _folded(match_key(word[1:])), _folded(word_key(rendering[2:], lang))
+    if not target or target.strip("a") or not source.startswith(target):
+        return ""
+    return "truncated" if source[len(target):].strip("a") else ""
 
 
 def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
@@ -910,7 +924,10 @@ def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: s
     # (Immunohistochemistry / immunogistokhimiya).
     if rendering[:1].islower() and analyse(rendering, c.target_lang).known:
         return True
-    return _spells_other(c, s, rendering) or (given and how != "garbled" and c._own_given_name(word, rendering))
+    # The keys fold dzh away, so a dzh stump spells no start of the English word to them, as
+    # the language's own forms do not (James / Dzhei, which is Jay, not a form of James).
+    return _spells_other(c, s, rendering) or (given and how != "garbled" and c._own_given_name(word, rendering)
+                                              and not _dzh_vowel_stump(word, rendering, c.target_lang))
 
 
 def _spells_other(c: _Comparison, s: NameMention, rendering: str) -> bool:

@@ -119,6 +119,10 @@ WRONG_AND_RIGHT = [
     ("Singer Raju Sharma opened the evening.", "Вечір відкрив співак Рад Шарма.", "Вечір відкрив співак Райю Шарма.", "uk"),
     ("They found the body of Saroja Balasubramanian.", "Там вони знайшли тіло Саро Баласубраманян.",
      "Там вони знайшли тіло Сарожі Баласубраманян.", "uk"),
+    # a j name cut after its first vowel sound, dzh kept (the stump may be another given name)
+    ("The ceremony was attended by James Carter and his wife.", "На церемонии присутствовали Джей Картер и его жена.",
+     "На церемонии присутствовали Джеймс Картер и его жена.", "ru"),
+    ("The letter was signed by John Hancock.", "Лист підписав Джо Генкок.", "Лист підписав Джон Генкок.", "uk"),
 ]
 
 
