@@ -446,8 +446,7 @@ def cut_of(word: str, rendering: str, lang: str) -> str:
     "truncated" or "shortened" (end lost), or "" when it is no cut of it."""
     return (word_loss(word, rendering, lang) or _headless(word, rendering, lang)
             or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang)
-            or _cut_at_dzh(word, rendering, lang) or _dzh_vowel_stump(word, rendering, lang)
-            or _unsaid_t_stump(word, rendering, lang))
+            or _cut_at_dzh(word, rendering, lang) or _dzh_vowel_stump(word, rendering, lang))
 
 
 def _may_render(word: str, rendering: str, lang: str) -> bool:
@@ -540,29 +539,6 @@ def _dzh_vowel_stump(word: str, rendering: str, lang: str) -> str:
     if not target or target.strip("a") or not source.startswith(target):
         return ""
     return "truncated" if source[len(target):].strip("a") else ""
-
-
-@lru_cache(maxsize=65536)
-def _unsaid_t_stump(word: str, rendering: str, lang: str) -> str:
-    """"truncated" for a capitalised word that spells an English -et or -ot word without its
-    t, where the language's texts write the name with the t, and more often than without it
-    (Tibet / Tibe, Paget / Pedzhe): French leaves that t unsaid (Chevrolet / Shevrole), so the
-    losses read it as no loss, and only the language's usage tells the cut from the French
-    (a name with the t, or no word of the dictionary: Monet / Mone is no cut of monet)."""
-    if not rendering[:1].isupper() or len(rendering) < 3 or "-" in rendering \
-            or not fold_latin(strip_possessive(word)).lower().endswith(("et", "ot")):
-        return ""
-    whole = rendering.lower() + _letter_for("t", lang)
-    if zipf(whole, lang) < _NAMED_WITH_T_ZIPF or zipf(whole, lang) <= zipf(rendering.lower(), lang) \
-            or not _spells_whole(word, whole, lang):
-        return ""
-    # A name, or no word the dictionary knows: Monet / Mone plus t is a common word (monet).
-    info = analyse(whole, lang)
-    return "truncated" if info.name_tagged or not info.known else ""
-
-
-# The form with the t must be one the language's texts use (wordfreq zipf).
-_NAMED_WITH_T_ZIPF = 1.0
 
 
 def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
