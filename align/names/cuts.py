@@ -168,7 +168,8 @@ def _homes(c: _Comparison, s: NameMention) -> list[str]:
     places = peoples_places(s.text)
     if places and gazetteer() is not None:
         homes += sorted(gazetteer().cyrillic_forms(places))
-    return homes
+    # One word each: a country's long name opens with its short one (Rossiia / Rossiiskaia Federatsiia).
+    return [h for h in homes if " " not in h]
 
 
 def _cuts_home(word: str, home: str, lang: str) -> bool:

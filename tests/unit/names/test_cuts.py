@@ -140,6 +140,9 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
     ("Christmas is a holiday of Christianity.", "Різдво — це свято християнства.", "uk"),
     ("The Giant Slalom was won by Gyöngyi Dani.", "Гігантський слалом виграла Джійонджі Дані.", "uk"),
     ("Cities on the islands of Crete and Santorini.", "Города на островах Крит и Санторин.", "ru"),
+    # a people's word rendered by its country: the short name is no cut of the long one
+    ("The test considers the diversity of the Russian population.",
+     "Тест учитывает разнообразие населения России.", "ru"),
     # a sentence's first word, a term translated in a form of its own
     ("Immunohistochemistry (IHC) using rabbit antibodies was employed.",
      "Иммуногистохимия (ИГХ) с использованием кроличьих антител использовалась.", "ru"),
