@@ -81,7 +81,6 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     if "-" in text:
         _cut_compounds(c, flagged, missing)
         _headless_compounds(c, flagged, missing)
-        _dangling_hyphens(c, flagged, missing, text)
     _initial_given_names(c, flagged)
     _cut_homes(c, flagged, text)
     if not judged:
@@ -242,33 +241,6 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
             s = next((m for m in c.source if word in m.text), None)
             if _report_compound(c, s, s.text if s is not None else word, token, "truncated", flagged, missing):
                 break
-
-
-def _dangling_hyphens(c: _Comparison, flagged: set[str], missing: list[NameMention], text: str) -> None:
-    """A capitalised word ending in a hyphen that nothing follows (Los- for Los-Andzheles, Ti- for
-    Ti-Reks): a hyphenated name cut after its first part, which spells the first word of a name
-    of the source. A hyphen before a link word opens a shared ending (Pivnichno- ta ...)."""
-    links = get(c.target_lang).name_links
-    for word, after in _DANGLING_HYPHEN.findall(text):
-        if not word[:1].isupper() or not CYRILLIC_LETTER.search(word) or after.lower() in links:
-            continue
-        s = next((m for m in c.source if m.text not in flagged and _opens_name(m.text, word, c.target_lang)), None)
-        if s is not None:
-            _report_compound(c, s, s.text, word + "-", "truncated", flagged, missing)
-
-
-# A word, its hyphen, and the word after it (or none), nothing between the hyphen and the space.
-_DANGLING_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+)-(?![\w-])\s*([^\W\d_]*)")
-
-
-def _opens_name(name: str, word: str, lang: str) -> bool:
-    """The word spells the first word of a name of several (New York / Nyu, T-Rex / Ti)."""
-    parts = [p for p in re.split(r"[\s\-]+", name) if p]
-    if len(parts) < 2:
-        return False
-    first = strip_possessive(parts[0])
-    return _spells_whole(first, word, lang) or _spelt_alike(first, _surface_keys(word, lang)) \
-        or (len(first) == 1 and word_key(word, lang)[:1] == match_key(first)[:1])
 
 
 @lru_cache(maxsize=4096)

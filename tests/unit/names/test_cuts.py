@@ -123,9 +123,6 @@ WRONG_AND_RIGHT = [
     ("The ceremony was attended by James Carter and his wife.", "На церемонии присутствовали Джей Картер и его жена.",
      "На церемонии присутствовали Джеймс Картер и его жена.", "ru"),
     ("The letter was signed by John Hancock.", "Лист підписав Джо Генкок.", "Лист підписав Джон Генкок.", "uk"),
-    # a hyphenated name cut after its first part, the hyphen left dangling
-    ("The team from Los Angeles won.", "Команда з Лос- перемогла.", "Команда з Лос-Анджелеса перемогла.", "uk"),
-    ("The T-Rex walked on two legs.", "Ти- ходил на двух ногах.", "Ти-Рекс ходил на двух ногах.", "ru"),
 ]
 
 
@@ -143,9 +140,6 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
     ("Christmas is a holiday of Christianity.", "Різдво — це свято християнства.", "uk"),
     ("The Giant Slalom was won by Gyöngyi Dani.", "Гігантський слалом виграла Джійонджі Дані.", "uk"),
     ("Cities on the islands of Crete and Santorini.", "Города на островах Крит и Санторин.", "ru"),
-    # a hyphen before a link word opens a shared ending
-    ("North and South American birds live in Los Angeles.", "Северо- и Южноамериканские птицы живут в Лос-Анджелесе.",
-     "ru"),
     # a people's word rendered by its country: the short name is no cut of the long one
     ("The test considers the diversity of the Russian population.",
      "Тест учитывает разнообразие населения России.", "ru"),
