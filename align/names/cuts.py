@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -60,6 +60,7 @@ from align.names.morph import (
     zipf,
 )
 from align.names.translit import edit_distance, fold_latin, match_key, word_key
+from align.resources import load_toml
 
 if TYPE_CHECKING:
     from align.model import NameMention
@@ -447,7 +448,8 @@ def cut_of(word: str, rendering: str, lang: str) -> str:
     "truncated" or "shortened" (end lost), or "" when it is no cut of it."""
     return (word_loss(word, rendering, lang) or _headless(word, rendering, lang)
             or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang)
-            or _cut_at_dzh(word, rendering, lang) or _dzh_vowel_stump(word, rendering, lang))
+            or _cut_at_dzh(word, rendering, lang) or _dzh_vowel_stump(word, rendering, lang)
+            or _respelt_stump(word, rendering, lang))
 
 
 def _may_render(word: str, rendering: str, lang: str) -> bool:
@@ -540,6 +542,44 @@ def _dzh_vowel_stump(word: str, rendering: str, lang: str) -> str:
     if not target or target.strip("a") or not source.startswith(target):
         return ""
     return "truncated" if source[len(target):].strip("a") else ""
+
+
+@lru_cache(maxsize=65536)
+def _respelt_stump(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for a capitalised word whose key opens a respelling of the English word by
+    its sounds (see _respelt) and stops a syllable short of it, vowels read alike (Thailand /
+    Tai, Ethiopia / Efio, Christopher / Kristofe, Quebec / Kvebe): the keys keep th, ch, c and
+    qu as written, so they find no prefix where the rendering writes the sound."""
+    if not rendering[:1].isupper() or len(rendering) < 3 or "-" in rendering:
+        return ""
+    target = _folded(word_key(rendering, lang))
+    if len(target) < 3:
+        return ""
+    for variant in _respelt(fold_latin(strip_possessive(word)).lower()):
+        source = _folded(match_key(variant))
+        if len(target) < len(source) and source.startswith(target) and _lost_syllable(source[len(target):], latin=True):
+            # An ordinary word of the language is a cognate translated, not a stump (Asociacion /
+            # Asotsiatsii): respelt keys read far more words as prefixes.
+            info = analyse(rendering, lang)
+            return "" if info.known and not info.name_tagged else "truncated"
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def _respelt(written: str) -> tuple[str, ...]:
+    """The word respelt by each of the English spellings of a sound that renderings write
+    otherwise (data/lang/en/name_sounds.toml: th as t or f, ch as k, soft c as ts or s)."""
+    out = []
+    for pattern, sound in _respellings():
+        respelt = pattern.sub(sound, written)
+        if respelt != written:
+            out.append(respelt)
+    return tuple(out)
+
+
+@cache
+def _respellings() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(p), sound) for p, sound in load_toml("lang", "en", "name_sounds.toml")["respellings"])
 
 
 def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
