@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -50,8 +50,17 @@ from align.names.losses import (
     english_name_sounds,
     word_loss,
 )
-from align.names.morph import COMMON_ZIPF, _analyzer, analyse, is_peoples_word, strip_possessive, zipf
+from align.names.morph import (
+    COMMON_ZIPF,
+    _analyzer,
+    analyse,
+    is_peoples_word,
+    peoples_places,
+    strip_possessive,
+    zipf,
+)
 from align.names.translit import edit_distance, fold_latin, match_key, word_key
+from align.resources import load_toml
 
 if TYPE_CHECKING:
     from align.model import NameMention
@@ -74,6 +83,7 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
         _cut_compounds(c, flagged, missing)
         _headless_compounds(c, flagged, missing)
     _initial_given_names(c, flagged)
+    _cut_homes(c, flagged, text)
     if not judged:
         return
     written = _Written(c.target_words_nfc, c.target_lang)
@@ -113,6 +123,65 @@ def _initial_given_names(c: _Comparison, flagged: set[str]) -> None:
                                      rule="name.garbled"))
                 flagged.add(s.text)
                 break
+
+
+def _cut_homes(c: _Comparison, flagged: set[str], text: str) -> None:
+    """A people's word the matching left without a rendering but the cut, while a capitalised
+    word inside a sentence is its country's name cut short (French law / zakonodavstvo Fran
+    for Frantsii, Belgian standards / standartam Bel): translations render a people's word by
+    its country, so the cut is read against the country's own forms, not the English word."""
+    peoples = [(i, s) for i, s in enumerate(c.source) if s.text not in flagged and " " not in s.text
+               and (s.kind == "demonym" or is_peoples_word(s.text))]
+    if not peoples:
+        return
+    # The matching may pair the people's word with the cut itself, by keys alike (French / Fran),
+    # or with the rendering of its country's own mention (Tonga ... Tongan / Tonzi ... Ton).
+    paired = {i: {c.target[j].text for k, j in c.pairs if k == i and (k, j) not in _shared_pairs(c)}
+              for i, _ in peoples}
+    initial = set(_SENTENCE_OPENING.findall(text))
+    words = [w for w in dict.fromkeys(c.target_words_nfc) if w[:1].isupper() and len(w) >= 3 and w not in initial
+             and CYRILLIC_LETTER.search(w) and "-" not in w]
+    for i, s in peoples:
+        for home in _homes(c, s):
+            cut = next((w for w in words if paired[i] <= {w} and _cuts_home(w, home, c.target_lang)
+                        and not _spells_other(c, s, w)), None)
+            if cut is not None:
+                place = home[:1].upper() + home[1:]
+                c.found.append(Issue("name", "error", c.target_lang, s.text, cut,
+                                     f"{c.target_lang} has {cut}, a truncated form of {place} ({s.text})",
+                                     rule="name.garbled"))
+                flagged.add(s.text)
+                break
+
+
+def _shared_pairs(c: _Comparison) -> set[tuple[int, int]]:
+    """The pairs whose target word the matching paired with more than one source mention."""
+    counts = Counter(j for _, j in c.pairs)
+    return {(k, j) for k, j in c.pairs if counts[j] > 1}
+
+
+def _homes(c: _Comparison, s: NameMention) -> list[str]:
+    """The target language's names of the places a people's word is made from (French: Frantsiia)."""
+    from align.names.gazetteer import gazetteer
+
+    entry = c.glossary.entry(s.key)
+    homes = list(entry.forms.get(c.target_lang, [])) if entry is not None and entry.kind == "place" else []
+    places = peoples_places(s.text)
+    if places and gazetteer() is not None:
+        homes += sorted(gazetteer().cyrillic_forms(places))
+    # One word each: a country's long name opens with its short one (Rossiia / Rossiiskaia Federatsiia).
+    return [h for h in homes if " " not in h]
+
+
+def _cuts_home(word: str, home: str, lang: str) -> bool:
+    """The word's key opens the place name's key and stops short of it by a consonant and more
+    (Bel of Belgiia, Fran of Frantsiia; not Ukrain, a case ending short), and the word is no
+    form of that name the dictionary knows."""
+    short, whole = word_key(word, lang), word_key(home, lang)
+    lost = whole[len(short):]
+    if len(short) < 3 or len(lost) < 2 or not whole.startswith(short) or not lost.strip(_KEY_VOWELS):
+        return False
+    return not any(p.normal_form == home.lower() for p in _analyzer(lang).parse(word.lower()))
 
 
 def _opening_before(text: str, start: int) -> str:
@@ -347,7 +416,8 @@ def _cut_rendering(c: _Comparison, s: NameMention, written: _Written, said: Coun
             forms = c._established_forms(s) if forms is None else forms
             if (forms and c._is_form(w, forms)) or (not rare and _explained(c, s, word, w, how, given)) \
                     or (rare and _spells_other(c, s, w)) \
-                    or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w, words[k - 1] if k else "")):
+                    or (_ordinary(c, s, w, w in initial) and not _after_given_name(c, w, words[k - 1] if k else "")
+                        and not _before_next_word(c, w, words[k + 1] if k + 1 < len(words) else "")):
                 continue
             return w, how
     return None
@@ -377,7 +447,9 @@ def cut_of(word: str, rendering: str, lang: str) -> str:
     """How a Cyrillic word renders an English name word only in part: "garbled" (head lost),
     "truncated" or "shortened" (end lost), or "" when it is no cut of it."""
     return (word_loss(word, rendering, lang) or _headless(word, rendering, lang)
-            or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang))
+            or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang)
+            or _cut_at_dzh(word, rendering, lang) or _dzh_vowel_stump(word, rendering, lang)
+            or _respelt_stump(word, rendering, lang))
 
 
 def _may_render(word: str, rendering: str, lang: str) -> bool:
@@ -428,6 +500,86 @@ def _dzh_stump(word: str, rendering: str, lang: str) -> str:
     if _lost_syllable(lost, latin=True):
         return "truncated"
     return "shortened" if _ends_in_vowel_sound(fold_latin(word).lower()) else ""
+
+
+@lru_cache(maxsize=65536)
+def _cut_at_dzh(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for a capitalised word that spells the English word up to a j or soft g
+    inside it, or up to the d its dzh opens with, and stops there (Raju / Rad, Sanju / San,
+    Saroja / Saro, Sarod): the keys fold j into a vowel, so they read the lost syllable as a
+    lost vowel, or the stump as the whole name."""
+    p = _inner_dzh(fold_latin(strip_possessive(word)).lower())
+    # A rendering that writes the dzh (or zh) keeps the syllable: the keys fold it away too.
+    if p < 2 or len(rendering) < 3 or not rendering[:1].isupper() or "-" in rendering \
+            or "zh" in transliterate(rendering, lang).lower():
+        return ""
+    key, target = match_key(word[:p]), word_key(rendering, lang)
+    # No longer than the head and a d: a j written as a vowel keeps the syllable (Raju / Raiu).
+    if len(target) > len(key) + 1:
+        return ""
+    head, stump = _folded(key), _folded(target)
+    return "truncated" if len(head) >= 2 and stump in (head, head + "d") else ""
+
+
+def _inner_dzh(written: str) -> int:
+    """Where the first j, or g before e, i or y, stands after the word's first letter; 0 if none."""
+    found = _INNER_DZH.search(written, 1)
+    return found.start() if found else 0
+
+
+_INNER_DZH = re.compile(r"j|g(?=[eiy])")
+
+
+@lru_cache(maxsize=65536)
+def _dzh_vowel_stump(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for an English j rendered dzh followed by the vowel sound of the word's
+    first syllable and nothing more, the consonants after it lost (James / Dzhei, John /
+    Dzho): too short a rest for _dzh_stump, and English vowel letters say other sounds (a as
+    ei), so the rest is read with every run of vowels as one."""
+    if word[:1] not in "Jj" or len(rendering) < 3 or not transliterate(rendering, lang).lower().startswith("dzh"):
+        return ""
+    source, target = _folded(match_key(word[1:])), _folded(word_key(rendering[2:], lang))
+    if not target or target.strip("a") or not source.startswith(target):
+        return ""
+    return "truncated" if source[len(target):].strip("a") else ""
+
+
+@lru_cache(maxsize=65536)
+def _respelt_stump(word: str, rendering: str, lang: str) -> str:
+    """"truncated" for a capitalised word whose key opens a respelling of the English word by
+    its sounds (see _respelt) and stops a syllable short of it, vowels read alike (Thailand /
+    Tai, Ethiopia / Efio, Christopher / Kristofe, Quebec / Kvebe): the keys keep th, ch, c and
+    qu as written, so they find no prefix where the rendering writes the sound."""
+    if not rendering[:1].isupper() or len(rendering) < 3 or "-" in rendering:
+        return ""
+    target = _folded(word_key(rendering, lang))
+    if len(target) < 3:
+        return ""
+    for variant in _respelt(fold_latin(strip_possessive(word)).lower()):
+        source = _folded(match_key(variant))
+        if len(target) < len(source) and source.startswith(target) and _lost_syllable(source[len(target):], latin=True):
+            # An ordinary word of the language is a cognate translated, not a stump (Asociacion /
+            # Asotsiatsii): respelt keys read far more words as prefixes.
+            info = analyse(rendering, lang)
+            return "" if info.known and not info.name_tagged else "truncated"
+    return ""
+
+
+@lru_cache(maxsize=65536)
+def _respelt(written: str) -> tuple[str, ...]:
+    """The word respelt by each of the English spellings of a sound that renderings write
+    otherwise (data/lang/en/name_sounds.toml: th as t or f, ch as k, soft c as ts or s)."""
+    out = []
+    for pattern, sound in _respellings():
+        respelt = pattern.sub(sound, written)
+        if respelt != written:
+            out.append(respelt)
+    return tuple(out)
+
+
+@cache
+def _respellings() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(p), sound) for p, sound in load_toml("lang", "en", "name_sounds.toml")["respellings"])
 
 
 def _vowel_stump_of(c: _Comparison, word: str, rendering: str) -> str:
@@ -764,7 +916,8 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     english, keys = _surface_keys(word, "en"), _surface_keys(rendering, lang)
     return not _adjective_word(rendering) and _words_alike(english, keys) \
         and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang) \
-        and not _capital_stump(word, rendering, lang) and not _sound_stump(word, rendering, lang)
+        and not _capital_stump(word, rendering, lang) and not _sound_stump(word, rendering, lang) \
+        and not _cut_at_dzh(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:
@@ -793,6 +946,17 @@ def _after_given_name(c: _Comparison, rendering: str, previous: str) -> bool:
                                     or (previous and _spells_whole(previous, w, c.target_lang))) for w in before)
 
 
+def _before_next_word(c: _Comparison, rendering: str, following: str) -> bool:
+    """The capitalised word stands right before the whole rendering of the English word after
+    it in the run (Gen Lui Geitsa for Henry Louis Gates): a cut given name there, however
+    common a word of the language it makes, as the run's other words say whose it is."""
+    if not following or not rendering[:1].isupper() or _is_latin_word(rendering):
+        return False
+    after = re.findall(r"(?<![^\W\d_])" + re.escape(rendering) + r"\s+([^\W\d_]+)", c.target_text or "")
+    # As loose as _spells_other reads a spelling: a silent end left unwritten (Louis / Lui).
+    return any(w[:1].isupper() and _spelt_alike(following, _surface_keys(w, c.target_lang)) for w in after)
+
+
 def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: str, given: bool) -> bool:
     """The cut-looking word is something else: an ordinary word in lower case, another
     source name rendered whole, or the language's own form of a given name (Steven / Stiv),
@@ -801,7 +965,10 @@ def _explained(c: _Comparison, s: NameMention, word: str, rendering: str, how: s
     # (Immunohistochemistry / immunogistokhimiya).
     if rendering[:1].islower() and analyse(rendering, c.target_lang).known:
         return True
-    return _spells_other(c, s, rendering) or (given and how != "garbled" and c._own_given_name(word, rendering))
+    # The keys fold dzh away, so a dzh stump spells no start of the English word to them, as
+    # the language's own forms do not (James / Dzhei, which is Jay, not a form of James).
+    return _spells_other(c, s, rendering) or (given and how != "garbled" and c._own_given_name(word, rendering)
+                                              and not _dzh_vowel_stump(word, rendering, c.target_lang))
 
 
 def _spells_other(c: _Comparison, s: NameMention, rendering: str) -> bool:

@@ -99,6 +99,34 @@ WRONG_AND_RIGHT = [
     # a stump that inflects an ordinary word (mera), not the name in another case
     ("The ferry crosses the Mersey every hour.", "Паром пересекает Мер каждый час.",
      "Паром пересекает Мерси каждый час.", "ru"),
+    # a given name cut to a word of the language, right before the run's next word rendered
+    # whole: the run says whose it is, however common a word the stump makes
+    ("The award went to Henry Kissinger in 1973.", "Нагороду отримав Ген Кіссінджер у 1973 році.",
+     "Нагороду отримав Генрі Кіссінджер у 1973 році.", "uk"),
+    ("The song was written by Tony Banks and Mike Rutherford.", "Песню написали Тон Бэнкс и Майк Резерфорд.",
+     "Песню написали Тони Бэнкс и Майк Резерфорд.", "ru"),
+    # a people's word rendered by its country's name, cut short
+    ("The Belgian government resigned on Monday.", "Правительство Бел ушло в отставку в понедельник.",
+     "Правительство Бельгии ушло в отставку в понедельник.", "ru"),
+    ("French wines are famous all over the world.", "Вина Фран відомі в усьому світі.",
+     "Вина Франції відомі в усьому світі.", "uk"),
+    # ... also where the country's own mention is rendered whole, the people's word cut
+    ("No damage was reported in Tonga, but Tongan authorities lost power.",
+     "Про пошкодження на Тонзі не повідомляли, але влада Тон залишилася без світла.",
+     "Про пошкодження на Тонзі не повідомляли, але влада Тонги залишилася без світла.", "uk"),
+    # a name cut at its j or soft g, which the keys fold into a vowel (the stump may keep the d of dzh)
+    ("Singer Raju Sharma opened the evening.", "Вечер открыл певец Рад Шарма.", "Вечер открыл певец Раджу Шарма.", "ru"),
+    ("Singer Raju Sharma opened the evening.", "Вечір відкрив співак Рад Шарма.", "Вечір відкрив співак Райю Шарма.", "uk"),
+    ("They found the body of Saroja Balasubramanian.", "Там вони знайшли тіло Саро Баласубраманян.",
+     "Там вони знайшли тіло Сарожі Баласубраманян.", "uk"),
+    # a j name cut after its first vowel sound, dzh kept (the stump may be another given name)
+    ("The ceremony was attended by James Carter and his wife.", "На церемонии присутствовали Джей Картер и его жена.",
+     "На церемонии присутствовали Джеймс Картер и его жена.", "ru"),
+    ("The letter was signed by John Hancock.", "Лист підписав Джо Генкок.", "Лист підписав Джон Генкок.", "uk"),
+    # a cut the keys miss as they keep th, ch, soft c or qu as written where the rendering writes the sound
+    ("He flew to Ethiopia last year.", "Минулого року він полетів до Ефіо.", "Минулого року він полетів до Ефіопії.", "uk"),
+    ("The doctor was found 15 miles north of Cincinnati.", "Врача нашли в 15 милях к северу от Цинцин.",
+     "Врача нашли в 15 милях к северу от Цинциннати.", "ru"),
 ]
 
 
@@ -116,6 +144,11 @@ def test_a_cut_or_headless_word_is_an_error_and_its_whole_rendering_is_clean(en,
     ("Christmas is a holiday of Christianity.", "Різдво — це свято християнства.", "uk"),
     ("The Giant Slalom was won by Gyöngyi Dani.", "Гігантський слалом виграла Джійонджі Дані.", "uk"),
     ("Cities on the islands of Crete and Santorini.", "Города на островах Крит и Санторин.", "ru"),
+    # a cognate translated: no stump, however its respelt key opens the name's
+    ("For news, check Asociacion Argentina de Polo.", "За новинами звертайтеся до Асоціації поло Аргентини.", "uk"),
+    # a people's word rendered by its country: the short name is no cut of the long one
+    ("The test considers the diversity of the Russian population.",
+     "Тест учитывает разнообразие населения России.", "ru"),
     # a sentence's first word, a term translated in a form of its own
     ("Immunohistochemistry (IHC) using rabbit antibodies was employed.",
      "Иммуногистохимия (ИГХ) с использованием кроличьих антител использовалась.", "ru"),
