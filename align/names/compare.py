@@ -988,6 +988,7 @@ class _Comparison:
         self._lost_derived_phrase(extra)
         self._one_lost_phrase_one_name(extra)
         self._lost_phrases_to_established_place(extra)
+        self._name_among_translated_words(missing, extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
         for s in lost_demonyms:
@@ -1621,6 +1622,50 @@ class _Comparison:
                 extra.remove(t)
             self.tgt_matched[self.target.index(t)] = True
             self._mismatch(s, t, "position")
+
+    def _name_among_translated_words(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A target run nothing explains, of ordinary words the dictionary knows but for one
+        word that is a name only (tagged as one with no ordinary reading, or an established
+        place) and that no source word spells (Blizhnego Isaaka, Sviatogo Millera): a phrase
+        translated by meaning (Blizhnego Vostoka, Sviatogo Petra) holds no such word, so the
+        name took the place of one of its words. It stands for the source name or phrase left
+        without counterpart nearest in its sentence, if that sounds unlike it."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.source_text or not self.target_text:
+            return
+        lost = [s for i, s in enumerate(self.source) if not self.src_matched[i] and s.kind in ("name", "common")
+                and not s.initial]
+        if not lost:
+            return
+        for j, t in enumerate(self.target):
+            if self.tgt_matched[j] or t.kind not in ("name", "common") or len(t.text.split()) < 2:
+                continue
+            word = self._lone_name_word(t)
+            if not word:
+                continue
+            where = t.start / max(1, len(self.target_text))
+            s = min(lost, key=lambda m: abs(m.start / max(1, len(self.source_text)) - where))
+            if not _sounds_different(_sound_keys(s, self.source_lang, self.glossary), _surface_keys(word, self.target_lang)):
+                continue
+            if s in missing:
+                missing.remove(s)
+            if t in extra:
+                extra.remove(t)
+            self.tgt_matched[j] = True
+            self._swap_issue(s, t.text, word, s.text, "position")
+            return
+
+    def _lone_name_word(self, t: NameMention) -> str:
+        """The one word of run `t` that is a name only and that no source word spells, every
+        other word one the dictionary knows as an ordinary word; "" otherwise."""
+        words = [w.strip(".,;:!?\"'«»()") for w in t.text.split()]
+        names = [w for w in words if self._known_name_word(w)]
+        if len(names) != 1 or _keys_match(_surface_keys(names[0], self.target_lang), self._source_word_keys()):
+            return ""
+        for w in words:
+            info = analyse(w, self.target_lang)
+            if w != names[0] and (not info.known or info.name_tagged):
+                return ""
+        return names[0]
 
     def _lost_phrases_to_established_place(self, extra: list[NameMention]) -> None:
         """Several capitalised phrases of the source that the translation renders nowhere
