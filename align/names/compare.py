@@ -989,6 +989,7 @@ class _Comparison:
         self._one_lost_phrase_one_name(extra)
         self._lost_phrases_to_established_place(extra)
         self._name_among_translated_words(missing, extra)
+        self._run_word_replaced(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
         for s in lost_demonyms:
@@ -1653,6 +1654,59 @@ class _Comparison:
             self.tgt_matched[j] = True
             self._swap_issue(s, t.text, word, s.text, "position")
             return
+
+    def _run_word_replaced(self, extra: list[NameMention]) -> None:
+        """A source run matched by some of its words (Westminster Magistrates Court /
+        Magistratskom sude, The Simpsons Simon / Simpsonov) with one word of its own that no
+        word of the translation spells, in any case, while one name that no source word
+        explains stands where that word stands and sounds unlike it: the name took the word's
+        place. Generic and ordinary English words (Court, Straw Poll) are translated, and
+        people's words rendered by adjectives, so only a name's own word is read."""
+        if self.source_lang != "en" or self.target_lang == "en" or not extra or not self.target_text:
+            return
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if not candidates:
+            return
+        for i in sorted({i for i, _ in self.pairs}):
+            s = self.source[i]
+            if s.kind != "name" or len(s.text.split()) < 2:
+                continue
+            lost = self._unrendered_run_words(s)
+            if len(lost) != 1:
+                continue
+            word = lost[0]
+            # Word order moves a word within its run (sud Kissindzhera): anywhere inside the
+            # run's stretch of the sentence is its place.
+            low, high = s.start / max(1, len(self.source_text)), s.end / max(1, len(self.source_text))
+            near = [t for t in candidates
+                    if low - _SAME_PLACE <= t.start / max(1, len(self.target_text)) <= high + _SAME_PLACE]
+            if len(near) != 1:
+                continue
+            a, b = _surface_keys(word, self.source_lang), _fuzzy_keys(near[0], self.target_lang, self.glossary)
+            if _sounds_different(a, b) or _stable_openings_differ(a, b) or _first_consonants_apart(a, b):
+                extra.remove(near[0])
+                self.tgt_matched[self.target.index(near[0])] = True
+                self._swap_issue(s, near[0].text, near[0].text, f"{word} ({s.text})", "position")
+                return
+
+    def _unrendered_run_words(self, s: NameMention) -> list[str]:
+        """The capitalised words of run `s` that are the name's own, no generic, ordinary
+        English or people's word, and that no word of the translation spells."""
+        out = []
+        for raw in s.text.split():
+            word = strip_possessive(raw.strip(".,;:!?\"'«»()"))
+            if len(word) < 3 or not word[:1].isupper() or word in _institution_words() \
+                    or is_ordinary_english(word) or is_peoples_word(word) or _made_from_name(word):
+                continue
+            keys = _surface_keys(word, self.source_lang)
+            if not any(_words_alike(keys, k) for k in self._target_text_keys):
+                out.append(word)
+        return out
+
+    @cached_property
+    def _target_text_keys(self) -> list[frozenset[str]]:
+        """Keys of every word of the translation of three letters or more, whatever its case."""
+        return [_surface_keys(w, self.target_lang) for w in self.target_words if len(w) >= 3]
 
     def _lone_name_word(self, t: NameMention) -> str:
         """The one word of run `t` that is a name only and that no source word spells, every

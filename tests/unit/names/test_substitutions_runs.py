@@ -20,6 +20,14 @@ WRONG_AND_RIGHT = [
     ("Tourists visit the Sanctuary of Our Lady of Fatima every spring.",
      "Туристи щовесни відвідують Святилище Божої Баварії у Фатімі.",
      "Туристи щовесни відвідують Святилище Божої Матері у Фатімі.", "uk"),
+    # a run matched by its other words, its own word spelt nowhere in the translation and a
+    # name that no source word explains within the run's stretch of the sentence
+    ("The hearing is at the Westminster Magistrates Court on Monday.",
+     "Слушание пройдёт в Магистратском суде Гамбурга в понедельник.",
+     "Слушание пройдёт в Магистратском суде Вестминстера в понедельник.", "ru"),
+    ("Before The Simpsons Simon had worked on several shows.",
+     "До \"Сімпсонів\" Лондон працював над кількома шоу.",
+     "До \"Сімпсонів\" Саймон працював над кількома шоу.", "uk"),
 ]
 
 
@@ -36,6 +44,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     ("Two years after the war the former allies became enemies and the Cold War began.",
      "Через два роки після війни колишні союзники стали ворогами, і почалася Холодна війна.", "uk"),
     ("The bells of St. Mark's Basilica rang at noon.", "Колокола собора Святого Марка звонили в полдень.", "ru"),
+    # a run's ordinary words translated while a place the translator added stands beside them
+    ("Bachmann, who won the Ames Straw Poll in August, ended her campaign.",
+     "Бахман, яка виграла попереднє голосування в Еймсі (штат Айова) у серпні, завершила кампанію.", "uk"),
 ])
 def test_translated_phrases_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
