@@ -132,6 +132,11 @@ def _ordinary_not_a_place(word: str) -> bool:
 _SPELT_APART = 0.4
 
 
+# Letters by which the keys of two one-word names differ in length, whatever their inflection,
+# for the two to be different names though their consonant skeletons are too short to tell.
+_LENGTHS_APART = 3
+
+
 def _spelt_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     return all(edit_distance(x, y, 20) / max(len(x), len(y), 1) >= _SPELT_APART for x in a for y in b)
 
@@ -1886,9 +1891,20 @@ class _Comparison:
         if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
                 or is_peoples_word(s.text) or (len(own) == 1 and is_peoples_word(s.text.split()[0])):
             return None, ""
-        if self._sound_apart(s, t):
+        if self._sound_apart(s, t) or self._lengths_apart(s, t):
             return t, "sound"
         return None, ""
+
+    def _lengths_apart(self, s: NameMention, t: NameMention) -> bool:
+        """Two one-word names whose keys differ by three letters or more however they are
+        inflected (Java / Isikava, Mecca / Maskoki): a transliteration keeps a name's length
+        within a letter or two, while a short consonant skeleton (jv, mk) makes sound alone
+        too little evidence that they differ."""
+        if len(s.text.split()) != 1 or len(t.text.split()) != 1:
+            return False
+        a = _fuzzy_keys(s, self.source_lang, self.glossary)
+        b = _fuzzy_keys(t, self.target_lang, self.glossary)
+        return bool(a and b) and all(abs(len(x) - len(y)) >= _LENGTHS_APART for x in a for y in b)
 
     def _written_in_lower_case(self, m: NameMention) -> bool:
         """A one-word name the translation writes as a lower-case word spelling it (Sami /

@@ -28,6 +28,14 @@ WRONG_AND_RIGHT = [
     ("Before The Simpsons Simon had worked on several shows.",
      "До \"Сімпсонів\" Лондон працював над кількома шоу.",
      "До \"Сімпсонів\" Саймон працював над кількома шоу.", "uk"),
+    # one name lost and one left unexplained, skeletons too short for sound to tell (jv / iskf),
+    # keys three letters apart in length however inflected: no transliteration of it
+    ("Rice terraces cover the hills of Java.",
+     "Рисові тераси вкривають пагорби Ісікави.",
+     "Рисові тераси вкривають пагорби Яви.", "uk"),
+    ("The airport in Ishikawa prefecture reopened on Monday.",
+     "Аеропорт у префектурі Айова знову відкрився в понеділок.",
+     "Аеропорт у префектурі Ісікава знову відкрився в понеділок.", "uk"),
 ]
 
 
@@ -47,6 +55,10 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     # a run's ordinary words translated while a place the translator added stands beside them
     ("Bachmann, who won the Ames Straw Poll in August, ended her campaign.",
      "Бахман, яка виграла попереднє голосування в Еймсі (штат Айова) у серпні, завершила кампанію.", "uk"),
+    # established renderings of other forms of the name, within two letters of its length
+    ("The poems of Goethe were read aloud.", "Вірші Гете читали вголос.", "uk"),
+    ("Boats sail down the Danube in summer.", "Влітку човни пливуть Дунаєм.", "uk"),
+    ("The pyramid of Khufu is the largest.", "Піраміда Хеопса найбільша.", "uk"),
 ])
 def test_translated_phrases_are_no_substitution(en, tgt, lang):
     assert errors(en, tgt, lang) == []
