@@ -83,6 +83,7 @@ from align.names.keys import (
     _skeleton_match,
     _slot_anchors,
     _sound_keys,
+    _sound_skeleton,
     _sounds_different,
     _sounds_far_apart,
     _stable_openings_differ,
@@ -1904,7 +1905,10 @@ class _Comparison:
             return False
         a = _fuzzy_keys(s, self.source_lang, self.glossary)
         b = _fuzzy_keys(t, self.target_lang, self.glossary)
-        return bool(a and b) and all(abs(len(x) - len(y)) >= _LENGTHS_APART for x in a for y in b)
+        # Long skeletons are sound's to judge: a long word's ending varies by more letters
+        # (Immunohistochemistry / Immunogistokhimiia).
+        short = any(len(_sound_skeleton(k)) < 3 for k in a | b)
+        return short and all(abs(len(x) - len(y)) >= _LENGTHS_APART for x in a for y in b)
 
     def _written_in_lower_case(self, m: NameMention) -> bool:
         """A one-word name the translation writes as a lower-case word spelling it (Sami /
