@@ -1639,8 +1639,9 @@ class _Comparison:
         without counterpart nearest in its sentence, if that sounds unlike it."""
         if self.source_lang != "en" or self.target_lang == "en" or not self.source_text or not self.target_text:
             return
+        flagged = {i.expected for i in self.found if i.category == "name"}
         lost = [s for i, s in enumerate(self.source) if not self.src_matched[i] and s.kind in ("name", "common")
-                and not s.initial]
+                and not s.initial and s.text not in flagged]
         if not lost:
             return
         for j, t in enumerate(self.target):
@@ -1673,9 +1674,10 @@ class _Comparison:
         candidates = [t for t in extra if self._substitute_candidate(t)]
         if not candidates:
             return
+        flagged = {i.expected for i in self.found if i.category == "name"}
         for i in sorted({i for i, _ in self.pairs}):
             s = self.source[i]
-            if s.kind != "name" or len(s.text.split()) < 2:
+            if s.kind != "name" or len(s.text.split()) < 2 or s.text in flagged:
                 continue
             lost = self._unrendered_run_words(s)
             if len(lost) != 1:
