@@ -411,14 +411,16 @@ class _Comparison:
         flagged = {i.found for i in self.found}
         done: set[int] = set()
         # A run paired with several (a family: Baba Kanjar, Rampro Kanjar) says nothing of
-        # which given name belongs to which.
+        # which given name belongs to which. A source run of ordinary English words (Grace Rose
+        # Brown, the extractor's common kind) is read too when the translation renders it as
+        # a name run: a phrase translated by meaning is no name run.
         per_source = Counter(i for i, _ in set(self.pairs))
         per_target = Counter(j for _, j in set(self.pairs))
         for i, j in self.pairs:
             s, t = self.source[i], self.target[j]
             if per_source[i] > 1 or per_target[j] > 1:
                 continue
-            if j in done or t.text in flagged or s.kind != "name" or t.kind != "name" or _is_latin(t.text) \
+            if j in done or t.text in flagged or s.kind not in ("name", "common") or t.kind != "name" or _is_latin(t.text) \
                     or _is_glossary(s, self.glossary) or max(len(s.text.split()), len(t.text.split())) < 2:
                 continue
             done.add(j)
@@ -459,7 +461,7 @@ class _Comparison:
         per_target = Counter(j for _, j in set(self.pairs))
         for i, j in sorted(set(self.pairs)):
             s, t = self.source[i], self.target[j]
-            if per_source[i] > 1 or per_target[j] > 1 or s.text in flagged or s.kind != "name" or t.kind != "name" \
+            if per_source[i] > 1 or per_target[j] > 1 or s.text in flagged or s.kind not in ("name", "common") or t.kind != "name" \
                     or _is_latin(t.text) or _is_glossary(s, self.glossary) or len(s.text.split()) < 2:
                 continue
             swap = self._known_name_swap(s, t)

@@ -36,6 +36,14 @@ WRONG_AND_RIGHT = [
     ("The airport in Ishikawa prefecture reopened on Monday.",
      "Аеропорт у префектурі Айова знову відкрився в понеділок.",
      "Аеропорт у префектурі Ісікава знову відкрився в понеділок.", "uk"),
+    # a person named by ordinary English words (Grace, Rose, Brown: the extractor's common
+    # kind), rendered as a name run with one word of another person's
+    ("The speech was given by Grace Rose Brown on Friday.",
+     "Речь в пятницу произнесла Грейс Роуз Кеннеди.",
+     "Речь в пятницу произнесла Грейс Роуз Браун.", "ru"),
+    ("The speech was given by Grace Rose Brown on Friday.",
+     "Промову в п'ятницю виголосила Грейс Роуз Кеннеді.",
+     "Промову в п'ятницю виголосила Грейс Роуз Браун.", "uk"),
 ]
 
 
@@ -59,6 +67,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
     ("The poems of Goethe were read aloud.", "Вірші Гете читали вголос.", "uk"),
     ("Boats sail down the Danube in summer.", "Влітку човни пливуть Дунаєм.", "uk"),
     ("The pyramid of Khufu is the largest.", "Піраміда Хеопса найбільша.", "uk"),
+    # phrases of ordinary words translated by meaning, whatever the extractor made of them
+    ("The Golden Gate Bridge opened in 1937.", "Міст Золоті Ворота відкрили в 1937 році.", "uk"),
+    ("Visitors love the Blue Mountains near Sydney.", "Відвідувачі люблять Блакитні гори поблизу Сіднея.", "uk"),
     # a long term whose ending the translation renders by more letters: sound judges it
     ("Immunohistochemistry was used in some observations.",
      "Иммуногистохимия использовалась в некоторых наблюдениях.", "ru"),
