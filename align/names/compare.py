@@ -84,6 +84,7 @@ from align.names.keys import (
     _skeleton_match,
     _slot_anchors,
     _sound_keys,
+    _sound_skeleton,
     _sounds_different,
     _sounds_far_apart,
     _stable_openings_differ,
@@ -131,6 +132,11 @@ def _ordinary_not_a_place(word: str) -> bool:
 # Keys this far apart (edits per letter of the longer), vowels included, are two names: one
 # name's transliterations differ by their consonant clusters (Chhappan / Skhapkhan: 0.29).
 _SPELT_APART = 0.4
+
+
+# Letters by which the keys of two one-word names differ in length, whatever their inflection,
+# for the two to be different names though their consonant skeletons are too short to tell.
+_LENGTHS_APART = 3
 
 
 def _spelt_apart(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -406,14 +412,16 @@ class _Comparison:
         flagged = {i.found for i in self.found}
         done: set[int] = set()
         # A run paired with several (a family: Baba Kanjar, Rampro Kanjar) says nothing of
-        # which given name belongs to which.
+        # which given name belongs to which. A source run of ordinary English words (Grace Rose
+        # Brown, the extractor's common kind) is read too when the translation renders it as
+        # a name run: a phrase translated by meaning is no name run.
         per_source = Counter(i for i, _ in set(self.pairs))
         per_target = Counter(j for _, j in set(self.pairs))
         for i, j in self.pairs:
             s, t = self.source[i], self.target[j]
             if per_source[i] > 1 or per_target[j] > 1:
                 continue
-            if j in done or t.text in flagged or s.kind != "name" or t.kind != "name" or _is_latin(t.text) \
+            if j in done or t.text in flagged or s.kind not in ("name", "common") or t.kind != "name" or _is_latin(t.text) \
                     or _is_glossary(s, self.glossary) or max(len(s.text.split()), len(t.text.split())) < 2:
                 continue
             done.add(j)
@@ -454,7 +462,7 @@ class _Comparison:
         per_target = Counter(j for _, j in set(self.pairs))
         for i, j in sorted(set(self.pairs)):
             s, t = self.source[i], self.target[j]
-            if per_source[i] > 1 or per_target[j] > 1 or s.text in flagged or s.kind != "name" or t.kind != "name" \
+            if per_source[i] > 1 or per_target[j] > 1 or s.text in flagged or s.kind not in ("name", "common") or t.kind != "name" \
                     or _is_latin(t.text) or _is_glossary(s, self.glossary) or len(s.text.split()) < 2:
                 continue
             swap = self._known_name_swap(s, t)
@@ -990,6 +998,8 @@ class _Comparison:
         self._lost_derived_phrase(extra)
         self._one_lost_phrase_one_name(extra)
         self._lost_phrases_to_established_place(extra)
+        self._name_among_translated_words(missing, extra)
+        self._run_word_replaced(extra)
         # A people or country adjective the translation lost while a place it never mentioned
         # appears: the place was swapped ("French law" / "pravo Kaira").
         for s in lost_demonyms:
@@ -1624,6 +1634,105 @@ class _Comparison:
             self.tgt_matched[self.target.index(t)] = True
             self._mismatch(s, t, "position")
 
+    def _name_among_translated_words(self, missing: list[NameMention], extra: list[NameMention]) -> None:
+        """A target run nothing explains, of ordinary words the dictionary knows but for one
+        word that is a name only (tagged as one with no ordinary reading, or an established
+        place) and that no source word spells (Blizhnego Isaaka, Sviatogo Millera): a phrase
+        translated by meaning (Blizhnego Vostoka, Sviatogo Petra) holds no such word, so the
+        name took the place of one of its words. It stands for the source name or phrase left
+        without counterpart nearest in its sentence, if that sounds unlike it."""
+        if self.source_lang != "en" or self.target_lang == "en" or not self.source_text or not self.target_text:
+            return
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        lost = [s for i, s in enumerate(self.source) if not self.src_matched[i] and s.kind in ("name", "common")
+                and not s.initial and s.text not in flagged]
+        if not lost:
+            return
+        for j, t in enumerate(self.target):
+            if self.tgt_matched[j] or t.kind not in ("name", "common") or len(t.text.split()) < 2:
+                continue
+            word = self._lone_name_word(t)
+            if not word:
+                continue
+            where = t.start / max(1, len(self.target_text))
+            s = min(lost, key=lambda m: abs(m.start / max(1, len(self.source_text)) - where))
+            if not _sounds_different(_sound_keys(s, self.source_lang, self.glossary), _surface_keys(word, self.target_lang)):
+                continue
+            if s in missing:
+                missing.remove(s)
+            if t in extra:
+                extra.remove(t)
+            self.tgt_matched[j] = True
+            self._swap_issue(s, t.text, word, s.text, "position")
+            return
+
+    def _run_word_replaced(self, extra: list[NameMention]) -> None:
+        """A source run matched by some of its words (Westminster Magistrates Court /
+        Magistratskom sude, The Simpsons Simon / Simpsonov) with one word of its own that no
+        word of the translation spells, in any case, while one name that no source word
+        explains stands where that word stands and sounds unlike it: the name took the word's
+        place. Generic and ordinary English words (Court, Straw Poll) are translated, and
+        people's words rendered by adjectives, so only a name's own word is read."""
+        if self.source_lang != "en" or self.target_lang == "en" or not extra or not self.target_text:
+            return
+        candidates = [t for t in extra if self._substitute_candidate(t)]
+        if not candidates:
+            return
+        flagged = {i.expected for i in self.found if i.category == "name"}
+        for i in sorted({i for i, _ in self.pairs}):
+            s = self.source[i]
+            if s.kind != "name" or len(s.text.split()) < 2 or s.text in flagged:
+                continue
+            lost = self._unrendered_run_words(s)
+            if len(lost) != 1:
+                continue
+            word = lost[0]
+            # Word order moves a word within its run (sud Kissindzhera): anywhere inside the
+            # run's stretch of the sentence is its place.
+            low, high = s.start / max(1, len(self.source_text)), s.end / max(1, len(self.source_text))
+            near = [t for t in candidates
+                    if low - _SAME_PLACE <= t.start / max(1, len(self.target_text)) <= high + _SAME_PLACE]
+            if len(near) != 1:
+                continue
+            a, b = _surface_keys(word, self.source_lang), _fuzzy_keys(near[0], self.target_lang, self.glossary)
+            if _sounds_different(a, b) or _stable_openings_differ(a, b) or _first_consonants_apart(a, b):
+                extra.remove(near[0])
+                self.tgt_matched[self.target.index(near[0])] = True
+                self._swap_issue(s, near[0].text, near[0].text, f"{word} ({s.text})", "position")
+                return
+
+    def _unrendered_run_words(self, s: NameMention) -> list[str]:
+        """The capitalised words of run `s` that are the name's own, no generic, ordinary
+        English or people's word, and that no word of the translation spells."""
+        out = []
+        for raw in s.text.split():
+            word = strip_possessive(raw.strip(".,;:!?\"'«»()"))
+            if len(word) < 3 or not word[:1].isupper() or word in _institution_words() \
+                    or is_ordinary_english(word) or is_peoples_word(word) or _made_from_name(word):
+                continue
+            keys = _surface_keys(word, self.source_lang)
+            if not any(_words_alike(keys, k) for k in self._target_text_keys):
+                out.append(word)
+        return out
+
+    @cached_property
+    def _target_text_keys(self) -> list[frozenset[str]]:
+        """Keys of every word of the translation of three letters or more, whatever its case."""
+        return [_surface_keys(w, self.target_lang) for w in self.target_words if len(w) >= 3]
+
+    def _lone_name_word(self, t: NameMention) -> str:
+        """The one word of run `t` that is a name only and that no source word spells, every
+        other word one the dictionary knows as an ordinary word; "" otherwise."""
+        words = [w.strip(".,;:!?\"'«»()") for w in t.text.split()]
+        names = [w for w in words if self._known_name_word(w)]
+        if len(names) != 1 or _keys_match(_surface_keys(names[0], self.target_lang), self._source_word_keys()):
+            return ""
+        for w in words:
+            info = analyse(w, self.target_lang)
+            if w != names[0] and (not info.known or info.name_tagged):
+                return ""
+        return names[0]
+
     def _lost_phrases_to_established_place(self, extra: list[NameMention]) -> None:
         """Several capitalised phrases of the source that the translation renders nowhere
         (National Treasure ... Declaration of Independence), every source name rendered, and
@@ -1789,9 +1898,23 @@ class _Comparison:
         if s.kind not in ("name", "common") or not _comparable_kinds(s, t, self.target_lang) \
                 or is_peoples_word(s.text) or (len(own) == 1 and is_peoples_word(s.text.split()[0])):
             return None, ""
-        if self._sound_apart(s, t):
+        if self._sound_apart(s, t) or self._lengths_apart(s, t):
             return t, "sound"
         return None, ""
+
+    def _lengths_apart(self, s: NameMention, t: NameMention) -> bool:
+        """Two one-word names whose keys differ by three letters or more however they are
+        inflected (Java / Isikava, Mecca / Maskoki): a transliteration keeps a name's length
+        within a letter or two, while a short consonant skeleton (jv, mk) makes sound alone
+        too little evidence that they differ."""
+        if len(s.text.split()) != 1 or len(t.text.split()) != 1:
+            return False
+        a = _fuzzy_keys(s, self.source_lang, self.glossary)
+        b = _fuzzy_keys(t, self.target_lang, self.glossary)
+        # Long skeletons are sound's to judge: a long word's ending varies by more letters
+        # (Immunohistochemistry / Immunogistokhimiia).
+        short = any(len(_sound_skeleton(k)) < 3 for k in a | b)
+        return short and all(abs(len(x) - len(y)) >= _LENGTHS_APART for x in a for y in b)
 
     def _written_in_lower_case(self, m: NameMention) -> bool:
         """A one-word name the translation writes as a lower-case word spelling it (Sami /
