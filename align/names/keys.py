@@ -534,10 +534,13 @@ def _places_of(text: str, lemma: str, lang: str) -> frozenset[int]:
     if places is None:
         return frozenset()
     text = strip_possessive(text.strip(".,;:!?\"'«»()"))
-    forms = {text, lemma}
+    found = places.lookup_any(f for f in (text, lemma) if f)
     if lang != "en" and not _is_latin(text) and len(text.split()) == 1:
-        forms.update(analyse(text, lang).lemmas)
-    return places.lookup_any(f for f in forms if f)
+        # Another reading of the word may be a place too (Kari: kara), but not a subdivision:
+        # a state of Togo or Nigeria by another reading would make given names places (Edom: Edo).
+        others = places.lookup_any(f for f in analyse(text, lang).lemmas if f and f not in (text, lemma))
+        found |= frozenset(i for i in others if not places.is_subdivision(i))
+    return found
 
 
 def _established_place(places: frozenset[int]) -> bool:
