@@ -12,6 +12,7 @@ Two schemes read the same tables:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from align.lang import get, is_cyrillic, languages
@@ -24,12 +25,39 @@ def _vowels() -> frozenset[str]:
     return frozenset().union(*(language.vowels for language in languages("cyrillic")))
 
 
+@lru_cache(maxsize=8)
+def _letter_by_letter(lang: str) -> tuple[dict[int, str], re.Pattern[str]] | None:
+    """The language's `letters` as a str.translate table, and a pattern that finds every place
+    where a rule of position applies (a letter group, a word's first letter, a letter after a
+    vowel): a word without one is spelt letter by letter. None when the table does not allow
+    it (a letter group holding a hyphen, which starts a word afresh)."""
+    table = get(lang).translit
+    if any(len(ch) != 1 for ch in table["letters"]) or any("-" in seq for seq in table["sequences"]):
+        return None
+    rules = [re.escape(seq) for seq in table["sequences"]]
+    if table["initial"]:
+        rules.append("(?:^|-)[" + "".join(map(re.escape, table["initial"])) + "]")
+    if table["after_vowel"]:
+        rules.append("[" + "".join(map(re.escape, sorted(_vowels()))) + "]["
+                     + "".join(map(re.escape, table["after_vowel"])) + "]")
+    return str.maketrans(table["letters"]), re.compile("|".join(rules) or "(?!)")
+
+
 @lru_cache(maxsize=100_000)
 def transliterate(word: str, lang: str) -> str:
     """Latin spelling of a Cyrillic word in the language's own system. Latin letters pass
     through; case follows the first letter; a word of a Latin-script language is returned as is."""
     if not is_cyrillic(lang):
         return word
+    plain = _letter_by_letter(lang)
+    if plain is not None and plain[1].search(word.lower()) is None:
+        latin = word.lower().translate(plain[0])
+        return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin
+    return _positional(word, lang)
+
+
+def _positional(word: str, lang: str) -> str:
+    """transliterate() reading the language's rules of position letter by letter."""
     table = get(lang).translit
     letters, initial, after_vowel, sequences = (table["letters"], table["initial"],
                                                  table["after_vowel"], table["sequences"])

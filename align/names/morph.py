@@ -47,9 +47,25 @@ def _parses(lower: str, lang: str) -> tuple:
 @lru_cache(maxsize=300_000)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of a lower-case word in `lang` (0 when wordfreq has never seen it)."""
-    from wordfreq import zipf_frequency
+    from wordfreq import get_frequency_dict, zipf_frequency
 
+    if lang in _LETTERS_ONLY and _LETTERS_ONLY[lang].fullmatch(word):
+        # wordfreq tokenizes a word of letters alone to itself in lower case, and its Zipf value
+        # is then a function of the word's listed frequency: one lookup per listed frequency
+        # (a few hundred bands) instead of one tokenization per word, which costs most of it.
+        listed = get_frequency_dict(lang, "best").get(word.lower())
+        known = _ZIPF_OF_LISTED.get((lang, listed))
+        if known is None:
+            known = _ZIPF_OF_LISTED[(lang, listed)] = zipf_frequency(word, lang)
+        return known
     return zipf_frequency(word, lang)
+
+
+# Words wordfreq's tokenizer keeps whole and only lower-cases: English, or Ukrainian and
+# Russian, letters alone (as code points: no Cyrillic in the code).
+_CYRILLIC_WORD = re.compile("[\u0410-\u044f\u0401\u0451\u0404\u0454\u0406\u0456\u0407\u0457\u0490\u0491]+")
+_LETTERS_ONLY = {"en": re.compile("[A-Za-z]+"), "uk": _CYRILLIC_WORD, "ru": _CYRILLIC_WORD}
+_ZIPF_OF_LISTED: dict[tuple[str, float | None], float] = {}
 
 
 def strip_possessive(word: str) -> str:

@@ -379,3 +379,18 @@ def test_name_keys_are_the_keys_of_every_mention(text, lang, glossary):
 
     assert name_keys(text, lang) == [m.key for m in extract_names(text, lang, glossary)]
     assert name_keys(text, lang)
+
+
+@pytest.mark.parametrize(("word", "lang"), [
+    ("the", "en"), ("Army", "en"), ("oyapock", "en"), ("zzqxv", "en"), ("don't", "en"), ("u-boats", "en"),
+    ("київ", "uk"), ("Київ", "uk"), ("п'ять", "uk"), ("абвгдщ", "uk"), ("Москва", "ru"), ("ещё", "ru"),
+    ("ф-16", "ru"), ("x", "ru"),
+])
+def test_word_frequency_is_wordfreqs_whether_read_from_its_list_or_tokenized(word, lang):
+    # Words of letters alone are read from wordfreq's list by their listed frequency; every
+    # other word goes through wordfreq's tokenizer. Both must give wordfreq's own answer.
+    from wordfreq import zipf_frequency
+
+    from align.names.morph import zipf
+
+    assert zipf(word, lang) == zipf_frequency(word, lang)
