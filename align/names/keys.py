@@ -23,7 +23,7 @@ from align.names.morph import (
     zipf,
 )
 from align.names.pinyin import palladius
-from align.names.translit import edit_distance, keys_close, word_key
+from align.names.translit import edit_distance, keys_close, within_one_edit, word_key
 
 _NON_DIGIT = re.compile(r"\D")
 _SILENT_KINDS = frozenset({"demonym", "common", "adjective"})
@@ -279,7 +279,7 @@ def _skeletons_match(a: frozenset[str], b: frozenset[str]) -> bool:
             sy = skeleton(y)
             if len(sx) >= 2 and sx == sy:
                 return True
-            if min(len(sx), len(sy)) >= 3 and edit_distance(sx, sy, 1) <= 1 and _same_opening(x, y, sx, sy):
+            if min(len(sx), len(sy)) >= 3 and within_one_edit(sx, sy) and _same_opening(x, y, sx, sy):
                 return True
     return False
 

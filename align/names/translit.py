@@ -101,6 +101,19 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return previous[-1]
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """edit_distance(a, b, 1) <= 1, read in one pass: equal but for one letter changed, added
+    or dropped (the name matchers ask this of most pairs of keys and skeletons they read)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+    return True
+
+
 @lru_cache(maxsize=200_000)
 def keys_close(a: str, b: str) -> bool:
     """Whether two matching keys are spellings of one name: equal, or a small edit apart
@@ -111,5 +124,6 @@ def keys_close(a: str, b: str) -> bool:
     if shorter < 5:
         # Short names differ by their case ending only: Uka / Uky, Ora / Oru.
         return shorter >= 3 and a.rstrip("aeiou") == b.rstrip("aeiou") and len(a.rstrip("aeiou")) >= 2
-    limit = 1 if shorter < 9 else 2
-    return edit_distance(a, b, limit) <= limit
+    if shorter < 9:
+        return within_one_edit(a, b)
+    return edit_distance(a, b, 2) <= 2

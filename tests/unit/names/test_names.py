@@ -394,3 +394,18 @@ def test_word_frequency_is_wordfreqs_whether_read_from_its_list_or_tokenized(wor
     from align.names.morph import zipf
 
     assert zipf(word, lang) == zipf_frequency(word, lang)
+
+
+def test_one_edit_test_agrees_with_edit_distance():
+    # within_one_edit replaces edit_distance(a, b, 1) <= 1 where only that is asked.
+    from align.names.translit import edit_distance, within_one_edit
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        a = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 7)))
+        b = list(a)
+        for _ in range(rng.randint(0, 2)):
+            k = rng.randint(0, len(b))
+            b[k:k + rng.randint(0, 1)] = rng.choice(["", rng.choice("abcd")])
+        b = "".join(b)
+        assert within_one_edit(a, b) == (edit_distance(a, b, 1) <= 1), (a, b)
