@@ -286,9 +286,10 @@ def script_profile(text: str) -> tuple[int, int]:
     return len(_LATIN_LETTERS.findall(text)), len(CYRILLIC_LETTER.findall(text))
 
 
-def detect_language(text: str) -> str | None:
-    """en, uk or ru by script and by letters and words only one language uses; None if unsure."""
-    latin, cyr = script_profile(text)
+def detect_language(text: str, profile: tuple[int, int] | None = None) -> str | None:
+    """en, uk or ru by script and by letters and words only one language uses; None if unsure.
+    `profile`: script_profile(text), when the caller has read it already."""
+    latin, cyr = profile if profile is not None else script_profile(text)
     if latin + cyr < 3:
         return None
     if latin > cyr * 1.5:
