@@ -409,3 +409,19 @@ def test_one_edit_test_agrees_with_edit_distance():
             b[k:k + rng.randint(0, 1)] = rng.choice(["", rng.choice("abcd")])
         b = "".join(b)
         assert within_one_edit(a, b) == (edit_distance(a, b, 1) <= 1), (a, b)
+
+
+@pytest.mark.parametrize(("word", "lang"), [
+    ("київ", "uk"), ("києві", "uk"), ("будинок", "uk"), ("сполучені", "uk"), ("ґанок", "uk"), ("ганок", "uk"),
+    ("москве", "ru"), ("ещё", "ru"), ("еще", "ru"), ("соединенные", "ru"), ("штатах", "ru"), ("пошел", "ru"),
+    ("зеленського", "uk"), ("фывапр", "ru"),
+])
+def test_dictionary_lemmas_are_analyses_lemmas_for_known_words(word, lang):
+    # The glossary screen reads a known word's lemmas from the dictionary alone: they must be
+    # the lemmas analyse gives it, and an unknown word must be left to analyse (None).
+    from align.names.morph import analyse, dictionary_lemmas
+
+    info = analyse(word, lang)
+    lemmas = dictionary_lemmas(word, lang)
+    assert (lemmas is not None) == info.known
+    assert lemmas is None or lemmas == info.lemmas
