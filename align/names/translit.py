@@ -65,7 +65,13 @@ def match_key(latin: str) -> str:
             key = pattern.sub(rep, key)
         elif letters in key:
             key = key.replace(letters, rep)
-    return _DOUBLE.sub(r"\1", key)
+    # (A template replacement goes through the re module's Python code on every call; most
+    # keys have no doubled letter, and a function is called only for one that has.)
+    return _DOUBLE.sub(_first_letter, key)
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 @lru_cache(maxsize=200_000)
