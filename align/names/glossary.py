@@ -118,7 +118,8 @@ class Glossary:
         if lang == "en" or not word[:1].islower() or not CYRILLIC_LETTER.search(word):
             return False
         lemmas = dictionary_lemmas(word.lower(), lang)
-        return lemmas is not None and lemmas.isdisjoint(self._patterns.get(lang, ()))
+        patterns = self._patterns.get(lang, {})
+        return lemmas is not None and not any(lemma in patterns for lemma in lemmas)
 
     def candidates(self, lang: str, lemmas: frozenset[str]) -> list[_Pattern]:
         """Patterns whose first word shares a lemma with a text word, longest first."""
