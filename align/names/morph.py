@@ -5,8 +5,8 @@ and one release repeats the same names many times."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from align.lang import CYRILLIC_LETTER, get, is_cyrillic
 
@@ -21,8 +21,10 @@ COMMON_ZIPF = 3.3
 ORDINARY_PHRASE_ZIPF = 2.5
 
 
-@dataclass(frozen=True)
-class WordInfo:
+class WordInfo(NamedTuple):
+    """What analyse reads of a word. (A named tuple: one is made for every new word, and a
+    frozen dataclass sets each field through object.__setattr__.)"""
+
     lemma: str  # the most likely dictionary form, lower case
     lemmas: frozenset[str]  # every dictionary form pymorphy3 offers, lower case
     known: bool  # in the dictionary (not guessed)
