@@ -40,9 +40,14 @@ _REDUCTIONS: tuple[tuple[str, str], ...] = (
     ("ie", "e"),
     ("[^a-z]", ""),
 )
+# The one or two letters a pattern cannot match without ("" for none): most keys lack them,
+# and a test for a letter costs far less than a pass of the pattern. [^a-z] is skipped for a
+# key of small ASCII letters alone (NFKD may leave capitals: the trade mark sign is TM).
+_NEEDS = {"c(?!h)": "c", "[jy]": "jy", "[^a-z]": None}
 # A plain letter group is replaced as a string, which is several times faster than a regex
 # and replaces alike (left to right, no overlaps); only the rest are compiled.
-_REDUCTION_STEPS = tuple((pat, rep, None if pat.isalpha() else re.compile(pat)) for pat, rep in _REDUCTIONS)
+_REDUCTION_STEPS = tuple((pat, rep, None if pat.isalpha() else re.compile(pat), _NEEDS.get(pat, ""))
+                         for pat, rep in _REDUCTIONS)
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -60,11 +65,15 @@ def match_key(latin: str) -> str:
     """The key two spellings of one name share: Zelenskyy, Zelenskyi, Zelensky, Zelenskiy and
     the Ukrainian and Russian spellings Zelenskyi and Zelenskii all give "zelenski"."""
     key = fold_latin(latin)
-    for letters, rep, pattern in _REDUCTION_STEPS:
-        if pattern is not None:
+    for letters, rep, pattern, needs in _REDUCTION_STEPS:
+        if pattern is None:
+            if letters in key:
+                key = key.replace(letters, rep)
+        elif needs is None:
+            if not (key.isascii() and key.isalpha() and key.islower()):
+                key = pattern.sub(rep, key)
+        elif not needs or needs[0] in key or needs[-1] in key:
             key = pattern.sub(rep, key)
-        elif letters in key:
-            key = key.replace(letters, rep)
     # (A template replacement goes through the re module's Python code on every call; most
     # keys have no doubled letter, and a function is called only for one that has.)
     return _DOUBLE.sub(_first_letter, key)
