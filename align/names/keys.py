@@ -626,6 +626,9 @@ def _made_from_name(word: str) -> bool:
 _DERIVED_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ic", "ical", "ist", "ists", "ism", "can", "cans")
 
 
+# Asked of every mention's last word by several passes (_may_garble), and the pattern's
+# endings are tried at every letter of the word.
+@lru_cache(maxsize=65536)
 def _adjective_word(word: str) -> re.Match[str] | None:
     """An inflected adjective made from a name, in either Cyrillic language (Tsinskyi,
     Uppsalskogo): the same endings data serves both."""
