@@ -108,6 +108,9 @@ def analyse(word: str, lang: str) -> WordInfo:
     return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
 
 
+# Cached as analyse is: the glossary screen asks again for each glossary (a benchmark's own
+# and the checker's), and without its answer kept it would read the dictionary every time.
+@lru_cache(maxsize=100_000)
 def dictionary_lemmas(lower: str, lang: str) -> frozenset[str] | None:
     """analyse(word, lang).lemmas of a lower-case Ukrainian or Russian word that pymorphy3's
     dictionary knows, read from the dictionary alone: its entries' normal forms (what the
