@@ -243,7 +243,10 @@ def read_text(path: str | os.PathLike, lang: str | None = None) -> DecodedText:
     return decoded
 
 
-_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+# Runs of letters of each script (Cyrillic as align.lang.CYRILLIC_LETTER): summed, their
+# lengths count the letters with one match per word instead of one per letter.
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 
 
 # Lower-case letters of the Cyrillic alphabets of align.lang: A-Ya, Yo, and the Ukrainian Ye,
@@ -283,12 +286,13 @@ def _uk_ru_markers(text: str, words: list[str]) -> tuple[float, float]:
 
 def script_profile(text: str) -> tuple[int, int]:
     """(latin letters, cyrillic letters); whole files pass through here, so regex, not a loop."""
-    return len(_LATIN_LETTERS.findall(text)), len(CYRILLIC_LETTER.findall(text))
+    return sum(map(len, _LATIN_RUN.findall(text))), sum(map(len, _CYRILLIC_RUN.findall(text)))
 
 
-def detect_language(text: str) -> str | None:
-    """en, uk or ru by script and by letters and words only one language uses; None if unsure."""
-    latin, cyr = script_profile(text)
+def detect_language(text: str, profile: tuple[int, int] | None = None) -> str | None:
+    """en, uk or ru by script and by letters and words only one language uses; None if unsure.
+    `profile`: script_profile(text), when the caller has read it already."""
+    latin, cyr = profile if profile is not None else script_profile(text)
     if latin + cyr < 3:
         return None
     if latin > cyr * 1.5:

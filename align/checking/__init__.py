@@ -249,7 +249,7 @@ def untranslated_issue(source_text: str, target_text: str, source_lang: str, tar
     if latin + cyr < 12:  # too short to judge: a name, an acronym, a figure
         return None
     same = _normalise(source_text) == _normalise(target_text)
-    found = detect_language(target_text)
+    found = detect_language(target_text, (latin, cyr))
     if not same and (found is None or found == target_lang):
         return None
     if not same and found != source_lang and {found, target_lang} != {"uk", "ru"}:
@@ -266,6 +266,8 @@ def pair_score(issues: list[Issue], items: int) -> float:
     return max(0.0, 1.0 - penalty / max(items, 1))
 
 
+# The source sentence is compared with each translation in turn.
+@lru_cache(maxsize=1024)
 def _normalise(text: str) -> str:
     return " ".join(text.lower().split())
 

@@ -50,6 +50,11 @@ class FigureRule(Rule):
     def signature(self) -> Signature:
         return self._signature()
 
+    def preload(self) -> None:
+        from align.figures import preload
+
+        preload()
+
 
 class NameRule(Rule):
     """People, places and organisations match as entities, through inflection and scripts."""

@@ -50,4 +50,17 @@ def figure_keys(text: str, lang: str) -> list[Figure]:
     return _extract(text, lang, details=False)
 
 
-__all__ = ["FIGURES_VERSION", "compare_figures", "extract_figures", "figure_keys", "figures_signature"]
+def preload() -> None:
+    """Load every language's figure words (numbers, units, months, roles), which extraction
+    reads on first use, so that timing a check measures checking."""
+    from align.figures.lexicon import lexicon, shared_words
+    from align.figures.roles import roles
+    from align.model import LANGS
+
+    shared_words()
+    for lang in LANGS:
+        lexicon(lang)
+        roles(lang)
+
+
+__all__ = ["FIGURES_VERSION", "compare_figures", "extract_figures", "figure_keys", "figures_signature", "preload"]

@@ -415,7 +415,7 @@ def _glossary_starts(word: str, lang: str, glossary: Glossary) -> tuple:
     key = (word, lang)
     hit = _STARTS.get(key)
     if hit is None:
-        if glossary.may_start(word, lang):
+        if glossary.may_start(word, lang) and not glossary.opens_nothing(word, lang):
             hit = tuple(glossary.candidates(lang, analyse(word, lang).lemmas))
         else:
             hit = ()

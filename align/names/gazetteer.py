@@ -108,13 +108,18 @@ class Gazetteer:
         return "" if best is None else self.places[best].name
 
 
+# Every word of a sentence and its lemmas are looked up, and inflected forms share lemmas.
+@lru_cache(maxsize=100_000)
 def _fold(name: str) -> str:
     """Lower case, Latin diacritics stripped, hyphens and spaces as one space."""
     # The Russian yo is often written as ye; keyed as ye, both spellings find the place.
     text = name.lower().replace("’", "'").replace("\u0451", "\u0435")
     if not CYRILLIC_LETTER.search(text):
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    return " ".join(re.split(r"[\s\-\u2010\u2011\u2013]+", text.strip(" .")))
+    return " ".join(_SEPARATORS.split(text.strip(" .")))
+
+
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2013]+")
 
 
 def _add(table: dict[str, set[int]], name: str, place: int) -> None:

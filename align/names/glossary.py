@@ -19,9 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from align.errors import InputError
-from align.lang import get, is_cyrillic
+from align.lang import CYRILLIC_LETTER, get, is_cyrillic
 from align.model import LANGS
-from align.names.morph import analyse
+from align.names.morph import analyse, dictionary_lemmas
 from align.names.translit import fold_latin, transliterate, word_key
 from align.resources import data_path
 
@@ -110,6 +110,16 @@ class Glossary:
     def may_start(self, word: str, lang: str) -> bool:
         """Cheap test: can a glossary name in `lang` begin with this written word?"""
         return word[:3].lower() in self._prefixes.get(lang, ())
+
+    def opens_nothing(self, word: str, lang: str) -> bool:
+        """Whether a lower-case Cyrillic word that the dictionary knows opens no pattern, read
+        from the dictionary's lemmas (morph.dictionary_lemmas): most words that pass may_start
+        are such, and skip the costlier analyse. False when unsure (the word must be read)."""
+        if lang == "en" or not word[:1].islower() or not CYRILLIC_LETTER.search(word):
+            return False
+        lemmas = dictionary_lemmas(word.lower(), lang)
+        patterns = self._patterns.get(lang, {})
+        return lemmas is not None and not any(lemma in patterns for lemma in lemmas)
 
     def candidates(self, lang: str, lemmas: frozenset[str]) -> list[_Pattern]:
         """Patterns whose first word shares a lemma with a text word, longest first."""

@@ -23,7 +23,7 @@ from align.names.morph import (
     zipf,
 )
 from align.names.pinyin import palladius
-from align.names.translit import edit_distance, keys_close, word_key
+from align.names.translit import edit_distance, keys_close, within_one_edit, word_key
 
 _NON_DIGIT = re.compile(r"\D")
 _SILENT_KINDS = frozenset({"demonym", "common", "adjective"})
@@ -31,6 +31,8 @@ _SKELETON_DROP = str.maketrans("", "", "aeiouh")
 _SKELETON_MAP = str.maketrans({"d": "t", "z": "s", "b": "p", "v": "f", "g": "k"})
 
 
+# Asked of the same keys by every pass of a comparison, and across comparisons.
+@lru_cache(maxsize=65536)
 def skeleton(key: str) -> str:
     """Consonants of a key with voicing ignored: Lionsgate and Layonsgeyt both give "lnst"."""
     out = key.translate(_SKELETON_DROP).translate(_SKELETON_MAP)
@@ -137,6 +139,31 @@ def _is_latin(word: str) -> bool:
 
 
 def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
+    """The keys the fuzzy passes read a mention by, once per mention and glossary: the passes
+    ask again for each pair, and the English source again against each translation. The same
+    frozenset comes back, so the caches keyed by sets of keys (_keys_match) compare it at once."""
+    if glossary is not _FUZZY_OWNER[0] or _FUZZY_OWNER[1] != _glossary_size(glossary):
+        _FUZZY.clear()
+        _FUZZY_OWNER[:] = [glossary, _glossary_size(glossary)]
+    keys = _FUZZY.get((mention, lang))
+    if keys is None:
+        if len(_FUZZY) > 100_000:
+            _FUZZY.clear()
+        keys = _FUZZY[(mention, lang)] = _mention_keys(mention, lang, glossary)
+    return keys
+
+
+# _fuzzy_keys by (mention, language), for the glossary (and its size) in _FUZZY_OWNER: a form
+# added to the glossary since, or another glossary, empties it.
+_FUZZY: dict[tuple[NameMention, str], frozenset[str]] = {}
+_FUZZY_OWNER: list = [None, (0, 0)]
+
+
+def _glossary_size(glossary: Glossary) -> tuple[int, int]:
+    return len(glossary.entries), len(glossary._by_form)
+
+
+def _mention_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
     if _is_glossary(mention, glossary):
         keys = set(mention.key.split())
         keys |= _entry_word_keys(glossary, mention.key)
@@ -197,7 +224,21 @@ def _same_digits(x: str, y: str) -> bool:
 def _keys_match(a: frozenset[str], b: frozenset[str]) -> bool:
     if a & b:
         return True
-    return any(_close_keys(x, y) for x in a for y in b)
+    return _any_close_keys(frozenset(a), frozenset(b))
+
+
+# The passes of one comparison, and the two translations of one source, ask about the same
+# mentions' keys (the same frozensets, from _fuzzy_keys) again.
+@lru_cache(maxsize=262144)
+def _any_close_keys(a: frozenset[str], b: frozenset[str]) -> bool:
+    for x in a:
+        for y in b:
+            # What _close_keys needs, read without a call: keys that open alike (keys_close of
+            # short keys, _stem_match), or keys of five letters or more two edits apart at most.
+            if (x[:2] == y[:2] or (abs(len(x) - len(y)) <= 2 and len(x) >= 5 and len(y) >= 5)) \
+                    and _close_keys(x, y):
+                return True
+    return False
 
 
 # The passes of one comparison ask about the same pairs of keys again and again.
@@ -225,6 +266,11 @@ def _adjective_match(source_keys: frozenset[str], derived_keys: frozenset[str]) 
 
 
 def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
+    return _skeletons_match(frozenset(a), frozenset(b))
+
+
+@lru_cache(maxsize=262144)
+def _skeletons_match(a: frozenset[str], b: frozenset[str]) -> bool:
     for x in a:
         sx = skeleton(x)
         for y in b:
@@ -233,7 +279,7 @@ def _skeleton_match(a: frozenset[str], b: frozenset[str]) -> bool:
             sy = skeleton(y)
             if len(sx) >= 2 and sx == sy:
                 return True
-            if min(len(sx), len(sy)) >= 3 and edit_distance(sx, sy, 1) <= 1 and _same_opening(x, y, sx, sy):
+            if min(len(sx), len(sy)) >= 3 and within_one_edit(sx, sy) and _same_opening(x, y, sx, sy):
                 return True
     return False
 
@@ -410,8 +456,14 @@ def _inflected_keys(key: str) -> frozenset[str]:
 
 
 def _name_parts(text: str) -> list[str]:
+    return list(_name_parts_of(text))
+
+
+# Most passes split the same name and sentence texts again.
+@lru_cache(maxsize=65536)
+def _name_parts_of(text: str) -> tuple[str, ...]:
     # Composed first: a decomposed letter's mark is no word character (NFD yi).
-    return [w for w in _NAME_PARTS.split(unicodedata.normalize("NFC", text)) if w]
+    return tuple(w for w in _NAME_PARTS.split(unicodedata.normalize("NFC", text)) if w)
 
 
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -577,6 +629,9 @@ def _made_from_name(word: str) -> bool:
 _DERIVED_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ic", "ical", "ist", "ists", "ism", "can", "cans")
 
 
+# Asked of every mention's last word by several passes (_may_garble), and the pattern's
+# endings are tried at every letter of the word.
+@lru_cache(maxsize=65536)
 def _adjective_word(word: str) -> re.Match[str] | None:
     """An inflected adjective made from a name, in either Cyrillic language (Tsinskyi,
     Uppsalskogo): the same endings data serves both."""

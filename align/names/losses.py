@@ -17,7 +17,7 @@ from align.lang import get
 from align.lang.translit import transliterate
 from align.names.forms import name_forms
 from align.names.morph import analyse
-from align.names.translit import edit_distance, fold_latin, keys_close, match_key, word_key
+from align.names.translit import fold_latin, keys_close, match_key, within_one_edit, word_key
 from align.resources import load_toml
 
 _KEY_VOWELS = "aeiou"
@@ -113,10 +113,10 @@ def _spelt_prefix(source: str, rendering: str) -> int:
     well as the whole."""
     if source.startswith(rendering):
         return len(rendering)
-    if len(rendering) < 4 or edit_distance(source, rendering, 1) <= 1:
+    if len(rendering) < 4 or within_one_edit(source, rendering):
         return 0
     for k in (len(rendering), len(rendering) + 1, len(rendering) - 1):
-        if 0 < k < len(source) and edit_distance(source[:k], rendering, 1) <= 1:
+        if 0 < k < len(source) and within_one_edit(source[:k], rendering):
             return k
     return 0
 

@@ -5,8 +5,8 @@ and one release repeats the same names many times."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from align.lang import CYRILLIC_LETTER, get, is_cyrillic
 
@@ -21,8 +21,10 @@ COMMON_ZIPF = 3.3
 ORDINARY_PHRASE_ZIPF = 2.5
 
 
-@dataclass(frozen=True)
-class WordInfo:
+class WordInfo(NamedTuple):
+    """What analyse reads of a word. (A named tuple: one is made for every new word, and a
+    frozen dataclass sets each field through object.__setattr__.)"""
+
     lemma: str  # the most likely dictionary form, lower case
     lemmas: frozenset[str]  # every dictionary form pymorphy3 offers, lower case
     known: bool  # in the dictionary (not guessed)
@@ -47,9 +49,25 @@ def _parses(lower: str, lang: str) -> tuple:
 @lru_cache(maxsize=300_000)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of a lower-case word in `lang` (0 when wordfreq has never seen it)."""
-    from wordfreq import zipf_frequency
+    from wordfreq import get_frequency_dict, zipf_frequency
 
+    if lang in _LETTERS_ONLY and _LETTERS_ONLY[lang].fullmatch(word):
+        # wordfreq tokenizes a word of letters alone to itself in lower case, and its Zipf value
+        # is then a function of the word's listed frequency: one lookup per listed frequency
+        # (a few hundred bands) instead of one tokenization per word, which costs most of it.
+        listed = get_frequency_dict(lang, "best").get(word.lower())
+        known = _ZIPF_OF_LISTED.get((lang, listed))
+        if known is None:
+            known = _ZIPF_OF_LISTED[(lang, listed)] = zipf_frequency(word, lang)
+        return known
     return zipf_frequency(word, lang)
+
+
+# Words wordfreq's tokenizer keeps whole and only lower-cases: English, or Ukrainian and
+# Russian, letters alone (as code points: no Cyrillic in the code).
+_CYRILLIC_WORD = re.compile("[\u0410-\u044f\u0401\u0451\u0404\u0454\u0406\u0456\u0407\u0457\u0490\u0491]+")
+_LETTERS_ONLY = {"en": re.compile("[A-Za-z]+"), "uk": _CYRILLIC_WORD, "ru": _CYRILLIC_WORD}
+_ZIPF_OF_LISTED: dict[tuple[str, float | None], float] = {}
 
 
 def strip_possessive(word: str) -> str:
@@ -88,6 +106,24 @@ def analyse(word: str, lang: str) -> WordInfo:
                 lemmas = lemmas | {lower[: -len(ending)] + nominative for nominative in nominatives}
     common_reading = known and not all(named)
     return WordInfo(best, lemmas | {lower}, known, name_tagged, animate, common_reading)
+
+
+# Cached as analyse is: the glossary screen asks again for each glossary (a benchmark's own
+# and the checker's), and without its answer kept it would read the dictionary every time.
+@lru_cache(maxsize=100_000)
+def dictionary_lemmas(lower: str, lang: str) -> frozenset[str] | None:
+    """analyse(word, lang).lemmas of a lower-case Ukrainian or Russian word that pymorphy3's
+    dictionary knows, read from the dictionary alone: its entries' normal forms (what the
+    dictionary unit of a parse gives; the other units of its group give the word itself),
+    and the word. Several times cheaper than a parse, which also weighs every parse and builds
+    its tags. None for a word the dictionary does not know: analyse guesses its lemmas."""
+    morph = _analyzer(lang)
+    dictionary = morph.dictionary
+    found = dictionary.words.similar_items(lower, morph.char_substitutes)
+    if not found:
+        return None
+    return frozenset({dictionary.build_normal_form(para_id, idx, fixed)
+                      for fixed, parses in found for para_id, idx in parses} | {lower})
 
 
 @lru_cache(maxsize=100_000)

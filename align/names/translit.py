@@ -40,9 +40,14 @@ _REDUCTIONS: tuple[tuple[str, str], ...] = (
     ("ie", "e"),
     ("[^a-z]", ""),
 )
+# The one or two letters a pattern cannot match without ("" for none): most keys lack them,
+# and a test for a letter costs far less than a pass of the pattern. [^a-z] is skipped for a
+# key of small ASCII letters alone (NFKD may leave capitals: the trade mark sign is TM).
+_NEEDS = {"c(?!h)": "c", "[jy]": "jy", "[^a-z]": None}
 # A plain letter group is replaced as a string, which is several times faster than a regex
 # and replaces alike (left to right, no overlaps); only the rest are compiled.
-_REDUCTION_STEPS = tuple((pat, rep, None if pat.isalpha() else re.compile(pat)) for pat, rep in _REDUCTIONS)
+_REDUCTION_STEPS = tuple((pat, rep, None if pat.isalpha() else re.compile(pat), _NEEDS.get(pat, ""))
+                         for pat, rep in _REDUCTIONS)
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -60,12 +65,22 @@ def match_key(latin: str) -> str:
     """The key two spellings of one name share: Zelenskyy, Zelenskyi, Zelensky, Zelenskiy and
     the Ukrainian and Russian spellings Zelenskyi and Zelenskii all give "zelenski"."""
     key = fold_latin(latin)
-    for letters, rep, pattern in _REDUCTION_STEPS:
-        if pattern is not None:
+    for letters, rep, pattern, needs in _REDUCTION_STEPS:
+        if pattern is None:
+            if letters in key:
+                key = key.replace(letters, rep)
+        elif needs is None:
+            if not (key.isascii() and key.isalpha() and key.islower()):
+                key = pattern.sub(rep, key)
+        elif not needs or needs[0] in key or needs[-1] in key:
             key = pattern.sub(rep, key)
-        elif letters in key:
-            key = key.replace(letters, rep)
-    return _DOUBLE.sub(r"\1", key)
+    # (A template replacement goes through the re module's Python code on every call; most
+    # keys have no doubled letter, and a function is called only for one that has.)
+    return _DOUBLE.sub(_first_letter, key)
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 @lru_cache(maxsize=200_000)
@@ -101,6 +116,19 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return previous[-1]
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """edit_distance(a, b, 1) <= 1, read in one pass: equal but for one letter changed, added
+    or dropped (the name matchers ask this of most pairs of keys and skeletons they read)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+    return True
+
+
 @lru_cache(maxsize=200_000)
 def keys_close(a: str, b: str) -> bool:
     """Whether two matching keys are spellings of one name: equal, or a small edit apart
@@ -111,5 +139,6 @@ def keys_close(a: str, b: str) -> bool:
     if shorter < 5:
         # Short names differ by their case ending only: Uka / Uky, Ora / Oru.
         return shorter >= 3 and a.rstrip("aeiou") == b.rstrip("aeiou") and len(a.rstrip("aeiou")) >= 2
-    limit = 1 if shorter < 9 else 2
-    return edit_distance(a, b, limit) <= limit
+    if shorter < 9:
+        return within_one_edit(a, b)
+    return edit_distance(a, b, 2) <= 2

@@ -26,6 +26,18 @@ def test_the_national_systems(word: str, lang: str, latin: str) -> None:
     assert transliterate(word, lang) == latin
 
 
+@pytest.mark.parametrize("word", ["Зеленський", "Єрмак", "розгляд", "Юрій", "Івано-Франківськ", "Київ",
+                                  "Ершов", "Алексеев", "її", "маєток", "Сан-Єго", "зггг", "Noam", "п'ять",
+                                  "БУДИНОК", "ееее", "Ще-Юра"])
+@pytest.mark.parametrize("lang", ["uk", "ru"])
+def test_letter_by_letter_spelling_agrees_with_the_rules_of_position(word: str, lang: str) -> None:
+    # A word no rule of position applies to is spelt through a translate table: it must read
+    # as the rules read it, and a word one of them applies to must still go through them.
+    from align.lang.translit import _positional
+
+    assert transliterate(word, lang) == _positional(word, lang)
+
+
 def test_the_names_matcher_uses_the_same_transliteration() -> None:
     from align.names import translit as names_translit
 

@@ -379,3 +379,49 @@ def test_name_keys_are_the_keys_of_every_mention(text, lang, glossary):
 
     assert name_keys(text, lang) == [m.key for m in extract_names(text, lang, glossary)]
     assert name_keys(text, lang)
+
+
+@pytest.mark.parametrize(("word", "lang"), [
+    ("the", "en"), ("Army", "en"), ("oyapock", "en"), ("zzqxv", "en"), ("don't", "en"), ("u-boats", "en"),
+    ("київ", "uk"), ("Київ", "uk"), ("п'ять", "uk"), ("абвгдщ", "uk"), ("Москва", "ru"), ("ещё", "ru"),
+    ("ф-16", "ru"), ("x", "ru"),
+])
+def test_word_frequency_is_wordfreqs_whether_read_from_its_list_or_tokenized(word, lang):
+    # Words of letters alone are read from wordfreq's list by their listed frequency; every
+    # other word goes through wordfreq's tokenizer. Both must give wordfreq's own answer.
+    from wordfreq import zipf_frequency
+
+    from align.names.morph import zipf
+
+    assert zipf(word, lang) == zipf_frequency(word, lang)
+
+
+def test_one_edit_test_agrees_with_edit_distance():
+    # within_one_edit replaces edit_distance(a, b, 1) <= 1 where only that is asked.
+    from align.names.translit import edit_distance, within_one_edit
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        a = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 7)))
+        b = list(a)
+        for _ in range(rng.randint(0, 2)):
+            k = rng.randint(0, len(b))
+            b[k:k + rng.randint(0, 1)] = rng.choice(["", rng.choice("abcd")])
+        b = "".join(b)
+        assert within_one_edit(a, b) == (edit_distance(a, b, 1) <= 1), (a, b)
+
+
+@pytest.mark.parametrize(("word", "lang"), [
+    ("київ", "uk"), ("києві", "uk"), ("будинок", "uk"), ("сполучені", "uk"), ("ґанок", "uk"), ("ганок", "uk"),
+    ("москве", "ru"), ("ещё", "ru"), ("еще", "ru"), ("соединенные", "ru"), ("штатах", "ru"), ("пошел", "ru"),
+    ("зеленського", "uk"), ("фывапр", "ru"),
+])
+def test_dictionary_lemmas_are_analyses_lemmas_for_known_words(word, lang):
+    # The glossary screen reads a known word's lemmas from the dictionary alone: they must be
+    # the lemmas analyse gives it, and an unknown word must be left to analyse (None).
+    from align.names.morph import analyse, dictionary_lemmas
+
+    info = analyse(word, lang)
+    lemmas = dictionary_lemmas(word, lang)
+    assert (lemmas is not None) == info.known
+    assert lemmas is None or lemmas == info.lemmas
