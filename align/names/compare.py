@@ -873,8 +873,9 @@ class _Comparison:
 
     @cached_property
     def target_words(self) -> list[str]:
-        """The translation's words (_LOWER_WORD), read once per comparison: most passes read them."""
-        return _LOWER_WORD.findall(self.target_text)
+        """The translation's words (_LOWER_WORD), read once per comparison: most passes read them.
+        Read in composed form: a decomposed letter (i + combining breve) would end a word."""
+        return self.target_words_nfc
 
     @cached_property
     def target_words_nfc(self) -> list[str]:
@@ -2135,10 +2136,18 @@ class _Comparison:
         written: dict[str, str] = {}
         for w in self.target_words:
             written.setdefault(w.lower(), w)
+        # A word that renders another source name (Mykolai / Mykolai beside the city Mykolaiv)
+        # is that name, not a cut of the place.
+        renders: dict[str, set[int]] = {}
+        for i, j in self.pairs:
+            for w in unicodedata.normalize("NFC", self.target[j].text).split():
+                renders.setdefault(w.lower().strip(".,;:!?\"'«»()"), set()).add(i)
         for word in {w for w in written if len(w) >= 3} - matched:
             if word in known or any(_same_stem(word, f) for f in known):
                 continue  # a form of a place the source names
             for s, fs in forms.items():
+                if renders.get(word, set()) - {self.source.index(s)}:
+                    continue
                 how = next((h for h in (_cut_form(word, f) for f in fs) if h), "")
                 if how:
                     if s in missing:
