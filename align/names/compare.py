@@ -948,6 +948,15 @@ class _Comparison:
                                     rule="name.extra"))
         return self.found
 
+    def _report_stand_in(self, s: NameMention, t: NameMention, why: str) -> None:
+        """A lost name and what stands in its place: garbled when the stand-in renders one of
+        its words cut, another name otherwise."""
+        how = self._word_cut_within(s, t)
+        if how:
+            self._garble_issue(s, t.text, how)
+        else:
+            self._mismatch(s, t, why)
+
     def _word_cut_within(self, s: NameMention, t: NameMention) -> str:
         """How a stand-in of as many words as the lost name renders one of its words cut
         (Arnold Schwarzenegger / Arnol'd Vartsenegger: "garbled", Ethiopia / Efio:
@@ -976,11 +985,7 @@ class _Comparison:
             missing.remove(s)
             if found in extra:
                 extra.remove(found)
-            how = self._word_cut_within(s, found)
-            if how:
-                self._garble_issue(s, found.text, how)
-            else:
-                self._mismatch(s, found, why)
+            self._report_stand_in(s, found, why)
         self._common_word_names(extra)
         # A glossary name added while a repeated one lost a mention: the added name stands in
         # for that mention ("Kyiv ... Kyiv" against "Kyiv ... Odesa").
