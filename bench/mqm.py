@@ -84,20 +84,12 @@ def issue_key(segment: dict, issue) -> tuple[str, ...]:
 
 
 def load_verdicts(path: Path) -> dict[tuple[str, ...], tuple[str, str]]:
-    if not path.is_file():
-        raise DataMissing(f"verdict file not found: {path}")
     verdicts = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t",
-                              quoting=csv.QUOTE_NONE)
-        missing = [f for f in VERDICT_FIELDS if f not in (rows.fieldnames or [])]
-        if missing:
-            raise DataMissing(f"{path}: no column {missing[0]} (needs {', '.join(VERDICT_FIELDS)})")
-        for number, row in enumerate(rows, 2):
-            verdict = row["verdict"].strip()
-            if verdict not in VERDICTS:
-                raise DataMissing(f"{path}:{number}: verdict {verdict!r} is not one of {', '.join(VERDICTS)}")
-            verdicts[tuple(row[f] for f in KEY_FIELDS)] = (verdict, row["reason"])
+    for number, row in enumerate(read_commented_tsv(path, VERDICT_FIELDS, "verdict"), 1):
+        verdict = row["verdict"].strip()
+        if verdict not in VERDICTS:
+            raise DataMissing(f"{path}: row {number}: verdict {verdict!r} is not one of {', '.join(VERDICTS)}")
+        verdicts[tuple(row[f] for f in KEY_FIELDS)] = (verdict, row["reason"])
     return verdicts
 
 
