@@ -114,6 +114,7 @@ from align.names.morph import (
     strip_possessive,
     zipf,
 )
+from align.names.romanised import romanised_garbles
 from align.names.translit import edit_distance, word_key
 
 
@@ -932,6 +933,7 @@ class _Comparison:
         cut_words(self, missing)
         stumps(self)
         damaged_copies(self)
+        romanised_garbles(self)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():
