@@ -653,7 +653,7 @@ class _Comparison:
                       for i in mentions[word]]
         if not candidates:
             return
-        target = self.target_words_nfc
+        target = self.target_words
         rendered = self.rendered_keys
         flagged = {i.expected for i in self.found if i.category == "name"}
         for k, mention in candidates:
@@ -870,17 +870,12 @@ class _Comparison:
         """Keys of each target word: written, and for a capitalised word also without a case
         ending of one or two letters (Greininhom / Groening): a dictionary parse would cost more."""
         return [_inflected_keys(word_key(w, self.target_lang)) if w[:1].isupper()
-                else frozenset({word_key(w, self.target_lang)}) for w in self.target_words_nfc]
+                else frozenset({word_key(w, self.target_lang)}) for w in self.target_words]
 
     @cached_property
     def target_words(self) -> list[str]:
         """The translation's words (_LOWER_WORD), read once per comparison: most passes read them.
         Read in composed form: a decomposed letter (i + combining breve) would end a word."""
-        return self.target_words_nfc
-
-    @cached_property
-    def target_words_nfc(self) -> list[str]:
-        """The same, of the translation in composed form (a letter and its accent one character)."""
         return _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
 
     def _swap_issue(self, s: NameMention, found: str, said: str, source_said: str, evidence: str) -> None:
@@ -1414,7 +1409,7 @@ class _Comparison:
         name itself nowhere but in a word made from it: the other name took its place."""
         if not self.target_text or self.target_lang == "en":
             return
-        words = self.target_words_nfc
+        words = self.target_words
         flagged = {i.expected for i in self.found if i.category == "name"}
         for i, s in enumerate(self.source):
             entry = self.glossary.entry(s.key) if _is_glossary(s, self.glossary) else None
@@ -2112,7 +2107,7 @@ class _Comparison:
         if not self.target_text or self.source_lang != "en" or self.target_lang == "en":
             return
         taken = {w for j, t in enumerate(self.target) if self.tgt_matched[j] for w in _name_parts(t.text)}
-        words = [w for w in self.target_words_nfc
+        words = [w for w in self.target_words
                  if w[:1].isupper() and w not in taken]
         for s in list(missing):
             if s.kind != "name" or s.initial or _is_glossary(s, self.glossary) or not _may_garble(s):
@@ -2143,8 +2138,9 @@ class _Comparison:
         written: dict[str, str] = {}
         for w in self.target_words:
             written.setdefault(w.lower(), w)
-        # A word that renders another source name (Mykolai / Mykolai beside the city Mykolaiv)
-        # is that name, not a cut of the place.
+        # A word paired with another source name (Mykolai / Mykolai beside the city Mykolaiv)
+        # is that name, not a cut of the place. By the pairs, not by sound as _renders_other
+        # reads it: that takes another form of the same name (Japans beside Japan) for another.
         renders: dict[str, set[int]] = {}
         for i, j in self.pairs:
             for w in unicodedata.normalize("NFC", self.target[j].text).split():

@@ -86,7 +86,7 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
     _cut_homes(c, flagged, text)
     if not judged:
         return
-    written = _Written(c.target_words_nfc, c.target_lang)
+    written = _Written(c.target_words, c.target_lang)
     initial = set(_SENTENCE_OPENING.findall(text))
     said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
     for s in judged:
@@ -139,7 +139,7 @@ def _cut_homes(c: _Comparison, flagged: set[str], text: str) -> None:
     paired = {i: {c.target[j].text for k, j in c.pairs if k == i and (k, j) not in _shared_pairs(c)}
               for i, _ in peoples}
     initial = set(_SENTENCE_OPENING.findall(text))
-    words = [w for w in dict.fromkeys(c.target_words_nfc) if w[:1].isupper() and len(w) >= 3 and w not in initial
+    words = [w for w in dict.fromkeys(c.target_words) if w[:1].isupper() and len(w) >= 3 and w not in initial
              and CYRILLIC_LETTER.search(w) and "-" not in w]
     for i, s in peoples:
         for home in _homes(c, s):
@@ -226,7 +226,7 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
 
     source = [w for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text)) if w]
     source = [w.strip(".,;:!?\"'«»()“”") for w in source]
-    for token in dict.fromkeys(c.target_words_nfc):
+    for token in dict.fromkeys(c.target_words):
         parts = token.split("-")
         if len(parts) < 2 or _is_latin_word(token):
             continue
@@ -262,7 +262,7 @@ def _headless_compounds(c: _Comparison, flagged: set[str], missing: list[NameMen
 
     source = [w.strip(".,;:!?\"'«»()“”") for w in re.split(r"[\s\-]+", unicodedata.normalize("NFC", c.source_text))]
     source = [w for w in source if w]
-    for token in dict.fromkeys(c.target_words_nfc):
+    for token in dict.fromkeys(c.target_words):
         parts = token.split("-")
         if len(parts) < 2 or not parts[0] or _is_latin_word(token):
             continue
@@ -1012,7 +1012,7 @@ def stumps(comparison: _Comparison) -> None:
     # spell out) is left without its rendering: else it is an ordinary word mistyped
     # (nakovoyu for naukovoyu).
     name_lost = any(not matched and m.kind != "acronym" for m, matched in zip(c.source, c.src_matched, strict=True))
-    for word in dict.fromkeys(c.target_words_nfc):
+    for word in dict.fromkeys(c.target_words):
         if word in taken or (word[:1].islower() and not name_lost) or not _stump_candidate(word, c.target_lang):
             continue
         # The dictionary's completions first: they are cheap, and most rare words have none.
@@ -1038,7 +1038,7 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
     seems to explain the stump only because the keys fold away what it lost, and a headless
     one is a name's even where the matching found each name (in another run of it)."""
 
-    words = c.target_words_nfc
+    words = c.target_words
     # Cheap first: a lower-case word only beside a capitalised one, in a run of names (aul
     # Dravid), that the dictionary lacks (stumps asked it of most capitalised ones), and
     # opening as a source name's second or third letter.
@@ -1078,7 +1078,7 @@ def _said_completion(c: _Comparison, word: str) -> str:
     translation renders nowhere whole spells closer than it spells the stump, or ""."""
 
     openings = set(_SENTENCE_OPENING.findall(c.source_text or ""))
-    written = _Written([w for w in c.target_words_nfc if w != word], c.target_lang)
+    written = _Written([w for w in c.target_words if w != word], c.target_lang)
     # A word the translation renders whole elsewhere has its rendering (Royal / Royal, not rol).
     # These are asked first: the completions read hundreds of dictionary words.
     unrendered = [w for w in dict.fromkeys(_LOWER_WORD.findall(c.source_text or "")) if len(w) >= 4

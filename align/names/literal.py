@@ -178,7 +178,7 @@ def _slots_before(c: _Comparison, neighbour: str) -> set[str]:
     """Lower-case descriptive adjectives right before where `neighbour` is rendered as a name."""
     if not neighbour[:1].isupper() or is_ordinary_english(neighbour):
         return set()  # an ordinary neighbour may be translated too: no name to read a slot from
-    target, lang = c.target_words_nfc, c.target_lang
+    target, lang = c.target_words, c.target_lang
     keys = None
     slots = set()
     for p in range(1, len(target)):
