@@ -13,3 +13,8 @@ def name_issues(en: str, tgt: str, lang: str):
 def errors(en: str, tgt: str, lang: str):
     """The error-level name issues among them."""
     return [i for i in name_issues(en, tgt, lang) if i.severity == "error"]
+
+
+def garbled(en: str, tgt: str, lang: str) -> list[tuple[str, str]]:
+    """(expected, found) of the error-level garbled names."""
+    return [(i.expected, i.found) for i in errors(en, tgt, lang) if i.rule == "name.garbled"]

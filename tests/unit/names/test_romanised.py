@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from align.checking import check_pair
-
-
-def garbled(en: str, target: str, lang: str) -> list[tuple[str, str]]:
-    return [(i.expected, i.found) for i in check_pair(en, target, "en", lang)
-            if i.rule == "name.garbled" and i.severity == "error"]
+from tests.unit.names.helpers import garbled
 
 
 @pytest.mark.parametrize(("en", "wrong", "right", "lang", "name"), [
