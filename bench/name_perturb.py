@@ -9,7 +9,9 @@ Three kinds, each seeded and deterministic per (seed, language, kind, line):
   lower case, as MT does: «оханнесбург») or the last syllable dropped (Mechichi / «Мечи»);
 - literal rendering: an English name word that is a common word (wordfreq zipf >= 3.5, listed
   in literal_words.tsv) whose transliteration the target carries is replaced by the list's
-  lower-case common word (the Gold fire / «золотий пожар», Emma Stone / «Емма камінь»).
+  lower-case common word (the Gold fire / «золотий пожар», Emma Stone / «Емма камінь»);
+  `literal_unseen` does the same with literal_words_unseen.tsv, words added after the rule
+  was built, whose lines were never read.
 
 Cyrillic proper names are capitalised words not at a sentence start whose pymorphy3 parse
 carries Name/Surn/Patr/Geox/Orgn, or that pymorphy3 does not know, or (because the Ukrainian
@@ -28,10 +30,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-KINDS = ("substitution", "truncate_first", "truncate_syllable", "literal")
+KINDS = ("substitution", "truncate_first", "truncate_syllable", "literal", "literal_unseen")
+# Kinds made on every line where they apply, the same for every seed.
+EVERY_LINE_KINDS = frozenset({"literal", "literal_unseen"})
 PROPER_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 LITERAL_MIN_ZIPF = 3.5
 LITERAL_WORDS = Path(__file__).resolve().parent / "literal_words.tsv"
+LITERAL_WORDS_UNSEEN = Path(__file__).resolve().parent / "literal_words_unseen.tsv"
 
 CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:['\u2019\u02bc-][\u0400-\u04ff]+)*")
 LATIN_WORD = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*")
@@ -208,6 +213,7 @@ class NamePerturber:
                     pool[span.word[-2:].lower()].add(span.word)
         self.pool = {ending: sorted(words) for ending, words in pool.items()}
         self.literal_words = load_literal_words()
+        self.literal_words_unseen = load_literal_words(LITERAL_WORDS_UNSEEN)
 
     def lines_with_names(self) -> list[int]:
         return [i for i, spans in enumerate(self.names) if spans]
@@ -220,7 +226,8 @@ class NamePerturber:
 
     def perturb(self, kind: str, line: int) -> Perturbation | None:
         method = {"substitution": self.substitute, "truncate_first": self.truncate_first,
-                  "truncate_syllable": self.truncate_syllable, "literal": self.literal}[kind]
+                  "truncate_syllable": self.truncate_syllable, "literal": self.literal,
+                  "literal_unseen": self.literal_unseen}[kind]
         return method(line)
 
     def _make(self, kind: str, line: int, span: NameSpan, new: str) -> Perturbation:
@@ -268,15 +275,17 @@ class NamePerturber:
         span, cut = rng.choice(options)
         return self._make("truncate_syllable", line, span, cut)
 
-    def literal_candidates(self, line: int) -> list[tuple[NameSpan, str]]:
+    def literal_candidates(self, line: int, words: dict[str, dict[str, str]] | None = None
+                           ) -> list[tuple[NameSpan, str]]:
         """(target word, literal rendering) pairs: an English capitalised common word of the
-        list whose transliteration the target line carries."""
+        list (by default literal_words.tsv) whose transliteration the target line carries."""
+        words = self.literal_words if words is None else words
         found = []
         english = capitalised_words(self.en[line], LATIN_WORD)
         targets = capitalised_words(self.target[line])
         for en_span in english:
             word = en_span.word.lower()
-            rendering = self.literal_words.get(word, {}).get(self.lang)
+            rendering = words.get(word, {}).get(self.lang)
             if not rendering or _zipf(word) < LITERAL_MIN_ZIPF:
                 continue
             en_key = skeleton(word)
@@ -293,8 +302,15 @@ class NamePerturber:
         return found
 
     def literal(self, line: int) -> Perturbation | None:
-        options = self.literal_candidates(line)
+        return self._literal("literal", line, self.literal_words)
+
+    def literal_unseen(self, line: int) -> Perturbation | None:
+        """A literal rendering from the held-out list (literal_words_unseen.tsv)."""
+        return self._literal("literal_unseen", line, self.literal_words_unseen)
+
+    def _literal(self, kind: str, line: int, words: dict[str, dict[str, str]]) -> Perturbation | None:
+        options = self.literal_candidates(line, words)
         if not options:
             return None
-        span, rendering = _rng(self.seed, self.lang, "literal", line).choice(options)
-        return self._make("literal", line, span, rendering)
+        span, rendering = _rng(self.seed, self.lang, kind, line).choice(options)
+        return self._make(kind, line, span, rendering)

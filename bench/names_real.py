@@ -39,6 +39,7 @@ from align.names.translit import edit_distance, word_key
 from bench.data import FLORES_HELP, exit_on_missing, load_flores
 from bench.name_perturb import (
     CYRILLIC_WORD,
+    EVERY_LINE_KINDS,
     KINDS,
     LATIN_WORD,
     NamePerturber,
@@ -150,7 +151,7 @@ def run_language(lang: str, en: list[str], target: list[str], args, rows: list) 
     for kind in KINDS:
         made = []
         # Literal renderings are rare and do not depend on the seed: every line where one applies, once.
-        if kind == "literal":
+        if kind in EVERY_LINE_KINDS:
             made = [p for i in range(len(en)) if keep(i) and (p := perturbers[0].perturb(kind, i))]
         else:
             for perturber, sample in zip(perturbers, samples, strict=True):

@@ -214,7 +214,7 @@ class _Comparison:
             for j in range(len(target)):
                 if (self.src_matched[i] and self.tgt_matched[j]) or distinct[i][j]:
                     continue
-                if _keys_match(self.src_keys[i], self.tgt_keys[j]):
+                if _keys_match(self.src_keys[i], self.tgt_keys[j]) and not self._given_name_alone(i, j):
                     # The target unmatched so far: a garbled second mention of a name the
                     # translation renders well elsewhere is garbled all the same.
                     if not self.tgt_matched[j] and _may_garble(source[i]):
@@ -245,6 +245,26 @@ class _Comparison:
                         self._mismatch(s, t, "sound")
                     self._pair(i, j)
                     break
+
+    def _given_name_alone(self, i: int, j: int) -> bool:
+        """Target `j` is a lone given name that spells only the first word of the person run
+        `i` (Donald Kowalczyk / Donal'd): the run written together opens with it, so the keys
+        meet, but a given name alone does not carry a person. A place's or a company's first
+        word (Minnesota Glacier / Minnesoty) is no given name and still carries its run. Where
+        another target word renders the surname, the given name is that person's (Michele
+        Bachmann / Mishel' | Bakhmann)."""
+        s, t = self.source[i], self.target[j]
+        words = s.text.split()
+        if self.src_matched[i] or s.kind != "name" or len(words) < 2 or " " in t.text or not is_given_name(t.text, self.target_lang) \
+                or not analyse(t.text, self.target_lang).known:
+            return False
+        lang = "en" if _is_latin(s.text) else self.source_lang
+        first = frozenset({word_key(strip_possessive(words[0]), lang)})
+        own = frozenset(word_key(strip_possessive(w), lang) for w in words[1:])
+        if not _is_glossary(s, self.glossary):
+            own |= frozenset(_distinctive_words(s, self.glossary))
+        # The surname rendered by another target word makes this one the person's given name.
+        return _keys_match(first, self.tgt_keys[j]) and not any(_keys_match(own, keys) for keys in self.tgt_keys)
 
     def _garbled_rendering(self, i: int, tgt_keys: frozenset[str]) -> str:
         """How target keys garble source name `i` ("garbled", "truncated" or ""), read with
@@ -370,7 +390,7 @@ class _Comparison:
 
     def _people_of_ordinary_words(self) -> None:
         """A person whose names are ordinary English words (Emma Stone, Rick Perry) is taken
-        for a capitalised phrase; the translation shows the person: its given name, tagged as
+        for a capitalised phrase, or a person's name is left unmatched; the translation shows the person: its given name, tagged as
         one by the dictionary. The word after it must then render the surname: a lower-case
         word there is the surname translated (Emmi kamin), another name a swap (Rik Materi)."""
         if self.source_lang != "en" or self.target_lang == "en" or not self.target_text:
@@ -378,8 +398,10 @@ class _Comparison:
         words = self.target_words
         for i, s in enumerate(self.source):
             parts = s.text.split()
-            if s.kind != "common" or s.initial or len(parts) != 2 \
-                    or not all(p[:1].isupper() and _is_latin(p) for p in parts):
+            # A name run the other passes left unmatched is read the same way (Jeffrey Sacks /
+            # Dzheffri mishky): its given name alone did not match it.
+            if s.kind not in ("common", "name") or (s.kind == "name" and self.src_matched[i]) or s.initial \
+                    or len(parts) != 2 or not all(p[:1].isupper() and _is_latin(p) for p in parts):
                 continue
             given, surname = (strip_possessive(p) for p in parts)
             given_keys = _surface_keys(given, "en")

@@ -451,7 +451,7 @@ def name_keys(text: str, lang: str) -> list[str]:
 def _own_caches(glossary: Glossary) -> bool:
     """Whether the caches below belong to `glossary` as it is now; if not, they are emptied
     and given to it."""
-    size = (len(glossary.entries), len(glossary._by_form))
+    size = glossary.version
     if glossary is _CACHE_OWNER[0] and size == _CACHE_OWNER[1]:
         return True
     _CACHE.clear()
@@ -476,11 +476,11 @@ def _extract_cached(text: str, lang: str, glossary: Glossary) -> tuple[NameMenti
 
 # One extraction cache per glossary: the checker extracts each sentence once per target
 # language pair, and the benchmark re-extracts the clean source for every injected variant.
-# The glossary's size is kept beside it: a form added since clears them too. _STARTS and
+# The glossary's version is kept beside it: a form added since clears them too. _STARTS and
 # _PLAIN hold per-word answers that depend on the same glossary.
 _CACHE: dict[tuple[str, str], tuple[NameMention, ...]] = {}
 _KEY_CACHE: dict[tuple[str, str], tuple[str, ...]] = {}  # name_keys'
-_CACHE_OWNER: list = [None, (0, 0)]
+_CACHE_OWNER: list = [None, -1]
 _STARTS: dict[tuple[str, str], tuple] = {}
 _PLAIN: dict[str, dict[str, bool]] = {}  # language -> lower-case word -> _plain_word
 

@@ -59,10 +59,14 @@ class Glossary:
     _prefixes: dict[str, set[str]] = field(default_factory=dict)
     _by_id: dict[str, int] = field(default_factory=dict)
     digest: str = ""  # sha1 of every glossary file read, in order, for the signature
+    # Counts the calls to add(): caches built from the glossary (name keys, extraction) compare
+    # it to know whether they still describe this glossary.
+    version: int = 0
 
     def add(self, entry: GlossaryEntry) -> None:
         """Add an entry; a row sharing a form with an existing entry of the same kind
         family merges into it, so a user's row extends the shipped one instead of competing."""
+        self.version += 1
         target_index = None
         for lang, forms in entry.forms.items():
             for form in forms:

@@ -92,8 +92,8 @@ def _entry_word_keys(glossary: Glossary, entry_id: str) -> frozenset[str]:
     """Keys of a glossary entry's forms, written together and word by word, except the words
     that only say what sort of thing it is (South, United; Pivdenna, Soedinennye): one of
     those alone, or as the opening of the form run together, is no rendering of the name
-    (South Africa / Pivdennoi Amazonky)."""
-    cache_key = (glossary.digest, len(glossary), entry_id)
+    (South Africa / Pivdennoi Amazonky), nor is a person's given name."""
+    cache_key = (glossary.digest, glossary.version, entry_id)
     if cache_key not in _ENTRY_WORD_KEYS:
         entry = glossary.entry(entry_id)
         out = set()
@@ -105,7 +105,10 @@ def _entry_word_keys(glossary: Glossary, entry_id: str) -> frozenset[str]:
                 if not any(generic):
                     out.add("".join(keys))
                 if len(words) > 1:
-                    out.update(k for k, g in zip(keys, generic, strict=True) if not g)
+                    # A person's given names alone are no rendering of the person (Donald Trump /
+                    # Donal'd): only the surname, the form's last word, carries the entry.
+                    own = keys[-1:] if entry.kind == "person" else keys
+                    out.update(k for k, g in zip(keys, generic, strict=True) if not g and k in own)
         _ENTRY_WORD_KEYS[cache_key] = frozenset(k for k in out if k)
     return _ENTRY_WORD_KEYS[cache_key]
 
@@ -142,9 +145,9 @@ def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozense
     """The keys the fuzzy passes read a mention by, once per mention and glossary: the passes
     ask again for each pair, and the English source again against each translation. The same
     frozenset comes back, so the caches keyed by sets of keys (_keys_match) compare it at once."""
-    if glossary is not _FUZZY_OWNER[0] or _FUZZY_OWNER[1] != _glossary_size(glossary):
+    if glossary is not _FUZZY_OWNER[0] or _FUZZY_OWNER[1] != glossary.version:
         _FUZZY.clear()
-        _FUZZY_OWNER[:] = [glossary, _glossary_size(glossary)]
+        _FUZZY_OWNER[:] = [glossary, glossary.version]
     keys = _FUZZY.get((mention, lang))
     if keys is None:
         if len(_FUZZY) > 100_000:
@@ -153,21 +156,17 @@ def _fuzzy_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozense
     return keys
 
 
-# _fuzzy_keys by (mention, language), for the glossary (and its size) in _FUZZY_OWNER: a form
+# _fuzzy_keys by (mention, language), for the glossary (and its version) in _FUZZY_OWNER: a form
 # added to the glossary since, or another glossary, empties it.
 _FUZZY: dict[tuple[NameMention, str], frozenset[str]] = {}
-_FUZZY_OWNER: list = [None, (0, 0)]
-
-
-def _glossary_size(glossary: Glossary) -> tuple[int, int]:
-    return len(glossary.entries), len(glossary._by_form)
+_FUZZY_OWNER: list = [None, -1]
 
 
 def _mention_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozenset[str]:
     if _is_glossary(mention, glossary):
         keys = set(mention.key.split())
         keys |= _entry_word_keys(glossary, mention.key)
-        keys |= _surface_keys(mention.text, lang)
+        keys |= _surface_keys(_carrying_words(mention, glossary), lang)
     else:
         keys = _distinctive(mention, glossary) | {mention.key.replace(" ", "")}
         words = _keyed_words(mention)
@@ -179,6 +178,16 @@ def _mention_keys(mention: NameMention, lang: str, glossary: Glossary) -> frozen
             rest = mention.text
         keys |= _surface_keys(rest, lang)
     return frozenset(k for k in keys if len(k) >= 3)
+
+
+def _carrying_words(mention: NameMention, glossary: Glossary) -> str:
+    """The written words that carry a glossary mention: of a person's several words the last,
+    the surname (Donald Trump / Trump), since a given name alone names someone else."""
+    entry = glossary.entry(mention.key)
+    words = mention.text.split()
+    if entry is not None and entry.kind == "person" and len(words) > 1:
+        return words[-1]
+    return mention.text
 
 
 def _keyed_words(mention: NameMention) -> list[str]:

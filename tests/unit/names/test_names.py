@@ -8,6 +8,7 @@ import pytest
 
 from align.errors import InputError
 from align.names import compare_names, extract_names, load_glossary, match_key, transliterate
+from align.names.glossary import GlossaryEntry
 from bench.inject_names import drop_name, swap_name
 
 
@@ -425,3 +426,14 @@ def test_dictionary_lemmas_are_analyses_lemmas_for_known_words(word, lang):
     lemmas = dictionary_lemmas(word, lang)
     assert (lemmas is not None) == info.known
     assert lemmas is None or lemmas == info.lemmas
+
+
+def test_caches_follow_forms_added_to_the_glossary():
+    # A form added after names were read is seen at once: the caches that extraction and the
+    # fuzzy keys keep per glossary compare its version, not only its identity.
+    glossary = load_glossary()
+    before = keys("Zorvania sent aid.", "en", glossary)
+    glossary.add(GlossaryEntry("zv-state", "place", {"en": ["Zorvania"], "uk": ["Зорванія"]}))
+    assert before != ["zv-state"]
+    assert keys("Zorvania sent aid.", "en", glossary) == ["zv-state"]
+    assert keys("Зорванія надіслала допомогу.", "uk", glossary) == ["zv-state"]
