@@ -853,7 +853,7 @@ class _Comparison:
         is no cut-off city, whichever the matching paired it with)."""
         keys = _surface_keys(rendering, self.target_lang)
         return any(_words_alike(_surface_keys(w, "en"), keys) and not word_loss(w, rendering, self.target_lang)
-                   for m in self.source if m.text != s.text for w in _name_parts(m.text)
+                   for m in self.source if m.key != s.key for w in _name_parts(m.text)
                    if w[:1].isupper())
 
     def _own_given_name(self, word: str, rendering: str) -> bool:
