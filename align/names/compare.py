@@ -420,7 +420,10 @@ class _Comparison:
                                             f"translated as an ordinary word", rule="name.literal",
                                             evidence="given name"))
                     self.src_matched[i] = True
-                elif following[:1].isupper() and _surnames_apart(surname_keys, _surface_keys(following, self.target_lang)):
+                elif s.kind == "common" and following[:1].isupper() \
+                        and _surnames_apart(surname_keys, _surface_keys(following, self.target_lang)):
+                    # (a name run's capitalised stand-in is the later passes' to judge: garbled
+                    # or another name, Arnold Schwarzenegger / Arnol'd Vartsenegger)
                     self._swap_issue(s, f"{word} {following}", f"{word} {following}", s.text, "given name")
                     self.src_matched[i] = True
                 break
