@@ -32,7 +32,7 @@ from functools import cached_property
 from align.lang import get
 from align.model import Issue, NameMention
 from align.names.copies import damaged_copies
-from align.names.cuts import attested_shortening, cut_of, cut_words, stumps
+from align.names.cuts import attested_shortening, cut_of, cut_words, initial_given_names, stumps
 from align.names.extract import is_designation, name_stopwords
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
@@ -69,6 +69,7 @@ from align.names.keys import (
     _keys_match,
     _letters,
     _made_from_name,
+    _may_cut,
     _may_garble,
     _may_match,
     _mixed_script,
@@ -89,6 +90,7 @@ from align.names.keys import (
     _sounds_far_apart,
     _stable_openings_differ,
     _steady_opening_lost,
+    _stem,
     _strong_target_name,
     _surface_keys,
     _surnames_apart,
@@ -924,6 +926,10 @@ class _Comparison:
             if not all(self.src_matched) or not all(self.tgt_matched):
                 self._places()
                 self._fuzzy()
+            elif self._keys_one_for_one():
+                return self._settled_issues()
+        else:
+            return self._settled_issues()
         self._given_names()
         self._given_name_before_surname()
         self._people_of_ordinary_words()
@@ -968,6 +974,25 @@ class _Comparison:
             self.found.append(Issue("name", severity, self.target_lang, "", t.text,
                                     f"{self.target_lang} has {t.text}, which {self.source_lang} does not mention",
                                     rule="name.extra"))
+        return self.found
+
+    def _keys_one_for_one(self) -> bool:
+        """Each mention's key, on either side, as often as on the other: with every mention
+        paired by shared keys, each name has a rendering keyed as it is."""
+        return Counter(m.key for m in self.source) == Counter(m.key for m in self.target)
+
+    def _settled_issues(self) -> list[Issue]:
+        """The issues of a pair whose names all have their counterparts of the same key, one for
+        one (or that names none): no name is lost, added, swapped or cut, which is what the other
+        passes look for (a cut or swapped word changes a key, a lost or added one the count), so
+        only the passes that read words the extractor took for no name run: a given name opening
+        the sentence cut (Oliver Sacks / liver Saks), a word cut to a stump, a Latin code copied
+        with a letter lost, a Slavic surname misspelt. Close to half of a release's pairs are such
+        (FLORES: 918 of its 2,024 en-uk and en-ru pairs)."""
+        initial_given_names(self)
+        stumps(self)
+        damaged_copies(self)
+        romanised_garbles(self)
         return self.found
 
     def _report_stand_in(self, s: NameMention, t: NameMention, why: str) -> None:
@@ -2171,13 +2196,16 @@ class _Comparison:
         for i, j in self.pairs:
             for w in unicodedata.normalize("NFC", self.target[j].text).split():
                 renders.setdefault(w.lower().strip(".,;:!?\"'«»()"), set()).add(i)
+        # Stems read once per form, not once per form and word (_same_stem of each pair).
+        known_stems = {_stem(f) for f in known}
         for word in {w for w in written if len(w) >= 3} - matched:
-            if word in known or any(_same_stem(word, f) for f in known):
+            stem = _stem(word)
+            if word in known or (len(stem) >= 3 and stem in known_stems):
                 continue  # a form of a place the source names
             for s, fs in forms.items():
                 if renders.get(word, set()) - {self.source.index(s)}:
                     continue
-                how = next((h for h in (_cut_form(word, f) for f in fs) if h), "")
+                how = next((h for h in (_cut_form(word, f) for f in fs if _may_cut(word, stem, f)) if h), "")
                 if how:
                     if s in missing:
                         missing.remove(s)

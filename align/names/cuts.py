@@ -100,6 +100,17 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
             flagged.add(s.text)
 
 
+def initial_given_names(comparison: _Comparison) -> None:
+    """Only the sentence-opening given names of cut_words, for a pair whose names all kept their
+    keys (_Comparison._settled_issues): the extractor takes no name from such a word, so its cut
+    leaves every key as it was (Oliver Sacks / liver Saks)."""
+    c = comparison
+    if not c.target_text or not c.source_text or c.source_lang != "en" or c.target_lang == "en":
+        return
+    flagged = {i.expected for i in c.found if i.category == "name" and (i.severity == "error" or i.rule == "name.garbled")}
+    _initial_given_names(c, flagged)
+
+
 def _initial_given_names(c: _Comparison, flagged: set[str]) -> None:
     """A sentence's first word before a name (Oliver Sacks, Tony Moll, Norman Lamb) is no name
     to the extractor when English also writes it in lower case; read as a given name only

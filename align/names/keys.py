@@ -366,6 +366,12 @@ def _cut_form(word: str, form: str) -> str:
     return ""
 
 
+def _may_cut(word: str, word_stem: str, form: str) -> bool:
+    """A screen for _cut_form, `word_stem` being _stem(word): a word without the form's first
+    letter opens with its second, one cut inside the stem with its first (unless it has no stem)."""
+    return word[:1] == form[1:2] or word[:1] == form[:1] or not word_stem
+
+
 def _lost_opening(form: str) -> bool:
     """Whether a word without the form's first letter lost a sound: a consonant, or a vowel
     that is a syllable of its own (Isikava / Sikava), except the Ukrainian opening vowels that
