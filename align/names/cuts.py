@@ -53,6 +53,7 @@ from align.names.losses import (
 from align.names.morph import (
     COMMON_ZIPF,
     _analyzer,
+    _parses,
     analyse,
     is_peoples_word,
     peoples_places,
@@ -60,7 +61,7 @@ from align.names.morph import (
     zipf,
 )
 from align.names.translit import edit_distance, fold_latin, match_key, word_key
-from align.resources import load_toml
+from align.resources import lang_path, load_toml, load_toml_file
 
 if TYPE_CHECKING:
     from align.model import NameMention
@@ -1021,6 +1022,7 @@ def stumps(comparison: _Comparison) -> None:
                 and not _reported(c, whole):
             _report_stump(c, word, whole, taken)
     _said_stumps(c, taken)
+    _ungoverned_words(c, taken)
 
 
 def _report_stump(c: _Comparison, word: str, whole: str, taken: set[str]) -> None:
@@ -1056,6 +1058,42 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
         whole = _said_completion(c, word)
         if whole and not _reported(c, whole):
             _report_stump(c, word, whole, taken)
+
+
+def _ungoverned_words(c: _Comparison, taken: set[str]) -> None:
+    """A capitalised word of the dictionary right after a preposition, in no case that
+    preposition governs (v Strel, so Statya, s Chei): no word the translator wrote there, but a
+    name cut to a form of another word, where the source names someone or something. A name
+    the dictionary knows, or a word a source word spells, is read as written."""
+    governs = _governed_cases(c.target_lang)
+    if not governs or not any(s.kind in ("name", "common", "latin") for s in c.source):
+        return
+    for before, word in _WORD_PAIR.findall(c.target_text or ""):
+        cases = governs.get(before.lower())
+        if cases is None or word in taken or not _ungoverned(word, cases, c.target_lang) or _source_explains(c, word):
+            continue
+        c.found.append(Issue("name", "error", c.target_lang, "", word,
+                             f"{c.target_lang} has {word} after {before}, in no case {before} takes: "
+                             f"a name cut short", rule="name.garbled"))
+        taken.add(word)
+
+
+@lru_cache(maxsize=65536)
+def _ungoverned(word: str, cases: frozenset[str], lang: str) -> bool:
+    """A capitalised Cyrillic word the dictionary knows, as no name, in none of `cases`."""
+    if len(word) < 3 or not word[:1].isupper() or word.isupper() or not CYRILLIC_LETTER.search(word):
+        return False
+    lower = word.lower()
+    if not _analyzer(lang).word_is_known(lower) or analyse(word, lang).name_tagged:
+        return False
+    return all(cases.isdisjoint(p.tag.grammemes) for p in _parses(lower, lang))
+
+
+@cache
+def _governed_cases(lang: str) -> dict[str, frozenset[str]]:
+    path = lang_path(lang, "prepositions.toml")
+    table = load_toml_file(path).get("governs", {}) if path.exists() else {}
+    return {p: frozenset(cases) for p, cases in table.items()}
 
 
 def _beside_capitals(words: list[str]) -> set[str]:
