@@ -1023,6 +1023,7 @@ def stumps(comparison: _Comparison) -> None:
             _report_stump(c, word, whole, taken)
     _said_stumps(c, taken)
     _ungoverned_words(c, taken)
+    _capitalised_function_words(c, taken)
 
 
 def _report_stump(c: _Comparison, word: str, whole: str, taken: set[str]) -> None:
@@ -1076,6 +1077,72 @@ def _ungoverned_words(c: _Comparison, taken: set[str]) -> None:
                              f"{c.target_lang} has {word} after {before}, in no case {before} takes: "
                              f"a name cut short", rule="name.garbled"))
         taken.add(word)
+
+
+def _capitalised_function_words(c: _Comparison, taken: set[str]) -> None:
+    """A capitalised word inside a sentence that the dictionary knows only as a function word,
+    a verb form or an adverb (Agnostik Chem utverzhdaet, ploshchad Sviatogo Pet): no name
+    and no word a translator capitalises there, but a name cut to one."""
+    text = c.target_text or ""
+    for m in _CAPITALISED_WORD.finditer(text):
+        word, before = m.group(1), text[:m.start()]
+        if word in taken or not before[-1:].isspace() or not _inside_sentence(before) \
+                or not _function_word(word, c.target_lang) or _title_cased(before, text[m.end():], c.target_lang) \
+                or _source_explains(c, word):
+            continue
+        # The cut keeps the name's opening: some capitalised source word opens alike (Chambers
+        # / Chem; not No / Net, an abbreviation translated as a word).
+        opening = word_key(word, c.target_lang)[:1]
+        name = next((w for w in _LOWER_WORD.findall(c.source_text or "") if len(w) >= 4 and w[:1].isupper()
+                     and _opens_alike(match_key(w)[:1], opening)), "")
+        if name:
+            c.found.append(Issue("name", "error", c.target_lang, name, word,
+                                 f"{c.target_lang} has {word}, a word of the language no name is, capitalised "
+                                 f"inside a sentence: {name} cut short", rule="name.garbled"))
+            taken.add(word)
+
+
+def _inside_sentence(before: str) -> bool:
+    """After a word or a comma: inside a sentence, not opening a quotation, a list item or a
+    bracket, where any word may be capitalised."""
+    last = before.rstrip()[-1:]
+    return last.isalnum() or last == ","
+
+
+def _title_cased(before: str, after: str, lang: str) -> bool:
+    """A word beside it inside the sentence is an ordinary word capitalised too: a title
+    written in title case (Durni, Iaki Mriiut), where every word is capitalised."""
+    words = []
+    previous = _LAST_WORD.search(before)
+    if previous and _inside_sentence(before[:previous.start()]):
+        words.append(previous.group(1))
+    following = _FIRST_WORD.match(after)
+    if following:
+        words.append(following.group(1))
+    return any(w[:1].isupper() and not w.isupper() and analyse(w, lang).known and not analyse(w, lang).name_tagged
+               for w in words)
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+_FIRST_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])([^\W\d_a-z]+)(?![\w-])")
+
+
+@lru_cache(maxsize=65536)
+def _function_word(word: str, lang: str) -> bool:
+    if len(word) < 3 or not word[:1].isupper() or word.isupper() or not CYRILLIC_LETTER.search(word):
+        return False
+    lower = word.lower()
+    if not _analyzer(lang).word_is_known(lower) or analyse(word, lang).name_tagged:
+        return False
+    return all(not _FUNCTION_TAGS.isdisjoint(p.tag.grammemes) for p in _parses(lower, lang))
+
+
+# pymorphy3 grammemes of words that never stand for a name: conjunctions, particles,
+# prepositions, interjections, pronouns (and pronoun adjectives), predicatives, adverbs,
+# comparatives, verb forms and short participles.
+_FUNCTION_TAGS = frozenset({"CONJ", "PRCL", "PREP", "INTJ", "NPRO", "Apro", "PRED", "ADVB", "COMP",
+                            "VERB", "INFN", "GRND", "PRTS"})
 
 
 @lru_cache(maxsize=65536)

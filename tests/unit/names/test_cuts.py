@@ -493,3 +493,28 @@ def test_a_capitalised_word_in_no_case_its_preposition_takes_is_an_error(en, wro
 ])
 def test_a_word_a_preposition_may_take_or_a_name_is_no_cut(en, tgt, lang):
     assert [i for i in errors(en, tgt, lang) if "in no case" in i.message] == []
+
+
+@pytest.mark.parametrize("en,wrong,right,lang", [
+    # a name cut to a conjunction, capitalised inside the sentence
+    ("Chambers, an agnostic, argues that his lawsuit is frivolous.",
+     "Агностик Чем утверждает, что его иск несерьезный.",
+     "Агностик Чемберс утверждает, что его иск несерьезный.", "ru"),
+])
+def test_a_function_word_capitalised_inside_a_sentence_is_a_cut_name(en, wrong, right, lang):
+    found = errors(en, wrong, lang)
+    assert [(i.rule, i.expected) for i in found] == [("name.garbled", "Chambers")], found
+    assert errors(en, right, lang) == []
+
+
+@pytest.mark.parametrize("en,tgt,lang", [
+    # a title in title case capitalises its ordinary words
+    ("Two songs, Audition (The Fools Who Dream) and City of Stars, were nominated.",
+     "Дві пісні, Прослуховування (Дурні, Які Мріють) та Місто Зірок, були номіновані.", "uk"),
+    # an abbreviation translated as a word: no source word opens as the word does
+    ("30 and No.", "30 и Нет.", "ru"),
+    # a quotation opens with a capital
+    ('He said: "We will win."', 'Он сказал: "Мы победим".', "ru"),
+])
+def test_a_capitalised_function_word_where_capitals_are_due_is_no_cut(en, tgt, lang):
+    assert [i for i in errors(en, tgt, lang) if "inside a sentence" in i.message] == []
