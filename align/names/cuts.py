@@ -1069,9 +1069,14 @@ def _ungoverned_words(c: _Comparison, taken: set[str]) -> None:
     governs = _governed_cases(c.target_lang)
     if not governs or not any(s.kind in ("name", "common", "latin") for s in c.source):
         return
+    # Cheap first: the capitalised words the dictionary knows as no name, which are few.
+    words = {w for w in c.target_words if w not in taken and _common_capitalised(w, c.target_lang)}
+    if not words:
+        return
     for before, word in _WORD_PAIR.findall(c.target_text or ""):
         cases = governs.get(before.lower())
-        if cases is None or word in taken or not _ungoverned(word, cases, c.target_lang) or _source_explains(c, word):
+        if word not in words or cases is None or word in taken or not _ungoverned(word, cases, c.target_lang) \
+                or _source_explains(c, word):
             continue
         c.found.append(Issue("name", "error", c.target_lang, "", word,
                              f"{c.target_lang} has {word} after {before}, in no case {before} takes: "
@@ -1079,16 +1084,25 @@ def _ungoverned_words(c: _Comparison, taken: set[str]) -> None:
         taken.add(word)
 
 
+@lru_cache(maxsize=65536)
+def _common_capitalised(word: str, lang: str) -> bool:
+    """A capitalised Cyrillic word of three letters or more, no acronym, that the dictionary
+    knows and reads as no name."""
+    if len(word) < 3 or not word[:1].isupper() or word.isupper() or "-" in word or not CYRILLIC_LETTER.search(word):
+        return False
+    return _analyzer(lang).word_is_known(word.lower()) and not analyse(word, lang).name_tagged
+
+
 def _capitalised_function_words(c: _Comparison, taken: set[str]) -> None:
     """A capitalised word inside a sentence that the dictionary knows only as a function word,
     a verb form or an adverb (Agnostik Chem utverzhdaet, ploshchad Sviatogo Pet): no name
     and no word a translator capitalises there, but a name cut to one."""
     text = c.target_text or ""
-    for m in _CAPITALISED_WORD.finditer(text):
-        word, before = m.group(1), text[:m.start()]
-        if word in taken or not before[-1:].isspace() or not _inside_sentence(before) \
-                or not _function_word(word, c.target_lang) or _title_cased(before, text[m.end():], c.target_lang) \
-                or _source_explains(c, word):
+    for word in dict.fromkeys(c.target_words):
+        if word in taken or not _common_capitalised(word, c.target_lang) or not _function_word(word, c.target_lang):
+            continue
+        if not any(before[-1:].isspace() and _inside_sentence(before) and not _title_cased(before, after, c.target_lang)
+                   for before, after in _contexts(text, word)) or _source_explains(c, word):
             continue
         # The cut keeps the name's opening: some capitalised source word opens alike (Chambers
         # / Chem; not No / Net, an abbreviation translated as a word).
@@ -1100,6 +1114,22 @@ def _capitalised_function_words(c: _Comparison, taken: set[str]) -> None:
                                  f"{c.target_lang} has {word}, a word of the language no name is, capitalised "
                                  f"inside a sentence: {name} cut short", rule="name.garbled"))
             taken.add(word)
+
+
+def _contexts(text: str, word: str) -> list[tuple[str, str]]:
+    """The text before and after each mention of `word` as a whole word (found by str.find:
+    a pattern per word would be compiled per word)."""
+    out, start = [], text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before, after = text[:start], text[end:]
+        if not _WORD_GOES_ON.match(before[-1:]) and not _WORD_GOES_ON.match(after[:1]):
+            out.append((before, after))
+        start = text.find(word, end)
+    return out
+
+
+_WORD_GOES_ON = re.compile(r"[\w-]")
 
 
 def _inside_sentence(before: str) -> bool:
@@ -1125,17 +1155,12 @@ def _title_cased(before: str, after: str, lang: str) -> bool:
 
 _LAST_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
 _FIRST_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
-_CAPITALISED_WORD = re.compile(r"(?<![\w-])([^\W\d_a-z]+)(?![\w-])")
 
 
 @lru_cache(maxsize=65536)
 def _function_word(word: str, lang: str) -> bool:
-    if len(word) < 3 or not word[:1].isupper() or word.isupper() or not CYRILLIC_LETTER.search(word):
-        return False
-    lower = word.lower()
-    if not _analyzer(lang).word_is_known(lower) or analyse(word, lang).name_tagged:
-        return False
-    return all(not _FUNCTION_TAGS.isdisjoint(p.tag.grammemes) for p in _parses(lower, lang))
+    """A word of _common_capitalised read only as a word of the parts of speech below."""
+    return all(not _FUNCTION_TAGS.isdisjoint(p.tag.grammemes) for p in _parses(word.lower(), lang))
 
 
 # pymorphy3 grammemes of words that never stand for a name: conjunctions, particles,
@@ -1147,13 +1172,8 @@ _FUNCTION_TAGS = frozenset({"CONJ", "PRCL", "PREP", "INTJ", "NPRO", "Apro", "PRE
 
 @lru_cache(maxsize=65536)
 def _ungoverned(word: str, cases: frozenset[str], lang: str) -> bool:
-    """A capitalised Cyrillic word the dictionary knows, as no name, in none of `cases`."""
-    if len(word) < 3 or not word[:1].isupper() or word.isupper() or not CYRILLIC_LETTER.search(word):
-        return False
-    lower = word.lower()
-    if not _analyzer(lang).word_is_known(lower) or analyse(word, lang).name_tagged:
-        return False
-    return all(cases.isdisjoint(p.tag.grammemes) for p in _parses(lower, lang))
+    """A word of _common_capitalised in none of `cases`."""
+    return all(cases.isdisjoint(p.tag.grammemes) for p in _parses(word.lower(), lang))
 
 
 @cache

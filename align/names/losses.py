@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from align.lang import get
+from align.lang import CYRILLIC_LETTER, get
 from align.lang.translit import transliterate
 from align.names.forms import name_forms
 from align.names.morph import analyse, zipf
@@ -183,6 +183,10 @@ def _end_written_out(rendering: str, cs: str, lang: str) -> bool:
     the name and is no ordinary word (monet, coins, is no spelling of Monet / Mone). A French
     silent end keeps its own established rendering (Bernard / Bernar, Armand / Arman)."""
     lower = rendering.lower()
+    # Cyrillic letters alone: a word of parts, or one kept in Latin, is no one word to complete,
+    # and asking wordfreq about one costs a tokenizer.
+    if not lower.isalpha() or not CYRILLIC_LETTER.search(lower):
+        return False
     used = zipf(lower, lang)
     if used >= _ESTABLISHED_RENDERING_ZIPF:
         return False
