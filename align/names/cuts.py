@@ -53,6 +53,7 @@ from align.names.losses import (
 from align.names.morph import (
     COMMON_ZIPF,
     _analyzer,
+    _parses,
     analyse,
     is_peoples_word,
     peoples_places,
@@ -60,7 +61,7 @@ from align.names.morph import (
     zipf,
 )
 from align.names.translit import edit_distance, fold_latin, match_key, word_key
-from align.resources import load_toml
+from align.resources import lang_path, load_toml, load_toml_file
 
 if TYPE_CHECKING:
     from align.model import NameMention
@@ -1032,6 +1033,8 @@ def stumps(comparison: _Comparison) -> None:
                 and not _reported(c, whole):
             _report_stump(c, word, whole, taken)
     _said_stumps(c, taken)
+    _ungoverned_words(c, taken)
+    _capitalised_function_words(c, taken)
 
 
 def _report_stump(c: _Comparison, word: str, whole: str, taken: set[str]) -> None:
@@ -1067,6 +1070,128 @@ def _said_stumps(c: _Comparison, taken: set[str]) -> None:
         whole = _said_completion(c, word)
         if whole and not _reported(c, whole):
             _report_stump(c, word, whole, taken)
+
+
+def _ungoverned_words(c: _Comparison, taken: set[str]) -> None:
+    """A capitalised word of the dictionary right after a preposition, in no case that
+    preposition governs (v Strel, so Statya, s Chei): no word the translator wrote there, but a
+    name cut to a form of another word, where the source names someone or something. A name
+    the dictionary knows, or a word a source word spells, is read as written."""
+    governs = _governed_cases(c.target_lang)
+    if not governs or not any(s.kind in ("name", "common", "latin") for s in c.source):
+        return
+    # Cheap first: the capitalised words the dictionary knows as no name, which are few.
+    words = {w for w in c.target_words if w not in taken and _common_capitalised(w, c.target_lang)}
+    if not words:
+        return
+    for before, word in _WORD_PAIR.findall(c.target_text or ""):
+        cases = governs.get(before.lower())
+        if word not in words or cases is None or word in taken or not _ungoverned(word, cases, c.target_lang) \
+                or _source_explains(c, word):
+            continue
+        c.found.append(Issue("name", "error", c.target_lang, "", word,
+                             f"{c.target_lang} has {word} after {before}, in no case {before} takes: "
+                             f"a name cut short", rule="name.garbled"))
+        taken.add(word)
+
+
+@lru_cache(maxsize=65536)
+def _common_capitalised(word: str, lang: str) -> bool:
+    """A capitalised Cyrillic word of three letters or more, no acronym, that the dictionary
+    knows and reads as no name."""
+    if len(word) < 3 or not word[:1].isupper() or word.isupper() or "-" in word or not CYRILLIC_LETTER.search(word):
+        return False
+    return _analyzer(lang).word_is_known(word.lower()) and not analyse(word, lang).name_tagged
+
+
+def _capitalised_function_words(c: _Comparison, taken: set[str]) -> None:
+    """A capitalised word inside a sentence that the dictionary knows only as a function word,
+    a verb form or an adverb (Agnostik Chem utverzhdaet, ploshchad Sviatogo Pet): no name
+    and no word a translator capitalises there, but a name cut to one."""
+    text = c.target_text or ""
+    for word in dict.fromkeys(c.target_words):
+        if word in taken or not _common_capitalised(word, c.target_lang) or not _function_word(word, c.target_lang):
+            continue
+        if not any(before[-1:].isspace() and _inside_sentence(before) and not _title_cased(before, after, c.target_lang)
+                   for before, after in _contexts(text, word)) or _source_explains(c, word):
+            continue
+        # The cut keeps the name's opening: some capitalised source word opens alike (Chambers
+        # / Chem; not No / Net, an abbreviation translated as a word).
+        opening = word_key(word, c.target_lang)[:1]
+        name = next((w for w in _LOWER_WORD.findall(c.source_text or "") if len(w) >= 4 and w[:1].isupper()
+                     and _opens_alike(match_key(w)[:1], opening)), "")
+        if name:
+            c.found.append(Issue("name", "error", c.target_lang, name, word,
+                                 f"{c.target_lang} has {word}, a word of the language no name is, capitalised "
+                                 f"inside a sentence: {name} cut short", rule="name.garbled"))
+            taken.add(word)
+
+
+def _contexts(text: str, word: str) -> list[tuple[str, str]]:
+    """The text before and after each mention of `word` as a whole word (found by str.find:
+    a pattern per word would be compiled per word)."""
+    out, start = [], text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before, after = text[:start], text[end:]
+        if not _WORD_GOES_ON.match(before[-1:]) and not _WORD_GOES_ON.match(after[:1]):
+            out.append((before, after))
+        start = text.find(word, end)
+    return out
+
+
+_WORD_GOES_ON = re.compile(r"[\w-]")
+
+
+def _inside_sentence(before: str) -> bool:
+    """After a word or a comma: inside a sentence, not opening a quotation, a list item or a
+    bracket, where any word may be capitalised."""
+    last = before.rstrip()[-1:]
+    return last.isalnum() or last == ","
+
+
+def _title_cased(before: str, after: str, lang: str) -> bool:
+    """A word beside it inside the sentence is an ordinary word capitalised too: a title
+    written in title case (Durni, Iaki Mriiut), where every word is capitalised."""
+    words = []
+    previous = _LAST_WORD.search(before)
+    if previous and _inside_sentence(before[:previous.start()]):
+        words.append(previous.group(1))
+    following = _FIRST_WORD.match(after)
+    if following:
+        words.append(following.group(1))
+    return any(w[:1].isupper() and not w.isupper() and analyse(w, lang).known and not analyse(w, lang).name_tagged
+               for w in words)
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")
+_FIRST_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
+
+
+@lru_cache(maxsize=65536)
+def _function_word(word: str, lang: str) -> bool:
+    """A word of _common_capitalised read only as a word of the parts of speech below."""
+    return all(not _FUNCTION_TAGS.isdisjoint(p.tag.grammemes) for p in _parses(word.lower(), lang))
+
+
+# pymorphy3 grammemes of words that never stand for a name: conjunctions, particles,
+# prepositions, interjections, pronouns (and pronoun adjectives), predicatives, adverbs,
+# comparatives, verb forms and short participles.
+_FUNCTION_TAGS = frozenset({"CONJ", "PRCL", "PREP", "INTJ", "NPRO", "Apro", "PRED", "ADVB", "COMP",
+                            "VERB", "INFN", "GRND", "PRTS"})
+
+
+@lru_cache(maxsize=65536)
+def _ungoverned(word: str, cases: frozenset[str], lang: str) -> bool:
+    """A word of _common_capitalised in none of `cases`."""
+    return all(cases.isdisjoint(p.tag.grammemes) for p in _parses(word.lower(), lang))
+
+
+@cache
+def _governed_cases(lang: str) -> dict[str, frozenset[str]]:
+    path = lang_path(lang, "prepositions.toml")
+    table = load_toml_file(path).get("governs", {}) if path.exists() else {}
+    return {p: frozenset(cases) for p, cases in table.items()}
 
 
 def _beside_capitals(words: list[str]) -> set[str]:

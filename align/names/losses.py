@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from align.lang import get
+from align.lang import CYRILLIC_LETTER, get
 from align.lang.translit import transliterate
 from align.names.forms import name_forms
-from align.names.morph import analyse
+from align.names.morph import analyse, zipf
+from align.names.pinyin import palladius
 from align.names.translit import fold_latin, keys_close, match_key, within_one_edit, word_key
 from align.resources import load_toml
 
@@ -28,6 +29,7 @@ class EnglishNameSounds:
     final_vowels: str
     silent_e_after_vowel: tuple[str, ...]
     silent_endings: tuple[tuple[str, str], ...]
+    pinyin_silent_endings: tuple[str, ...]
     silent_openings: tuple[str, ...]
     one_sound_openings: tuple[str, ...]
 
@@ -40,6 +42,7 @@ def english_name_sounds() -> EnglishNameSounds:
         silent_e_after_vowel=tuple(data["silent_e_after_vowel"]),
         # Longest ending first: -ault before -t.
         silent_endings=tuple(sorted(data["silent_endings"].items(), key=lambda kv: -len(kv[0]))),
+        pinyin_silent_endings=tuple(data.get("pinyin_silent_endings", ())),
         silent_openings=tuple(data["silent_openings"]),
         one_sound_openings=tuple(data["one_sound_openings"]),
     )
@@ -101,9 +104,10 @@ def _english_syllables(written: str) -> int:
 
 
 def _silent_end(written: str, lost: str) -> bool:
-    for ending, unsaid in english_name_sounds().silent_endings:
+    sounds = english_name_sounds()
+    for ending, unsaid in sounds.silent_endings:
         if written.endswith(ending):
-            return lost == unsaid
+            return lost == unsaid and not (ending in sounds.pinyin_silent_endings and palladius(written) is None)
     return False
 
 
@@ -135,10 +139,12 @@ def tail_lost(word: str, rendering: str, lang: str) -> str:
     if not ct or not _cut_of(source, target, cs, ct):
         return ""
     if cs == ct:
+        if _repeat_lost(source, target):
+            return "truncated"
         vowel_lost = _ends_in_vowel_sound(written) and rendering[-1:].lower() not in _rendering_vowels(lang)
         return "shortened" if vowel_lost else ""
     k = _spelt_prefix(cs, ct)
-    if not 0 < k < len(cs) or _silent_end(written, cs[k:]):
+    if not 0 < k < len(cs) or (_silent_end(written, cs[k:]) and not _end_written_out(rendering, cs, lang)):
         return ""
     # A rendering with as many syllables as the word, ending in a vowel sound where the word
     # does or in a short i, spells the consonant otherwise or drops one the language does not
@@ -148,6 +154,53 @@ def tail_lost(word: str, rendering: str, lang: str) -> str:
     if vowel_end and _syllables(rendering.lower(), get(lang).vowels) >= _english_syllables(written):
         return ""
     return "truncated"
+
+
+def _sounds_in_turn(key: str) -> str:
+    """A key's consonants, one sound each, a repeat kept where a vowel parts it (tamasese ->
+    tmss, where consonants() says tms)."""
+    for pair, sound in _ONE_SOUND:
+        key = key.replace(pair, sound)
+    out = []
+    for i, ch in enumerate(key):
+        if ch not in _KEY_VOWELS and (not i or key[i - 1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _repeat_lost(source: str, target: str) -> bool:
+    """The rendering stops a syllable short where that syllable repeats the consonant before
+    it (Tamasese / Tamase, Honolulu / Gonolu): consonants() counts a repeat once, so the cut
+    leaves the name's consonants whole to it."""
+    said, kept = _sounds_in_turn(source), _sounds_in_turn(target)
+    return len(kept) < len(said) and said.startswith(kept)
+
+
+def _end_written_out(rendering: str, cs: str, lang: str) -> bool:
+    """The language's texts write this name with the end English may leave unsaid (Tibet /
+    Tibet, Gosling / Gosling) and hardly use the rendering without it (Tibe, Goslin): one
+    letter after the rendering makes a word they use more often that spells every consonant of
+    the name and is no ordinary word (monet, coins, is no spelling of Monet / Mone). A French
+    silent end keeps its own established rendering (Bernard / Bernar, Armand / Arman)."""
+    lower = rendering.lower()
+    # Cyrillic letters alone: a word of parts, or one kept in Latin, is no one word to complete,
+    # and asking wordfreq about one costs a tokenizer.
+    if not lower.isalpha() or not CYRILLIC_LETTER.search(lower):
+        return False
+    used = zipf(lower, lang)
+    if used >= _ESTABLISHED_RENDERING_ZIPF:
+        return False
+    for letter in get(lang).alphabet:
+        whole = lower + letter
+        if zipf(whole, lang) > used and consonants(word_key(whole, lang)) == cs:
+            info = analyse(whole, lang)
+            if not (info.known and info.common_reading):
+                return True
+    return False
+
+
+# From this wordfreq zipf on, a rendering without an unsaid end is an established one.
+_ESTABLISHED_RENDERING_ZIPF = 2.5
 
 
 @lru_cache(maxsize=65536)
@@ -206,9 +259,11 @@ def word_loss(word: str, rendering: str, lang: str) -> str:
     how = tail_lost(word, rendering, lang)
     if how:
         info = analyse(rendering, lang)
-        if info.known and any(_same_name(word, lemma, lang) and not tail_lost(word, lemma, lang)
-                              and _names_a_place_or_person(lemma, lang)
-                              for lemma in info.lemmas if lemma != rendering.lower()):
+        # A stump the language completes to the name (Tibe, Tibet) inflects no other name.
+        if info.known and not _end_written_out(rendering, consonants(match_key(word)), lang) \
+                and any(_same_name(word, lemma, lang) and not tail_lost(word, lemma, lang)
+                        and _names_a_place_or_person(lemma, lang)
+                        for lemma in info.lemmas if lemma != rendering.lower()):
             return ""
     return how
 
