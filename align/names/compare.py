@@ -98,6 +98,7 @@ from align.names.keys import (
     _words_alike,
 )
 from align.names.literal import literal_errors
+from align.names.lone_pair import lone_pair_swap
 from align.names.losses import word_loss
 from align.names.morph import (
     RARE_ZIPF,
@@ -115,6 +116,7 @@ from align.names.morph import (
     zipf,
 )
 from align.names.romanised import romanised_garbles
+from align.names.run_words import run_word_swaps
 from align.names.translit import edit_distance, word_key
 
 
@@ -904,6 +906,7 @@ class _Comparison:
         self._people_of_ordinary_words()
         self._words_within_pairs()
         self._known_names_within_pairs()
+        run_word_swaps(self)
         self._words_beside_pairs()
         self._surnames_as_words()
         self._word_losses()
@@ -929,6 +932,7 @@ class _Comparison:
         stumps(self)
         damaged_copies(self)
         romanised_garbles(self)
+        lone_pair_swap(self, missing, extra)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():

@@ -1,0 +1,76 @@
+"""One lost name and one unexplained name, judged by spelling when sound cannot tell.
+
+When a translation loses exactly one source name and adds exactly one name nothing explains,
+the added name stands where the lost one stood, unless the two are one name spelt two ways.
+Sound decides that by consonant skeletons, and skeletons that open alike and are short or
+half shared count as alike (Mecca / «Maskoki»: mk / msk, Aristotle / «Ernestralia»: arstl /
+ernstrl). The matcher had already refused to pair them, by keys and by skeletons; so with one
+name on each side, read after every pass that explains a lost name otherwise (cut, garbled,
+copied), the keys, vowels included, decide: keys as far apart as two names' (half their
+letters or more, whichever forms are compared) are two names, unless their consonants agree
+but for what spellings of one name vary in (_bare_skeleton).
+
+The added name must be unknown to the dictionary or a given name: a noun it knows renders the
+name by meaning (Sagittarius / «Striltsi»), and a surname or place it knows is most often the
+name's traditional form, spelt by custom rather than by sound (Goethe / «Gete»).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from align.names.keys import _fuzzy_keys, skeleton
+from align.names.morph import analyse, is_given_name, is_peoples_word
+from align.names.translit import edit_distance
+
+if TYPE_CHECKING:
+    from align.model import NameMention
+    from align.names.compare import _Comparison
+
+# Edits per letter of the longer key for two keys to be other names: a transliteration
+# changes vowels and doubles letters, rarely half of a name.
+_KEYS_APART = 0.5
+# Keys this short (Li, Wu, Bob) vary by a letter or two between spellings, and a letter is half.
+_SHORTEST = 4
+_PUNCTUATION = ".,;:!?\"'«»()"
+
+
+def lone_pair_swap(c: _Comparison, missing: list[NameMention], extra: list[NameMention]) -> None:
+    """An error, and both names taken off their lists, for the one lost name and the one
+    unexplained name when their keys are apart (see module)."""
+    if c.source_lang != "en" or c.target_lang == "en":
+        return
+    lost = [m for m in missing if m.kind == "name"]
+    if len(lost) != 1 or is_peoples_word(lost[0].text.split()[0]):
+        return
+    candidates = [t for t in extra if c._substitute_candidate(t)]
+    if len(candidates) != 1:
+        return
+    s, t = lost[0], candidates[0]
+    # Another pass judged either already (a cut, a garbled copy): one issue is enough.
+    if any(i.category == "name" and i.severity == "error" and (s.text in i.expected or t.text in i.found
+                                                              or i.found in t.text) for i in c.found):
+        return
+    word = t.text.split()[-1].strip(_PUNCTUATION)
+    if analyse(word, c.target_lang).known and not is_given_name(word, c.target_lang):
+        return
+    if keys_apart(_fuzzy_keys(s, c.source_lang, c.glossary), _fuzzy_keys(t, c.target_lang, c.glossary)):
+        missing.remove(s)
+        extra.remove(t)
+        c._mismatch(s, t, "sound")
+
+
+def keys_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Every key of one name is far from every key of the other (see module)."""
+    pairs = [(x, y) for x in a for y in b if x and y]
+    if not pairs or any(min(len(x), len(y)) < _SHORTEST for x, y in pairs):
+        return False
+    return all(edit_distance(x, y, 20) / max(len(x), len(y)) >= _KEYS_APART
+               and _bare_skeleton(x) != _bare_skeleton(y) for x, y in pairs)
+
+
+def _bare_skeleton(key: str) -> str:
+    """The consonants a spelling of the name cannot drop: no h (Huhne / «H'iuna»), f and p as
+    one (Khufu / «Kheops»), no closing s of a Greek or Latin nominative."""
+    bare = skeleton(key).replace("f", "p")
+    return bare[:-1] if bare.endswith("s") else bare
