@@ -98,7 +98,7 @@ from align.names.keys import (
     _words_alike,
 )
 from align.names.literal import literal_errors
-from align.names.lone_pair import lone_pair_swap
+from align.names.lone_pair import lone_pair_swap, ordered_pair_swap
 from align.names.losses import word_loss
 from align.names.morph import (
     RARE_ZIPF,
@@ -933,6 +933,7 @@ class _Comparison:
         damaged_copies(self)
         romanised_garbles(self)
         lone_pair_swap(self, missing, extra)
+        ordered_pair_swap(self, missing, extra)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():

@@ -51,8 +51,7 @@ def lone_pair_swap(c: _Comparison, missing: list[NameMention], extra: list[NameM
     if any(i.category == "name" and i.severity == "error" and (s.text in i.expected or t.text in i.found
                                                               or i.found in t.text) for i in c.found):
         return
-    word = t.text.split()[-1].strip(_PUNCTUATION)
-    if analyse(word, c.target_lang).known and not is_given_name(word, c.target_lang):
+    if not _unknown_or_given(t, c.target_lang):
         return
     if keys_apart(_fuzzy_keys(s, c.source_lang, c.glossary), _fuzzy_keys(t, c.target_lang, c.glossary)):
         missing.remove(s)
@@ -74,3 +73,32 @@ def _bare_skeleton(key: str) -> str:
     one (Khufu / «Kheops»), no closing s of a Greek or Latin nominative."""
     bare = skeleton(key).replace("f", "p")
     return bare[:-1] if bare.endswith("s") else bare
+
+
+def ordered_pair_swap(c: _Comparison, missing: list[NameMention], extra: list[NameMention]) -> None:
+    """With as many names lost as unexplained (two or three), paired in the order the two texts
+    give them, an error for the one pair that sounds apart while every other pair sounds alike:
+    those are one name each spelt past the matcher (Huhne / «Kh'iuna»), and the order puts the
+    other name in the last one's place (Pryce / «Luisa»). Two pairs apart leave which is which
+    a guess."""
+    if c.source_lang != "en" or c.target_lang == "en":
+        return
+    lost = sorted((m for m in missing if m.kind == "name" and not is_peoples_word(m.text.split()[0])),
+                  key=lambda m: m.start)
+    candidates = sorted((t for t in extra if c._substitute_candidate(t)), key=lambda t: t.start)
+    if not 2 <= len(lost) <= 3 or len(lost) != len(candidates):
+        return
+    apart = [(s, t) for s, t in zip(lost, candidates, strict=True) if c._sound_apart(s, t)]
+    if len(apart) != 1:
+        return
+    s, t = apart[0]
+    if _unknown_or_given(t, c.target_lang):
+        missing.remove(s)
+        extra.remove(t)
+        c._mismatch(s, t, "sound")
+
+
+def _unknown_or_given(t: NameMention, lang: str) -> bool:
+    """The name's last word is unknown to the dictionary or a given name (see module)."""
+    word = t.text.split()[-1].strip(_PUNCTUATION)
+    return not analyse(word, lang).known or is_given_name(word, lang)

@@ -1,6 +1,7 @@
 """Substitutions the night session of issue 8 found on even lines (names_real seeds 16-25):
-a word of a name run swapped for another name's word, read slot by slot, and one lost name
-against one unexplained name spelt apart though their skeletons sound alike. Each has a
+a word of a name run swapped for another name's word, read slot by slot; one lost name
+against one unexplained name spelt apart though their skeletons sound alike; lost and
+unexplained names paired in text order. Each has a
 wrong rendering, which must be an error, and a right one, which must stay clean."""
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ WRONG_AND_RIGHT = [
     ("Scholars long accepted the views of Aristotle on physics.",
      "Учёные долго принимали взгляды Эрнестраля на физику.",
      "Учёные долго принимали взгляды Аристотеля на физику.", "ru"),
+    # two names lost and two unexplained, paired in text order: one pair sounds alike (Goethe /
+    # «Gete», past the matcher), the other apart, so that one is the swap
+    ("Writers such as Goethe, Fichte and Schlegel shaped the movement.",
+     "Такие писатели, как Гёте, Бромли и Шлегель, сформировали движение.",
+     "Такие писатели, как Гёте, Фихте и Шлегель, сформировали движение.", "ru"),
     # one lost place, one name the dictionary does not know, keys half apart
     ("The caravan reached Mecca before the rains.",
      "Караван дістався Маскоки до дощів.",
