@@ -36,27 +36,40 @@ _PUNCTUATION = ".,;:!?\"'«»()"
 
 
 def lone_pair_swap(c: _Comparison, missing: list[NameMention], extra: list[NameMention]) -> None:
-    """An error, and both names taken off their lists, for the one lost name and the one
-    unexplained name when their keys are apart (see module)."""
+    """An error, and both names taken off their lists, for a lost name and the unexplained name
+    in its place when their keys are apart (see module): the only two left, or with more on a
+    side, the one pair standing in the same place of their sentences."""
     if c.source_lang != "en" or c.target_lang == "en":
         return
-    lost = [m for m in missing if m.kind == "name"]
-    if len(lost) != 1 or is_peoples_word(lost[0].text.split()[0]):
-        return
+    lost = [m for m in missing if m.kind == "name" and not is_peoples_word(m.text.split()[0])]
     candidates = [t for t in extra if c._substitute_candidate(t)]
-    if len(candidates) != 1:
+    if not lost or not candidates:
         return
-    s, t = lost[0], candidates[0]
-    # Another pass judged either already (a cut, a garbled copy): one issue is enough.
-    if any(i.category == "name" and i.severity == "error" and (s.text in i.expected or t.text in i.found
-                                                              or i.found in t.text) for i in c.found):
-        return
-    if not _unknown_or_given(t, c.target_lang):
-        return
-    if keys_apart(_fuzzy_keys(s, c.source_lang, c.glossary), _fuzzy_keys(t, c.target_lang, c.glossary)):
-        missing.remove(s)
-        extra.remove(t)
-        c._mismatch(s, t, "sound")
+    for s in list(lost):
+        t = candidates[0] if len(lost) == len(candidates) == 1 else _same_place_pair(c, s, lost, candidates)
+        if t is None or _judged(c, s, t) or not _unknown_or_given(t, c.target_lang):
+            continue
+        if keys_apart(_fuzzy_keys(s, c.source_lang, c.glossary), _fuzzy_keys(t, c.target_lang, c.glossary)):
+            missing.remove(s)
+            extra.remove(t)
+            candidates.remove(t)
+            c._mismatch(s, t, "sound")
+
+
+def _same_place_pair(c: _Comparison, s: NameMention, lost: list[NameMention],
+                     candidates: list[NameMention]) -> NameMention | None:
+    """The candidate in the same place of its sentence as `s`, when no other lost name is there."""
+    t = c._same_place(s, candidates)
+    if t is None or len([m for m in lost if c._same_place(m, [t]) is not None]) != 1:
+        return None
+    return t
+
+
+def _judged(c: _Comparison, s: NameMention, t: NameMention) -> bool:
+    """Another pass reported either already (a cut, a garbled copy): one issue is enough."""
+    return any(i.category == "name" and i.severity == "error" and (s.text in i.expected or t.text in i.found
+                                                                   or (i.found and i.found in t.text))
+               for i in c.found)
 
 
 def keys_apart(a: frozenset[str], b: frozenset[str]) -> bool:
