@@ -115,3 +115,27 @@ def _unknown_or_given(t: NameMention, lang: str) -> bool:
     """The name's last word is unknown to the dictionary or a given name (see module)."""
     word = t.text.split()[-1].strip(_PUNCTUATION)
     return not analyse(word, lang).known or is_given_name(word, lang)
+
+
+def lost_shared_word_rendering(c: _Comparison, missing: list[NameMention], extra: list[NameMention]) -> None:
+    """Two runs of English words that repeat one name (Atlantic Hurricane ... Atlantic Ocean)
+    matched to fewer target mentions, while one name nothing explains appears and sounds unlike
+    them: it stands in for one mention, as _lost_shared_rendering reads it for names, which
+    leaves such runs aside since translations render their ordinary words by meaning."""
+    if c.source_lang != "en" or c.target_lang == "en" or any(m.kind == "name" for m in missing):
+        return
+    candidates = [t for t in extra if c._substitute_candidate(t) and not t.initial]
+    if len(candidates) != 1:
+        return
+    t = candidates[0]
+    rendered = c._renderings()
+    for i, own in rendered.items():
+        s = c.source[i]
+        if s.kind != "common" or is_peoples_word(s.text):
+            continue
+        words = set(s.key.split())
+        sharers = [k for k, theirs in rendered.items() if theirs <= own and words & set(c.source[k].key.split())]
+        if len(sharers) > len(own) and all(c._sound_apart(c.source[k], t) for k in sharers):
+            extra.remove(t)
+            c._mismatch(s, t, "sound")
+            return

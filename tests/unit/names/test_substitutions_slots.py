@@ -32,6 +32,11 @@ WRONG_AND_RIGHT = [
     ("Writers such as Goethe, Fichte and Schlegel shaped the movement.",
      "Такие писатели, как Гёте, Бромли и Шлегель, сформировали движение.",
      "Такие писатели, как Гёте, Фихте и Шлегель, сформировали движение.", "ru"),
+    # a place repeated in two runs of English words, both rendered by one adjective, while a
+    # place nothing explains stands for the other mention
+    ("The Atlantic Hurricane season peaked while the storm crossed the Atlantic Ocean.",
+     "Сезон ураганов в Атлантическом океане достиг пика, пока шторм пересекал Африку.",
+     "Сезон ураганов в Атлантическом океане достиг пика, пока шторм пересекал Атлантику.", "ru"),
     # one lost place, one name the dictionary does not know, keys half apart
     ("The caravan reached Mecca before the rains.",
      "Караван дістався Маскоки до дощів.",
