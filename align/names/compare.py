@@ -98,7 +98,12 @@ from align.names.keys import (
     _words_alike,
 )
 from align.names.literal import literal_errors
-from align.names.lone_pair import lone_pair_swap, lost_shared_word_rendering, ordered_pair_swap
+from align.names.lone_pair import (
+    lone_pair_swap,
+    lost_shared_word_rendering,
+    ordered_pair_swap,
+    shared_rendering_to_capitalised_word,
+)
 from align.names.losses import word_loss
 from align.names.morph import (
     RARE_ZIPF,
@@ -935,6 +940,7 @@ class _Comparison:
         lone_pair_swap(self, missing, extra)
         ordered_pair_swap(self, missing, extra)
         lost_shared_word_rendering(self, missing, extra)
+        shared_rendering_to_capitalised_word(self, missing)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():

@@ -139,3 +139,30 @@ def lost_shared_word_rendering(c: _Comparison, missing: list[NameMention], extra
             extra.remove(t)
             c._mismatch(s, t, "sound")
             return
+
+
+def shared_rendering_to_capitalised_word(c: _Comparison, missing: list[NameMention]) -> None:
+    """Source mentions of one name written differently (Vinson Massif ... Mount Vinson) all
+    matched to fewer target mentions, every other name rendered, while one capitalised ordinary
+    word inside the translation that no source word explains sounds unlike them (Printson): the
+    word took one mention's place. _lost_repeat_to_capitalised_word counts mentions by their
+    whole key, which two runs of one name do not share."""
+    if c.source_lang != "en" or c.target_lang == "en" or any(m.kind == "name" for m in missing) or any(
+            not c.tgt_matched[j] and t.kind in ("name", "latin") for j, t in enumerate(c.target)):
+        return
+    words = [t for j, t in enumerate(c.target) if not c.tgt_matched[j] and t not in c.taken_words
+             and c._capitalised_word_candidate(t)]
+    if len(words) != 1:
+        return
+    t = words[0]
+    rendered = c._renderings()
+    for i, own in rendered.items():
+        s = c.source[i]
+        if s.kind != "name" or is_peoples_word(s.text):
+            continue
+        shared = set(s.key.split())
+        sharers = [k for k, theirs in rendered.items() if theirs <= own and shared & set(c.source[k].key.split())]
+        if len(sharers) > len(own) and all(c._sound_apart(c.source[k], t) for k in sharers):
+            c.tgt_matched[c.target.index(t)] = True
+            c._mismatch(s, t, "position")
+            return

@@ -37,6 +37,11 @@ WRONG_AND_RIGHT = [
     ("The Atlantic Hurricane season peaked while the storm crossed the Atlantic Ocean.",
      "Сезон ураганов в Атлантическом океане достиг пика, пока шторм пересекал Африку.",
      "Сезон ураганов в Атлантическом океане достиг пика, пока шторм пересекал Атлантику.", "ru"),
+    # two runs of one name (Vinson Massif, Mount Vinson) rendered by one mention, while a
+    # capitalised word nothing explains stands for the other
+    ("Climbers reach the Vinson Massif first and then the summit of Mount Vinson.",
+     "Альпіністи спершу досягають масиву Вінсон, а потім вершини Принстон.",
+     "Альпіністи спершу досягають масиву Вінсон, а потім вершини Вінсон.", "uk"),
     # one lost place, one name the dictionary does not know, keys half apart
     ("The caravan reached Mecca before the rains.",
      "Караван дістався Маскоки до дощів.",
