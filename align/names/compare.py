@@ -121,7 +121,7 @@ from align.names.morph import (
     zipf,
 )
 from align.names.romanised import romanised_garbles
-from align.names.run_words import run_word_swaps
+from align.names.run_words import loose_sound_pairs, run_word_swaps
 from align.names.translit import edit_distance, word_key
 
 
@@ -912,6 +912,7 @@ class _Comparison:
         self._words_within_pairs()
         self._known_names_within_pairs()
         run_word_swaps(self)
+        loose_sound_pairs(self)
         self._words_beside_pairs()
         self._surnames_as_words()
         self._word_losses()

@@ -28,12 +28,14 @@ from align.names.keys import (
     _is_latin,
     _keys_match,
     _opening,
+    _places,
     _steady_opening_lost,
     _surface_keys,
     _word_sounds_apart,
     skeleton,
 )
-from align.names.morph import is_adjective_reading, strip_possessive
+from align.names.lone_pair import keys_apart
+from align.names.morph import analyse, is_adjective_reading, strip_possessive
 from align.names.translit import within_one_edit
 
 if TYPE_CHECKING:
@@ -45,6 +47,8 @@ _WEAK_LETTERS = frozenset("wjy")
 # Openings a Cyrillic rendering gets only from the same letter (or its f/p pair): not z (J, G:
 # Jacques / Zhak), n (Kn, Gn: Knight / Nait), s or t (X, C: Xi / Si, Cicero / Tsitseron).
 _UNMADE_OPENINGS = frozenset("bflmpr")
+# Letters two keys share at the opening for one to be made from the other.
+_STEM = 4
 
 
 def run_word_swaps(c: _Comparison) -> None:
@@ -138,3 +142,38 @@ def _weak_edit(sx: str, sy: str, x: str, y: str) -> bool:
     short, long_ = (sx, sy) if len(sx) < len(sy) else (sy, sx)
     at = next((n for n in range(len(short)) if short[n] != long_[n]), len(short))
     return at == len(short) or long_[at] in _WEAK_LETTERS
+
+
+def loose_sound_pairs(c: _Comparison) -> None:
+    """An error for a name paired with a target name by its consonant skeleton alone, one edit
+    apart by no edit of transliteration's (see module), while the keys, vowels included, are
+    half apart (Ellsworth / «Ielyzaveta»: lsfrt / lsft, an r lost inside): two names the
+    skeleton's one-edit tolerance, meant for silent and doubled letters, took for one."""
+    if c.target_lang == "en" or c.source_lang != "en" or not hasattr(c, "src_keys"):
+        return
+    per_source = Counter(i for i, _ in set(c.pairs))
+    per_target = Counter(j for _, j in set(c.pairs))
+    flagged = {i.expected for i in c.found if i.category == "name"}
+    for i, j in sorted(set(c.pairs)):
+        s, t = c.source[i], c.target[j]
+        if per_source[i] > 1 or per_target[j] > 1 or s.text in flagged or s.kind != "name" or t.kind != "name" \
+                or _is_latin(t.text) or _is_glossary(s, c.glossary) or set(s.key.split()) & set(t.key.split()) \
+                or len(t.text.split()) != 1 or _ordinary_word(t.text, c.target_lang):
+            continue
+        a, b = c.src_keys[i], c.tgt_keys[j]
+        # Four letters shared at the opening: a word made from the name (Blogging / «Bloggerstvo»).
+        if any(x[:_STEM] == y[:_STEM] for x in a for y in b):
+            continue
+        if _keys_match(a, b) or _spelt_alike(a, b) or not keys_apart(a, b):
+            continue
+        if _places(s, c.source_lang, c.glossary) & _places(t, c.target_lang, c.glossary):
+            continue
+        c._mismatch(s, t, "sound")
+        flagged.add(s.text)
+
+
+def _ordinary_word(word: str, lang: str) -> bool:
+    """A word the dictionary knows and does not tag as a name: the source word translated, not
+    another name."""
+    info = analyse(word.strip(".,;:!?\"'«»()"), lang)
+    return info.known and not info.name_tagged

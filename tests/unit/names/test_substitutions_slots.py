@@ -42,6 +42,11 @@ WRONG_AND_RIGHT = [
     ("Climbers reach the Vinson Massif first and then the summit of Mount Vinson.",
      "Альпіністи спершу досягають масиву Вінсон, а потім вершини Принстон.",
      "Альпіністи спершу досягають масиву Вінсон, а потім вершини Вінсон.", "uk"),
+    # a name paired by a skeleton one edit off (lsfrt / lsft: an r lost inside, no
+    # transliteration's edit) whose keys are half apart: another name
+    ("The expedition crossed Ellsworth Land in winter.",
+     "Экспедиция пересекла Землю Елизаветы зимой.",
+     "Экспедиция пересекла Землю Элсуэрта зимой.", "ru"),
     # one lost place, one name the dictionary does not know, keys half apart
     ("The caravan reached Mecca before the rains.",
      "Караван дістався Маскоки до дощів.",
@@ -58,6 +63,9 @@ def test_substituted_name_is_an_error_and_right_one_is_clean(en, wrong, right, l
 @pytest.mark.parametrize("en,tgt,lang", [
     # a surname or place the dictionary knows is the name's traditional form, spelt by custom
     ("The novel was admired by Goethe.", "Роман захоплював Гёте.", "ru"),
+    # a word made from the name shares its opening, however far the keys (Blogging)
+    ("Blogging is a tool that inspires collaboration.",
+     "Блоггерство является инструментом, стимулирующим сотрудничество.", "ru"),
     # an ordinary word in a run's slot is the name's part translated
     ("They moved to North Dakota in 1990.", "Они переехали в Северную Дакоту в 1990 году.", "ru"),
 ])
