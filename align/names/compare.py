@@ -100,6 +100,12 @@ from align.names.keys import (
     _words_alike,
 )
 from align.names.literal import literal_errors
+from align.names.lone_pair import (
+    lone_pair_swap,
+    lost_shared_word_rendering,
+    ordered_pair_swap,
+    shared_rendering_to_capitalised_word,
+)
 from align.names.losses import word_loss
 from align.names.morph import (
     RARE_ZIPF,
@@ -117,6 +123,7 @@ from align.names.morph import (
     zipf,
 )
 from align.names.romanised import romanised_garbles
+from align.names.run_words import loose_sound_pairs, run_word_swaps
 from align.names.translit import edit_distance, word_key
 
 
@@ -935,6 +942,8 @@ class _Comparison:
         self._people_of_ordinary_words()
         self._words_within_pairs()
         self._known_names_within_pairs()
+        run_word_swaps(self)
+        loose_sound_pairs(self)
         self._words_beside_pairs()
         self._surnames_as_words()
         self._word_losses()
@@ -960,6 +969,10 @@ class _Comparison:
         stumps(self)
         damaged_copies(self)
         romanised_garbles(self)
+        lone_pair_swap(self, missing, extra)
+        ordered_pair_swap(self, missing, extra)
+        lost_shared_word_rendering(self, missing, extra)
+        shared_rendering_to_capitalised_word(self, missing)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():
