@@ -114,6 +114,7 @@ from align.names.morph import (
     strip_possessive,
     zipf,
 )
+from align.names.peoples import lost_peoples_stand_ins
 from align.names.romanised import romanised_garbles
 from align.names.translit import edit_distance, word_key
 
@@ -1039,6 +1040,7 @@ class _Comparison:
                     break
         self._lost_demonym_to_dictionary_place(lost_demonyms, extra)
         self._lost_peoples_word_to_place(missing, extra)
+        lost_peoples_stand_ins(self, lost_demonyms, extra)
         # A type designation with another number is a different weapon or aircraft (S-300 / S-400).
         for s in [m for m in missing if is_designation(m.text)]:
             for t in extra:
