@@ -922,6 +922,7 @@ class _Comparison:
         extra = _dedupe([t for j, t in enumerate(target)
                          if not self.tgt_matched[j] and t.kind not in _SILENT_KINDS])
         self._substitutions(missing, extra, lost_demonyms)
+        lost_peoples_stand_ins(self, lost_demonyms, extra)
         self._garbled_extras(extra)
         self._lowercase_renderings(missing)
         self._cut_capitalised(missing)
@@ -1040,7 +1041,6 @@ class _Comparison:
                     break
         self._lost_demonym_to_dictionary_place(lost_demonyms, extra)
         self._lost_peoples_word_to_place(missing, extra)
-        lost_peoples_stand_ins(self, lost_demonyms, extra)
         # A type designation with another number is a different weapon or aircraft (S-300 / S-400).
         for s in [m for m in missing if is_designation(m.text)]:
             for t in extra:
