@@ -9,6 +9,7 @@ an ordinary noun with a capital only in a name, and a lost adjective leaves no n
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from align.model import NameMention
@@ -77,3 +78,40 @@ def _rendered_anywhere(c: _Comparison, homes: list[frozenset[str]]) -> bool:
         if any(_words_alike(home, keys) or _adjective_match(home, keys) for home in homes):
             return True
     return False
+
+
+def swapped_peoples_words(c: _Comparison, lost: list[NameMention]) -> None:
+    """A lost people's word of the glossary with, unmatched in the translation, the people's
+    word of another glossary place (French / nimetske, Russian / cheshskie): the people were
+    swapped. Related places (Soviet / russkii, British / angliiskii) are left alone."""
+    if c.source_lang != "en" or c.target_lang == "en" or not lost:
+        return
+    others = [t for j, t in enumerate(c.target) if not c.tgt_matched[j] and t.kind == "demonym"
+              and _country_word(c, t.key)]
+    for s in list(lost):
+        if not others or not _country_word(c, s.key) or _rendered_anywhere(c, c._demonym_homes(s)):
+            continue
+        apart = [t for t in others if t.key != s.key and not _related(s.key, t.key)]
+        t = apart[0] if len(apart) == 1 else c._same_place(s, apart)
+        if t is None:
+            continue
+        lost.remove(s)
+        others.remove(t)
+        c.tgt_matched[c.target.index(t)] = True
+        c._mismatch(s, t, "glossary")
+
+
+def _country_word(c: _Comparison, key: str) -> bool:
+    entry = c.glossary.entry(key)
+    return entry is not None and entry.kind in ("demonym", "place") and key not in _related_places()["wider"]
+
+
+def _related(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _related_places()["groups"])
+
+
+@lru_cache(maxsize=1)
+def _related_places() -> dict:
+    from align.resources import load_toml
+
+    return load_toml("related_places.toml")

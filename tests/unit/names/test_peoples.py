@@ -36,3 +36,24 @@ def test_a_lost_peoples_word_with_a_capitalised_noun_in_its_place_is_a_swap(en, 
 ])
 def test_a_dropped_peoples_word_beside_a_capitalised_noun_is_no_swap(en, tgt):
     assert _swaps(en, tgt, "uk") == []
+
+
+@pytest.mark.parametrize(("en", "wrong", "right", "lang", "found"), [
+    # another country's people's word in place of the lost one
+    ("The Italian team won the final.", "Іспанська команда виграла фінал.", "Італійська команда виграла фінал.",
+     "uk", "Іспанська"),
+    ("Polish farmers blocked the border.", "Венгерские фермеры перекрыли границу.",
+     "Польские фермеры перекрыли границу.", "ru", "Венгерские"),
+])
+def test_another_peoples_word_in_place_of_a_lost_one_is_a_swap(en, wrong, right, lang, found):
+    assert any(f == found for _, f in _swaps(en, wrong, lang))
+    assert _swaps(en, right, lang) == []
+
+
+@pytest.mark.parametrize(("en", "tgt", "lang"), [
+    # related places: the peoples of the Soviet Union, Britain and England
+    ("The Soviet army attacked at dawn.", "Русская армия атаковала на рассвете.", "ru"),
+    ("The British ambassador left on Monday.", "Английский посол уехал в понедельник.", "ru"),
+])
+def test_a_related_peoples_word_is_no_swap(en, tgt, lang):
+    assert _swaps(en, tgt, lang) == []
