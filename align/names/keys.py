@@ -666,10 +666,12 @@ def _garbled(src_keys: frozenset[str], tgt_keys: frozenset[str], word: bool = Fa
     Silent first letters are no loss (Hernández / Ernandes, Knight / Nayt, Wright / Rayt)."""
     if src_keys & tgt_keys:
         return ""
-    for s in src_keys:
+    # In a fixed order: when one key pair reads as a lost first sound and another as a lost
+    # syllable, the answer must not follow the process's string hashing (Jerusalem / Ierusaly).
+    for s in sorted(src_keys):
         if len(s) < 4:
             continue
-        for t in tgt_keys:
+        for t in sorted(tgt_keys):
             if len(t) < 2:
                 continue
             if _DEMONYM_END.search(s):
