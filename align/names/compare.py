@@ -36,6 +36,7 @@ from align.names.cuts import attested_shortening, cut_of, cut_words, initial_giv
 from align.names.extract import is_designation, name_stopwords
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
+from align.names.added_people import added_person_stand_ins
 from align.names.keys import (
     _COMMON_CYRILLIC_ZIPF,
     _LETTER_CODE,
@@ -976,6 +977,7 @@ class _Comparison:
         ordered_pair_swap(self, missing, extra)
         lost_shared_word_rendering(self, missing, extra)
         shared_rendering_to_capitalised_word(self, missing)
+        added_person_stand_ins(self, missing, extra)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():
