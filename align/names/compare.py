@@ -31,12 +31,12 @@ from functools import cached_property
 
 from align.lang import get
 from align.model import Issue, NameMention
+from align.names.added_people import added_person_stand_ins
 from align.names.copies import damaged_copies
 from align.names.cuts import attested_shortening, cut_of, cut_words, initial_given_names, stumps
 from align.names.extract import is_designation, name_stopwords
 from align.names.forms import name_forms
 from align.names.glossary import Glossary
-from align.names.added_people import added_person_stand_ins
 from align.names.keys import (
     _COMMON_CYRILLIC_ZIPF,
     _LETTER_CODE,
