@@ -20,7 +20,8 @@ from itertools import chain
 
 import numpy as np
 
-from align.alignment.features import feature_weight, params, skeleton
+from align.alignment.features import feature_weight, idle_cores, params, skeleton
+from align.alignment.forked import split_map
 
 ANCHOR_KINDS = frozenset("#fn")  # feature kinds that are numbers, figures or names
 MAX_ANCHOR_DF = 50  # features this frequent are too common to anchor anything
@@ -983,6 +984,7 @@ def banded_dp(
     beads: Sequence[tuple[int, int]] = BEADS,
     line: Sequence[float] | None = None,
     tie: float = 0.0,
+    share: bool = False,
 ) -> list[tuple[int, int, int, int, float]]:
     """Cheapest bead path from (i0, j0) to (i1, j1) inside rows i0..i1, row r limited to
     target boundaries lo[r - i0]..hi[r - i0]. Returns beads as (s0, s1, t0, t1, cost).
@@ -992,46 +994,26 @@ def banded_dp(
     block of rows are priced in one call, and the DP runs row by row over them in numpy.
     With `line` (a target boundary per source boundary), every bead ending at (i, j) also pays
     `tie * |j - line[i]|`. Among beads of equal total the earlier in `beads` wins.
-    The only bead with no source sentence may be 0-1 (a run of them is a running minimum)."""
-    rows = i1 - i0 + 1
-    lo_a, hi_a = np.asarray(lo[:rows], dtype=np.int64), np.asarray(hi[:rows], dtype=np.int64)
-    widths = hi_a - lo_a + 1
-    off = np.concatenate([[0], np.cumsum(widths)])
-    cells = int(off[-1])
+    The only bead with no source sentence may be 0-1 (a run of them is a running minimum).
+    With `share`, a forked helper prices the last rows while this process runs the first ones
+    (when the band is long enough and a core is idle; see SHARE_MIN_ROWS): the same path."""
+    grid = _BandGrid(price, i0, j0, lo, hi, i1 - i0 + 1, beads, line, tie)
+    fed, skips = grid.fed, grid.skips
+    k01 = skips[0] if skips else -1
+    cells, widths, off = grid.cells, grid.widths, grid.off
     dp = np.full(cells + 1, INF)  # the last cell stays infinite: where impossible moves point
     back = np.full(cells, -1, dtype=np.int64)
     paid = np.zeros(cells)
-    fed = [k for k, (a, _) in enumerate(beads) if a > 0]
-    skips = [k for k, (a, _) in enumerate(beads) if a == 0]
-    if any(beads[k] != (0, 1) for k in skips):
-        raise ValueError("banded_dp: the only bead without a source sentence may be 0-1")
-    k01 = skips[0] if skips else -1
-    shapes = [beads[k] for k in fed + skips]
-    line_a = np.asarray(line, dtype=float) if line is not None else None
     # Per-row numbers as Python ints, read once: the row loop is the DP's sequential part.
-    width_list, off_list, lo_list, hi_list = widths.tolist(), off.tolist(), lo_a.tolist(), hi_a.tolist()
+    width_list, off_list, lo_list, hi_list = widths.tolist(), off.tolist(), grid.lo.tolist(), grid.hi.tolist()
     fed_a = np.asarray(fed, dtype=np.int64)
     shape_of = np.zeros(len(beads) + 1, dtype=np.int64)  # bead index -> its place in `shapes`; -1 -> 0
     shape_of[fed + skips] = np.arange(len(fed) + len(skips))
     all_columns = np.arange(int(widths.max()))
-    for r0, r1, width in _row_blocks(widths):
-        rr = np.arange(r0, r1)
-        jj = lo_a[rr, None] + np.arange(width)[None, :]
-        inside = jj <= hi_a[rr, None]
-        jj = np.minimum(jj, hi_a[rr, None])
-        ii = i0 + rr
-        cost = price(ii, jj, shapes)
-        if line_a is not None:
-            cost = cost + tie * np.abs(jj - line_a[ii][:, None])
-        # Where each bead ending at a cell starts, as an index into `dp` (`cells`: impossible).
-        moves = np.full((len(fed), r1 - r0, width), cells, dtype=np.int64)
-        for x, k in enumerate(fed):
-            a, b = beads[k]
-            pr = rr - a
-            prc = np.maximum(pr, 0)
-            col = jj - b - lo_a[prc][:, None]
-            ok = inside & (pr >= 0)[:, None] & (jj - b >= j0) & (col >= 0) & (col < widths[prc][:, None])
-            moves[x] = np.where(ok, off[prc][:, None] + col, cells)
+    blocks, first_remote = _split_blocks(widths, share)
+    inputs = (split_map(grid.inputs, blocks, [grid.layout(b) for b in blocks], first_remote)
+              if first_remote < len(blocks) else map(grid.inputs, blocks))
+    for (r0, r1, _), (cost, moves) in zip(blocks, inputs, strict=True):
         fed_cost = cost[:len(fed)]
         for r in range(r0, r1):
             w, x0, rl = width_list[r], off_list[r], r - r0
@@ -1054,7 +1036,77 @@ def banded_dp(
         block_rows = np.repeat(np.arange(r1 - r0), widths[r0:r1])
         block_cols = np.arange(x1 - x0) - np.repeat(off[r0:r1] - x0, widths[r0:r1])
         paid[x0:x1] = cost[shape_of[back[x0:x1]], block_rows, block_cols]
-    return _trace_back(back, paid, off, lo_a, hi_a, beads, i0, j0, j1)
+    return _trace_back(back, paid, off, grid.lo, grid.hi, beads, i0, j0, j1)
+
+
+class _BandGrid:
+    """The cells of a band (row r holds target boundaries lo[r]..hi[r], stored from off[r] on in
+    one flat array) and what the DP reads for a block of its rows: every bead shape's cost
+    ending at each cell, and the flat index of the cell each bead with a source sentence starts
+    from (`cells` where it cannot)."""
+
+    def __init__(self, price, i0: int, j0: int, lo: list[int], hi: list[int], rows: int,
+                 beads: Sequence[tuple[int, int]], line: Sequence[float] | None, tie: float) -> None:
+        self.price, self.i0, self.j0, self.beads, self.tie = price, i0, j0, beads, tie
+        self.lo, self.hi = np.asarray(lo[:rows], dtype=np.int64), np.asarray(hi[:rows], dtype=np.int64)
+        self.widths = self.hi - self.lo + 1
+        self.off = np.concatenate([[0], np.cumsum(self.widths)])
+        self.cells = int(self.off[-1])
+        self.fed = [k for k, (a, _) in enumerate(beads) if a > 0]
+        self.skips = [k for k, (a, _) in enumerate(beads) if a == 0]
+        if any(beads[k] != (0, 1) for k in self.skips):
+            raise ValueError("banded_dp: the only bead without a source sentence may be 0-1")
+        self.shapes = [beads[k] for k in self.fed + self.skips]
+        self.line = np.asarray(line, dtype=float) if line is not None else None
+
+    def layout(self, block: tuple[int, int, int]) -> list[tuple[tuple[int, ...], type]]:
+        """(shape, dtype) of the arrays `inputs` gives for a block."""
+        r0, r1, width = block
+        return [((len(self.shapes), r1 - r0, width), np.float64), ((len(self.fed), r1 - r0, width), np.int64)]
+
+    def inputs(self, block: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """(cost of each shape, start cell of each fed bead) at every cell of rows r0..r1-1,
+        `width` columns each (a narrower row repeats its last cell past its end)."""
+        r0, r1, width = block
+        lo_a, hi_a, widths, off = self.lo, self.hi, self.widths, self.off
+        rr = np.arange(r0, r1)
+        jj = lo_a[rr, None] + np.arange(width)[None, :]
+        inside = jj <= hi_a[rr, None]
+        jj = np.minimum(jj, hi_a[rr, None])
+        ii = self.i0 + rr
+        cost = self.price(ii, jj, self.shapes)
+        if self.line is not None:
+            cost = cost + self.tie * np.abs(jj - self.line[ii][:, None])
+        # Where each bead ending at a cell starts, as an index into the DP (`cells`: impossible).
+        moves = np.full((len(self.fed), r1 - r0, width), self.cells, dtype=np.int64)
+        for x, k in enumerate(self.fed):
+            a, b = self.beads[k]
+            pr = rr - a
+            prc = np.maximum(pr, 0)
+            col = jj - b - lo_a[prc][:, None]
+            ok = inside & (pr >= 0)[:, None] & (jj - b >= self.j0) & (col >= 0) & (col < widths[prc][:, None])
+            moves[x] = np.where(ok, off[prc][:, None] + col, self.cells)
+        return cost, moves
+
+
+SHARE_MIN_ROWS = 600
+"""Band rows from which banded_dp(share=True) forks a pricing helper: the fork costs some 10 ms
+(page tables of the loaded language data), pricing about 0.05 ms a row."""
+
+SHARE_HELPER_ROWS = 0.55
+"""Share of the rows, from the end, that the helper prices: this process also runs the
+recurrence over every row, about half the time pricing takes."""
+
+
+def _split_blocks(widths: np.ndarray, share: bool) -> tuple[list[tuple[int, int, int]], int]:
+    """The DP's row blocks and the first one a helper is to price (len(blocks): none)."""
+    rows = len(widths)
+    if not share or rows < SHARE_MIN_ROWS or not idle_cores():
+        return _row_blocks(widths), len(_row_blocks(widths))
+    cut = rows - int(rows * SHARE_HELPER_ROWS)
+    mine = _row_blocks(widths[:cut])
+    theirs = [(r0 + cut, r1 + cut, w) for r0, r1, w in _row_blocks(widths[cut:])]
+    return mine + theirs, len(mine)
 
 
 def _row_blocks(widths: np.ndarray) -> list[tuple[int, int, int]]:
