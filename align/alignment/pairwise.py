@@ -1097,13 +1097,21 @@ SHARE_HELPER_ROWS = 0.55
 """Share of the rows, from the end, that the helper prices: this process also runs the
 recurrence over every row, about half the time pricing takes."""
 
+SHARE_MAX_CELLS = 500_000
+"""Cells at most that the helper prices: its arrays wait in shared memory until the recurrence
+reads them (some 120 bytes a cell), where this process holds one block at a time."""
+
 
 def _split_blocks(widths: np.ndarray, share: bool) -> tuple[list[tuple[int, int, int]], int]:
     """The DP's row blocks and the first one a helper is to price (len(blocks): none)."""
     rows = len(widths)
-    if not share or rows < SHARE_MIN_ROWS or not idle_cores():
-        return _row_blocks(widths), len(_row_blocks(widths))
-    cut = rows - int(rows * SHARE_HELPER_ROWS)
+    cut = rows
+    if share and rows >= SHARE_MIN_ROWS and idle_cores():
+        from_end = np.cumsum(widths[::-1])
+        cut = max(rows - int(rows * SHARE_HELPER_ROWS), rows - int(np.searchsorted(from_end, SHARE_MAX_CELLS, "right")))
+    if cut >= rows:
+        blocks = _row_blocks(widths)
+        return blocks, len(blocks)
     mine = _row_blocks(widths[:cut])
     theirs = [(r0 + cut, r1 + cut, w) for r0, r1, w in _row_blocks(widths[cut:])]
     return mine + theirs, len(mine)

@@ -66,3 +66,16 @@ def test_shared_band_finds_the_same_path(seed: int, monkeypatch: pytest.MonkeyPa
     assert forks, "no helper was forked"
     forked.reap_forked()
     assert shared == alone
+
+
+def test_helper_share_is_capped_in_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wide band's helper part waits whole in shared memory: it is kept under SHARE_MAX_CELLS."""
+    monkeypatch.setattr(pairwise, "idle_cores", lambda: 1)
+    widths = np.full(2000, 400)
+    blocks, first = pairwise._split_blocks(widths, True)
+    helper_cells = sum((r1 - r0) * w for r0, r1, w in blocks[first:])
+    assert 0 < helper_cells <= pairwise.SHARE_MAX_CELLS
+    assert blocks[0][0] == 0 and blocks[-1][1] == 2000
+    assert all(a[1] == b[0] for a, b in zip(blocks, blocks[1:], strict=False))
+    monkeypatch.setattr(pairwise, "idle_cores", lambda: 0)
+    assert pairwise._split_blocks(widths, True)[1] == len(pairwise._split_blocks(widths, True)[0])
