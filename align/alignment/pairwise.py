@@ -820,18 +820,17 @@ def _flatten(feats: Sequence[dict[str, int]], vocab: dict[str, int]) -> tuple[np
     return np.repeat(np.arange(len(feats), dtype=np.int64), lens), ids, count
 
 
-def _positions(flat: tuple[np.ndarray, ...], vocab: dict[str, int], features: list[str]) -> list[list[int]]:
-    """For each of `features` (all of them on this side), the sentences holding it, in order."""
+def _occurrences(flat: tuple[np.ndarray, ...], vocab: dict[str, int], features: list[str]
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """(feature index into `features`, sentence) of every sentence holding one of `features`
+    (all of them on this side), ordered by feature and then sentence."""
     pos, ids, _ = flat
     rank = np.full(len(vocab), -1, np.int64)
     rank[np.fromiter(map(vocab.__getitem__, features), np.int64, len(features))] = np.arange(len(features))
     held = rank[ids]
     rows = np.flatnonzero(held >= 0)
-    held = held[rows]
-    ordered = pos[rows][np.argsort(held, kind="stable")].tolist()
-    ends = np.cumsum(np.bincount(held, minlength=len(features))).tolist()
-    starts = [0, *ends][:len(ends)]
-    return [ordered[start:end] for start, end in zip(starts, ends, strict=True)]
+    order = np.argsort(held[rows], kind="stable")  # rows come in sentence order
+    return held[rows][order], pos[rows][order]
 
 
 def _evidence(flat: tuple[np.ndarray, ...], df: Counter[str], weights: dict[str, float], size: int) -> np.ndarray:
@@ -915,30 +914,37 @@ def anchor_pairs(scorer: PairScorer, radius: float | None = None) -> list[tuple[
     # Features both sides have (match keys aside), no punctuation, rare enough on each side.
     df_s, df_t = scorer.df_s, scorer.df_t
     rare = [f for f in scorer.weights if f[0] != "p" and df_s[f] <= MAX_ANCHOR_DF and df_t[f] <= MAX_ANCHOR_DF]
-    where_s = _positions(scorer._src_flat, scorer._src_vocab, rare)
-    where_t = _positions(scorer._tgt_flat, scorer._tgt_vocab, rare)
-    expected = first_path(scorer, []).tolist()  # length-proportional target boundary per source boundary
-    votes: Counter[tuple[int, int]] = Counter()
-    # (The chain is sorted out of the votes, so the order they come in does not matter.)
-    for src_pos, tgt_pos in zip(where_s, where_t, strict=True):
-        if len(src_pos) == 1 and len(tgt_pos) == 1:
-            votes[(src_pos[0], tgt_pos[0])] += 1
-            continue
-        # Positions come in order and `expected` never falls, so the ones within `radius` of a
-        # point lie within a bisected slice one sentence wider each way, checked exactly there.
-        src_at = [expected[i] for i in src_pos]
-        for i in src_pos:
-            e = expected[i]
-            near = [j for j in tgt_pos[bisect.bisect_left(tgt_pos, e - radius - 1.0):
-                                       bisect.bisect_right(tgt_pos, e + radius + 1.0)] if abs(j - e) <= radius]
-            if len(near) != 1:
-                continue
-            j = near[0]
-            rivals = [k for k in src_pos[bisect.bisect_left(src_at, j - radius - 1.0):
-                                         bisect.bisect_right(src_at, j + radius + 1.0)] if abs(j - expected[k]) <= radius]
-            if rivals == [i]:
-                votes[(i, j)] += 1
-    return _lis(list(votes))
+    feat_s, pos_s = _occurrences(scorer._src_flat, scorer._src_vocab, rare)
+    feat_t, pos_t = _occurrences(scorer._tgt_flat, scorer._tgt_vocab, rare)
+    once = (np.bincount(feat_s, minlength=len(rare)) == 1) & (np.bincount(feat_t, minlength=len(rare)) == 1)
+    # Both lists run feature by feature: a feature found once on each side is one pair.
+    pairs = set(zip(pos_s[once[feat_s]].tolist(), pos_t[once[feat_t]].tolist(), strict=True))
+    many_s, many_t = ~once[feat_s], ~once[feat_t]
+    pairs.update(_near_pairs(feat_s[many_s], pos_s[many_s], feat_t[many_t], pos_t[many_t],
+                             first_path(scorer, []), radius, m))
+    # (The chain is sorted out of the pairs, so the order they come in does not matter.)
+    return _lis(list(pairs))
+
+
+def _near_pairs(feat_s: np.ndarray, pos_s: np.ndarray, feat_t: np.ndarray, pos_t: np.ndarray,
+                expected: np.ndarray, radius: float, m: int) -> zip:
+    """Pairs (i, j) of a feature's sentences, one on each side, that are each other's only
+    sentence with the feature within `radius` of where character lengths place them
+    (|j - expected[i]| <= radius, the only such j for that i and the only such i for that j).
+    Occurrences come ordered by feature and then sentence."""
+    e = expected[pos_s]
+    key_t = feat_t * (m + 1) + pos_t  # sorted: by feature, then sentence
+    # A window one sentence wider each way holds every target within the radius: checked exactly.
+    lo = np.searchsorted(key_t, feat_s * (m + 1) + np.clip(np.floor(e - radius - 1.0), 0, m).astype(np.int64), "left")
+    hi = np.searchsorted(key_t, feat_s * (m + 1) + np.clip(np.ceil(e + radius + 1.0), 0, m).astype(np.int64), "right")
+    counts = hi - lo
+    src = np.repeat(np.arange(len(lo)), counts)
+    tgt = np.repeat(lo, counts) + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))
+    near = np.abs(pos_t[tgt] - e[src]) <= radius
+    src, tgt = src[near], tgt[near]
+    alone = ((np.bincount(src, minlength=len(pos_s)) == 1)[src]
+             & (np.bincount(tgt, minlength=len(pos_t)) == 1)[tgt])
+    return zip(pos_s[src[alone]].tolist(), pos_t[tgt[alone]].tolist(), strict=True)
 
 
 def first_path(scorer: PairScorer, anchors: list[tuple[int, int]]) -> np.ndarray:
