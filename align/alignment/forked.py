@@ -30,13 +30,13 @@ def split_map(func: Callable[[object], tuple[np.ndarray, ...]], items: Sequence,
     forked helper, each arriving as it is done; should no helper start, or one die, this
     process computes what is missing itself. A generator: the helper starts at the first next()."""
     remote = _start(func, items[first_remote:], layouts[first_remote:]) if first_remote < len(items) else None
-    for item in items[:first_remote]:
-        yield func(item)
     if remote is None:
-        yield from map(func, items[first_remote:])
+        yield from map(func, items)
         return
     pipe, views = remote
-    with os.fdopen(pipe, "rb", buffering=0) as done:
+    with os.fdopen(pipe, "rb", buffering=0) as done:  # closed however the caller stops
+        for item in items[:first_remote]:
+            yield func(item)
         for k, item in enumerate(items[first_remote:]):
             yield views[k] if done.read(1) else func(item)
 
