@@ -757,8 +757,16 @@ class PairScorer:
         tgt = self.tgt_anchors[j - 1] if b == 1 else [x for q in range(j - b, j) for x in self.tgt_anchors[q]]
         keys_s = self.src_keys[i - 1] if a == 1 else frozenset().union(*self.src_keys[i - a:i])
         keys_t = self.tgt_keys[j - 1] if b == 1 else frozenset().union(*self.tgt_keys[j - b:j])
-        shared = (sum(w for w, k in src if not k.isdisjoint(keys_t))
-                  + sum(w for w, k in tgt if not k.isdisjoint(keys_s)))
+        # Plain loops, not sum() over generators: this runs for every bead of a path. The
+        # additions come in the same order, so the sums are the same floats.
+        found_s = found_t = 0
+        for w, k in src:
+            if not k.isdisjoint(keys_t):
+                found_s += w
+        for w, k in tgt:
+            if not k.isdisjoint(keys_s):
+                found_t += w
+        shared = found_s + found_t
         dice = min(shared / (es + et), 1.0)
         return (1.0 - dice) * min(min(es, et) / self.anchor_k, 1.0)
 
