@@ -246,7 +246,7 @@ def align_pair(
         notes["refined"] = str(redone)
         if skipped:
             notes["unrefined"] = str(skipped)
-    reap_forked()  # the pricing helper has exited while the confidences were computed
+    reap_forked()  # the pricing helper has exited while the confidences were computed (else later)
     return beads, notes
 
 

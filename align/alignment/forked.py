@@ -26,37 +26,64 @@ _FORKED: list[int] = []
 
 def split_map(func: Callable[[object], tuple[np.ndarray, ...]], items: Sequence, layouts: Sequence[Layout],
               first_remote: int) -> Iterator[tuple[np.ndarray, ...]]:
-    """func(item) for every item, in order. The items from `first_remote` on are computed by a
-    forked helper, each arriving as it is done; should no helper start, or one die, this
-    process computes what is missing itself. A generator: the helper starts at the first next()."""
-    remote = _start(func, items[first_remote:], layouts[first_remote:]) if first_remote < len(items) else None
+    """func(item) for every item, in order. A forked helper computes items from the last one
+    back to `first_remote`, each arriving as it is done, while this process computes from the
+    front; an item the helper has not finished when it is wanted is computed here, and the
+    helper stops there (so a helper starved of its core, or dead, costs no wait). Should no
+    helper start, this process computes everything. A generator: the helper starts at the
+    first next()."""
+    remote = _start(func, items, layouts, first_remote) if first_remote < len(items) else None
     if remote is None:
         yield from map(func, items)
         return
-    pipe, views = remote
-    with os.fdopen(pipe, "rb", buffering=0) as done:  # closed however the caller stops
-        for item in items[:first_remote]:
-            yield func(item)
-        for k, item in enumerate(items[first_remote:]):
-            yield views[k] if done.read(1) else func(item)
+    pipe, views, claimed = remote
+    done: set[int] = set()
+    os.set_blocking(pipe, False)
+    try:
+        for k, item in enumerate(items):
+            if k >= first_remote and k not in done:
+                _read_done(pipe, done)
+            if k in done:
+                yield views[k]
+            else:
+                claimed[0] = k + 1  # the helper takes nothing from here back
+                yield func(item)
+    finally:
+        os.close(pipe)
 
 
-def _start(func: Callable[[object], tuple[np.ndarray, ...]], items: Sequence, layouts: Sequence[Layout]
-           ) -> tuple[int, list[tuple[np.ndarray, ...]]] | None:
-    """Fork a helper computing func(item) of each item into shared memory: (the pipe on which
-    it sends one byte an item, views of the items' arrays), or None where none can start."""
+def _read_done(pipe: int, done: set[int]) -> None:
+    """Add to `done` the items the helper has reported finished so far (4-byte indices)."""
+    while True:
+        try:
+            chunk = os.read(pipe, 4096)
+        except BlockingIOError:
+            return
+        if not chunk:  # the helper has exited
+            return
+        done.update(np.frombuffer(chunk[:len(chunk) // 4 * 4], dtype=np.int32).tolist())
+
+
+def _start(func: Callable[[object], tuple[np.ndarray, ...]], items: Sequence, layouts: Sequence[Layout],
+           first_remote: int) -> tuple[int, list[tuple[np.ndarray, ...] | None], np.ndarray] | None:
+    """Fork a helper computing func(item) of items[first_remote:], from the last, into shared
+    memory: (the pipe on which it sends each finished item's index, views of the items'
+    arrays (None for those it never takes), the index this process has claimed up to), or None
+    where none can start."""
     sizes = [[int(np.prod(shape)) * np.dtype(dtype).itemsize for shape, dtype in layout] for layout in layouts]
-    total = sum(map(sum, sizes))
+    total = sum(sum(size) for size in sizes[first_remote:])
     # A fork copies no thread but the caller's: a process with others (an embedder's) stays alone.
     if not total or threading.active_count() > 1 or not hasattr(os, "fork"):
         return None
     try:
-        memory = mmap.mmap(-1, total)
+        memory = mmap.mmap(-1, total + 8)
         read, write = os.pipe()
     except OSError:
         return None
-    views, at = [], 0
-    for layout, size in zip(layouts, sizes, strict=True):
+    claimed = np.frombuffer(memory, dtype=np.int64, count=1)
+    views: list[tuple[np.ndarray, ...] | None] = [None] * first_remote
+    at = 8
+    for layout, size in zip(layouts[first_remote:], sizes[first_remote:], strict=True):
         arrays = []
         for (shape, dtype), nbytes in zip(layout, size, strict=True):
             arrays.append(np.frombuffer(memory, dtype=dtype, count=nbytes // np.dtype(dtype).itemsize,
@@ -71,33 +98,39 @@ def _start(func: Callable[[object], tuple[np.ndarray, ...]], items: Sequence, la
         return None
     if pid == 0:  # the helper: never returns
         os.close(read)
-        _serve(func, items, views, write)
+        _serve(func, items, views, first_remote, claimed, write)
     os.close(write)
     _FORKED.append(pid)
-    return read, views
+    return read, views, claimed
 
 
 def _serve(func: Callable[[object], tuple[np.ndarray, ...]], items: Sequence,
-           views: list[tuple[np.ndarray, ...]], pipe: int) -> None:
-    """The helper's work: each item's arrays into shared memory, a byte after each; then exit
+           views: list[tuple[np.ndarray, ...] | None], first_remote: int, claimed: np.ndarray, pipe: int) -> None:
+    """The helper's work: items from the last back to first_remote, until one this process has
+    claimed, each one's arrays into shared memory and then its index on the pipe; then exit
     without running the parent's clean-up (its open files and buffers are the parent's)."""
     code = 1
     try:
         # A collection would walk (and so copy) every object the parent has loaded.
         gc.disable()
-        for item, view in zip(items, views, strict=True):
-            for target, value in zip(view, func(item), strict=True):
+        for k in range(len(items) - 1, first_remote - 1, -1):
+            if claimed[0] > k:
+                break
+            for target, value in zip(views[k], func(items[k]), strict=True):
                 target[...] = value
-            os.write(pipe, b"\x01")
+            os.write(pipe, np.int32(k).tobytes())
         code = 0
     finally:
         os._exit(code)
 
 
 def reap_forked() -> None:
-    """Wait for the helpers forked here (they have sent all they will by the time this is called)."""
-    while _FORKED:
+    """Collect the helpers forked here that have exited; one still pricing a block this
+    process took over is left to a later call rather than waited for."""
+    for pid in list(_FORKED):
         try:
-            os.waitpid(_FORKED.pop(), 0)
+            finished, _ = os.waitpid(pid, os.WNOHANG)
         except ChildProcessError:
-            pass
+            finished = pid
+        if finished:
+            _FORKED.remove(pid)

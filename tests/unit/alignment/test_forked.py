@@ -79,3 +79,23 @@ def test_helper_share_is_capped_in_cells(monkeypatch: pytest.MonkeyPatch) -> Non
     assert all(a[1] == b[0] for a, b in zip(blocks, blocks[1:], strict=False))
     monkeypatch.setattr(pairwise, "idle_cores", lambda: 0)
     assert pairwise._split_blocks(widths, True)[1] == len(pairwise._split_blocks(widths, True)[0])
+
+
+def test_split_map_does_not_wait_for_a_starved_helper() -> None:
+    """Wrong: this process blocks on a helper that gets no core. Right: it prices the helper's
+    items itself when it reaches them, and the helper stops at what this process claimed."""
+    import time
+
+    parent = os.getpid()
+
+    def slow_in_helper(k: int) -> tuple[np.ndarray, np.ndarray]:
+        if os.getpid() != parent:
+            time.sleep(5)
+        return _square(k)
+
+    items = list(range(6))
+    start = time.perf_counter()
+    got = list(forked.split_map(slow_in_helper, items, [LAYOUT] * len(items), 1))
+    assert time.perf_counter() - start < 4
+    assert [int(a[0, 0]) for a, _ in got] == [k * k for k in items]
+    forked.reap_forked()
