@@ -12,6 +12,7 @@ import numpy as np
 
 from align.alignment.embedders import Embedder, load_embedder
 from align.alignment.features import AnchorExtractors, analyse_alone, analyse_shared, params, reap_helpers
+from align.alignment.forked import reap_forked
 from align.alignment.pairwise import (
     BEADS,
     Bead,
@@ -230,7 +231,11 @@ def align_pair(
     anchors = anchor_pairs(scorer)
     center = first_path(scorer, anchors)
     widths = np.full(n + 1, float(BAND_WIDTH))
-    path, widths, passes, capped = _band_search(scorer, center, widths, embed_all)
+    # The analysis helpers have exited while the scorer was built: their cores are free for
+    # a pricing helper (not beside an embedder's threads: see forked.split_map).
+    reap_helpers()
+    path, widths, passes, capped = _band_search(scorer, center, widths, embed_all,
+                                                share=features.workers > 1 and embedder is None)
     notes["band"] = f"{int(widths.max())}x{passes}" + ("-capped" if capped else "")
     notes["anchors"] = str(len(anchors))
     beads = [Bead(s0, s1, t0, t1, c, _bead_confidence(scorer, s0, s1, t0, t1, c, embed_all), embed_all)
@@ -241,15 +246,16 @@ def align_pair(
         notes["refined"] = str(redone)
         if skipped:
             notes["unrefined"] = str(skipped)
-    reap_helpers()  # the analysis helpers have exited while the pair was scored
+    reap_forked()  # the pricing helper has exited while the confidences were computed (else later)
     return beads, notes
 
 
-def _band_search(scorer: PairScorer, center: np.ndarray, widths: np.ndarray, embed_all: bool
+def _band_search(scorer: PairScorer, center: np.ndarray, widths: np.ndarray, embed_all: bool, share: bool = False
                  ) -> tuple[list[tuple[int, int, int, int, float]], np.ndarray, int, bool]:
     """The cheapest bead path in a band around `center`, widened where the path touches its edge;
     (path, final widths, passes, whether MAX_BAND_CELLS stopped the widening). Always a path:
-    should a band ever fail, the whole grid (or, past the cell budget, the diagonal) is used."""
+    should a band ever fail, the whole grid (or, past the cell budget, the diagonal) is used.
+    `share`: a forked helper may price part of each pass's band (banded_dp)."""
     n, m = scorer.n, scorer.m
     limit = float(max(n, m))
     passes = 0
@@ -260,7 +266,7 @@ def _band_search(scorer: PairScorer, center: np.ndarray, widths: np.ndarray, emb
         lo, hi = band_from_path(center, widths, m)
         try:
             path = banded_dp(partial(scorer.price, use_embedding=embed_all), 0, n, 0, m, lo, hi,
-                             line=center.tolist(), tie=TIE_BREAK)
+                             line=center.tolist(), tie=TIE_BREAK, share=share)
         except RuntimeError:
             # band_from_path keeps the band connected; this is the guarantee should it not be.
             return _fallback_path(scorer, embed_all), widths, passes + 1, True

@@ -401,13 +401,22 @@ def reap_helpers() -> None:
 
 @lru_cache(maxsize=1)
 def fork_context():
-    """multiprocessing's fork context, or None where processes cannot be forked."""
+    """multiprocessing's fork context, or None where processes cannot be forked; with the
+    modules _share reads on its first call (its lock, shared array, pipes and fork), so that
+    AnchorExtractors.preload() loads them too: imported inside the first analysis, they were
+    some 15-20 ms of one process's time before a helper started."""
     import multiprocessing
 
     try:
-        return multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("fork")
     except ValueError:
         return None
+    import multiprocessing.connection
+    import multiprocessing.popen_fork
+    import multiprocessing.sharedctypes
+    import multiprocessing.synchronize  # noqa: F401  (imported for their load time, see above)
+
+    return context
 
 
 def idle_cores() -> int | None:

@@ -20,7 +20,8 @@ from itertools import chain
 
 import numpy as np
 
-from align.alignment.features import feature_weight, params, skeleton
+from align.alignment.features import feature_weight, idle_cores, params, skeleton
+from align.alignment.forked import split_map
 
 ANCHOR_KINDS = frozenset("#fn")  # feature kinds that are numbers, figures or names
 MAX_ANCHOR_DF = 50  # features this frequent are too common to anchor anything
@@ -756,8 +757,16 @@ class PairScorer:
         tgt = self.tgt_anchors[j - 1] if b == 1 else [x for q in range(j - b, j) for x in self.tgt_anchors[q]]
         keys_s = self.src_keys[i - 1] if a == 1 else frozenset().union(*self.src_keys[i - a:i])
         keys_t = self.tgt_keys[j - 1] if b == 1 else frozenset().union(*self.tgt_keys[j - b:j])
-        shared = (sum(w for w, k in src if not k.isdisjoint(keys_t))
-                  + sum(w for w, k in tgt if not k.isdisjoint(keys_s)))
+        # Plain loops, not sum() over generators: this runs for every bead of a path. The
+        # additions come in the same order, so the sums are the same floats.
+        found_s = found_t = 0
+        for w, k in src:
+            if not k.isdisjoint(keys_t):
+                found_s += w
+        for w, k in tgt:
+            if not k.isdisjoint(keys_s):
+                found_t += w
+        shared = found_s + found_t
         dice = min(shared / (es + et), 1.0)
         return (1.0 - dice) * min(min(es, et) / self.anchor_k, 1.0)
 
@@ -819,18 +828,17 @@ def _flatten(feats: Sequence[dict[str, int]], vocab: dict[str, int]) -> tuple[np
     return np.repeat(np.arange(len(feats), dtype=np.int64), lens), ids, count
 
 
-def _positions(flat: tuple[np.ndarray, ...], vocab: dict[str, int], features: list[str]) -> list[list[int]]:
-    """For each of `features` (all of them on this side), the sentences holding it, in order."""
+def _occurrences(flat: tuple[np.ndarray, ...], vocab: dict[str, int], features: list[str]
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """(feature index into `features`, sentence) of every sentence holding one of `features`
+    (all of them on this side), ordered by feature and then sentence."""
     pos, ids, _ = flat
     rank = np.full(len(vocab), -1, np.int64)
     rank[np.fromiter(map(vocab.__getitem__, features), np.int64, len(features))] = np.arange(len(features))
     held = rank[ids]
     rows = np.flatnonzero(held >= 0)
-    held = held[rows]
-    ordered = pos[rows][np.argsort(held, kind="stable")].tolist()
-    ends = np.cumsum(np.bincount(held, minlength=len(features))).tolist()
-    starts = [0, *ends][:len(ends)]
-    return [ordered[start:end] for start, end in zip(starts, ends, strict=True)]
+    order = np.argsort(held[rows], kind="stable")  # rows come in sentence order
+    return held[rows][order], pos[rows][order]
 
 
 def _evidence(flat: tuple[np.ndarray, ...], df: Counter[str], weights: dict[str, float], size: int) -> np.ndarray:
@@ -914,30 +922,37 @@ def anchor_pairs(scorer: PairScorer, radius: float | None = None) -> list[tuple[
     # Features both sides have (match keys aside), no punctuation, rare enough on each side.
     df_s, df_t = scorer.df_s, scorer.df_t
     rare = [f for f in scorer.weights if f[0] != "p" and df_s[f] <= MAX_ANCHOR_DF and df_t[f] <= MAX_ANCHOR_DF]
-    where_s = _positions(scorer._src_flat, scorer._src_vocab, rare)
-    where_t = _positions(scorer._tgt_flat, scorer._tgt_vocab, rare)
-    expected = first_path(scorer, []).tolist()  # length-proportional target boundary per source boundary
-    votes: Counter[tuple[int, int]] = Counter()
-    # (The chain is sorted out of the votes, so the order they come in does not matter.)
-    for src_pos, tgt_pos in zip(where_s, where_t, strict=True):
-        if len(src_pos) == 1 and len(tgt_pos) == 1:
-            votes[(src_pos[0], tgt_pos[0])] += 1
-            continue
-        # Positions come in order and `expected` never falls, so the ones within `radius` of a
-        # point lie within a bisected slice one sentence wider each way, checked exactly there.
-        src_at = [expected[i] for i in src_pos]
-        for i in src_pos:
-            e = expected[i]
-            near = [j for j in tgt_pos[bisect.bisect_left(tgt_pos, e - radius - 1.0):
-                                       bisect.bisect_right(tgt_pos, e + radius + 1.0)] if abs(j - e) <= radius]
-            if len(near) != 1:
-                continue
-            j = near[0]
-            rivals = [k for k in src_pos[bisect.bisect_left(src_at, j - radius - 1.0):
-                                         bisect.bisect_right(src_at, j + radius + 1.0)] if abs(j - expected[k]) <= radius]
-            if rivals == [i]:
-                votes[(i, j)] += 1
-    return _lis(list(votes))
+    feat_s, pos_s = _occurrences(scorer._src_flat, scorer._src_vocab, rare)
+    feat_t, pos_t = _occurrences(scorer._tgt_flat, scorer._tgt_vocab, rare)
+    once = (np.bincount(feat_s, minlength=len(rare)) == 1) & (np.bincount(feat_t, minlength=len(rare)) == 1)
+    # Both lists run feature by feature: a feature found once on each side is one pair.
+    pairs = set(zip(pos_s[once[feat_s]].tolist(), pos_t[once[feat_t]].tolist(), strict=True))
+    many_s, many_t = ~once[feat_s], ~once[feat_t]
+    pairs.update(_near_pairs(feat_s[many_s], pos_s[many_s], feat_t[many_t], pos_t[many_t],
+                             first_path(scorer, []), radius, m))
+    # (The chain is sorted out of the pairs, so the order they come in does not matter.)
+    return _lis(list(pairs))
+
+
+def _near_pairs(feat_s: np.ndarray, pos_s: np.ndarray, feat_t: np.ndarray, pos_t: np.ndarray,
+                expected: np.ndarray, radius: float, m: int) -> zip:
+    """Pairs (i, j) of a feature's sentences, one on each side, that are each other's only
+    sentence with the feature within `radius` of where character lengths place them
+    (|j - expected[i]| <= radius, the only such j for that i and the only such i for that j).
+    Occurrences come ordered by feature and then sentence."""
+    e = expected[pos_s]
+    key_t = feat_t * (m + 1) + pos_t  # sorted: by feature, then sentence
+    # A window one sentence wider each way holds every target within the radius: checked exactly.
+    lo = np.searchsorted(key_t, feat_s * (m + 1) + np.clip(np.floor(e - radius - 1.0), 0, m).astype(np.int64), "left")
+    hi = np.searchsorted(key_t, feat_s * (m + 1) + np.clip(np.ceil(e + radius + 1.0), 0, m).astype(np.int64), "right")
+    counts = hi - lo
+    src = np.repeat(np.arange(len(lo)), counts)
+    tgt = np.repeat(lo, counts) + (np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts))
+    near = np.abs(pos_t[tgt] - e[src]) <= radius
+    src, tgt = src[near], tgt[near]
+    alone = ((np.bincount(src, minlength=len(pos_s)) == 1)[src]
+             & (np.bincount(tgt, minlength=len(pos_t)) == 1)[tgt])
+    return zip(pos_s[src[alone]].tolist(), pos_t[tgt[alone]].tolist(), strict=True)
 
 
 def first_path(scorer: PairScorer, anchors: list[tuple[int, int]]) -> np.ndarray:
@@ -983,6 +998,7 @@ def banded_dp(
     beads: Sequence[tuple[int, int]] = BEADS,
     line: Sequence[float] | None = None,
     tie: float = 0.0,
+    share: bool = False,
 ) -> list[tuple[int, int, int, int, float]]:
     """Cheapest bead path from (i0, j0) to (i1, j1) inside rows i0..i1, row r limited to
     target boundaries lo[r - i0]..hi[r - i0]. Returns beads as (s0, s1, t0, t1, cost).
@@ -992,46 +1008,26 @@ def banded_dp(
     block of rows are priced in one call, and the DP runs row by row over them in numpy.
     With `line` (a target boundary per source boundary), every bead ending at (i, j) also pays
     `tie * |j - line[i]|`. Among beads of equal total the earlier in `beads` wins.
-    The only bead with no source sentence may be 0-1 (a run of them is a running minimum)."""
-    rows = i1 - i0 + 1
-    lo_a, hi_a = np.asarray(lo[:rows], dtype=np.int64), np.asarray(hi[:rows], dtype=np.int64)
-    widths = hi_a - lo_a + 1
-    off = np.concatenate([[0], np.cumsum(widths)])
-    cells = int(off[-1])
+    The only bead with no source sentence may be 0-1 (a run of them is a running minimum).
+    With `share`, a forked helper prices the last rows while this process runs the first ones
+    (when the band is long enough and a core is idle; see SHARE_MIN_ROWS): the same path."""
+    grid = _BandGrid(price, i0, j0, lo, hi, i1 - i0 + 1, beads, line, tie)
+    fed, skips = grid.fed, grid.skips
+    k01 = skips[0] if skips else -1
+    cells, widths, off = grid.cells, grid.widths, grid.off
     dp = np.full(cells + 1, INF)  # the last cell stays infinite: where impossible moves point
     back = np.full(cells, -1, dtype=np.int64)
     paid = np.zeros(cells)
-    fed = [k for k, (a, _) in enumerate(beads) if a > 0]
-    skips = [k for k, (a, _) in enumerate(beads) if a == 0]
-    if any(beads[k] != (0, 1) for k in skips):
-        raise ValueError("banded_dp: the only bead without a source sentence may be 0-1")
-    k01 = skips[0] if skips else -1
-    shapes = [beads[k] for k in fed + skips]
-    line_a = np.asarray(line, dtype=float) if line is not None else None
     # Per-row numbers as Python ints, read once: the row loop is the DP's sequential part.
-    width_list, off_list, lo_list, hi_list = widths.tolist(), off.tolist(), lo_a.tolist(), hi_a.tolist()
+    width_list, off_list, lo_list, hi_list = widths.tolist(), off.tolist(), grid.lo.tolist(), grid.hi.tolist()
     fed_a = np.asarray(fed, dtype=np.int64)
     shape_of = np.zeros(len(beads) + 1, dtype=np.int64)  # bead index -> its place in `shapes`; -1 -> 0
     shape_of[fed + skips] = np.arange(len(fed) + len(skips))
     all_columns = np.arange(int(widths.max()))
-    for r0, r1, width in _row_blocks(widths):
-        rr = np.arange(r0, r1)
-        jj = lo_a[rr, None] + np.arange(width)[None, :]
-        inside = jj <= hi_a[rr, None]
-        jj = np.minimum(jj, hi_a[rr, None])
-        ii = i0 + rr
-        cost = price(ii, jj, shapes)
-        if line_a is not None:
-            cost = cost + tie * np.abs(jj - line_a[ii][:, None])
-        # Where each bead ending at a cell starts, as an index into `dp` (`cells`: impossible).
-        moves = np.full((len(fed), r1 - r0, width), cells, dtype=np.int64)
-        for x, k in enumerate(fed):
-            a, b = beads[k]
-            pr = rr - a
-            prc = np.maximum(pr, 0)
-            col = jj - b - lo_a[prc][:, None]
-            ok = inside & (pr >= 0)[:, None] & (jj - b >= j0) & (col >= 0) & (col < widths[prc][:, None])
-            moves[x] = np.where(ok, off[prc][:, None] + col, cells)
+    blocks, first_remote = _split_blocks(widths, share)
+    inputs = (split_map(grid.inputs, blocks, [grid.layout(b) for b in blocks], first_remote)
+              if first_remote < len(blocks) else map(grid.inputs, blocks))
+    for (r0, r1, _), (cost, moves) in zip(blocks, inputs, strict=True):
         fed_cost = cost[:len(fed)]
         for r in range(r0, r1):
             w, x0, rl = width_list[r], off_list[r], r - r0
@@ -1054,7 +1050,91 @@ def banded_dp(
         block_rows = np.repeat(np.arange(r1 - r0), widths[r0:r1])
         block_cols = np.arange(x1 - x0) - np.repeat(off[r0:r1] - x0, widths[r0:r1])
         paid[x0:x1] = cost[shape_of[back[x0:x1]], block_rows, block_cols]
-    return _trace_back(back, paid, off, lo_a, hi_a, beads, i0, j0, j1)
+    return _trace_back(back, paid, off, grid.lo, grid.hi, beads, i0, j0, j1)
+
+
+class _BandGrid:
+    """The cells of a band (row r holds target boundaries lo[r]..hi[r], stored from off[r] on in
+    one flat array) and what the DP reads for a block of its rows: every bead shape's cost
+    ending at each cell, and the flat index of the cell each bead with a source sentence starts
+    from (`cells` where it cannot)."""
+
+    def __init__(self, price, i0: int, j0: int, lo: list[int], hi: list[int], rows: int,
+                 beads: Sequence[tuple[int, int]], line: Sequence[float] | None, tie: float) -> None:
+        self.price, self.i0, self.j0, self.beads, self.tie = price, i0, j0, beads, tie
+        self.lo, self.hi = np.asarray(lo[:rows], dtype=np.int64), np.asarray(hi[:rows], dtype=np.int64)
+        self.widths = self.hi - self.lo + 1
+        self.off = np.concatenate([[0], np.cumsum(self.widths)])
+        self.cells = int(self.off[-1])
+        self.fed = [k for k, (a, _) in enumerate(beads) if a > 0]
+        self.skips = [k for k, (a, _) in enumerate(beads) if a == 0]
+        if any(beads[k] != (0, 1) for k in self.skips):
+            raise ValueError("banded_dp: the only bead without a source sentence may be 0-1")
+        self.shapes = [beads[k] for k in self.fed + self.skips]
+        self.line = np.asarray(line, dtype=float) if line is not None else None
+
+    def layout(self, block: tuple[int, int, int]) -> list[tuple[tuple[int, ...], type]]:
+        """(shape, dtype) of the arrays `inputs` gives for a block."""
+        r0, r1, width = block
+        return [((len(self.shapes), r1 - r0, width), np.float64), ((len(self.fed), r1 - r0, width), np.int64)]
+
+    def inputs(self, block: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """(cost of each shape, start cell of each fed bead) at every cell of rows r0..r1-1,
+        `width` columns each (a narrower row repeats its last cell past its end)."""
+        r0, r1, width = block
+        lo_a, hi_a, widths, off = self.lo, self.hi, self.widths, self.off
+        rr = np.arange(r0, r1)
+        jj = lo_a[rr, None] + np.arange(width)[None, :]
+        inside = jj <= hi_a[rr, None]
+        jj = np.minimum(jj, hi_a[rr, None])
+        ii = self.i0 + rr
+        cost = self.price(ii, jj, self.shapes)
+        if self.line is not None:
+            cost = cost + self.tie * np.abs(jj - self.line[ii][:, None])
+        # Where each bead ending at a cell starts, as an index into the DP (`cells`: impossible).
+        moves = np.full((len(self.fed), r1 - r0, width), self.cells, dtype=np.int64)
+        for x, k in enumerate(self.fed):
+            a, b = self.beads[k]
+            pr = rr - a
+            prc = np.maximum(pr, 0)
+            col = jj - b - lo_a[prc][:, None]
+            ok = inside & (pr >= 0)[:, None] & (jj - b >= self.j0) & (col >= 0) & (col < widths[prc][:, None])
+            moves[x] = np.where(ok, off[prc][:, None] + col, self.cells)
+        return cost, moves
+
+
+SHARE_MIN_ROWS = 600
+"""Band rows from which banded_dp(share=True) forks a pricing helper: the fork costs some 10 ms
+(page tables of the loaded language data), pricing about 0.05 ms a row."""
+
+SHARE_HELPER_ROWS = 0.7
+"""Share of the rows, from the end, that the helper may price (from the last block back); this
+process prices from the front, runs the recurrence over every row, and prices itself any
+block of that share the helper has not finished when the recurrence reaches it."""
+
+SHARE_BLOCK_ROWS = 300
+"""Rows at most in a block the helper may price: where the two processes meet, a block may be
+priced by both (smaller blocks cost more numpy calls: 500-row blocks some 5% more in all)."""
+
+SHARE_MAX_CELLS = 500_000
+"""Cells at most that the helper prices: its arrays wait whole in shared memory until the
+recurrence reads them (some 120 bytes a cell), where this process holds one block at a time."""
+
+
+def _split_blocks(widths: np.ndarray, share: bool) -> tuple[list[tuple[int, int, int]], int]:
+    """The DP's row blocks and the first one a helper may price (len(blocks): none)."""
+    rows = len(widths)
+    cut = rows
+    if share and rows >= SHARE_MIN_ROWS and idle_cores():
+        from_end = np.cumsum(widths[::-1])
+        cut = max(rows - int(rows * SHARE_HELPER_ROWS), rows - int(np.searchsorted(from_end, SHARE_MAX_CELLS, "right")))
+    if cut >= rows:
+        blocks = _row_blocks(widths)
+        return blocks, len(blocks)
+    mine = _row_blocks(widths[:cut])
+    theirs = [(r0 + start, r1 + start, w) for start in range(cut, rows, SHARE_BLOCK_ROWS)
+              for r0, r1, w in _row_blocks(widths[start:min(start + SHARE_BLOCK_ROWS, rows)])]
+    return mine + theirs, len(mine)
 
 
 def _row_blocks(widths: np.ndarray) -> list[tuple[int, int, int]]:

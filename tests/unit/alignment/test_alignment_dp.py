@@ -112,3 +112,37 @@ def test_recut_term_charges_two_good_pairs_joined_and_spares_a_recut(flores) -> 
     assert recut_cost([e[0], e[1]], [e[0], e[1]]) == pytest.approx(weight)  # two exact 1-1 pairs
     # The first source sentence's tail (e[1]) went to the second target sentence.
     assert recut_cost([unit(e[0] + e[1]), e[2]], [e[0], unit(e[1] + e[2])]) == 0.0
+
+
+def _near_pairs_one_by_one(where_s, where_t, expected, radius):
+    """The anchor rule read feature by feature, sentence by sentence: i's only target within
+    the radius is j, and j's only source within it is i."""
+    pairs = set()
+    for src_pos, tgt_pos in zip(where_s, where_t, strict=True):
+        for i in src_pos:
+            near = [j for j in tgt_pos if abs(j - expected[i]) <= radius]
+            if len(near) == 1 and [k for k in src_pos if abs(near[0] - expected[k]) <= radius] == [i]:
+                pairs.add((i, near[0]))
+    return pairs
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_near_pairs_match_the_rule_read_one_by_one(seed: int) -> None:
+    """Wrong: a pair whose target has a second source within the radius, or a window that
+    misses a target at the radius' edge. Right: the pairs of the rule read one by one."""
+    from align.alignment.pairwise import _near_pairs
+
+    rng = random.Random(seed)
+    n, m = rng.randint(30, 300), rng.randint(30, 300)
+    expected = np.sort(np.asarray([rng.uniform(0, m) for _ in range(n + 1)]))
+    # Half-integer places and integer radii put targets exactly on the radius' edge.
+    if seed % 2:
+        expected = np.round(expected * 2) / 2
+    radius = float(rng.choice([2, 5, 20]))
+    where_s = [sorted(rng.sample(range(n), rng.randint(1, 6))) for _ in range(40)]
+    where_t = [sorted(rng.sample(range(m), rng.randint(1, 6))) for _ in range(40)]
+    feat_s = np.repeat(np.arange(40), [len(w) for w in where_s])
+    feat_t = np.repeat(np.arange(40), [len(w) for w in where_t])
+    got = set(_near_pairs(feat_s, np.asarray(sum(where_s, []), dtype=np.int64), feat_t,
+                          np.asarray(sum(where_t, []), dtype=np.int64), expected, radius, m))
+    assert got == _near_pairs_one_by_one(where_s, where_t, expected.tolist(), radius)
