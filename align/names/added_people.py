@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 
 def added_person_stand_ins(c: _Comparison, missing: list[NameMention], extra: list[NameMention]) -> None:
-    if c.source_lang != "en" or c.target_lang == "en":
+    # Without both texts the source words that might explain the person cannot be read.
+    if c.source_lang != "en" or c.target_lang == "en" or not c.source_text or not c.target_text:
         return
     # An acronym without its counterpart was translated (MP / chlen parlamenta), not replaced.
     lost = [s for i, s in enumerate(c.source) if not c.src_matched[i] and not s.initial and s.kind != "acronym"]
