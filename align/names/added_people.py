@@ -1,4 +1,4 @@
-"""An added person standing in for a lost name (the West / «Мухаммеда», Articles / «Томми»).
+"""An added person standing in for a lost name (Westerners / zhiteli Mukhammeda, Articles / Tommi).
 
 Translators add countries and organisations to make a sentence clear, rarely a person: a word
 that the dictionary knows only as a given name or a surname, which no source name explains,

@@ -128,17 +128,10 @@ def lost_shared_word_rendering(c: _Comparison, missing: list[NameMention], extra
     if len(candidates) != 1:
         return
     t = candidates[0]
-    rendered = c._renderings()
-    for i, own in rendered.items():
-        s = c.source[i]
-        if s.kind != "common" or is_peoples_word(s.text):
-            continue
-        words = set(s.key.split())
-        sharers = [k for k, theirs in rendered.items() if theirs <= own and words & set(c.source[k].key.split())]
-        if len(sharers) > len(own) and all(c._sound_apart(c.source[k], t) for k in sharers):
-            extra.remove(t)
-            c._mismatch(s, t, "sound")
-            return
+    s = _sharer_stood_in_for(c, t, "common")
+    if s is not None:
+        extra.remove(t)
+        c._mismatch(s, t, "sound")
 
 
 def shared_rendering_to_capitalised_word(c: _Comparison, missing: list[NameMention]) -> None:
@@ -155,14 +148,22 @@ def shared_rendering_to_capitalised_word(c: _Comparison, missing: list[NameMenti
     if len(words) != 1:
         return
     t = words[0]
+    s = _sharer_stood_in_for(c, t, "name")
+    if s is not None:
+        c.tgt_matched[c.target.index(t)] = True
+        c._mismatch(s, t, "position")
+
+
+def _sharer_stood_in_for(c: _Comparison, t: NameMention, kind: str) -> NameMention | None:
+    """The source mention of `kind` whose word other mentions share, all rendered by fewer
+    target mentions than they are, and all sounding unlike `t`: the one `t` stands in for."""
     rendered = c._renderings()
     for i, own in rendered.items():
         s = c.source[i]
-        if s.kind != "name" or is_peoples_word(s.text):
+        if s.kind != kind or is_peoples_word(s.text):
             continue
-        shared = set(s.key.split())
-        sharers = [k for k, theirs in rendered.items() if theirs <= own and shared & set(c.source[k].key.split())]
+        words = set(s.key.split())
+        sharers = [k for k, theirs in rendered.items() if theirs <= own and words & set(c.source[k].key.split())]
         if len(sharers) > len(own) and all(c._sound_apart(c.source[k], t) for k in sharers):
-            c.tgt_matched[c.target.index(t)] = True
-            c._mismatch(s, t, "position")
-            return
+            return s
+    return None
