@@ -29,16 +29,13 @@ def added_person_stand_ins(c: _Comparison, missing: list[NameMention], extra: li
         return
     judged = {i.found for i in c.found} | {i.expected for i in c.found}
     lost = [s for s in lost if s.text not in judged]
-    source_words = [_surface_keys(w, "en") for w in c.source_text.split() if w[:1].isupper()]
     for t in [t for t in extra if t.text not in judged and " " not in t.text and not t.text.isupper()]:
         if not lost or not is_person_word(t.text, c.target_lang):
             continue
         keys = _surface_keys(t.text, c.target_lang)
-        if any(_words_alike(w, keys) for w in source_words):
+        if any(_words_alike(_surface_keys(w, "en"), keys) for w in c.source_text.split() if w[:1].isupper()):
             continue  # a rendering of a source word the other passes left unpaired (Huhne / Kh'iuna)
-        # The lost name nearest in its sentence to where the person stands in the translation.
-        share = t.start / max(len(c.target_text), 1)
-        s = min(lost, key=lambda m: abs(m.start / max(len(c.source_text), 1) - share))
+        s = c._nearest(t, lost)
         if not _surnames_apart(_surface_keys(s.text, "en"), keys):
             continue  # a spelling of the lost name itself (Goethe / Gete)
         c._swap_issue(s, t.text, t.text, s.text, "added person")

@@ -1222,6 +1222,12 @@ class _Comparison:
         rendered = len({j for k, j in self.pairs if self.source[k].key == s.key})
         return said > rendered
 
+    def _nearest(self, t: NameMention, lost: list[NameMention]) -> NameMention:
+        """The source mention of `lost` nearest to where target mention `t` stands, each place
+        a share of its sentence's length."""
+        where = t.start / max(1, len(self.target_text))
+        return min(lost, key=lambda m: abs(m.start / max(1, len(self.source_text)) - where))
+
     def _same_place(self, s: NameMention, candidates: list[NameMention]) -> NameMention | None:
         """The one candidate standing where `s` stands, as a share of its sentence's length
         (word order moves a name less than a fifth of the sentence in a translation)."""
@@ -1305,14 +1311,9 @@ class _Comparison:
         source word explains and that sounds unlike the name (Canada's ... Canada's / Kanady
         ... Buddy): a name's mention was swapped for a word that is also a name. Ukrainian and
         Russian capitalise an ordinary word inside a sentence only in a name."""
-        if self.target_lang == "en" or self.missing_names or any(
-                not self.tgt_matched[j] and t.kind in ("name", "latin") for j, t in enumerate(self.target)):
+        t = None if self.target_lang == "en" or self.missing_names else self._lone_capitalised_word()
+        if t is None:
             return
-        words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t not in self.taken_words
-                 and self._capitalised_word_candidate(t)]
-        if len(words) != 1:
-            return
-        t = words[0]
         for i, s in enumerate(self.source):
             if s.kind != "name" or not self.src_matched[i] or is_peoples_word(s.text):
                 continue
@@ -1749,8 +1750,7 @@ class _Comparison:
             word = self._lone_name_word(t)
             if not word:
                 continue
-            where = t.start / max(1, len(self.target_text))
-            s = min(lost, key=lambda m: abs(m.start / max(1, len(self.source_text)) - where))
+            s = self._nearest(t, lost)
             if not _sounds_different(_sound_keys(s, self.source_lang, self.glossary), _surface_keys(word, self.target_lang)):
                 continue
             if s in missing:
@@ -1848,8 +1848,7 @@ class _Comparison:
         t_keys = _sound_keys(t, self.target_lang, self.glossary)
         if not all(_sounds_different(_sound_keys(s, self.source_lang, self.glossary), t_keys) for s in lost):
             return
-        where = t.start / max(1, len(self.target_text))
-        s = min(lost, key=lambda m: abs(m.start / max(1, len(self.source_text)) - where))
+        s = self._nearest(t, lost)
         extra.remove(t)
         self.tgt_matched[self.target.index(t)] = True
         self._mismatch(s, t, "position")
@@ -1929,6 +1928,19 @@ class _Comparison:
         # translated part.
         return not rest or len(rest) == len(words) or any(self._name_word(w) for w in rest)
 
+    def _lone_capitalised_word(self) -> NameMention | None:
+        """The one capitalised-word candidate left unmatched, when every target name and Latin
+        word is matched: what may stand in for a mention the translation names fewer times."""
+        if any(not self.tgt_matched[j] and t.kind in ("name", "latin") for j, t in enumerate(self.target)):
+            return None
+        words = self._free_capitalised_words()
+        return words[0] if len(words) == 1 else None
+
+    def _free_capitalised_words(self) -> list[NameMention]:
+        """Capitalised-word candidates no pass has matched or taken yet."""
+        return [t for j, t in enumerate(self.target) if not self.tgt_matched[j] and t not in self.taken_words
+                and self._capitalised_word_candidate(t)]
+
     def _capitalised_word_candidate(self, t: NameMention) -> bool:
         """A capitalised ordinary word inside a sentence, one word, not made from a name and
         not explained by any word of the source."""
@@ -1974,8 +1986,7 @@ class _Comparison:
         if not candidates and s in lost and self._one_own_word(s):
             # No proper name left, but a capitalised ordinary word inside the sentence standing
             # where the lost name stood (Goma / «Ekstrima», Upolu / «Zalu»): a name, swapped.
-            words = [t for j, t in enumerate(self.target) if not self.tgt_matched[j]
-                     and t not in self.taken_words and self._capitalised_word_candidate(t)]
+            words = self._free_capitalised_words()
             t = self._same_place(s, words) or self._only_capitalised_word(words, lost)
             if t is not None:
                 self.taken_words.append(t)

@@ -140,14 +140,11 @@ def shared_rendering_to_capitalised_word(c: _Comparison, missing: list[NameMenti
     word inside the translation that no source word explains sounds unlike them (Printson): the
     word took one mention's place. _lost_repeat_to_capitalised_word counts mentions by their
     whole key, which two runs of one name do not share."""
-    if c.source_lang != "en" or c.target_lang == "en" or any(m.kind == "name" for m in missing) or any(
-            not c.tgt_matched[j] and t.kind in ("name", "latin") for j, t in enumerate(c.target)):
+    if c.source_lang != "en" or c.target_lang == "en" or any(m.kind == "name" for m in missing):
         return
-    words = [t for j, t in enumerate(c.target) if not c.tgt_matched[j] and t not in c.taken_words
-             and c._capitalised_word_candidate(t)]
-    if len(words) != 1:
+    t = c._lone_capitalised_word()
+    if t is None:
         return
-    t = words[0]
     s = _sharer_stood_in_for(c, t, "name")
     if s is not None:
         c.tgt_matched[c.target.index(t)] = True

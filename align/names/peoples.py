@@ -48,8 +48,7 @@ def _stand_ins(c: _Comparison, extra: list[NameMention]) -> list[NameMention]:
     word takes as its place, a genitive after a lower-case noun (zakonodavstvo Frantsii).
     A capitalised noun elsewhere (vyhrala Kubok, u Posolstvi) may render a source word."""
     names = [t for t in extra if c._substitute_candidate(t)]
-    words = [t for j, t in enumerate(c.target) if not c.tgt_matched[j] and t not in c.taken_words
-             and c._capitalised_word_candidate(t) and _place_slot(c, t)]
+    words = [t for t in c._free_capitalised_words() if _place_slot(c, t)]
     return names + words
 
 
