@@ -159,16 +159,23 @@ def test_benchmarks_exit_2_without_their_data(tmp_path, module, variable):
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
 
-def test_mqm_script_joins_verdicts_and_dumps_the_unjudged(tmp_path):
+def _two_segments(tmp_path, start: int) -> list[dict]:
+    """A two-segment MQM set written where bench.mqm reads it: one figure error (its span
+    opening at `start`) and one clean segment."""
     segments = [
         {"set": "t", "system": "mt", "doc": "d", "seg": "1", "en": "We treated 15 patients.",
          "ru": "Мы пролечили 16 пациентов.", "errors": [{"cat": "Mistranslation", "sub": "", "sev": "major",
-                                                         "s": 12, "e": 14, "text": "16", "acc": True}]},
+                                                         "s": start, "e": start + 2, "text": "16", "acc": True}]},
         {"set": "t", "system": "mt", "doc": "d", "seg": "2", "en": "We treated 40 patients.",
          "ru": "Мы пролечили 40 пациентов.", "errors": []},
     ]
     (tmp_path / "segments.jsonl").write_text("\n".join(json.dumps(s, ensure_ascii=False) for s in segments) + "\n",
                                              encoding="utf-8")
+    return segments
+
+
+def test_mqm_script_joins_verdicts_and_dumps_the_unjudged(tmp_path):
+    _two_segments(tmp_path, 12)
     env = {data.BIO_MQM_ENV: str(tmp_path)}
     dump = tmp_path / "unjudged.tsv"
     done = run_benchmark("bench.mqm", "--dump-unjudged", str(dump), env=env)
@@ -232,15 +239,7 @@ def test_gold_tokens_relate_case_forms_and_cut_acronyms_but_not_prepositions():
 
 
 def test_mqm_script_joins_a_gold_list_and_lists_the_misses(tmp_path):
-    segments = [
-        {"set": "t", "system": "mt", "doc": "d", "seg": "1", "en": "We treated 15 patients.",
-         "ru": "Мы пролечили 16 пациентов.", "errors": [{"cat": "Mistranslation", "sub": "", "sev": "major",
-                                                         "s": 13, "e": 15, "text": "16", "acc": True}]},
-        {"set": "t", "system": "mt", "doc": "d", "seg": "2", "en": "We treated 40 patients.",
-         "ru": "Мы пролечили 40 пациентов.", "errors": []},
-    ]
-    (tmp_path / "segments.jsonl").write_text("\n".join(json.dumps(s, ensure_ascii=False) for s in segments) + "\n",
-                                             encoding="utf-8")
+    segments = _two_segments(tmp_path, 13)
     from bench.mqm import text_digest
 
     first, second = (text_digest(s) for s in segments)
