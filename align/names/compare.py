@@ -81,6 +81,7 @@ from align.names.keys import (
     _places_of,
     _prefix_garble,
     _replacement,
+    _said_counts,
     _same_stem,
     _silent_h,
     _skeleton_match,
@@ -772,7 +773,7 @@ class _Comparison:
             return
         flagged = {i.expected for i in self.found if i.category == "name" and i.severity == "error"}
         written = _name_parts(self.target_text or " ".join(t.text for t in self.target))
-        said = Counter(strip_possessive(w) for w in _name_parts(self.source_text or " ".join(m.text for m in self.source)))
+        said = _said_counts(self.source_text or " ".join(m.text for m in self.source))
         for i, j in dict.fromkeys(self.pairs):
             s, t = self.source[i], self.target[j]
             if s.text in flagged or s.kind in _SILENT_KINDS or _is_latin(t.text) or not _may_garble(s):
@@ -2125,6 +2126,7 @@ class _Comparison:
         words = [w for w in self.target_words if len(w) >= 4 and w[0].islower()]
         if not words:
             return
+        keyed: list[tuple[str, str]] | None = None  # each word with its key's opening, once a name asks
         left = list(missing) + self._unmatched_common()
         # A name the translation also renders elsewhere may still be garbled in one of its
         # mentions (Taiwan ... Taiwan / Tayvanya ... ayvanyu): matched names are searched too, for
@@ -2144,11 +2146,13 @@ class _Comparison:
                 if s in left and by_words else []
             generic = frozenset(k for w in _name_parts(s.text) if w in _institution_words()
                                 for k in _surface_keys(w, self.source_lang))
-            for word in words:
+            if keyed is None:
+                keyed = [(w, word_key(w, self.target_lang)[:2]) for w in words]
+            for word, opening in keyed:
                 # A lost name's word read by its letters, part by part in a hyphenated rendering
                 # (Dundee / andi, Machu Picchu / achu-pikchu), where it is no dictionary word.
                 own_how = self._word_loss_in(own, word) if own and not analyse(word, self.target_lang).known else ""
-                if word_key(word, self.target_lang)[:2] not in openings and not own_how:
+                if opening not in openings and not own_how:
                     continue
                 if s not in left and zipf(word, self.target_lang) >= _COMMON_CYRILLIC_ZIPF:
                     continue

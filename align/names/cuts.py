@@ -35,6 +35,7 @@ from align.names.keys import (
     _made_from_name,
     _may_garble,
     _name_parts,
+    _said_counts,
     _surface_keys,
     _words_alike,
     skeleton,
@@ -89,7 +90,7 @@ def cut_words(comparison: _Comparison, missing: list[NameMention]) -> None:
         return
     written = _Written(c.target_words, c.target_lang)
     initial = set(_SENTENCE_OPENING.findall(text))
-    said = Counter(strip_possessive(w) for w in _name_parts(c.source_text))
+    said = _said_counts(c.source_text)
     for s in judged:
         if s.text in flagged:
             continue
@@ -1081,7 +1082,8 @@ def _ungoverned_words(c: _Comparison, taken: set[str]) -> None:
     if not governs or not any(s.kind in ("name", "common", "latin") for s in c.source):
         return
     # Cheap first: the capitalised words the dictionary knows as no name, which are few.
-    words = {w for w in c.target_words if w not in taken and _common_capitalised(w, c.target_lang)}
+    # (The capital asked before the cache: most words are lower case.)
+    words = {w for w in c.target_words if w[:1].isupper() and w not in taken and _common_capitalised(w, c.target_lang)}
     if not words:
         return
     for before, word in _WORD_PAIR.findall(c.target_text or ""):
@@ -1110,7 +1112,8 @@ def _capitalised_function_words(c: _Comparison, taken: set[str]) -> None:
     and no word a translator capitalises there, but a name cut to one."""
     text = c.target_text or ""
     for word in dict.fromkeys(c.target_words):
-        if word in taken or not _common_capitalised(word, c.target_lang) or not _function_word(word, c.target_lang):
+        if not word[:1].isupper() or word in taken or not _common_capitalised(word, c.target_lang) \
+                or not _function_word(word, c.target_lang):
             continue
         if not any(before[-1:].isspace() and _inside_sentence(before) and not _title_cased(before, after, c.target_lang)
                    for before, after in _contexts(text, word)) or _source_explains(c, word):

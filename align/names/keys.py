@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from align.lang import CYRILLIC_LETTER, get
@@ -243,8 +244,11 @@ def _any_close_keys(a: frozenset[str], b: frozenset[str]) -> bool:
     for x in a:
         for y in b:
             # What _close_keys needs, read without a call: keys that open alike (keys_close of
-            # short keys, _stem_match), or keys of five letters or more two edits apart at most.
-            if (x[:2] == y[:2] or (abs(len(x) - len(y)) <= 2 and len(x) >= 5 and len(y) >= 5)) \
+            # short keys, _stem_match), or keys of five letters or more two edits apart at most;
+            # under nine letters one edit, which, in the first two letters, leaves the last
+            # three alike.
+            if (x[:2] == y[:2] or (abs(len(x) - len(y)) <= 2 and len(x) >= 5 and len(y) >= 5
+                                   and (x[-3:] == y[-3:] or min(len(x), len(y)) >= 9))) \
                     and _close_keys(x, y):
                 return True
     return False
@@ -479,6 +483,13 @@ def _name_parts(text: str) -> list[str]:
 def _name_parts_of(text: str) -> tuple[str, ...]:
     # Composed first: a decomposed letter's mark is no word character (NFD yi).
     return tuple(w for w in _NAME_PARTS.split(unicodedata.normalize("NFC", text)) if w)
+
+
+# The cut passes read it of the same source for each translation. Callers only read it.
+@lru_cache(maxsize=1024)
+def _said_counts(text: str) -> Counter[str]:
+    """How often a text says each of its words (a possessive read as the word)."""
+    return Counter(strip_possessive(w) for w in _name_parts_of(text))
 
 
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

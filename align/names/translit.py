@@ -141,4 +141,17 @@ def keys_close(a: str, b: str) -> bool:
         return shorter >= 3 and a.rstrip("aeiou") == b.rstrip("aeiou") and len(a.rstrip("aeiou")) >= 2
     if shorter < 9:
         return within_one_edit(a, b)
-    return edit_distance(a, b, 2) <= 2
+    return _within_two_edits(a, b)
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """edit_distance(a, b, 2) <= 2, with the common opening and ending set aside first (they
+    leave the distance as it is): the rows then span only the letters that differ."""
+    start, end = 0, min(len(a), len(b))
+    while start < end and a[start] == b[start]:
+        start += 1
+    stop_a, stop_b = len(a), len(b)
+    while stop_a > start and stop_b > start and a[stop_a - 1] == b[stop_b - 1]:
+        stop_a -= 1
+        stop_b -= 1
+    return edit_distance(a[start:stop_a], b[start:stop_b], 2) <= 2
