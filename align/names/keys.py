@@ -241,14 +241,15 @@ def _keys_match(a: frozenset[str], b: frozenset[str]) -> bool:
 # mentions' keys (the same frozensets, from _fuzzy_keys) again.
 @lru_cache(maxsize=262144)
 def _any_close_keys(a: frozenset[str], b: frozenset[str]) -> bool:
+    # What _close_keys needs, read without a call: keys that open alike (keys_close of short
+    # keys, _stem_match), or keys of five letters or more two edits apart at most; under nine
+    # letters one edit, which, in the first two letters, leaves the last three alike.
+    others = [(y, y[:2], len(y), y[-3:]) for y in b]
     for x in a:
-        for y in b:
-            # What _close_keys needs, read without a call: keys that open alike (keys_close of
-            # short keys, _stem_match), or keys of five letters or more two edits apart at most;
-            # under nine letters one edit, which, in the first two letters, leaves the last
-            # three alike.
-            if (x[:2] == y[:2] or (abs(len(x) - len(y)) <= 2 and len(x) >= 5 and len(y) >= 5
-                                   and (x[-3:] == y[-3:] or min(len(x), len(y)) >= 9))) \
+        opening, size, ending = x[:2], len(x), x[-3:]
+        for y, y_opening, y_size, y_ending in others:
+            if (opening == y_opening or (size >= 5 and y_size >= 5 and -2 <= size - y_size <= 2
+                                         and (ending == y_ending or size >= 9 <= y_size))) \
                     and _close_keys(x, y):
                 return True
     return False
