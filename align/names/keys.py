@@ -650,7 +650,9 @@ def _made_from_name(word: str) -> bool:
     """An English word made from a name by its ending, the name left at least four letters
     long (Majorcan, Buddhist; not Christ or Eric)."""
     lower = word.lower()
-    return any(lower.endswith(e) and len(lower) - len(e) >= 4 for e in _DERIVED_ENDINGS)
+    # (The endings all at once first: most words have none of them.)
+    return lower.endswith(_DERIVED_ENDINGS) and any(lower.endswith(e) and len(lower) - len(e) >= 4
+                                                    for e in _DERIVED_ENDINGS)
 
 
 _DERIVED_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ic", "ical", "ist", "ists", "ism", "can", "cans")
