@@ -1185,12 +1185,15 @@ def _split_blocks(widths: np.ndarray, share: bool) -> tuple[list[tuple[int, int,
 
 def _row_blocks(widths: np.ndarray) -> list[tuple[int, int, int]]:
     """(first row, end row, widest row) of consecutive blocks of band rows whose cost arrays
-    stay small (at most some 40,000 cells a bead shape)."""
+    stay small (at most some 20,000 cells a bead shape): a block's pair tables and what its
+    bead shapes share (_PairTables.bead_sentences) stay allocated until it is priced, and in
+    smaller blocks that memory is reused rather than faulted in anew (one process pricing the
+    timing pair: 7,600 page faults with 40,000-cell blocks, 5,800 with 20,000)."""
     out = []
     r0, rows = 0, len(widths)
     while r0 < rows:
         r1, width = r0 + 1, int(widths[r0])
-        while r1 < rows and (r1 - r0 + 1) * max(width, int(widths[r1])) <= 40_000:
+        while r1 < rows and (r1 - r0 + 1) * max(width, int(widths[r1])) <= 20_000:
             width = max(width, int(widths[r1]))
             r1 += 1
         out.append((r0, r1, width))
