@@ -139,7 +139,7 @@ class _PairTables:
     _lasting: dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = field(
         default_factory=dict, repr=False)
     _gathered: dict[tuple[int, int, int], np.ndarray] = field(default_factory=dict, repr=False)
-    _back: dict[tuple[bool, int], np.ndarray] = field(default_factory=dict, repr=False)
+    _back: dict[tuple[bool, int], tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
     _back_ids: set[int] = field(default_factory=set, repr=False)
 
     def bead_sentences(self, i: np.ndarray, j: np.ndarray, a: int, b: int, n: int, m: int
@@ -155,13 +155,16 @@ class _PairTables:
 
     def _back_array(self, source: bool, cells: np.ndarray, k: int, size: int) -> np.ndarray:
         known = self._back.get((source, k))
+        if known is not None and known[0] is cells:
+            return known[1]
+        back = np.minimum(np.maximum(cells - k, 0), size - 1)
+        if source:
+            back = back[:, None]
         if known is None:
-            known = np.minimum(np.maximum(cells - k, 0), size - 1)
-            if source:
-                known = known[:, None]
-            self._back[(source, k)] = known
-            self._back_ids.add(id(known))
-        return known
+            # Kept (with the cells it was made for) as long as the tables: its id stays its own.
+            self._back[(source, k)] = (cells, back)
+            self._back_ids.add(id(back))
+        return back
 
     def gather(self, table: np.ndarray, p: np.ndarray, q: np.ndarray):
         """table's value for each pair (p, q) of sentence arrays, 0 outside the tables. The
