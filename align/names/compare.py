@@ -127,6 +127,7 @@ from align.names.morph import (
 from align.names.peoples import lost_peoples_stand_ins, swapped_peoples_words
 from align.names.romanised import romanised_garbles
 from align.names.run_words import loose_sound_pairs, run_word_swaps
+from align.names.translated_runs import name_in_meaning_rendering
 from align.names.translit import edit_distance, word_key
 
 
@@ -964,6 +965,7 @@ class _Comparison:
         extra = _dedupe([t for j, t in enumerate(target)
                          if not self.tgt_matched[j] and t.kind not in _SILENT_KINDS])
         self._substitutions(missing, extra, lost_demonyms)
+        name_in_meaning_rendering(self, missing, extra)
         lost_peoples_stand_ins(self, lost_demonyms, extra)
         swapped_peoples_words(self, lost_demonyms)
         self._garbled_extras(extra)
