@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from align.lang import CYRILLIC_LETTER, get
 from align.lang.translit import transliterate
 from align.model import Issue
+from align.names.doubles import double_cut
 from align.names.extract import name_stopwords
 from align.names.keys import (
     _ATTESTED_ZIPF,
@@ -461,7 +462,7 @@ def cut_of(word: str, rendering: str, lang: str) -> str:
     return (word_loss(word, rendering, lang) or _headless(word, rendering, lang)
             or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang)
             or _cut_at_dzh(word, rendering, lang) or _dzh_vowel_stump(word, rendering, lang)
-            or _respelt_stump(word, rendering, lang))
+            or _respelt_stump(word, rendering, lang) or double_cut(word, rendering, lang))
 
 
 def _may_render(word: str, rendering: str, lang: str) -> bool:
@@ -929,7 +930,7 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     return not _adjective_word(rendering) and _words_alike(english, keys) \
         and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang) \
         and not _capital_stump(word, rendering, lang) and not _sound_stump(word, rendering, lang) \
-        and not _cut_at_dzh(word, rendering, lang)
+        and not _cut_at_dzh(word, rendering, lang) and not double_cut(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:
