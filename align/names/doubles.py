@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from align.lang.translit import transliterate
 from align.names.keys import _surface_keys, _words_alike
-from align.names.losses import consonants
+from align.names.losses import consonants, english_name_sounds
 from align.names.morph import strip_possessive, zipf
 from align.names.translit import fold_latin, match_key, word_key
 
@@ -28,15 +28,19 @@ def double_cut(word: str, rendering: str, lang: str) -> str:
     """"truncated" when the rendering spells the English word with its final double consonant
     written once and nothing after it (see module), "" otherwise."""
     written = fold_latin(strip_possessive(word)).lower()
-    if len(written) < 3 or written[-1] != written[-2] or written[-1] not in _DOUBLED:
+    # A final vowel sound after the double (Tommy, Kelly, Anna) goes with the cut syllable too.
+    core = written[:-1] if written[-1:] in english_name_sounds().final_vowels else written
+    if len(core) < 3 or core[-1] != core[-2] or core[-1] not in _DOUBLED:
         return ""
     if len(rendering) < 3 or not rendering[:1].isupper() or "-" in rendering:
         return ""
     said = transliterate(rendering, lang).lower()
-    if said[-1:] != written[-1] or said[-2:-1] == written[-1]:
+    if said[-1:] != core[-1] or said[-2:-1] == core[-1]:
         return ""
     lower = rendering.lower()
-    if zipf(lower + lower[-1], lang) < zipf(lower, lang):
+    # An established form with one letter (Rassel) is used more often; with a vowel sound after
+    # the double, no form the language uses stops after its first letter.
+    if core == written and zipf(lower + lower[-1], lang) < zipf(lower, lang):
         return ""
     source, target = match_key(word), word_key(rendering, lang)
     # The same consonants opening alike will do (Hall / Khol): short keys differ by a vowel.

@@ -19,6 +19,10 @@ WRONG_AND_RIGHT = [
     ("According to Mick O'Flynn, the four shooters received safety instruction.",
      "По словам Мика О'Флин, четыре стрелка прошли инструктаж по безопасности.",
      "По словам Мика О'Флинна, четыре стрелка прошли инструктаж по безопасности.", "ru"),
+    # a vowel sound after the double goes with the cut syllable (Tommy / Tomm-i)
+    ("Tommy Dreamer said that Luna was the first queen of the ring.",
+     "Том Дример сказал, что Луна была первой королевой ринга.",
+     "Томми Дример сказал, что Луна была первой королевой ринга.", "ru"),
     ("According to Mick O'Flynn, the four shooters received safety instruction.",
      "За повідомленням Міка О'Флін, четверо стрілків отримали інструкції з безпеки.",
      "За повідомленням Міка О'Флінна, четверо стрілків отримали інструкції з безпеки.", "uk"),
@@ -42,3 +46,6 @@ def test_only_a_final_double_written_once_and_nothing_after_it():
     assert double_cut("Bell", "Белл", "ru") == ""  # the whole name
     assert double_cut("Bell", "Белла", "ru") == ""  # its genitive
     assert double_cut("Abel", "Абел", "ru") == ""  # no double in English
+    assert double_cut("Kelly", "Кел", "ru") == "truncated"
+    assert double_cut("Kelly", "Келли", "ru") == ""
+    assert double_cut("Anna", "Анн", "ru") == ""  # the double written out
