@@ -248,7 +248,7 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
                     or not _spells(first, parts[0], c.target_lang):
                 continue
             word, last = source[k + len(parts) - 1], parts[-1]
-            if not (word[:1].isupper() or word in _later_parts(c.source_text)) or not _stops_short(word, last, c.target_lang) \
+            if not (word[:1].isupper() or word in _later_parts(c.source_text)) or not (_stops_short(word, last, c.target_lang) or _cut_part(word, last, c.target_lang)) \
                     or (_keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang))
                         and not word_loss(strip_possessive(word), last, c.target_lang)):
                 continue
@@ -335,6 +335,13 @@ def _stops_short(english: str, part: str, lang: str) -> bool:
     source, target = match_key(strip_possessive(english)), word_key(part, lang)
     return bool(target) and len(target) < len(source) and source.startswith(target) \
         and _lost_syllable(source[len(target):], latin=True)
+
+
+def _cut_part(english: str, part: str, lang: str) -> bool:
+    """A last part of three letters or more that word_loss reads as the English word with its
+    end lost (Roland-Morris / Rolanda-Morri: the language writes Morris with its s)."""
+    return len(part) >= 3 and (word_loss(strip_possessive(english), part, lang) == "truncated"
+                               or bool(double_cut(strip_possessive(english), part[:1].upper() + part[1:], lang)))
 
 
 def _is_latin_word(word: str) -> bool:
