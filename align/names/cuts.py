@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from align.lang import CYRILLIC_LETTER, get
 from align.lang.translit import transliterate
 from align.model import Issue
+from align.names.doubles import double_cut
 from align.names.extract import name_stopwords
 from align.names.keys import (
     _ATTESTED_ZIPF,
@@ -248,7 +249,7 @@ def _cut_compounds(c: _Comparison, flagged: set[str], missing: list[NameMention]
                     or not _spells(first, parts[0], c.target_lang):
                 continue
             word, last = source[k + len(parts) - 1], parts[-1]
-            if not (word[:1].isupper() or word in _later_parts(c.source_text)) or not _stops_short(word, last, c.target_lang) \
+            if not (word[:1].isupper() or word in _later_parts(c.source_text)) or not (_stops_short(word, last, c.target_lang) or _cut_part(word, last, c.target_lang)) \
                     or (_keys_match(_surface_keys(strip_possessive(word), "en"), _surface_keys(last, c.target_lang))
                         and not word_loss(strip_possessive(word), last, c.target_lang)):
                 continue
@@ -335,6 +336,13 @@ def _stops_short(english: str, part: str, lang: str) -> bool:
     source, target = match_key(strip_possessive(english)), word_key(part, lang)
     return bool(target) and len(target) < len(source) and source.startswith(target) \
         and _lost_syllable(source[len(target):], latin=True)
+
+
+def _cut_part(english: str, part: str, lang: str) -> bool:
+    """A last part of three letters or more that word_loss reads as the English word with its
+    end lost (Roland-Morris / Rolanda-Morri: the language writes Morris with its s)."""
+    return len(part) >= 3 and (word_loss(strip_possessive(english), part, lang) == "truncated"
+                               or bool(double_cut(strip_possessive(english), part[:1].upper() + part[1:], lang)))
 
 
 def _is_latin_word(word: str) -> bool:
@@ -462,7 +470,7 @@ def cut_of(word: str, rendering: str, lang: str) -> str:
     return (word_loss(word, rendering, lang) or _headless(word, rendering, lang)
             or _capital_stump(word, rendering, lang) or _dzh_stump(word, rendering, lang)
             or _cut_at_dzh(word, rendering, lang) or _dzh_vowel_stump(word, rendering, lang)
-            or _respelt_stump(word, rendering, lang))
+            or _respelt_stump(word, rendering, lang) or double_cut(word, rendering, lang))
 
 
 def _may_render(word: str, rendering: str, lang: str) -> bool:
@@ -930,7 +938,7 @@ def _spells_whole(word: str, rendering: str, lang: str) -> bool:
     return not _adjective_word(rendering) and _words_alike(english, keys) \
         and not word_loss(word, rendering, lang) and not _headless(word, rendering, lang) \
         and not _capital_stump(word, rendering, lang) and not _sound_stump(word, rendering, lang) \
-        and not _cut_at_dzh(word, rendering, lang)
+        and not _cut_at_dzh(word, rendering, lang) and not double_cut(word, rendering, lang)
 
 
 def _ordinary(c: _Comparison, s: NameMention, rendering: str, initial: bool) -> bool:
