@@ -268,3 +268,13 @@ def test_mqm_script_joins_a_gold_list_and_lists_the_misses(tmp_path):
     gold.write_text(GOLD_HEADER + "\n" + rows[0].replace(first, "0000000000") + "\n", encoding="utf-8")
     done = run_benchmark("bench.mqm", "--gold", str(gold), env=env)
     assert done.returncode == 2 and "not in the data" in done.stderr
+
+
+def test_names_real_prints_no_case_of_the_held_out_half(tmp_path):
+    from bench.names_real import HELD_OUT_KINDS
+
+    assert "literal_unseen" in HELD_OUT_KINDS
+    for option in ("--show-misses", "--show-false-alarms"):
+        done = run_benchmark("bench.names_real", "--lines", "odd", option, "5",
+                             env={data.FLORES_ENV: str(tmp_path / "absent")})
+        assert done.returncode == 2 and "held out" in done.stderr
