@@ -680,8 +680,11 @@ class _Comparison:
         """The lower-case word after a rendered first name is, by the e5 reading, the surname
         translated (Teilor shvydka): where the dictionary does not tag the first name as a
         given name (Taylor, Anderson), the reading is the evidence that a person is named. A
-        first word that is an ordinary word itself opens a phrase (Original Screenplay)."""
-        return following[:1].islower() and not is_ordinary_english(given) and has_ordinary_reading(following, self.target_lang) \
+        first word that is an ordinary word itself (Original Screenplay), or rendered as an
+        adjective (Baltic Cruises / kruiziv Baltiis'kym), opens a phrase."""
+        return following[:1].islower() and not is_ordinary_english(given) \
+            and not any(is_adjective(w, self.target_lang) or is_adjective_reading(w, self.target_lang) for w in self.target_words if w[:1].isupper()
+                        and _words_alike(_surface_keys(given, "en"), _surface_keys(w, self.target_lang))) and has_ordinary_reading(following, self.target_lang) \
             and zipf(following, self.target_lang) < _FUNCTION_WORD_ZIPF and self._translatable_name_word(surname) \
             and rendering(surname, self.source_text, self.target_text, self.target_lang) == following
 

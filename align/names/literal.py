@@ -33,6 +33,7 @@ from align.names.keys import (
     _words_alike,
 )
 from align.names.morph import (
+    RARE_ZIPF,
     analyse,
     has_ordinary_reading,
     is_descriptive_adjective,
@@ -166,8 +167,9 @@ def _bare_rendering(c: _Comparison, i: int, s: NameMention) -> tuple[str, str] |
     if c.src_matched[i] or len(words) != 1 or not _bare(c.source_text, s):
         return None
     word = strip_possessive(words[0])
-    if not _unrendered(c, word) or _capitalised_left(c):
-        return None
+    if zipf(word.lower(), "en") < RARE_ZIPF or not _unrendered(c, word) or not _no_big_place(word) \
+            or _capitalised_left(c):
+        return None  # (a rare word, Berliner, is ordinary only through the word it is made from)
     found = rendering(word, c.source_text, c.target_text, c.target_lang)
     return (word, found) if found else None
 
@@ -182,14 +184,17 @@ def _bare(source_text: str, m: NameMention) -> bool:
     the 16th Century), no capitalised word beside it (IT Month, Trade and Industry, Spring and
     Fertility) but a title (Senator Fisher), and no noun after it (Hydrogen atoms): only an end
     of clause or a function word or a verb (Hunter at, Mason had, Shell reported)."""
-    if "-" in m.text:
-        return False
-    previous = _WORD_BEFORE.search(source_text[max(0, m.start - 40):m.start])
+    before = source_text[max(0, m.start - 40):m.start]
+    if "-" in m.text or (before and not before[-1].isspace()):
+        return False  # a hyphen, quote or bracket joins it to other words ("Right now)
+    previous = _WORD_BEFORE.search(before)
     if previous and not _free_before(previous.group(1), source_text[:previous.start() + max(0, m.start - 40)]):
         return False
     after = source_text[m.end:m.end + 60]
     if _POSSESSIVE.match(after):
-        return True  # a possessive of a bare word (Brown's government) is a name's
+        # a possessive of a bare word (Brown's government) is a name's; before a capitalised
+        # word it opens a longer name (Children's Hospital)
+        return not after[_POSSESSIVE.match(after).end():].lstrip()[:1].isupper()
     after = _WORD_AFTER.match(after)
     return after is None or _free_after(after.group(1), after.group(2) or "")
 
@@ -231,7 +236,7 @@ def _repeat_rendering(c: _Comparison, i: int, s: NameMention) -> tuple[str, str]
         return None
     word = strip_possessive(words[0])
     said = len(re.findall(rf"\b{re.escape(word)}\b", c.source_text))
-    if said < 2 or not c._translatable_name_word(word) or _capitalised_left(c):
+    if said < 2 or not c._translatable_name_word(word) or not _no_big_place(word) or _capitalised_left(c):
         return None
     keys = _surface_keys(word, "en")
     spelt = sum(1 for k in c.rendered_keys if _may_match(keys, k) and _keys_match(keys, k))
@@ -239,6 +244,14 @@ def _repeat_rendering(c: _Comparison, i: int, s: NameMention) -> tuple[str, str]
         return None
     found = rendering(word, c.source_text, c.target_text, c.target_lang)
     return (word, found) if found else None
+
+
+def _no_big_place(word: str) -> bool:
+    """No country, region or big city (Japan, whose second mention a translation may leave to a
+    pronoun, whose exonym no key spells): those are judged by the gazetteer, not by meaning."""
+    from align.names.compare import _ordinary_not_a_place
+
+    return _ordinary_not_a_place(word)
 
 
 def _capitalised_left(c: _Comparison) -> bool:
