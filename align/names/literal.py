@@ -134,13 +134,20 @@ def literal_errors(c: _Comparison) -> None:
             continue
         found = _person_rendering(c, i, s) or _half_rendering(c, s) or _bare_rendering(c, i, s) \
             or _repeat_rendering(c, i, s)
-        if found:
+        if found and not _cut_spelling(*found, c.target_lang):
             word, rendered = found
             c.found.append(Issue("name", "error", c.target_lang, s.text, rendered,
                                  f"{c.target_lang} has {rendered} where {c.source_lang} has the name {word}, "
                                  f"translated as an ordinary word", rule="name.literal", evidence="e5"))
             c.src_matched[i] = True
             flagged.add(s.text)
+
+
+def _cut_spelling(word: str, rendered: str, lang: str) -> bool:
+    """The target word is the name's own spelling cut (Oliver / livera, a word of the language
+    too): a damaged rendering for the truncation passes, not a translation."""
+    name_keys = _surface_keys(word, "en")
+    return any(len(k) >= 3 and k in n for k in _inflected_keys(word_key(rendered, lang)) for n in name_keys)
 
 
 def _unrendered(c: _Comparison, word: str) -> bool:
