@@ -101,7 +101,7 @@ from align.names.keys import (
     _word_sounds_apart,
     _words_alike,
 )
-from align.names.literal import literal_errors
+from align.names.literal import literal_errors, rendering
 from align.names.lone_pair import (
     lone_pair_swap,
     lost_shared_word_rendering,
@@ -112,6 +112,7 @@ from align.names.losses import word_loss
 from align.names.morph import (
     RARE_ZIPF,
     analyse,
+    has_ordinary_reading,
     is_adjective,
     is_adjective_reading,
     is_common_noun,
@@ -129,6 +130,9 @@ from align.names.romanised import romanised_garbles
 from align.names.run_words import loose_sound_pairs, run_word_swaps
 from align.names.translated_runs import name_in_meaning_rendering
 from align.names.translit import edit_distance, word_key
+
+# A word this frequent is a function word (ta, i, chto): no surname translated by meaning.
+_FUNCTION_WORD_ZIPF = 6.0
 
 
 def _ordinary_not_a_place(word: str) -> bool:
@@ -413,7 +417,9 @@ class _Comparison:
             parts = s.text.split()
             # A name run the other passes left unmatched is read the same way (Jeffrey Sacks /
             # Dzheffri mishky): its given name alone did not match it.
-            if s.kind not in ("common", "name") or (s.kind == "name" and self.src_matched[i]) or s.initial \
+            # A run opening the sentence counts too: its second word's capital is still a name's,
+            # and the target's given name must be one by the dictionary's tag (Julie Bishop).
+            if s.kind not in ("common", "name") or (s.kind == "name" and self.src_matched[i]) \
                     or len(parts) != 2 or not all(p[:1].isupper() and _is_latin(p) for p in parts):
                 continue
             given, surname = (strip_possessive(p) for p in parts)
@@ -422,12 +428,13 @@ class _Comparison:
             for k, word in enumerate(words[:-1]):
                 if not word[:1].isupper() or not _words_alike(given_keys, _surface_keys(word, self.target_lang)):
                     continue
-                if not is_given_name(word, self.target_lang):
-                    continue  # the given name must be one by the dictionary's own tag
                 following = words[k + 1]
+                if not is_given_name(word, self.target_lang) and not self._surname_by_meaning(given, surname, following):
+                    continue  # the given name must be one by the dictionary's own tag, or e5 must read the surname
                 if _words_alike(surname_keys, _surface_keys(following, self.target_lang)):
                     break
-                if following[:1].islower() and is_common_noun(following, self.target_lang):
+                if following[:1].islower() and has_ordinary_reading(following, self.target_lang) \
+                        and zipf(following, self.target_lang) < _FUNCTION_WORD_ZIPF:
                     self.found.append(Issue("name", "error", self.target_lang, s.text, f"{word} {following}",
                                             f"{self.target_lang} has {word} {following}, the surname of {s.text} "
                                             f"translated as an ordinary word", rule="name.literal",
@@ -670,6 +677,18 @@ class _Comparison:
         the ordinary measure are two people (Mick O'Flynn / Mika Dillona)."""
         return strip_possessive(s.text.split()[-1]) == lost and t.text.split()[-1] == new \
             and _surnames_apart(a, b)
+
+    def _surname_by_meaning(self, given: str, surname: str, following: str) -> bool:
+        """The lower-case word after a rendered first name is, by the e5 reading, the surname
+        translated (Teilor shvydka): where the dictionary does not tag the first name as a
+        given name (Taylor, Anderson), the reading is the evidence that a person is named. A
+        first word that is an ordinary word itself (Original Screenplay), or rendered as an
+        adjective (Baltic Cruises / kruiziv Baltiis'kym), opens a phrase."""
+        return following[:1].islower() and not is_ordinary_english(given) \
+            and not any(is_adjective(w, self.target_lang) or is_adjective_reading(w, self.target_lang) for w in self.target_words if w[:1].isupper()
+                        and _words_alike(_surface_keys(given, "en"), _surface_keys(w, self.target_lang))) and has_ordinary_reading(following, self.target_lang) \
+            and zipf(following, self.target_lang) < _FUNCTION_WORD_ZIPF and self._translatable_name_word(surname) \
+            and rendering(surname, self.source_text, self.target_text, self.target_lang) == following
 
     def _literal_slots(self) -> None:
         """A name that is an ordinary English word, translated by meaning where the name

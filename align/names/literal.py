@@ -23,9 +23,19 @@ import numpy as np
 
 from align.lang import is_cyrillic
 from align.model import Issue, NameMention
-from align.names.keys import _inflected_keys, _institution_words, _may_match, _surface_keys, _words_alike
+from align.names.extract import name_stopwords
+from align.names.keys import (
+    _inflected_keys,
+    _institution_words,
+    _keys_match,
+    _may_match,
+    _surface_keys,
+    _words_alike,
+)
 from align.names.morph import (
+    RARE_ZIPF,
     analyse,
+    has_ordinary_reading,
     is_descriptive_adjective,
     is_ordinary_english,
     is_peoples_word,
@@ -122,14 +132,22 @@ def literal_errors(c: _Comparison) -> None:
     for i, s in enumerate(c.source):
         if s.text in flagged or s.kind not in ("name", "common") or s.initial:
             continue
-        found = _person_rendering(c, i, s) or _half_rendering(c, s)
-        if found:
+        found = _person_rendering(c, i, s) or _half_rendering(c, s) or _bare_rendering(c, i, s) \
+            or _repeat_rendering(c, i, s)
+        if found and not _cut_spelling(*found, c.target_lang):
             word, rendered = found
             c.found.append(Issue("name", "error", c.target_lang, s.text, rendered,
                                  f"{c.target_lang} has {rendered} where {c.source_lang} has the name {word}, "
                                  f"translated as an ordinary word", rule="name.literal", evidence="e5"))
             c.src_matched[i] = True
             flagged.add(s.text)
+
+
+def _cut_spelling(word: str, rendered: str, lang: str) -> bool:
+    """The target word is the name's own spelling cut (Oliver / livera, a word of the language
+    too): a damaged rendering for the truncation passes, not a translation."""
+    name_keys = _surface_keys(word, "en")
+    return any(len(k) >= 3 and k in n for k in _inflected_keys(word_key(rendered, lang)) for n in name_keys)
 
 
 def _unrendered(c: _Comparison, word: str) -> bool:
@@ -147,6 +165,109 @@ def _person_rendering(c: _Comparison, i: int, s: NameMention) -> tuple[str, str]
     return (word, found) if found else None
 
 
+def _bare_rendering(c: _Comparison, i: int, s: NameMention) -> tuple[str, str] | None:
+    """A lone capitalised ordinary word with no determiner before it (arrested Hunter, in Bath,
+    Brown's government, Senator Fisher): English writes a singular noun or an adjective that way
+    only as a name. Where the translation has no capitalised word left over for it, a lower-case
+    word e5 reads as its translation renders the name by meaning (myslyvtsia, u vanni)."""
+    words = s.text.split()
+    if c.src_matched[i] or len(words) != 1 or not _bare(c.source_text, s):
+        return None
+    word = strip_possessive(words[0])
+    if zipf(word.lower(), "en") < RARE_ZIPF or not _unrendered(c, word) or not _no_big_place(word) \
+            or _capitalised_left(c):
+        return None  # (a rare word, Berliner, is ordinary only through the word it is made from)
+    found = rendering(word, c.source_text, c.target_text, c.target_lang)
+    return (word, found) if found else None
+
+
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_AFTER = re.compile(r"^\s*([^\s]+)(?:\s+(\S+))?")
+_POSSESSIVE = re.compile(r"^['’]s?\b")
+
+
+def _bare(source_text: str, m: NameMention) -> bool:
+    """A word English can only write so as a name: no determiner or number before it (the Sun,
+    the 16th Century), no capitalised word beside it (IT Month, Trade and Industry, Spring and
+    Fertility) but a title (Senator Fisher), and no noun after it (Hydrogen atoms): only an end
+    of clause or a function word or a verb (Hunter at, Mason had, Shell reported)."""
+    before = source_text[max(0, m.start - 40):m.start]
+    if "-" in m.text or (before and not before[-1].isspace()):
+        return False  # a hyphen, quote or bracket joins it to other words ("Right now)
+    previous = _WORD_BEFORE.search(before)
+    if previous and not _free_before(previous.group(1), source_text[:previous.start() + max(0, m.start - 40)]):
+        return False
+    after = source_text[m.end:m.end + 60]
+    if _POSSESSIVE.match(after):
+        # a possessive of a bare word (Brown's government) is a name's; before a capitalised
+        # word it opens a longer name (Children's Hospital)
+        return not after[_POSSESSIVE.match(after).end():].lstrip()[:1].isupper()
+    after = _WORD_AFTER.match(after)
+    return after is None or _free_after(after.group(1), after.group(2) or "")
+
+
+def _free_before(word: str, text_before: str) -> bool:
+    if word[-1] in ",;:.!?)":
+        return True  # a clause boundary
+    cues = _cues()["bare"]
+    bare = word.strip("\"'“‘«(")
+    if word != bare or any(ch.isdigit() for ch in word) or bare.lower() in cues["determiners"]:
+        return False
+    if bare[:1].isupper():
+        return bare[1:].islower() and bare.lower() in name_stopwords("en")
+    if bare in cues["links"]:
+        before = _WORD_BEFORE.search(text_before[-40:])
+        return before is None or not before.group(1)[:1].isupper()
+    return True
+
+
+def _free_after(word: str, following: str) -> bool:
+    if word[:1] in ",.;:!?":
+        return True
+    if word[:1] == "(":
+        # a bracket naming who or where (Enamel ("Micerium", Italy)), not explaining a term
+        return word.lstrip("(\"'“‘«")[:1].isupper()
+    if not word.isalpha() or not word[:1].islower():
+        return False
+    if word in _cues()["bare"]["links"]:
+        return not following[:1].isupper()
+    return zipf(word, "en") >= _FUNCTION_ZIPF or word.endswith("ed") or word in _cues()["person"]["verbs"]
+
+
+def _repeat_rendering(c: _Comparison, i: int, s: NameMention) -> tuple[str, str] | None:
+    """A name said more often than the translation spells it, though spelt there at least once
+    (Hunter ... Hunter / Hantera ... myslyvets'): matched by its spelt mention, the other one
+    may be rendered by meaning, where e5 reads a lower-case word as its translation."""
+    words = s.text.split()
+    if not c.src_matched[i] or len(words) != 1:
+        return None
+    word = strip_possessive(words[0])
+    said = len(re.findall(rf"\b{re.escape(word)}\b", c.source_text))
+    if said < 2 or not c._translatable_name_word(word) or not _no_big_place(word) or _capitalised_left(c):
+        return None
+    keys = _surface_keys(word, "en")
+    spelt = sum(1 for k in c.rendered_keys if _may_match(keys, k) and _keys_match(keys, k))
+    if not 0 < spelt < said:
+        return None
+    found = rendering(word, c.source_text, c.target_text, c.target_lang)
+    return (word, found) if found else None
+
+
+def _no_big_place(word: str) -> bool:
+    """No country, region or big city (Japan, whose second mention a translation may leave to a
+    pronoun, whose exonym no key spells): those are judged by the gazetteer, not by meaning."""
+    from align.names.compare import _ordinary_not_a_place
+
+    return _ordinary_not_a_place(word)
+
+
+def _capitalised_left(c: _Comparison) -> bool:
+    """A capitalised target word no source name took: the name rendered as a name, or by
+    meaning as a name (Sun / Sontse)."""
+    return any(not c.tgt_matched[j] and t.kind in ("common", "name") and not t.initial
+               for j, t in enumerate(c.target))
+
+
 def _half_rendering(c: _Comparison, s: NameMention) -> tuple[str, str] | None:
     """A word of a longer name found as a lower-case adjective right before the rendering of the
     name word after it (Royal Bafokeng / korolivs'kyi Bafokeng). uk and ru capitalise the first
@@ -157,7 +278,7 @@ def _half_rendering(c: _Comparison, s: NameMention) -> tuple[str, str] | None:
         if not _opens_a_rendered_name(c, word):
             continue
         # Slots are rare and cheap to rule out; the keys of every translation word are not.
-        slots = _slots_before(c, words[j + 1])
+        slots = _slots_before(c, words[j + 1], nouns=word not in _institution_words())
         if not slots or c._spelt_in(word, c.rendered_keys):
             continue
         found = rendering(word, c.source_text, c.target_text, c.target_lang)
@@ -174,19 +295,26 @@ def _opens_a_rendered_name(c: _Comparison, word: str) -> bool:
     return is_ordinary_english(word) if word in _institution_words() else c._translatable_name_word(word)
 
 
-def _slots_before(c: _Comparison, neighbour: str) -> set[str]:
-    """Lower-case descriptive adjectives right before where `neighbour` is rendered as a name."""
-    if not neighbour[:1].isupper() or is_ordinary_english(neighbour):
-        return set()  # an ordinary neighbour may be translated too: no name to read a slot from
+def _slots_before(c: _Comparison, neighbour: str, nouns: bool = False) -> set[str]:
+    """Lower-case descriptive adjectives right before where `neighbour` is rendered as a name,
+    and with `nouns` ordinary nouns too (Palm Beach / pal'ma Bich): a generic word (Lake) has
+    its noun there by right (ozero Viktoriia), an own word of the name has not."""
+    if not neighbour[:1].isupper() or neighbour in _institution_words():
+        return set()  # a generic neighbour may be translated too: no name to read a slot from
     target, lang = c.target_words, c.target_lang
     keys = None
     slots = set()
     for p in range(1, len(target)):
         if not (target[p][:1].isupper() and target[p - 1][:1].islower()) or target[p - 1] in slots \
-                or not is_descriptive_adjective(target[p - 1], lang) or zipf(target[p - 1], lang) >= _FUNCTION_ZIPF:
-            continue
+                or not _slot_word(target[p - 1], lang, nouns) or zipf(target[p - 1], lang) >= _FUNCTION_ZIPF \
+                or f"{target[p - 1]} {target[p]}" not in c.target_text:
+            continue  # (a comma or quote between them parts two phrases: "operatorskaia rabota", "Dizain")
         keys = keys or _surface_keys(neighbour, "en")
         rendered = _inflected_keys(word_key(target[p], lang))
         if _may_match(keys, rendered) and _words_alike(keys, rendered):
             slots.add(target[p - 1])
     return slots
+
+
+def _slot_word(word: str, lang: str, nouns: bool) -> bool:
+    return is_descriptive_adjective(word, lang) or (nouns and has_ordinary_reading(word, lang))

@@ -182,6 +182,18 @@ def is_common_noun(word: str, lang: str) -> bool:
         and not (_NAME_GRAMMEMES & set(parses[0].tag.grammemes))
 
 
+@lru_cache(maxsize=100_000)
+def has_ordinary_reading(word: str, lang: str) -> bool:
+    """Some dictionary parse of a Ukrainian or Russian word is an ordinary noun or a describing
+    adjective, though a likelier one may be a surname (uk bondar, koval': cooper, smith; a
+    surname too) or an adjective's name use (shvydkoi): in lower case, it is the ordinary word."""
+    if not is_cyrillic(lang) or not _analyzer(lang).word_is_known(word.lower()):
+        return False
+    return any(not (_NAME_GRAMMEMES & p.tag.grammemes)
+               and (p.tag.POS == "NOUN" or (p.tag.POS in ("ADJF", "ADJS") and p.tag.grammemes.isdisjoint(("Apro", "Anum"))))
+               for p in _parses(word.lower(), lang))
+
+
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"})
 
 
