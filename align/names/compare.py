@@ -935,6 +935,17 @@ class _Comparison:
         Read in composed form: a decomposed letter (i + combining breve) would end a word."""
         return _LOWER_WORD.findall(unicodedata.normalize("NFC", self.target_text))
 
+    def _claim_swap(self, s: NameMention, t: NameMention, j: int, word: str, missing: list[NameMention],
+                    extra: list[NameMention]) -> None:
+        """Report target mention j (`t`, whose `word` took the name's place) as a swap for `s`,
+        and take both out of what later passes read as lost and unexplained."""
+        if s in missing:
+            missing.remove(s)
+        if t in extra:
+            extra.remove(t)
+        self.tgt_matched[j] = True
+        self._swap_issue(s, t.text, word, s.text, "position")
+
     def _swap_issue(self, s: NameMention, found: str, said: str, source_said: str, evidence: str) -> None:
         """An error: the translation has `said` (the issue's `found`) where the source has
         `source_said`, a name or a word of the name `s`."""
@@ -1775,12 +1786,7 @@ class _Comparison:
             s = self._nearest(t, lost)
             if not _sounds_different(_sound_keys(s, self.source_lang, self.glossary), _surface_keys(word, self.target_lang)):
                 continue
-            if s in missing:
-                missing.remove(s)
-            if t in extra:
-                extra.remove(t)
-            self.tgt_matched[j] = True
-            self._swap_issue(s, t.text, word, s.text, "position")
+            self._claim_swap(s, t, j, word, missing, extra)
             return
 
     def _run_word_replaced(self, extra: list[NameMention]) -> None:

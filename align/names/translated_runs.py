@@ -52,12 +52,7 @@ def name_in_meaning_rendering(c: _Comparison, missing: list[NameMention], extra:
         word = _lone_name_word(c, t)
         if not word:
             continue
-        if s in missing:
-            missing.remove(s)
-        if t in extra:
-            extra.remove(t)
-        c.tgt_matched[j] = True
-        c._swap_issue(s, t.text, word, s.text, "position")
+        c._claim_swap(s, t, j, word, missing, extra)
         return
 
 

@@ -18,3 +18,18 @@ def errors(en: str, tgt: str, lang: str):
 def garbled(en: str, tgt: str, lang: str) -> list[tuple[str, str]]:
     """(expected, found) of the error-level garbled names."""
     return [(i.expected, i.found) for i in errors(en, tgt, lang) if i.rule == "name.garbled"]
+
+
+def meaning_stand_in(meanings: dict[str, set[str]]):
+    """A stand-in for the e5 literal reader (literal.rendering): the first lower-case word of the
+    translation whose dictionary form `meanings` gives as a translation of the English word."""
+
+    def rendering(name_word: str, source_text: str, target_text: str, lang: str) -> str:
+        from align.names.morph import analyse
+
+        for word in target_text.replace(",", " ").replace(".", " ").split():
+            if word[:1].islower() and analyse(word, lang).lemma in meanings.get(name_word.lower(), ()):
+                return word
+        return ""
+
+    return rendering

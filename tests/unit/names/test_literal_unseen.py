@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from align.names import compare, literal
-from tests.unit.names.helpers import errors
+from tests.unit.names.helpers import errors, meaning_stand_in
 
 # What the stand-in e5 reads as the translation of an English word (dictionary forms).
 MEANINGS = {"hunter": {"мисливець", "охотник"}, "brown": {"коричневий", "коричневый"},
@@ -23,13 +23,7 @@ MEANINGS = {"hunter": {"мисливець", "охотник"}, "brown": {"ко�
             "spring": {"весна"}, "fertility": {"родючість"}, "enamel": {"эмаль"}}
 
 
-def _stand_in(name_word, source_text, target_text, lang):
-    from align.names.morph import analyse
-
-    for word in target_text.replace(",", " ").replace(".", " ").split():
-        if word[:1].islower() and analyse(word, lang).lemma in MEANINGS.get(name_word.lower(), ()):
-            return word
-    return ""
+_stand_in = meaning_stand_in(MEANINGS)
 
 
 @pytest.fixture
