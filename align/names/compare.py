@@ -101,7 +101,7 @@ from align.names.keys import (
     _word_sounds_apart,
     _words_alike,
 )
-from align.names.literal import literal_errors, rendering
+from align.names.literal import literal_errors, ordinary_content_word, rendering
 from align.names.lone_pair import (
     lone_pair_swap,
     lost_shared_word_rendering,
@@ -112,7 +112,6 @@ from align.names.losses import word_loss
 from align.names.morph import (
     RARE_ZIPF,
     analyse,
-    has_ordinary_reading,
     is_adjective,
     is_adjective_reading,
     is_common_noun,
@@ -130,9 +129,6 @@ from align.names.romanised import romanised_garbles
 from align.names.run_words import loose_sound_pairs, run_word_swaps
 from align.names.translated_runs import name_in_meaning_rendering
 from align.names.translit import edit_distance, word_key
-
-# A word this frequent is a function word (ta, i, chto): no surname translated by meaning.
-_FUNCTION_WORD_ZIPF = 6.0
 
 
 def _ordinary_not_a_place(word: str) -> bool:
@@ -433,8 +429,7 @@ class _Comparison:
                     continue  # the given name must be one by the dictionary's own tag, or e5 must read the surname
                 if _words_alike(surname_keys, _surface_keys(following, self.target_lang)):
                     break
-                if following[:1].islower() and has_ordinary_reading(following, self.target_lang) \
-                        and zipf(following, self.target_lang) < _FUNCTION_WORD_ZIPF:
+                if following[:1].islower() and ordinary_content_word(following, self.target_lang):
                     self.found.append(Issue("name", "error", self.target_lang, s.text, f"{word} {following}",
                                             f"{self.target_lang} has {word} {following}, the surname of {s.text} "
                                             f"translated as an ordinary word", rule="name.literal",
@@ -684,11 +679,17 @@ class _Comparison:
         given name (Taylor, Anderson), the reading is the evidence that a person is named. A
         first word that is an ordinary word itself (Original Screenplay), or rendered as an
         adjective (Baltic Cruises / kruiziv Baltiis'kym), opens a phrase."""
-        return following[:1].islower() and not is_ordinary_english(given) \
-            and not any(is_adjective(w, self.target_lang) or is_adjective_reading(w, self.target_lang) for w in self.target_words if w[:1].isupper()
-                        and _words_alike(_surface_keys(given, "en"), _surface_keys(w, self.target_lang))) and has_ordinary_reading(following, self.target_lang) \
-            and zipf(following, self.target_lang) < _FUNCTION_WORD_ZIPF and self._translatable_name_word(surname) \
+        if not following[:1].islower() or is_ordinary_english(given) or self._rendered_as_adjective(given):
+            return False
+        # e5 last: the other tests are dictionary look-ups.
+        return ordinary_content_word(following, self.target_lang) and self._translatable_name_word(surname) \
             and rendering(surname, self.source_text, self.target_text, self.target_lang) == following
+
+    def _rendered_as_adjective(self, word: str) -> bool:
+        """Some capitalised translation word spelling the English `word` is an adjective."""
+        keys, lang = _surface_keys(word, "en"), self.target_lang
+        return any(is_adjective(w, lang) or is_adjective_reading(w, lang) for w in self.target_words
+                   if w[:1].isupper() and _words_alike(keys, _surface_keys(w, lang)))
 
     def _literal_slots(self) -> None:
         """A name that is an ordinary English word, translated by meaning where the name

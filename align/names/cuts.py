@@ -341,8 +341,9 @@ def _stops_short(english: str, part: str, lang: str) -> bool:
 def _cut_part(english: str, part: str, lang: str) -> bool:
     """A last part of three letters or more that word_loss reads as the English word with its
     end lost (Roland-Morris / Rolanda-Morri: the language writes Morris with its s)."""
-    return len(part) >= 3 and (word_loss(strip_possessive(english), part, lang) == "truncated"
-                               or bool(double_cut(strip_possessive(english), part[:1].upper() + part[1:], lang)))
+    word = strip_possessive(english)
+    return len(part) >= 3 and (word_loss(word, part, lang) == "truncated"
+                               or bool(double_cut(word, part[:1].upper() + part[1:], lang)))
 
 
 def _is_latin_word(word: str) -> bool:

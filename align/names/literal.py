@@ -198,10 +198,11 @@ def _bare(source_text: str, m: NameMention) -> bool:
     if previous and not _free_before(previous.group(1), source_text[:previous.start() + max(0, m.start - 40)]):
         return False
     after = source_text[m.end:m.end + 60]
-    if _POSSESSIVE.match(after):
+    possessive = _POSSESSIVE.match(after)
+    if possessive:
         # a possessive of a bare word (Brown's government) is a name's; before a capitalised
         # word it opens a longer name (Children's Hospital)
-        return not after[_POSSESSIVE.match(after).end():].lstrip()[:1].isupper()
+        return not after[possessive.end():].lstrip()[:1].isupper()
     after = _WORD_AFTER.match(after)
     return after is None or _free_after(after.group(1), after.group(2) or "")
 
@@ -314,6 +315,12 @@ def _slots_before(c: _Comparison, neighbour: str, nouns: bool = False) -> set[st
         if _may_match(keys, rendered) and _words_alike(keys, rendered):
             slots.add(target[p - 1])
     return slots
+
+
+def ordinary_content_word(word: str, lang: str) -> bool:
+    """A translation word that may render a name word by its meaning: some dictionary parse is
+    an ordinary noun or describing adjective (has_ordinary_reading), and it is no function word."""
+    return has_ordinary_reading(word, lang) and zipf(word, lang) < _FUNCTION_ZIPF
 
 
 def _slot_word(word: str, lang: str, nouns: bool) -> bool:
