@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from align.lang import CYRILLIC_LETTER, get
 from align.lang.translit import transliterate
 from align.model import Issue
+from align.names.cut_adjectives import cut_adjectives
 from align.names.doubles import double_cut
 from align.names.extract import name_stopwords
 from align.names.keys import (
@@ -1045,6 +1046,7 @@ def stumps(comparison: _Comparison) -> None:
     _said_stumps(c, taken)
     _ungoverned_words(c, taken)
     _capitalised_function_words(c, taken)
+    cut_adjectives(c, taken)
 
 
 def _report_stump(c: _Comparison, word: str, whole: str, taken: set[str]) -> None:
