@@ -568,6 +568,47 @@ def test_helpers_share_the_sentences_and_a_dead_helper_loses_none(monkeypatch) -
     assert [list(feats.items()) for feats in analyse_shared(anchors, items, workers=2)] == expected
 
 
+def test_runs_merge_part_after_part_whatever_order_the_tasks_land_in() -> None:
+    """_MergedRuns merges each run's parts as their tasks land, in part order: a part that lands
+    before the parts ahead of it (a run's names before its figures, from another process)
+    waits for them, so every sentence's keys come in sentence() order (sums over them depend
+    on it). Wrong: merging in landing order, which put the names' keys before the figures'."""
+    from align.alignment.features import _MergedRuns, _task_order, merge_parts
+
+    order = _task_order(3, 2, 1)  # lexical 0-1, names 0, figures 0-1, names 1
+    merged = _MergedRuns(order, 2)
+
+    def feats(p: int, k: int) -> list[dict[str, int]]:
+        return [{f"{'lfn'[p]}:{k}.{s}": p + 1} for s in range(2)]
+
+    landing = [order.index((p, k)) for p, k in ((0, 1), (2, 1), (2, 0), (0, 0), (1, 1), (1, 0))]
+    for t in landing:
+        assert not merged.landed(t)
+        merged.land(t, feats(*order[t]))
+        assert merged.landed(t)
+    expected = [merge_parts(*(feats(p, k)[s] for p in range(3))) for k in range(2) for s in range(2)]
+    assert [list(d.items()) for run in merged.runs for d in run] == [list(d.items()) for d in expected]
+    assert list(merged.runs[1][0]) == ["l:1.0", "f:1.0", "n:1.0"]  # not l, n, f as they landed
+
+
+def test_a_helpers_pipe_reads_ready_only_with_something_to_read() -> None:
+    """_readable (the cheap test between tasks) says what Connection.poll() says: nothing to
+    read, then a message, then the end of a closed pipe."""
+    import multiprocessing
+
+    from align.alignment.features import _readable
+
+    receive, send = multiprocessing.Pipe(duplex=False)
+    ready = _readable(receive)
+    assert not ready() and not receive.poll()
+    send.send((0, [{}]))
+    assert ready() and receive.poll()
+    assert receive.recv() == (0, [{}])
+    assert not ready()
+    send.close()
+    assert ready() and receive.poll()  # the end: recv() raises EOFError, the helper is done
+
+
 def test_helpers_start_on_the_names_of_the_last_runs() -> None:
     """_task_order: every (part, run) task once, part after part. This process (from the front)
     starts with the lexical features of the first run, the helpers (from the back) with the
