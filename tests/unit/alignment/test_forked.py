@@ -118,3 +118,32 @@ def test_split_map_does_not_wait_for_a_starved_helper() -> None:
     assert time.perf_counter() - start < 4
     assert [int(a[0, 0]) for a, _ in got] == [k * k for k in items]
     forked.reap_forked()
+
+
+def test_split_map_waits_for_the_item_the_helper_is_finishing() -> None:
+    """Wrong: this process reaches the item the helper is computing and computes it again (at
+    the meeting point of the timing pair's band, a whole 300-row block priced twice). Right:
+    the helper should finish it sooner than this process could, so this process waits for it."""
+    import threading
+    import time
+
+    if threading.active_count() > 1:
+        # No helper is forked beside other threads: the case runs in a fresh interpreter.
+        _in_fresh_process("test_split_map_waits_for_the_item_the_helper_is_finishing")
+        return
+    parent = os.getpid()
+    computed_here = []
+
+    def timed(k: int) -> tuple[np.ndarray, np.ndarray]:
+        if os.getpid() == parent:
+            computed_here.append(k)
+            time.sleep(1.0)  # this process is slow: about a second an item
+        else:
+            time.sleep({3: 0.4, 2: 0.4, 1: 0.6}[k])  # the helper reaches item 1 at ~0.8 s
+        return _square(k)
+
+    items = list(range(4))
+    got = list(forked.split_map(timed, items, [LAYOUT] * len(items), 1))
+    forked.reap_forked()
+    assert [int(a[0, 0]) for a, _ in got] == [k * k for k in items]
+    assert computed_here == [0]
