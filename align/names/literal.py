@@ -243,6 +243,8 @@ def _repeat_rendering(c: _Comparison, i: int, s: NameMention) -> tuple[str, str]
     if not c.src_matched[i] or len(words) != 1:
         return None
     word = strip_possessive(words[0])
+    if c.source_text.count(word) < 2:
+        return None  # said once at most (every whole-word match is an occurrence): no regex to build
     said = len(re.findall(rf"\b{re.escape(word)}\b", c.source_text))
     if said < 2 or not c._translatable_name_word(word) or not _no_big_place(word) or _capitalised_left(c):
         return None
