@@ -124,6 +124,7 @@ from align.names.morph import (
     strip_possessive,
     zipf,
 )
+from align.names.openings import lost_opening_stand_ins
 from align.names.peoples import lost_peoples_stand_ins, swapped_peoples_words
 from align.names.romanised import romanised_garbles
 from align.names.run_words import loose_sound_pairs, run_word_swaps
@@ -1012,6 +1013,7 @@ class _Comparison:
         lost_shared_word_rendering(self, missing, extra)
         shared_rendering_to_capitalised_word(self, missing)
         added_person_stand_ins(self, missing, extra)
+        lost_opening_stand_ins(self, missing, extra)
         for s in missing:
             self._missing(s)
         for s in self._literal_candidates():

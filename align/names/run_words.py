@@ -35,7 +35,13 @@ from align.names.keys import (
     skeleton,
 )
 from align.names.lone_pair import keys_apart
-from align.names.morph import analyse, is_adjective_reading, strip_possessive
+from align.names.morph import (
+    analyse,
+    is_adjective_reading,
+    is_common_noun,
+    is_ordinary_english,
+    strip_possessive,
+)
 from align.names.translit import within_one_edit
 
 if TYPE_CHECKING:
@@ -87,14 +93,23 @@ def _slot_swap(c: _Comparison, s: NameMention, t: NameMention) -> tuple[str, str
     k = apart[0]
     lost, new = s_words[k], t_words[k]
     # An ordinary word or an adjective in the slot is the name's part translated (Hall / «Zal»,
-    # North Carolina / «Severnoi Karoliny»).
-    if not lost[:1].isupper() or lost[:1] in "Ww" or not c._name_word(new) or is_adjective_reading(new, c.target_lang) \
+    # North Carolina / «Severnoi Karoliny»), unless English has the lost word only as a name.
+    if not lost[:1].isupper() or lost[:1] in "Ww" or not (c._name_word(new) or _noun_for_a_name(lost, new, c.target_lang)) \
+            or is_adjective_reading(new, c.target_lang) \
             or _keys_match(t_keys[k], c._source_word_keys()) or c._in_lower_case(s_keys[k]):
         return None
     # A cut of the lost word is that word garbled, for the cut passes to report (Lantagne / «Antan'»).
     if cut_of(lost, new, c.target_lang):
         return None
     return lost, new
+
+
+def _noun_for_a_name(lost: str, new: str, lang: str) -> bool:
+    """An ordinary noun in the slot of a word English has only as a name (Katja Saarinen /
+    «Premiei Saarinen»): no translation renders such a word by a noun, while a title or a
+    generic word English also writes in lower case (Queen, Hall; and so Henry, James, which
+    the dictionary knows as words too) may be one translated."""
+    return not is_ordinary_english(lost) and is_common_noun(new, lang)
 
 
 def _sound_apart(a: frozenset[str], b: frozenset[str]) -> bool:
