@@ -158,6 +158,14 @@ def _spelt_apart(a: frozenset[str], b: frozenset[str]) -> bool:
     return all(edit_distance(x, y, 20) / max(len(x), len(y), 1) >= _SPELT_APART for x in a for y in b)
 
 
+def _place_for_ordinary_words(s: NameMention, t: NameMention, target_lang: str, glossary: Glossary) -> bool:
+    """A source run of ordinary English words (Roman, Costume Design) against a place the
+    gazetteer knows (Tasmanii): such a run is translated by meaning, and a place rendering a
+    name would have paired by the gazetteer; a likeness of consonants between them is chance,
+    and most often a stand-in for another lost name (Persia / «Tasmanii»)."""
+    return s.kind == "common" and bool(_places(t, target_lang, glossary))
+
+
 def compare_names(source: list[NameMention], target: list[NameMention], source_lang: str,
                   target_lang: str, glossary: Glossary | None = None, target_text: str = "",
                   source_text: str = "") -> list[Issue]:
@@ -251,7 +259,8 @@ class _Comparison:
                 continue
             for j, t in enumerate(target):
                 if not self.tgt_matched[j] and not _is_glossary(t, glossary) and t.kind != "adjective" \
-                        and _skeleton_match(self.src_keys[i], self.tgt_keys[j]):
+                        and _skeleton_match(self.src_keys[i], self.tgt_keys[j]) \
+                        and not _place_for_ordinary_words(s, t, self.target_lang, glossary):
                     garbled = _may_garble(s) and self._garbled_rendering(i, self.tgt_keys[j])
                     if garbled:
                         self._garble_issue(s, t.text, garbled)
