@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from align.model import NameMention
+from align.names.cuts import _SENTENCE_OPENING
 from align.names.keys import (
     _fuzzy_keys,
     _is_latin,
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
     from align.names.compare import _Comparison
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# What may stand between a sentence's end and its first word: spaces, quotes, brackets, dashes.
-_BEFORE_OPENING = re.compile(r"(?:^|[.!?…])[\s\"'«„“(\-–—]*$")
 # Shorter words (Al, Le) are too often a particle or an initial to judge by sound.
 _SHORTEST = 3
 
@@ -57,9 +56,10 @@ def lost_opening_stand_ins(c: _Comparison, missing: list[NameMention], extra: li
 def _opening_runs(text: str) -> list[list[str]]:
     """The capitalised words that open each sentence, as runs (Curtis Cooper)."""
     runs: list[list[str]] = []
+    opening = {m.start(1) for m in _SENTENCE_OPENING.finditer(text)}
     words = list(_WORD.finditer(text))
     for k, m in enumerate(words):
-        if not m.group()[:1].isupper() or not _BEFORE_OPENING.search(text[:m.start()]):
+        if not m.group()[:1].isupper() or m.start() not in opening:
             continue
         run = [m.group()]
         for prev, nxt in zip(words[k:], words[k + 1:], strict=False):
