@@ -342,7 +342,7 @@ class _MergedRuns:
                 self.runs[k] = feats
             else:
                 for first, part in zip(self.runs[k], feats, strict=True):
-                    first.update(part)  # merge_parts, one part at a time
+                    merge_parts(first, part)
             p += 1
             self._next[k] = p
             feats = self._waiting.pop((p, k), None)

@@ -113,7 +113,12 @@ def _wait_done(pipe: int, done: set[int], k: int, longest: float) -> None:
 
 
 def _nbytes(layout: Layout) -> int:
-    return sum(int(np.prod(shape)) * np.dtype(dtype).itemsize for shape, dtype in layout)
+    return sum(_array_nbytes(layout))
+
+
+def _array_nbytes(layout: Layout) -> list[int]:
+    """The bytes of each array of an item's output."""
+    return [int(np.prod(shape)) * np.dtype(dtype).itemsize for shape, dtype in layout]
 
 
 def _read_done(pipe: int, done: set[int]) -> None:
@@ -134,7 +139,7 @@ def _start(func: Callable[[object], tuple[np.ndarray, ...]], items: Sequence, la
     memory: (the pipe on which it sends each finished item's index, views of the items'
     arrays (None for those it never takes), the shared header (see _CLAIMED)), or None where
     none can start."""
-    sizes = [[int(np.prod(shape)) * np.dtype(dtype).itemsize for shape, dtype in layout] for layout in layouts]
+    sizes = [_array_nbytes(layout) for layout in layouts]
     total = sum(sum(size) for size in sizes[first_remote:])
     # A fork copies no thread but the caller's: a process with others (an embedder's) stays alone.
     if not total or threading.active_count() > 1 or not hasattr(os, "fork"):
