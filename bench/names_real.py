@@ -146,8 +146,7 @@ def _score_kind(made: list, en: list[str], lang: str, clean_issues: list, clean_
 def run_language(lang: str, en: list[str], target: list[str], args, rows: list) -> dict:
     """Clean false alarms once, then every kind pooled over the seeds."""
     keep = line_filter(args.lines)
-    clean_issues, clean_base, false_alarms, row = _clean_run(en, target, lang, args.show_false_alarms,
-                                                                   line_filter(args.lines))
+    clean_issues, clean_base, false_alarms, row = _clean_run(en, target, lang, args.show_false_alarms, keep)
     rows.append(row)
     result: dict = {"lines": len(en), "false_alarms": false_alarms, "kinds": {}, "sampled": 0}
     perturbers = [NamePerturber(lang, en, target, seed) for seed in args.seeds]
